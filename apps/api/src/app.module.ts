@@ -1,0 +1,60 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ConfigModule } from '@nestjs/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@app/audit';
+import { CasesModule } from '@app/cases';
+import { OrganisationsModule } from '@app/organisations';
+import { PersistenceModule } from '@app/persistence';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { PasswordHasher } from './auth/password-hasher';
+import { DemoSeeder } from './bootstrap/demo-seeder';
+import { CasesController } from './cases/cases.controller';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { DirectoryController } from './directory/directory.controller';
+import { EngineModule } from './engine.module';
+import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { createValidationPipe } from './http/validation';
+import { WorkflowsController } from './workflows/workflows.controller';
+
+/** The composition root: the only place that knows every module, including persistence. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ fengqiao: config })] }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            customProps: (req) => ({ userId: (req as { viewer?: { userId: string } }).viewer?.userId }),
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        CqrsModule.forRoot(),
+        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as never, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        PersistenceModule.forRoot(config.database),
+        EngineModule.forRoot(config),
+        OrganisationsModule,
+        CasesModule,
+        AuditModule,
+      ],
+      controllers: [HealthController, AuthController, DirectoryController, CasesController, WorkflowsController, AuditController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        PasswordHasher,
+        DemoSeeder,
+      ],
+    };
+  }
+}

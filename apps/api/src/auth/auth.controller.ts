@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { JwtService } from '@nestjs/jwt';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { DirectoryRepository, DirectoryService, ORG_TYPE_LABELS, type Viewer } from '@app/organisations';
+import { ROLE_LABELS, UnauthenticatedError } from '@app/shared';
+import { CurrentViewer } from './current-viewer.decorator';
+import { PasswordHasher } from './password-hasher';
+import { Public } from './public.decorator';
+
+export class LoginRequest {
+  @ApiProperty({ example: 'fy_mediator' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  username!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password!: string;
+}
+
+@ApiTags('auth 登录')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly directoryService: DirectoryService,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in and receive an access token (登录)' })
+  async login(@Body() body: LoginRequest) {
+    const user = await this.directory.userByUsername(body.username);
+    // The same answer for an unknown user and a wrong password, so usernames cannot be probed.
+    const ok = user && user.active && (await this.hasher.verify(user.passwordHash, body.password));
+    if (!user || !ok) throw new UnauthenticatedError('Wrong username or password', '用户名或密码错误');
+    const org = (await this.directoryService.current()).org(user.orgId);
+    const regionCode = org?.regionCode ?? '';
+    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, name: user.displayName, roles: user.roles, orgId: user.orgId, regionCode });
+    return {
+      accessToken,
+      user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgId: user.orgId, orgName: org?.name ?? null, regionCode },
+    };
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The logged-in user, with Chinese labels (当前用户)' })
+  @ApiOkResponse()
+  async me(@CurrentViewer() viewer: Viewer) {
+    const directory = await this.directoryService.current();
+    const org = directory.org(viewer.orgId);
+    return {
+      id: viewer.userId,
+      username: viewer.username,
+      displayName: viewer.displayName,
+      roles: viewer.roles,
+      roleLabels: viewer.roles.map((r) => ROLE_LABELS[r]),
+      orgId: viewer.orgId,
+      orgName: org?.name ?? null,
+      orgType: org?.type ?? null,
+      orgTypeLabel: org ? ORG_TYPE_LABELS[org.type] : null,
+      regionCode: viewer.regionCode,
+      regionName: directory.region(viewer.regionCode)?.name ?? null,
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DEMO_ORGANISATIONS, DEMO_REGIONS, DEMO_USERS, DirectoryRepository, DirectoryService } from '@app/organisations';
+import { PasswordHasher } from '../auth/password-hasher';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+/**
+ * Seeds the demo jurisdiction into an empty database (embedded mode by default, PostgreSQL only with
+ * FENGQIAO_DEMO=1). Without FENGQIAO_DEMO_PASSWORD a password is generated and printed once, here.
+ */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoSeeder');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly directory: DirectoryRepository,
+    private readonly directoryService: DirectoryService,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.seedDemo || !(await this.directory.isEmpty())) return;
+    const password = this.config.demoPassword ?? readablePassword();
+    await this.directory.saveRegions(DEMO_REGIONS);
+    await this.directory.saveOrganisations(DEMO_ORGANISATIONS);
+    const users = [];
+    for (const u of DEMO_USERS) users.push({ ...u, id: randomUUID(), active: true, passwordHash: await this.hasher.hash(password) });
+    await this.directory.saveUsers(users);
+    this.directoryService.invalidate();
+    this.logger.log(`Seeded the demo jurisdiction 青溪区: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_USERS.length} users`);
+    if (!this.config.demoPassword) {
+      // Printed on its own line so a newcomer finds it among the JSON logs.
+      process.stdout.write(`\n  Demo users (admin, fy_mediator, court_clerk, … see README) share the password: ${password}\n  Set FENGQIAO_DEMO_PASSWORD to choose it.\n\n`);
+    }
+  }
+}
+
+function readablePassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(14)].map((b) => alphabet[b % alphabet.length]).join('');
+}

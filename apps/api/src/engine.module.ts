@@ -1,0 +1,27 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { CalendarService, DeadlinePlanner } from '@app/deadlines';
+import { Clock, ManualClock, SystemClock } from '@app/shared';
+import { ALL_WORKFLOWS, WorkflowRegistry } from '@app/workflow';
+import type { AppConfig } from './config/app-config';
+
+/** The engine's shared services: the workflow registry, the clock, the legal calendar and the deadline planner. */
+@Global()
+@Module({})
+export class EngineModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: EngineModule,
+      providers: [
+        { provide: WorkflowRegistry, useValue: new WorkflowRegistry(ALL_WORKFLOWS) },
+        { provide: Clock, useValue: config.manualClock ? new ManualClock() : new SystemClock() },
+        CalendarService,
+        {
+          provide: DeadlinePlanner,
+          inject: [CalendarService],
+          useFactory: (calendar: CalendarService) => new DeadlinePlanner(() => calendar.current(), config.legalPeriods),
+        },
+      ],
+      exports: [WorkflowRegistry, Clock, CalendarService, DeadlinePlanner],
+    };
+  }
+}

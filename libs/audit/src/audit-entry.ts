@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, type Role } from '@app/shared';
+
+/** One link of a case's hash chain: a transition, who made it, and the hashes that make tampering visible. */
+export interface AuditEntry {
+  caseId: string;
+  /** Equals the case version the entry produced: 1 for opening, +1 per transition. */
+  seq: number;
+  at: string;
+  actorId: string;
+  actorRole: Role;
+  type: string;
+  /** Null for the entry that opened the case. */
+  from: string | null;
+  to: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** SHA-256 over the previous hash and the entry's canonical content (every field but the hashes). */
+export function hashEntry(prevHash: string, entry: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
+  const content = canonicalJson({
+    caseId: entry.caseId,
+    seq: entry.seq,
+    at: entry.at,
+    actorId: entry.actorId,
+    actorRole: entry.actorRole,
+    type: entry.type,
+    from: entry.from,
+    to: entry.to,
+    data: entry.data,
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/** Builds the next entry of a chain whose last hash is `prevHash`. */
+export function chainEntry(prevHash: string, entry: Omit<AuditEntry, 'prevHash' | 'hash'>): AuditEntry {
+  return { ...entry, prevHash, hash: hashEntry(prevHash, entry) };
+}

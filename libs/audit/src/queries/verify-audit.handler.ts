@@ -1,0 +1,25 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AuditStore } from '../audit-store.port';
+import { ChainVerifier, type VerifyResult } from '../chain-verifier';
+import { VerifyAuditQuery } from './verify-audit.query';
+
+const PAGE = 2000;
+
+@QueryHandler(VerifyAuditQuery)
+export class VerifyAuditHandler implements IQueryHandler<VerifyAuditQuery> {
+  constructor(private readonly store: AuditStore) {}
+
+  async execute({ caseId }: VerifyAuditQuery): Promise<VerifyResult> {
+    const heads = new Map((await this.store.heads(caseId)).map((h) => [h.caseId, h]));
+    const verifier = new ChainVerifier(heads);
+    let after: { caseId: string; seq: number } | null = null;
+    for (;;) {
+      const page = await this.store.page(after, PAGE, caseId);
+      verifier.feed(page);
+      if (page.length < PAGE) break;
+      const last = page[page.length - 1];
+      after = { caseId: last.caseId, seq: last.seq };
+    }
+    return verifier.result();
+  }
+}

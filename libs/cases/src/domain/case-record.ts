@@ -1,0 +1,50 @@
+import type { Category, LinkRelation, PartyRole, Source } from './case-vocabulary';
+
+export interface Party {
+  /** Stable within the case (P1, P2, …); events name parties by it. */
+  id: string;
+  role: PartyRole;
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+}
+
+/** A case this one was transferred from or to, kept on both sides. */
+export interface CaseLink {
+  relation: LinkRelation;
+  direction: 'FROM' | 'TO';
+  caseId: string;
+  caseNo: string;
+  workflowId: string;
+  orgId: string;
+  at: string;
+}
+
+export interface CaseRecord {
+  id: string;
+  caseNo: string;
+  workflowId: string;
+  workflowVersion: number;
+  state: string;
+  context: Record<string, any>;
+  version: number;
+  /** Hash of the last audit entry, written in the same transaction: a chain cut short no longer matches it. */
+  headHash: string;
+  /** The organisation handling the case. */
+  orgId: string;
+  /** The organisation that transferred it, which keeps following it. */
+  originOrgId: string | null;
+  originCaseId: string | null;
+  regionCode: string;
+  category: Category;
+  summary: string;
+  source: Source;
+  parties: Party[];
+  links: CaseLink[];
+  assigneeId: string | null;
+  closed: boolean;
+  openedAt: string;
+  openedBy: string;
+  updatedAt: string;
+}

@@ -1,0 +1,83 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import localizeZh from 'ajv-i18n/localize/zh';
+import type { FieldError } from '@app/shared';
+import type { Directory } from '@app/organisations';
+import type { JsonSchema, WorkflowDefinition } from '@app/workflow';
+import type { Party } from './case-record';
+
+const EMPTY_SCHEMA: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
+const SYSTEM_EVENT_SCHEMA: JsonSchema = { type: 'object' };
+
+/**
+ * Validates event data against the workflow's JSON Schema (compiled once per schema), then checks the values that
+ * refer to things outside the event: party ids, courts, users of the handling organisation.
+ */
+export class EventDataValidator {
+  private readonly ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
+  private readonly compiled = new WeakMap<JsonSchema, ValidateFunction>();
+
+  constructor() {
+    addFormats(this.ajv, ['date', 'date-time']);
+    this.ajv.addVocabulary(['x-enumLabels', 'x-source']);
+  }
+
+  validate(def: WorkflowDefinition, type: string, data: unknown, refs: { parties: Party[]; orgId: string; directory: Directory }): FieldError[] {
+    const spec = def.events[type];
+    // Engine-sent events carry what the engine chose to attach; people's events carry only what their schema allows.
+    const schema = spec?.schema ?? (spec?.roles.includes('SYSTEM') ? SYSTEM_EVENT_SCHEMA : EMPTY_SCHEMA);
+    let fn = this.compiled.get(schema);
+    if (!fn) {
+      fn = this.ajv.compile(schema);
+      this.compiled.set(schema, fn);
+    }
+    if (!fn(data)) return toFieldErrors(fn.errors ?? [], 'data');
+    return checkReferences(schema, data as Record<string, unknown>, refs);
+  }
+}
+
+export function toFieldErrors(errors: ErrorObject[], root: string): FieldError[] {
+  const zh = errors.map((e) => ({ ...e }));
+  localizeZh(zh);
+  return errors.map((e, i) => ({
+    field: fieldPath(root, e),
+    message: e.message ?? 'is invalid',
+    messageZh: zh[i].message ?? '无效',
+  }));
+}
+
+function fieldPath(root: string, e: ErrorObject): string {
+  const parts = e.instancePath.split('/').filter(Boolean);
+  if (e.keyword === 'required') parts.push(String((e.params as { missingProperty: string }).missingProperty));
+  if (e.keyword === 'additionalProperties') parts.push(String((e.params as { additionalProperty: string }).additionalProperty));
+  return parts.reduce((path, p) => (/^\d+$/.test(p) ? `${path}[${p}]` : `${path}.${p}`), root);
+}
+
+function checkReferences(schema: JsonSchema, data: Record<string, unknown>, refs: { parties: Party[]; orgId: string; directory: Directory }): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+    const source = prop['x-source'] ?? prop.items?.['x-source'];
+    const value = data[name];
+    if (!source || value === undefined) continue;
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      const problem = referenceProblem(source, String(v), refs);
+      if (problem) errors.push({ field: `data.${name}`, message: problem.en.replace('%s', String(v)), messageZh: problem.zh.replace('%s', String(v)) });
+    }
+  }
+  return errors;
+}
+
+function referenceProblem(source: string, id: string, refs: { parties: Party[]; orgId: string; directory: Directory }) {
+  if (source === 'parties') {
+    return refs.parties.some((p) => p.id === id) ? null : { en: '%s is not a party to this case', zh: '%s 不是本案当事人' };
+  }
+  if (source === 'courts') {
+    return refs.directory.org(id)?.type === 'BASIC_COURT' ? null : { en: '%s is not a basic court', zh: '%s 不是基层人民法院' };
+  }
+  const role = source.slice('orgUsers:'.length);
+  const user = refs.directory.user(id);
+  return user && user.active && user.orgId === refs.orgId && user.roles.includes(role as never)
+    ? null
+    : { en: `%s is not an active ${role} of the handling organisation`, zh: '%s 不是本单位在职的相应人员' };
+}

@@ -1,0 +1,27 @@
+import { Query } from '@nestjs/cqrs';
+import type { Viewer } from '@app/organisations';
+import type { Role } from '@app/shared';
+
+export interface HistoryEntryView {
+  seq: number;
+  at: string;
+  actor: { id: string; name: string; role: Role; roleLabel: string };
+  type: string;
+  typeLabel: string;
+  from: string | null;
+  fromLabel: string | null;
+  to: string;
+  toLabel: string;
+  data: Record<string, unknown>;
+  hash: string;
+  prevHash: string;
+}
+
+export class GetCaseHistoryQuery extends Query<HistoryEntryView[]> {
+  constructor(
+    readonly viewer: Viewer,
+    readonly caseId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,32 @@
+import { Query } from '@nestjs/cqrs';
+import type { Viewer } from '@app/organisations';
+import type { CaseSummaryView } from '../../views/case-summary-view';
+
+export interface ListCasesFilters {
+  state?: string;
+  workflow?: string;
+  orgId?: string;
+  regionCode?: string;
+  overdue?: boolean;
+  assignee?: 'me';
+  closed?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface CaseListView {
+  items: CaseSummaryView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class ListCasesQuery extends Query<CaseListView> {
+  constructor(
+    readonly viewer: Viewer,
+    readonly filters: ListCasesFilters,
+  ) {
+    super();
+  }
+}

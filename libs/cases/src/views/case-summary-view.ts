@@ -1,0 +1,61 @@
+import { daysBetween, type IsoDate } from '@app/calendar';
+import type { DeadlineRecord } from '@app/deadlines';
+import type { Directory } from '@app/organisations';
+import { stateMeta, type WorkflowRegistry } from '@app/workflow';
+import type { CaseRecord } from '../domain/case-record';
+import { CATEGORIES } from '../domain/case-vocabulary';
+
+/** A row of a case list: enough to triage, no personal data. */
+export interface CaseSummaryView {
+  id: string;
+  caseNo: string;
+  workflow: { id: string; version: number; title: string };
+  state: string;
+  stateLabel: string;
+  closed: boolean;
+  version: number;
+  category: string;
+  categoryLabel: string;
+  summary: string;
+  regionCode: string;
+  regionName: string;
+  orgId: string;
+  orgName: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  partyNames: string[];
+  /** The pending deadline due first. */
+  nextDeadline: { label: string; dueOn: IsoDate; daysLeft: number; legalBasis: string } | null;
+  overdue: boolean;
+  openedAt: string;
+  updatedAt: string;
+}
+
+export function presentSummary(record: CaseRecord, deadlines: DeadlineRecord[], registry: WorkflowRegistry, directory: Directory, today: IsoDate): CaseSummaryView {
+  const def = registry.get(record.workflowId, record.workflowVersion);
+  const pending = deadlines.filter((d) => d.status === 'pending').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const next = pending[0];
+  return {
+    id: record.id,
+    caseNo: record.caseNo,
+    workflow: { id: def.id, version: def.version, title: def.title },
+    state: record.state,
+    stateLabel: stateMeta(def.machine, record.state).label,
+    closed: record.closed,
+    version: record.version,
+    category: record.category,
+    categoryLabel: CATEGORIES[record.category] ?? record.category,
+    summary: record.summary,
+    regionCode: record.regionCode,
+    regionName: directory.region(record.regionCode)?.name ?? record.regionCode,
+    orgId: record.orgId,
+    orgName: directory.org(record.orgId)?.name ?? record.orgId,
+    assigneeId: record.assigneeId,
+    assigneeName: record.assigneeId ? (directory.user(record.assigneeId)?.displayName ?? null) : null,
+    partyNames: record.parties.map((p) => p.name),
+    nextDeadline: next ? { label: next.label, dueOn: next.dueOn, daysLeft: daysBetween(today, next.dueOn), legalBasis: next.legalBasis } : null,
+    overdue: pending.some((d) => d.dueOn < today),
+    openedAt: record.openedAt,
+    updatedAt: record.updatedAt,
+  };
+}

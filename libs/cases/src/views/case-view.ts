@@ -1,0 +1,136 @@
+import { daysBetween, type IsoDate } from '@app/calendar';
+import { DEADLINE_STATUS_LABELS, type DeadlineRecord } from '@app/deadlines';
+import { maskIdNumber, maskPhone, type Directory, type Jurisdiction, type Viewer } from '@app/organisations';
+import { eventsHandledIn, stateMeta, type WorkflowDefinition } from '@app/workflow';
+import type { CaseRecord } from '../domain/case-record';
+import { CATEGORIES, LINK_RELATIONS, PARTY_ROLES, SOURCES } from '../domain/case-vocabulary';
+
+export interface DeadlineView {
+  id: string;
+  specId: string;
+  label: string;
+  dueOn: IsoDate;
+  dayType: 'calendar' | 'working';
+  period: { amount: number; unit: string };
+  legalBasis: string;
+  status: DeadlineRecord['status'];
+  statusLabel: string;
+  /** Calendar days from today (China time) to the due date; negative once overdue. */
+  daysLeft: number;
+  state: string;
+  soft: boolean;
+  provisional: boolean;
+  pauses: DeadlineRecord['pauses'];
+  extensions: DeadlineRecord['extensions'];
+}
+
+export interface CaseView {
+  id: string;
+  caseNo: string;
+  workflow: { id: string; version: number; title: string };
+  state: string;
+  stateLabel: string;
+  closed: boolean;
+  version: number;
+  category: string;
+  categoryLabel: string;
+  summary: string;
+  source: string;
+  sourceLabel: string;
+  region: { code: string; name: string };
+  regionCode: string;
+  parties: { id: string; role: string; roleLabel: string; name: string; idNumber?: string; phone?: string; address?: string }[];
+  personalDataMasked: boolean;
+  assignment: { orgId: string; orgName: string; assigneeId: string | null; assigneeName: string | null };
+  origin: { orgId: string; orgName: string; caseId: string | null } | null;
+  links: { relation: string; relationLabel: string; direction: 'FROM' | 'TO'; caseId: string; caseNo: string; workflowId: string; orgId: string; orgName: string; at: string }[];
+  deadlines: DeadlineView[];
+  availableEvents: { type: string; label: string; labelEn: string }[];
+  openedAt: string;
+  openedBy: string;
+  updatedAt: string;
+}
+
+/** The case as one viewer may see it: labels in Chinese, personal data masked unless the viewer handles the case. */
+export function presentCase(
+  record: CaseRecord,
+  deadlines: DeadlineRecord[],
+  def: WorkflowDefinition,
+  viewer: Viewer,
+  directory: Directory,
+  jurisdiction: Jurisdiction,
+  today: IsoDate,
+): CaseView {
+  const reveal = jurisdiction.seesPersonalData(viewer, record);
+  const org = directory.org(record.orgId);
+  const originOrg = record.originOrgId ? directory.org(record.originOrgId) : undefined;
+  const assignee = record.assigneeId ? directory.user(record.assigneeId) : undefined;
+  return {
+    id: record.id,
+    caseNo: record.caseNo,
+    workflow: { id: def.id, version: def.version, title: def.title },
+    state: record.state,
+    stateLabel: stateMeta(def.machine, record.state).label,
+    closed: record.closed,
+    version: record.version,
+    category: record.category,
+    categoryLabel: CATEGORIES[record.category] ?? record.category,
+    summary: record.summary,
+    source: record.source,
+    sourceLabel: SOURCES[record.source] ?? record.source,
+    region: { code: record.regionCode, name: directory.region(record.regionCode)?.name ?? record.regionCode },
+    regionCode: record.regionCode,
+    parties: record.parties.map((p) => ({
+      id: p.id,
+      role: p.role,
+      roleLabel: PARTY_ROLES[p.role] ?? p.role,
+      name: p.name,
+      ...(p.idNumber ? { idNumber: reveal ? p.idNumber : maskIdNumber(p.idNumber) } : {}),
+      ...(p.phone ? { phone: reveal ? p.phone : maskPhone(p.phone) } : {}),
+      ...(p.address ? { address: reveal ? p.address : '（已隐藏）' } : {}),
+    })),
+    personalDataMasked: !reveal,
+    assignment: { orgId: record.orgId, orgName: org?.name ?? record.orgId, assigneeId: record.assigneeId, assigneeName: assignee?.displayName ?? null },
+    origin: record.originOrgId ? { orgId: record.originOrgId, orgName: originOrg?.name ?? record.originOrgId, caseId: record.originCaseId } : null,
+    links: record.links.map((l) => ({
+      ...l,
+      relationLabel: LINK_RELATIONS[l.relation] ?? l.relation,
+      orgName: directory.org(l.orgId)?.name ?? l.orgId,
+    })),
+    deadlines: deadlines.map((d) => presentDeadline(d, today)),
+    availableEvents: availableEvents(record, def, viewer, jurisdiction),
+    openedAt: record.openedAt,
+    openedBy: record.openedBy,
+    updatedAt: record.updatedAt,
+  };
+}
+
+export function presentDeadline(d: DeadlineRecord, today: IsoDate): DeadlineView {
+  return {
+    id: d.id,
+    specId: d.specId,
+    label: d.label,
+    dueOn: d.dueOn,
+    dayType: d.dayType,
+    period: d.period,
+    legalBasis: d.legalBasis,
+    status: d.status,
+    statusLabel: DEADLINE_STATUS_LABELS[d.status],
+    daysLeft: daysBetween(today, d.dueOn),
+    state: d.state,
+    soft: d.soft,
+    provisional: d.provisional,
+    pauses: d.pauses,
+    extensions: d.extensions,
+  };
+}
+
+/** The events this viewer may send now: handled by the current state, allowed to one of the viewer's roles. */
+function availableEvents(record: CaseRecord, def: WorkflowDefinition, viewer: Viewer, jurisdiction: Jurisdiction) {
+  if (record.closed || !jurisdiction.canAct(viewer, record)) return [];
+  return eventsHandledIn(def, { value: record.state, context: record.context })
+    .map((type) => ({ type, spec: def.events[type] }))
+    .filter(({ spec }) => spec && !spec.roles.includes('SYSTEM') && spec.roles.some((r) => viewer.roles.includes(r)))
+    .map(({ type, spec }) => ({ type, label: spec.label, labelEn: spec.labelEn }));
+}
+

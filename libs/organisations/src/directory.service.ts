@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { DirectoryRepository } from './directory.port';
+import { Directory } from './directory';
+import { Jurisdiction } from './jurisdiction';
+
+/**
+ * Serves the organisation tree from memory. It reloads after `invalidate()` (this process changed the directory)
+ * or after a short time (another engine process may have).
+ */
+@Injectable()
+export class DirectoryService {
+  private cached: { directory: Directory; loadedAt: number } | null = null;
+  private loading: Promise<Directory> | null = null;
+  private readonly maxAgeMs = 30_000;
+
+  constructor(private readonly repository: DirectoryRepository) {}
+
+  async current(): Promise<Directory> {
+    if (this.cached && Date.now() - this.cached.loadedAt < this.maxAgeMs) return this.cached.directory;
+    this.loading ??= this.load().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  async jurisdiction(): Promise<Jurisdiction> {
+    return new Jurisdiction(await this.current());
+  }
+
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  private async load(): Promise<Directory> {
+    const [regions, orgs, users] = await Promise.all([this.repository.regions(), this.repository.organisations(), this.repository.users()]);
+    const directory = new Directory(regions, orgs, users);
+    this.cached = { directory, loadedAt: Date.now() };
+    return directory;
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
+import { Db } from './db/db';
+import { PostgresDb } from './db/postgres-db';
+import { SqliteDb } from './db/sqlite-db';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+import { ORM_ENTITIES } from './entities/directory.orm-entities';
+
+export interface DatabaseConfig {
+  /** postgres://… selects PostgreSQL; otherwise SQLite at `sqlitePath`. */
+  databaseUrl?: string;
+  sqlitePath: string;
+  /** PostgreSQL schema to use (created if missing): lets test suites share one database. */
+  schema?: string;
+  poolSize?: number;
+  /** SQLite `synchronous` pragma: FULL (default) or NORMAL. */
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
+}
+
+export const MIGRATIONS = [InitialSchema1763800000000];
+
+export function isPostgres(config: DatabaseConfig): boolean {
+  return !!config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl);
+}
+
+/** Opens the database and runs pending migrations; `synchronize` is never used. */
+export async function openDatabase(config: DatabaseConfig): Promise<{ dataSource: DataSource; db: Db }> {
+  const dataSource = isPostgres(config) ? postgres(config) : sqlite(config);
+  if (isPostgres(config) && config.schema) await ensureSchema(config);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  const db = isPostgres(config) ? PostgresDb.from(dataSource) : SqliteDb.from(dataSource);
+  return { dataSource, db };
+}
+
+function postgres(config: DatabaseConfig): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: config.databaseUrl,
+    schema: config.schema,
+    entities: ORM_ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: config.poolSize ?? 20,
+      ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+    },
+  });
+}
+
+function sqlite(config: DatabaseConfig): DataSource {
+  if (config.sqlitePath !== ':memory:') mkdirSync(dirname(config.sqlitePath), { recursive: true });
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: config.sqlitePath,
+    entities: ORM_ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    logging: false,
+    // WAL lets readers run beside the writer. FULL syncs every commit to disk, so an acknowledged transition survives
+    // a power cut; NORMAL (faster) survives process crashes only. Foreign keys are off by default in SQLite.
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${config.sqliteSynchronous ?? 'FULL'}`);
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+  });
+}
+
+async function ensureSchema(config: DatabaseConfig): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(config.schema!)) throw new Error(`Invalid schema name ${config.schema}`);
+  const bootstrap = new DataSource({ type: 'postgres', url: config.databaseUrl, synchronize: false, logging: false });
+  await bootstrap.initialize();
+  try {
+    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${config.schema}`);
+  } finally {
+    await bootstrap.destroy();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './db/db';
+export * from './persistence.module';

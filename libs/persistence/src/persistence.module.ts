@@ -1,0 +1,51 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditStore } from '@app/audit';
+import { CaseReadModel, CaseStore, OutboxStore } from '@app/cases';
+import { HolidayStore } from '@app/deadlines';
+import { DirectoryRepository } from '@app/organisations';
+import { openDatabase, type DatabaseConfig } from './data-source';
+import { Db } from './db/db';
+import { SqlAuditStore } from './stores/sql-audit.store';
+import { SqlCaseReadModel } from './stores/sql-case-read-model';
+import { SqlCaseStore } from './stores/sql-case.store';
+import { SqlOutboxStore } from './stores/sql-outbox.store';
+import { TypeOrmDirectoryRepository } from './stores/typeorm-directory.repository';
+import { TypeOrmHolidayStore } from './stores/typeorm-holiday.store';
+
+export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
+const OPENED = Symbol('OPENED_DATABASE');
+
+/**
+ * Opens the database (running migrations) and provides every storage port. Global, so libraries receive their
+ * ports without importing this module: only the application root does.
+ */
+@Global()
+@Module({})
+export class PersistenceModule implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  static forRoot(config: DatabaseConfig): DynamicModule {
+    const withDb = <T>(make: (db: Db, ds: DataSource) => T) => ({ inject: [Db, DataSource], useFactory: make });
+    return {
+      module: PersistenceModule,
+      providers: [
+        { provide: DATABASE_CONFIG, useValue: config },
+        { provide: OPENED, useFactory: () => openDatabase(config) },
+        { provide: DataSource, inject: [OPENED], useFactory: (o: { dataSource: DataSource }) => o.dataSource },
+        { provide: Db, inject: [OPENED], useFactory: (o: { db: Db }) => o.db },
+        { provide: CaseStore, ...withDb((db) => new SqlCaseStore(db)) },
+        { provide: CaseReadModel, ...withDb((db) => new SqlCaseReadModel(db)) },
+        { provide: OutboxStore, ...withDb((db) => new SqlOutboxStore(db)) },
+        { provide: AuditStore, ...withDb((db) => new SqlAuditStore(db)) },
+        { provide: DirectoryRepository, ...withDb((db, ds) => new TypeOrmDirectoryRepository(ds, db)) },
+        { provide: HolidayStore, ...withDb((db, ds) => new TypeOrmHolidayStore(ds, db)) },
+      ],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, AuditStore, DirectoryRepository, HolidayStore],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

@@ -1,0 +1,155 @@
+import type { AuditEntry } from '@app/audit';
+import type { CaseRecord } from '@app/cases';
+import type { DeadlineRecord } from '@app/deadlines';
+import { readBool, readInstant, readJson, readOptionalInstant } from '../db/db';
+
+type Row = Record<string, any>;
+
+export function toCase(r: Row): CaseRecord {
+  return {
+    id: r.id,
+    caseNo: r.case_no,
+    workflowId: r.workflow_id,
+    workflowVersion: Number(r.workflow_version),
+    state: r.state,
+    context: readJson(r.context),
+    version: Number(r.version),
+    headHash: r.head_hash,
+    orgId: r.org_id,
+    originOrgId: r.origin_org_id ?? null,
+    originCaseId: r.origin_case_id ?? null,
+    regionCode: r.region_code,
+    category: r.category,
+    summary: r.summary,
+    source: r.source,
+    parties: readJson(r.parties),
+    links: readJson(r.links),
+    assigneeId: r.assignee_id ?? null,
+    closed: readBool(r.closed),
+    openedAt: readInstant(r.opened_at),
+    openedBy: r.opened_by,
+    updatedAt: readInstant(r.updated_at),
+  };
+}
+
+export function toDeadline(r: Row): DeadlineRecord {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    orgId: r.org_id,
+    specId: r.spec_id,
+    state: r.state,
+    label: r.label,
+    period: readJson(r.period),
+    dayType: r.day_type,
+    legalBasis: r.legal_basis,
+    confidence: r.confidence,
+    anchorOn: r.anchor_on,
+    dueOn: r.due_on,
+    dueAt: readInstant(r.due_at),
+    status: r.status,
+    onExpiry: r.on_expiry ?? null,
+    soft: readBool(r.soft),
+    provisional: readBool(r.provisional),
+    metBy: r.met_by === null || r.met_by === undefined ? null : readJson(r.met_by),
+    rollForward: readBool(r.roll_forward),
+    pauses: readJson(r.pauses),
+    extensions: readJson(r.extensions),
+    createdAt: readInstant(r.created_at),
+    closedAt: readOptionalInstant(r.closed_at),
+    firedAt: readOptionalInstant(r.fired_at),
+    remindedAt: readOptionalInstant(r.reminded_at),
+    escalatedAt: readOptionalInstant(r.escalated_at),
+  };
+}
+
+export function toAuditEntry(r: Row): AuditEntry {
+  return {
+    caseId: r.case_id,
+    seq: Number(r.seq),
+    at: readInstant(r.at),
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    type: r.type,
+    from: r.from_state ?? null,
+    to: r.to_state,
+    data: readJson(r.data),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/** Named parameters of each table's INSERT, in column order. */
+export function caseParams(c: CaseRecord, json: (v: unknown) => string) {
+  return {
+    id: c.id,
+    case_no: c.caseNo,
+    workflow_id: c.workflowId,
+    workflow_version: c.workflowVersion,
+    state: c.state,
+    context: json(c.context),
+    version: c.version,
+    head_hash: c.headHash,
+    org_id: c.orgId,
+    origin_org_id: c.originOrgId,
+    origin_case_id: c.originCaseId,
+    region_code: c.regionCode,
+    category: c.category,
+    summary: c.summary,
+    source: c.source,
+    parties: json(c.parties),
+    links: json(c.links),
+    assignee_id: c.assigneeId,
+    closed: c.closed,
+    opened_at: c.openedAt,
+    opened_by: c.openedBy,
+    updated_at: c.updatedAt,
+  };
+}
+
+export function auditParams(e: AuditEntry, json: (v: unknown) => string) {
+  return {
+    case_id: e.caseId,
+    seq: e.seq,
+    at: e.at,
+    actor_id: e.actorId,
+    actor_role: e.actorRole,
+    type: e.type,
+    from_state: e.from,
+    to_state: e.to,
+    data: json(e.data),
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+export function deadlineParams(d: DeadlineRecord, json: (v: unknown) => string) {
+  return {
+    id: d.id,
+    case_id: d.caseId,
+    org_id: d.orgId,
+    spec_id: d.specId,
+    state: d.state,
+    label: d.label,
+    period: json(d.period),
+    day_type: d.dayType,
+    legal_basis: d.legalBasis,
+    confidence: d.confidence,
+    anchor_on: d.anchorOn,
+    due_on: d.dueOn,
+    due_at: d.dueAt,
+    status: d.status,
+    on_expiry: d.onExpiry,
+    soft: d.soft,
+    provisional: d.provisional,
+    met_by: d.metBy === null ? null : json(d.metBy),
+    roll_forward: d.rollForward,
+    pauses: json(d.pauses),
+    extensions: json(d.extensions),
+    created_at: d.createdAt,
+    closed_at: d.closedAt,
+    fired_at: d.firedAt,
+    reminded_at: d.remindedAt,
+    escalated_at: d.escalatedAt,
+  };
+}

@@ -1,0 +1,53 @@
+import { chinaDate } from '@app/calendar';
+import { CaseReadModel, type CaseListFilter, type CasePage } from '@app/cases';
+import type { DeadlineRecord } from '@app/deadlines';
+import type { Db, Params } from '../db/db';
+import { toCase, toDeadline } from './row-mappers';
+
+export class SqlCaseReadModel extends CaseReadModel {
+  constructor(private readonly db: Db) {
+    super();
+  }
+
+  async list(filter: CaseListFilter, now: Date): Promise<CasePage> {
+    const where: string[] = [];
+    const params: Params = {};
+    const v = filter.visibility;
+    if (v.kind === 'region') {
+      where.push('c.region_code LIKE :regionPrefix');
+      params.regionPrefix = `${v.prefix}%`;
+    } else if (v.kind === 'orgs') {
+      where.push('(c.org_id IN (:...visibleOrgs) OR c.origin_org_id IN (:...visibleOrgs))');
+      params.visibleOrgs = v.orgIds;
+    }
+    if (filter.state) (where.push('c.state = :state'), (params.state = filter.state));
+    if (filter.workflowId) (where.push('c.workflow_id = :workflowId'), (params.workflowId = filter.workflowId));
+    if (filter.orgId) (where.push('c.org_id = :orgId'), (params.orgId = filter.orgId));
+    if (filter.regionCode) (where.push('c.region_code LIKE :regionCode'), (params.regionCode = `${filter.regionCode}%`));
+    if (filter.assigneeId) (where.push('c.assignee_id = :assigneeId'), (params.assigneeId = filter.assigneeId));
+    if (filter.closed !== undefined) (where.push('c.closed = :closed'), (params.closed = filter.closed));
+    if (filter.q) {
+      where.push(`(c.case_no LIKE :q OR c.summary LIKE :q OR ${this.db.dialect === 'postgres' ? 'c.parties::text' : 'c.parties'} LIKE :q)`);
+      params.q = `%${filter.q.replace(/[%_]/g, '')}%`;
+    }
+    if (filter.overdue !== undefined) {
+      // A pending deadline whose last day has passed in China time.
+      where.push(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'pending' AND d.due_on < :today)`);
+      params.today = chinaDate(now);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total FROM cases c ${clause}`, params);
+    const rows = await this.db.query(`SELECT c.* FROM cases c ${clause} ORDER BY c.updated_at DESC, c.id LIMIT :limit OFFSET :offset`, {
+      ...params,
+      limit: filter.pageSize,
+      offset: (filter.page - 1) * filter.pageSize,
+    });
+    return { items: rows.map(toCase), total: Number(total) };
+  }
+
+  async deadlinesOf(caseIds: string[]): Promise<DeadlineRecord[]> {
+    if (!caseIds.length) return [];
+    const rows = await this.db.query('SELECT * FROM deadlines WHERE case_id IN (:...ids) ORDER BY due_on', { ids: caseIds });
+    return rows.map(toDeadline);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './domain-error';
+export * from './clock';
+export * from './roles';
+export * from './canonical-json';
+export * from './identity-number';

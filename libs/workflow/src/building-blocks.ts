@@ -1,0 +1,98 @@
+import type { JsonSchema } from './json-schema';
+import type { Precondition, WorkflowEvent } from './definition';
+
+// ---------- event data schema fragments ----------
+
+export const dateField = (title: string): JsonSchema => ({ type: 'string', format: 'date', title });
+
+export const textField = (title: string, maxLength = 2000): JsonSchema => ({ type: 'string', title, minLength: 1, maxLength });
+
+export const partyIdsField = (title: string): JsonSchema => ({
+  type: 'array',
+  title,
+  items: { type: 'string' },
+  minItems: 1,
+  uniqueItems: true,
+  'x-source': 'parties',
+});
+
+export const enumField = (title: string, values: Record<string, string>): JsonSchema => ({
+  type: 'string',
+  title,
+  enum: Object.keys(values),
+  'x-enumLabels': Object.values(values),
+});
+
+export const objectSchema = (properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+
+/** Routes a party can still take, told to them when mediation ends without agreement (人民调解法 第二十六条). */
+export const ROUTES = {
+  LITIGATION: '向人民法院提起诉讼',
+  ARBITRATION: '申请仲裁',
+  ADMINISTRATIVE: '请求行政机关处理',
+  PETITION: '信访渠道',
+  OTHER_MEDIATION: '其他调解组织调解',
+};
+
+export const rightsNoticeField: JsonSchema = {
+  ...objectSchema(
+    {
+      routes: { type: 'array', title: '告知的其他救济途径', items: enumField('途径', ROUTES), minItems: 1, uniqueItems: true },
+      notifiedOn: dateField('告知日期'),
+      method: enumField('告知方式', { WRITTEN: '书面告知', ORAL: '口头告知并记录' }),
+    },
+    ['routes', 'notifiedOn', 'method'],
+  ),
+  title: '权利告知',
+};
+
+// ---------- preconditions shared by several workflows ----------
+
+type WithParties = { partyIds: string[] };
+
+/** Every party of the case appears in the id list `field` of the event data. */
+export function everyParty(field: string, message: string, messageEn: string, legalBasis: string): Precondition<WithParties> {
+  return {
+    check: (context, event) => {
+      const listed = event.data[field];
+      return Array.isArray(listed) && context.partyIds.every((id) => listed.includes(id));
+    },
+    message,
+    messageEn,
+    legalBasis,
+  };
+}
+
+/** The date in `field` of the event data is not later than the day the event is applied. */
+export function notInFuture(field: string, label: string): Precondition {
+  return {
+    check: (_context, event) => typeof event.data[field] !== 'string' || event.data[field] <= event.today,
+    message: `${label}不得晚于今天`,
+    messageEn: `${field} cannot be in the future`,
+  };
+}
+
+/** Today is on or before the due date of the case's pending deadline `deadlineId`. */
+export function withinDeadline(deadlineId: string, message: string, messageEn: string, legalBasis: string): Precondition {
+  return {
+    check: (_context, event: WorkflowEvent) => {
+      const due = event.deadlines[deadlineId];
+      return typeof due === 'string' && event.today <= due;
+    },
+    message,
+    messageEn,
+    legalBasis,
+  };
+}
+
+/** XState guard implementations built from the preconditions, so the machine and the explanations never disagree. */
+export function guardsFrom<T>(preconditions: Record<string, Precondition<T>>) {
+  const guards: Record<string, (args: { context: T; event: WorkflowEvent }) => boolean> = {};
+  for (const [name, p] of Object.entries(preconditions)) guards[name] = ({ context, event }) => p.check(context, event);
+  return guards;
+}

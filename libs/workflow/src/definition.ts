@@ -1,0 +1,108 @@
+import type { AnyStateMachine } from 'xstate';
+import type { Role } from '@app/shared';
+import type { JsonSchema } from './json-schema';
+
+export type IsoDate = string;
+
+/**
+ * A legal deadline declared on a state. The engine turns it into a durable timer row when the state is entered;
+ * the machine never keeps time itself (no XState `after`), so nothing is lost when the process stops.
+ */
+export interface DeadlineSpec {
+  /** Deadline id from the domain specification's table (b), e.g. `D-JC1`. */
+  id: string;
+  label: string;
+  period: { amount: number; unit: 'day' | 'month' | 'year' };
+  dayType: 'calendar' | 'working';
+  /** Statute and article, in Chinese, e.g. `人民调解法 第三十三条`. */
+  legalBasis: string;
+  /** How sure the specification is of the rule: verified, secondary source, or unverified. */
+  confidence: 'V' | 'S' | 'U';
+  /**
+   * Where the period starts. By default the day the state is entered; `contextDate` names a context field holding
+   * the legal start (e.g. the day an agreement took effect), so re-entering the state does not restart the clock.
+   * When that field is empty the deadline is not created.
+   */
+  anchor?: { contextDate: string };
+  /** Event the engine sends to the case when the deadline falls due. Without it, falling due only marks it missed. */
+  onExpiry?: string;
+  /** A service-level target rather than a legal bar: missing it triggers supervision, not a legal effect. */
+  soft?: boolean;
+  /** Set for rules the specification marks unverified or locally variable: the period is configuration under this key. */
+  configKey?: string;
+  /** Events that fulfil the deadline when they leave the state; leaving by any other event cancels it. Default: any exit fulfils it. */
+  metBy?: string[];
+  /** Calendar periods end on the next working day when the last day is a rest day, unless this is false. */
+  rollForward?: boolean;
+}
+
+export interface StateMeta {
+  label: string;
+  labelEn: string;
+  deadlines?: DeadlineSpec[];
+  legalBasis?: string;
+}
+
+/** A legal precondition of an event, checked by the machine as a guard and explained to people when it fails. */
+export interface Precondition<TContext = any> {
+  check: (context: TContext, event: WorkflowEvent) => boolean;
+  message: string;
+  messageEn: string;
+  legalBasis?: string;
+}
+
+export interface EventSpec {
+  label: string;
+  labelEn: string;
+  /** Roles allowed to send the event. `SYSTEM` events come only from the engine (deadlines, linked cases). */
+  roles: Role[];
+  /** JSON Schema of `data`; titles are the Chinese field labels forms show. */
+  schema?: JsonSchema;
+  legalBasis?: string;
+  /** Names of preconditions (keys of the workflow's `preconditions`) the transition's guards use. */
+  preconditions?: string[];
+}
+
+/** What the engine hands the machine: the caller's data plus facts only the engine knows. */
+export interface WorkflowEvent {
+  type: string;
+  data: Record<string, any>;
+  /** Instant the event is applied (ISO-8601), from the engine clock. */
+  at: string;
+  /** The same instant as a China calendar date, for guards that compare dates. */
+  today: IsoDate;
+  /** Due dates of the case's pending deadlines by deadline id, so guards can enforce legal windows. */
+  deadlines: Record<string, IsoDate>;
+  actor: { id: string; role: Role };
+}
+
+/** Facts about a case at opening, used to build the machine's initial context. */
+export interface CaseOpening {
+  partyIds: string[];
+  openedOn: IsoDate;
+  /** Extra input a linked case is spawned with (e.g. the agreement's effective date). */
+  input?: Record<string, unknown>;
+}
+
+export interface WorkflowDefinition<TContext = any> {
+  id: string;
+  version: number;
+  title: string;
+  titleEn: string;
+  /** The statute that governs the channel. */
+  legalBasis: string;
+  machine: AnyStateMachine;
+  events: Record<string, EventSpec>;
+  preconditions: Record<string, Precondition<TContext>>;
+  /** Roles that may open a case of this workflow directly. */
+  openRoles: Role[];
+  /** Extra facts needed to open a case directly (sent as `input` when opening), e.g. the agreement's effective date. */
+  openingSchema?: JsonSchema;
+  initialContext: (opening: CaseOpening) => TContext;
+}
+
+/** An effect the machine asks for, as data. The engine interprets it inside the same transaction. */
+export interface Effect {
+  type: string;
+  params: Record<string, any>;
+}

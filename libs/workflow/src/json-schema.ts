@@ -1,0 +1,27 @@
+/** The subset of JSON Schema the workflows use to describe event data (and forms are rendered from). */
+export interface JsonSchema {
+  type?: 'object' | 'string' | 'boolean' | 'integer' | 'number' | 'array';
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  items?: JsonSchema;
+  enum?: readonly (string | number | boolean)[];
+  const?: unknown;
+  format?: 'date' | 'date-time';
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  minimum?: number;
+  maximum?: number;
+  uniqueItems?: boolean;
+  /** Chinese labels for `enum` values, in the same order. */
+  'x-enumLabels'?: readonly string[];
+  /**
+   * Where the allowed values come from, checked by the engine and offered by forms:
+   * `parties` (the case's party ids), `courts` (basic courts), `orgUsers:<ROLE>` (users of the case's organisation).
+   */
+  'x-source'?: 'parties' | 'courts' | `orgUsers:${string}`;
+}

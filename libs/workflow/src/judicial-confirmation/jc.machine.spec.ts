@@ -1,0 +1,399 @@
+import { transition } from 'xstate';
+import { decide, eventsHandledIn, open, type Decision } from '../decide';
+import type { Effect, WorkflowEvent } from '../definition';
+import { describeWorkflow } from '../describe';
+import { peopleMediation } from '../people-mediation/pm.workflow';
+import type { JcContext } from './jc.context';
+import { judicialConfirmation as jc } from './jc.workflow';
+
+// ---------- fixtures ----------
+
+const PARTIES = ['p1', 'p2'];
+const TODAY = '2025-03-20';
+/** An application for a written agreement that took effect on 2025-03-05: D-JC1 falls due on 2025-04-04. */
+const PREPARING: JcContext = jc.initialContext({
+  partyIds: PARTIES,
+  openedOn: '2025-03-18',
+  input: { agreementEffectiveOn: '2025-03-05', performanceDueOn: '2025-04-30' },
+});
+const REGISTERED: JcContext = { ...PREPARING, registeredOn: '2025-03-19' };
+const SUPPLEMENTING: JcContext = { ...REGISTERED, supplementDueOn: '2025-03-27' };
+const SERVED: JcContext = { ...REGISTERED, servedOn: '2025-03-20' };
+const JC_WINDOW_OPEN = { 'D-JC1': '2025-04-04' };
+
+const VALID: Record<string, Record<string, unknown>> = {
+  FILE: { applicantPartyIds: ['p1', 'p2'], form: 'WRITTEN' },
+  WINDOW_EXPIRED: {},
+  SIGN_FOR: { note: '材料已收' },
+  RETURN: { reason: 'NOT_THIS_COURT', explanation: '调委会所在地不在本院辖区' },
+  REGISTER: { docketNo: '（2025）浙0102民特12号', registeredOn: TODAY },
+  NOT_ACCEPT: { ground: 'PERSONAL_STATUS', explanation: '协议涉及解除婚姻关系' },
+  REQUEST_SUPPLEMENT: { items: ['调解组织出具的调解证明'], dueOn: '2025-03-27' },
+  SUBMIT_SUPPLEMENT: { note: '已补交调解证明' },
+  SUPPLEMENT_OVERDUE: {},
+  SCHEDULE_VERIFICATION: { scheduledOn: '2025-03-25' },
+  DEEM_WITHDRAWN: { reason: 'REFUSED_QUESTIONING' },
+  WITHDRAW: { partyIds: ['p2'] },
+  RULE_VALID: { rulingNo: '（2025）浙0102民特12号', ruledOn: TODAY },
+  DISMISS: { ground: 'CONTENT_UNCLEAR', rulingNo: '（2025）浙0102民特12号', explanation: '履行方式不明确' },
+  SERVE_RULING: { servedOn: TODAY },
+  FILE_OBJECTION: { partyIds: ['p2'], grounds: '调解时受到胁迫' },
+  OBJECTION_PERIOD_ENDED: {},
+  REJECT_OBJECTION: { rulingNo: '（2025）浙0102民特12号之一' },
+  REVOKE_RULING: { rulingNo: '（2025）浙0102民特12号之一', explanation: '协议违背自愿原则' },
+  APPLY_ENFORCEMENT: { applicantPartyIds: ['p1'], appliedOn: TODAY },
+  RECORD_PERFORMED: { performedOn: TODAY },
+};
+
+function event(type: string, data: Record<string, unknown> = VALID[type] ?? {}, over: Partial<WorkflowEvent> = {}): WorkflowEvent {
+  return {
+    type,
+    data,
+    at: `${TODAY}T02:00:00.000Z`,
+    today: TODAY,
+    deadlines: JC_WINDOW_OPEN,
+    actor: { id: 'u-1', role: jc.events[type]?.roles[0] ?? 'JUDGE' },
+    ...over,
+  };
+}
+
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+const notifyOrigin = (event: string, outcome?: string): Effect => ({ type: 'notifyOrigin', params: { event, data: outcome ? { outcome } : {} } });
+
+// ---------- the legal table, written by hand from 民事诉讼法 第二百零五、二百零六条 and 民诉解释 第三百五十一至三百五十八、三百七十二条 ----------
+
+const LEGAL: [string, string, string | null, string[]][] = [
+  ['preparing', 'FILE', 'filed', ['jointApplication', 'withinConfirmationWindow']],
+  ['preparing', 'WINDOW_EXPIRED', 'windowExpired', []],
+  ['filed', 'SIGN_FOR', 'acceptanceReview', []],
+  ['filed', 'RETURN', 'returned', []],
+  ['acceptanceReview', 'REGISTER', 'registered', ['registeredNotInFuture']],
+  ['acceptanceReview', 'NOT_ACCEPT', 'notAccepted', []],
+  ['acceptanceReview', 'WITHDRAW', 'withdrawn', []],
+  ['registered', 'REQUEST_SUPPLEMENT', 'supplementRequested', ['supplementDueLater']],
+  ['registered', 'SCHEDULE_VERIFICATION', 'verification', []],
+  // No RULE_VALID from registered: both parties must first be heard together (民诉解释 第三百五十六条).
+  ['registered', 'DISMISS', 'dismissed', []],
+  ['registered', 'WITHDRAW', 'withdrawn', []],
+  ['supplementRequested', 'SUBMIT_SUPPLEMENT', 'registered', []],
+  ['supplementRequested', 'SUPPLEMENT_OVERDUE', 'deemedWithdrawn', []],
+  ['supplementRequested', 'WITHDRAW', 'withdrawn', []],
+  ['supplementRequested', 'DEEM_WITHDRAWN', 'deemedWithdrawn', []],
+  ['verification', 'REQUEST_SUPPLEMENT', 'supplementRequested', ['supplementDueLater']],
+  ['verification', 'RULE_VALID', 'confirmed', []],
+  ['verification', 'DISMISS', 'dismissed', []],
+  ['verification', 'WITHDRAW', 'withdrawn', []],
+  ['verification', 'DEEM_WITHDRAWN', 'deemedWithdrawn', []],
+  ['confirmed', 'SERVE_RULING', 'objectionWindow', ['servedNotInFuture']],
+  ['objectionWindow', 'FILE_OBJECTION', 'objectionReview', []],
+  ['objectionWindow', 'OBJECTION_PERIOD_ENDED', 'enforceable', []],
+  ['objectionReview', 'REJECT_OBJECTION', 'enforceable', []],
+  ['objectionReview', 'REVOKE_RULING', 'revoked', []],
+  ['enforceable', 'APPLY_ENFORCEMENT', 'enforcementApplied', []],
+  ['enforceable', 'RECORD_PERFORMED', 'performed', []],
+];
+const FINAL = ['enforcementApplied', 'performed', 'windowExpired', 'returned', 'notAccepted', 'withdrawn', 'deemedWithdrawn', 'dismissed', 'revoked'];
+
+const description = describeWorkflow(jc);
+const STATES = description.states.map((s) => s.id);
+const EVENT_TYPES = sorted(new Set([...Object.keys(jc.events), ...description.transitions.map((t) => t.event)]));
+const legalEventsIn = (state: string) => sorted(new Set(LEGAL.filter(([from]) => from === state).map(([, type]) => type)));
+
+function contextFor(state: string): JcContext {
+  if (['preparing', 'filed', 'acceptanceReview', 'windowExpired', 'returned', 'notAccepted'].includes(state)) return PREPARING;
+  if (state === 'supplementRequested') return SUPPLEMENTING;
+  if (['objectionWindow', 'objectionReview', 'enforceable', 'enforcementApplied', 'performed', 'revoked'].includes(state)) return SERVED;
+  return REGISTERED;
+}
+
+describe('judicial confirmation (jc) machine', () => {
+  describe('the legal (state, event) table', () => {
+    it('matches the machine exactly, targets and guards included', () => {
+      const actual = description.transitions.map((t) => [t.from, t.event, t.to, sorted(t.guards)]);
+      const expected = LEGAL.map(([from, type, to, guards]) => [from, type, to, sorted(guards)]);
+      expect(sorted(actual.map((r) => JSON.stringify(r)))).toEqual(sorted(expected.map((r) => JSON.stringify(r))));
+    });
+
+    it('names exactly the final states of 司法确认 (spec A2)', () => {
+      expect(sorted(description.states.filter((s) => s.final).map((s) => s.id))).toEqual(sorted(FINAL));
+    });
+
+    it('lists every state of the machine', () => {
+      const inTable = new Set(LEGAL.flatMap(([from, , to]) => (to ? [from, to] : [from])));
+      expect(sorted(STATES)).toEqual(sorted(inTable));
+    });
+
+    it('opens a case in preparing with the agreement dates it was spawned with', () => {
+      const opened = open(jc, { partyIds: PARTIES, openedOn: '2025-03-18', input: { agreementEffectiveOn: '2025-03-05', performanceDueOn: '2025-04-30' } });
+      expect(opened).toEqual({
+        state: { value: 'preparing', context: { partyIds: PARTIES, openedOn: '2025-03-18', agreementEffectiveOn: '2025-03-05', performanceDueOn: '2025-04-30' } },
+        effects: [],
+        final: false,
+      });
+    });
+  });
+
+  describe('legal transitions', () => {
+    type Row = {
+      from: string;
+      context: JcContext;
+      type: string;
+      data?: Record<string, unknown>;
+      over?: Partial<WorkflowEvent>;
+      to: string;
+      effects?: Effect[];
+      contextAfter?: Partial<JcContext>;
+    };
+    const SYSTEM = { actor: { id: 'engine', role: 'SYSTEM' as const } };
+    const rows: Row[] = [
+      { from: 'preparing', context: PREPARING, type: 'FILE', to: 'filed' },
+      // An oral application recorded by the court (民诉解释 第三百五十三条), on the last day of the window.
+      { from: 'preparing', context: PREPARING, type: 'FILE', data: { applicantPartyIds: ['p2', 'p1'], form: 'ORAL' }, over: { today: '2025-04-04' }, to: 'filed' },
+      { from: 'preparing', context: PREPARING, type: 'FILE', over: SYSTEM, to: 'filed' },
+      { from: 'preparing', context: PREPARING, type: 'WINDOW_EXPIRED', over: { ...SYSTEM, deadlines: {}, today: '2025-04-05' }, to: 'windowExpired' },
+      { from: 'filed', context: PREPARING, type: 'SIGN_FOR', to: 'acceptanceReview' },
+      { from: 'filed', context: PREPARING, type: 'RETURN', to: 'returned', effects: [notifyOrigin('JC_RETURNED')] },
+      { from: 'acceptanceReview', context: PREPARING, type: 'REGISTER', to: 'registered', contextAfter: { registeredOn: TODAY } },
+      { from: 'acceptanceReview', context: PREPARING, type: 'NOT_ACCEPT', to: 'notAccepted', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'NOT_ACCEPTED')] },
+      { from: 'acceptanceReview', context: PREPARING, type: 'WITHDRAW', to: 'withdrawn', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'WITHDRAWN')] },
+      {
+        from: 'registered',
+        context: REGISTERED,
+        type: 'REQUEST_SUPPLEMENT',
+        to: 'supplementRequested',
+        contextAfter: { supplementDueOn: '2025-03-27', registeredOn: '2025-03-19' },
+      },
+      { from: 'registered', context: REGISTERED, type: 'SCHEDULE_VERIFICATION', to: 'verification' },
+      { from: 'registered', context: REGISTERED, type: 'DISMISS', data: { ground: 'OTHER', rulingNo: '（2025）民特3号' }, to: 'dismissed', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'DISMISSED')] },
+      { from: 'registered', context: REGISTERED, type: 'WITHDRAW', to: 'withdrawn', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'WITHDRAWN')] },
+      { from: 'supplementRequested', context: SUPPLEMENTING, type: 'SUBMIT_SUPPLEMENT', to: 'registered', contextAfter: { supplementDueOn: undefined } },
+      {
+        from: 'supplementRequested',
+        context: SUPPLEMENTING,
+        type: 'SUPPLEMENT_OVERDUE',
+        over: { ...SYSTEM, today: '2025-03-28' },
+        to: 'deemedWithdrawn',
+        effects: [notifyOrigin('JC_NOT_CONFIRMED', 'DEEMED_WITHDRAWN')],
+      },
+      { from: 'supplementRequested', context: SUPPLEMENTING, type: 'WITHDRAW', to: 'withdrawn', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'WITHDRAWN')] },
+      {
+        from: 'supplementRequested',
+        context: SUPPLEMENTING,
+        type: 'DEEM_WITHDRAWN',
+        data: { reason: 'NO_SUPPLEMENT' },
+        to: 'deemedWithdrawn',
+        effects: [notifyOrigin('JC_NOT_CONFIRMED', 'DEEMED_WITHDRAWN')],
+      },
+      { from: 'verification', context: REGISTERED, type: 'REQUEST_SUPPLEMENT', to: 'supplementRequested', contextAfter: { supplementDueOn: '2025-03-27' } },
+      { from: 'verification', context: REGISTERED, type: 'RULE_VALID', to: 'confirmed', effects: [notifyOrigin('JC_CONFIRMED')] },
+      { from: 'verification', context: REGISTERED, type: 'DISMISS', to: 'dismissed', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'DISMISSED')] },
+      { from: 'verification', context: REGISTERED, type: 'WITHDRAW', to: 'withdrawn', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'WITHDRAWN')] },
+      { from: 'verification', context: REGISTERED, type: 'DEEM_WITHDRAWN', to: 'deemedWithdrawn', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'DEEMED_WITHDRAWN')] },
+      { from: 'confirmed', context: REGISTERED, type: 'SERVE_RULING', to: 'objectionWindow', contextAfter: { servedOn: TODAY } },
+      { from: 'objectionWindow', context: SERVED, type: 'FILE_OBJECTION', to: 'objectionReview' },
+      { from: 'objectionWindow', context: SERVED, type: 'OBJECTION_PERIOD_ENDED', over: { ...SYSTEM, today: '2025-04-05' }, to: 'enforceable' },
+      { from: 'objectionReview', context: SERVED, type: 'REJECT_OBJECTION', to: 'enforceable' },
+      { from: 'objectionReview', context: SERVED, type: 'REVOKE_RULING', to: 'revoked', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'REVOKED')] },
+      { from: 'enforceable', context: SERVED, type: 'APPLY_ENFORCEMENT', to: 'enforcementApplied' },
+      { from: 'enforceable', context: SERVED, type: 'RECORD_PERFORMED', to: 'performed' },
+    ];
+
+    it('covers every row of the legal table', () => {
+      const covered = new Set(rows.map((r) => `${r.from}|${r.type}`));
+      expect(LEGAL.filter(([from, type]) => !covered.has(`${from}|${type}`))).toEqual([]);
+    });
+
+    it.each(rows)('$from --$type--> $to', ({ from, context, type, data, over, to, effects = [], contextAfter = {} }) => {
+      const before = structuredClone(context);
+      const d = decide(jc, { value: from, context }, event(type, data, over));
+      expect(d).toEqual<Decision>({
+        allowed: true,
+        from,
+        to,
+        changedState: from !== to,
+        context: expect.objectContaining({ ...contextAfter, partyIds: PARTIES, agreementEffectiveOn: '2025-03-05' }),
+        effects,
+        final: FINAL.includes(to),
+      });
+      expect(context).toEqual(before);
+    });
+  });
+
+  describe('preconditions', () => {
+    type Row = {
+      name: string;
+      from: string;
+      context: JcContext;
+      type: string;
+      data: Record<string, unknown>;
+      over?: Partial<WorkflowEvent>;
+      violations: [string, string | undefined][];
+    };
+    const JOINT = '民事诉讼法 第二百零五条；民诉解释 第三百五十一条';
+    const WINDOW = '人民调解法 第三十三条；民事诉讼法 第二百零五条';
+    const rows: Row[] = [
+      {
+        name: 'one party applies alone',
+        from: 'preparing',
+        context: PREPARING,
+        type: 'FILE',
+        data: { applicantPartyIds: ['p1'], form: 'WRITTEN' },
+        violations: [['jointApplication', JOINT]],
+      },
+      {
+        name: 'the application is filed the day after the D-JC1 due date',
+        from: 'preparing',
+        context: PREPARING,
+        type: 'FILE',
+        data: VALID.FILE,
+        over: { today: '2025-04-05', at: '2025-04-05T01:00:00.000Z' },
+        violations: [['withinConfirmationWindow', WINDOW]],
+      },
+      {
+        name: 'the application is filed with no D-JC1 deadline pending',
+        from: 'preparing',
+        context: PREPARING,
+        type: 'FILE',
+        data: VALID.FILE,
+        over: { deadlines: {} },
+        violations: [['withinConfirmationWindow', WINDOW]],
+      },
+      {
+        name: 'one party applies alone after the window',
+        from: 'preparing',
+        context: PREPARING,
+        type: 'FILE',
+        data: { applicantPartyIds: ['p2'], form: 'ORAL' },
+        over: { today: '2025-06-01' },
+        violations: [
+          ['jointApplication', JOINT],
+          ['withinConfirmationWindow', WINDOW],
+        ],
+      },
+      {
+        name: 'the case is registered with tomorrow’s date',
+        from: 'acceptanceReview',
+        context: PREPARING,
+        type: 'REGISTER',
+        data: { ...VALID.REGISTER, registeredOn: '2025-03-21' },
+        violations: [['registeredNotInFuture', undefined]],
+      },
+      {
+        name: 'a supplement is due today',
+        from: 'registered',
+        context: REGISTERED,
+        type: 'REQUEST_SUPPLEMENT',
+        data: { ...VALID.REQUEST_SUPPLEMENT, dueOn: TODAY },
+        violations: [['supplementDueLater', '民诉解释 第三百五十四条']],
+      },
+      {
+        name: 'a supplement is due in the past',
+        from: 'verification',
+        context: REGISTERED,
+        type: 'REQUEST_SUPPLEMENT',
+        data: { ...VALID.REQUEST_SUPPLEMENT, dueOn: '2025-03-01' },
+        violations: [['supplementDueLater', '民诉解释 第三百五十四条']],
+      },
+      {
+        name: 'a supplement has no due date',
+        from: 'registered',
+        context: REGISTERED,
+        type: 'REQUEST_SUPPLEMENT',
+        data: { items: ['身份证明'] },
+        violations: [['supplementDueLater', '民诉解释 第三百五十四条']],
+      },
+      {
+        name: 'the ruling is served tomorrow',
+        from: 'confirmed',
+        context: REGISTERED,
+        type: 'SERVE_RULING',
+        data: { servedOn: '2025-03-21' },
+        violations: [['servedNotInFuture', undefined]],
+      },
+    ];
+
+    it.each(rows)('refuses when $name', ({ from, context, type, data, over, violations }) => {
+      const d = decide(jc, { value: from, context }, event(type, data, over));
+      expect(d).toEqual<Decision>({
+        allowed: false,
+        reason: 'PRECONDITION',
+        state: from,
+        allowedEvents: expect.any(Array),
+        violations: violations.map(([precondition, legalBasis]) => ({
+          precondition,
+          legalBasis,
+          message: expect.stringMatching(/[\u4e00-\u9fff]/),
+          messageEn: expect.stringMatching(/\w/),
+        })),
+      });
+      if (!d.allowed) expect(sorted(d.allowedEvents)).toEqual(legalEventsIn(from));
+      expect(jc.machine.resolveState({ value: from, context }).can(event(type, data, over))).toBe(false);
+    });
+  });
+
+  describe('negative matrix: every event a state does not handle', () => {
+    const handledBy = new Map(STATES.map((s) => [s, new Set(description.transitions.filter((t) => t.from === s).map((t) => t.event))]));
+    const matrix = STATES.flatMap((state) => EVENT_TYPES.filter((type) => !handledBy.get(state)!.has(type)).map((type) => [state, type] as const));
+
+    it('is built over every state and every event type of the workflow', () => {
+      expect(STATES).toHaveLength(19);
+      expect(EVENT_TYPES).toHaveLength(21);
+      expect(matrix.length + new Set(LEGAL.map(([s, e]) => `${s}|${e}`)).size).toBe(STATES.length * EVENT_TYPES.length);
+    });
+
+    it.each(matrix)('%s does not handle %s', (state, type) => {
+      const context = contextFor(state);
+      const ev = event(type);
+      const d = decide(jc, { value: state, context }, ev);
+      expect(d).toEqual({ allowed: false, reason: 'NOT_IN_STATE', state, allowedEvents: expect.any(Array), violations: [] });
+      if (!d.allowed) expect(sorted(d.allowedEvents)).toEqual(legalEventsIn(state));
+      const snapshot = jc.machine.resolveState({ value: state, context });
+      expect(snapshot.can(ev)).toBe(false);
+      expect(transition(jc.machine, snapshot, ev)[0]).toBe(snapshot);
+    });
+
+    it.each(FINAL)('final state %s handles nothing', (state) => {
+      expect(eventsHandledIn(jc, { value: state, context: contextFor(state) })).toEqual([]);
+    });
+  });
+
+  describe('the hand-off with the mediation case (pm)', () => {
+    const pmAgreed = {
+      ...peopleMediation.initialContext({ partyIds: PARTIES, openedOn: '2025-02-20' }),
+      mediatorId: 'm1',
+      agreementForm: 'WRITTEN' as const,
+      agreementEffectiveOn: '2025-03-05',
+      performanceDueOn: '2025-04-30',
+    };
+    const apply: WorkflowEvent = {
+      ...event('APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'court-1', applicantPartyIds: ['p1', 'p2'], form: 'WRITTEN' }),
+      actor: { id: 'u-m1', role: 'MEDIATOR' },
+    };
+
+    it('files the spawned application with the data the mediation case sent, inside the same window', () => {
+      const d = decide(peopleMediation, { value: 'agreedWritten', context: pmAgreed }, apply);
+      if (!d.allowed) throw new Error(`APPLY_JUDICIAL_CONFIRMATION refused: ${JSON.stringify(d)}`);
+      const spawn = d.effects.find((e) => e.type === 'spawnLinkedCase')!;
+      expect(spawn.params.workflow).toBe(jc.id);
+      const opened = open(jc, { partyIds: PARTIES, openedOn: TODAY, input: spawn.params.input });
+      expect(opened.state.context.agreementEffectiveOn).toBe(pmAgreed.agreementEffectiveOn);
+      const { type, data } = spawn.params.thenApply;
+      expect(jc.events[type].roles).toContain('SYSTEM');
+      const filed = decide(jc, opened.state, event(type, data, { actor: { id: 'engine', role: 'SYSTEM' } }));
+      expect(filed).toMatchObject({ allowed: true, to: 'filed' });
+    });
+
+    it('sends the mediation case only events it declares as SYSTEM events, handled while it awaits the court', () => {
+      const sent = new Set<string>();
+      for (const { from, event: type } of description.transitions) {
+        const d = decide(jc, { value: from, context: contextFor(from) }, event(type));
+        if (d.allowed) for (const e of d.effects.filter((x) => x.type === 'notifyOrigin')) sent.add(e.params.event);
+      }
+      expect(sorted(sent)).toEqual(['JC_CONFIRMED', 'JC_NOT_CONFIRMED', 'JC_RETURNED']);
+      for (const type of sent) {
+        expect(peopleMediation.events[type].roles).toEqual(['SYSTEM']);
+        expect(eventsHandledIn(peopleMediation, { value: 'judicialConfirmation', context: pmAgreed })).toContain(type);
+      }
+    });
+  });
+});

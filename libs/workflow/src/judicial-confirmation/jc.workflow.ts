@@ -1,0 +1,32 @@
+import type { WorkflowDefinition } from '../definition';
+import { dateField, objectSchema, textField } from '../building-blocks';
+import type { JcContext } from './jc.context';
+import { jcEvents } from './jc.events';
+import { jcMachine } from './jc.machine';
+import { jcPreconditions } from './jc.preconditions';
+
+export const judicialConfirmation: WorkflowDefinition<JcContext> = {
+  id: 'jc',
+  version: 1,
+  title: '司法确认',
+  titleEn: 'Judicial confirmation of a mediation agreement',
+  legalBasis: '中华人民共和国民事诉讼法 第二百零五条、第二百零六条',
+  machine: jcMachine,
+  events: jcEvents,
+  preconditions: jcPreconditions,
+  openRoles: ['COURT_CLERK'],
+  openingSchema: objectSchema(
+    {
+      agreementEffectiveOn: dateField('调解协议生效日期'),
+      performanceDueOn: dateField('协议约定履行期限'),
+      mediationOrgName: textField('调解组织名称', 100),
+    },
+    ['agreementEffectiveOn', 'mediationOrgName'],
+  ),
+  initialContext: ({ partyIds, openedOn, input }) => ({
+    partyIds,
+    openedOn,
+    agreementEffectiveOn: input?.agreementEffectiveOn as string | undefined,
+    performanceDueOn: input?.performanceDueOn as string | undefined,
+  }),
+};

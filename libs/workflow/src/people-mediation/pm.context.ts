@@ -1,0 +1,14 @@
+import type { IsoDate } from '../definition';
+
+export interface PmContext {
+  partyIds: string[];
+  openedOn: IsoDate;
+  mediatorId?: string;
+  agreementForm?: 'ORAL' | 'WRITTEN';
+  /** The day the agreement took effect: the day an oral agreement was reached, or the last signature and seal. */
+  agreementEffectiveOn?: IsoDate;
+  performanceDueOn?: IsoDate;
+  /** A court ruled the agreement valid (司法确认). */
+  confirmed: boolean;
+  followUpDone: boolean;
+}

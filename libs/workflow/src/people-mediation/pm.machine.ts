@@ -1,0 +1,255 @@
+import { and, assign, setup } from 'xstate';
+import type { StateMeta, WorkflowEvent } from '../definition';
+import { guardsFrom } from '../building-blocks';
+import type { PmContext } from './pm.context';
+import { pmPreconditions } from './pm.preconditions';
+
+const meta = (m: StateMeta) => m;
+
+const PM_SLA = {
+  id: 'D-PM1',
+  label: '人民调解一般期限（一个月内调结）',
+  period: { amount: 1, unit: 'month' },
+  dayType: 'calendar',
+  legalBasis: '人民调解工作若干规定 第三十三条',
+  confidence: 'S',
+  soft: true,
+  configKey: 'pm.mediationPeriod',
+} as const;
+
+/** Events available while mediation runs, whether in the first month or extended by consent. */
+const mediationEvents = {
+  RECORD_SESSION: { actions: 'noteSession' },
+  REPORT_RISK: { actions: [{ type: 'notifyRisk', params: ({ event }: { event: WorkflowEvent }) => ({ level: event.data.level, reportedTo: event.data.reportedTo }) }] },
+  RECORD_ORAL_AGREEMENT: { target: 'agreedOral', guard: 'reachedNotInFuture', actions: 'recordOralAgreement' },
+  SIGN_WRITTEN_AGREEMENT: { target: 'agreedWritten', guard: and(['agreementTakesEffect', 'effectiveNotInFuture']), actions: 'recordWrittenAgreement' },
+  TERMINATE_FAILED: { target: 'terminatedFailed', guard: 'rightsNoticeGiven' },
+  WITHDRAW: { target: 'terminatedByParty' },
+  TRANSFER: { target: 'transferred' },
+} as const;
+
+export const pmMachine = setup({
+  types: {} as { context: PmContext; events: WorkflowEvent; input: PmContext },
+  guards: guardsFrom(pmPreconditions),
+  actions: {
+    noteSession: () => undefined,
+    noteEnforcementAdvice: () => undefined,
+    notifyRisk: (_args, _params: { level: string; reportedTo: string }) => undefined,
+    spawnLinkedCase: (_args, _params: Record<string, unknown>) => undefined,
+    assignMediator: assign({ mediatorId: ({ event }) => String(event.data.mediatorId) }),
+    recordOralAgreement: assign({
+      agreementForm: 'ORAL' as const,
+      // A new agreement (e.g. after re-mediation) has not been confirmed by a court, whatever happened to an earlier one.
+      confirmed: false,
+      agreementEffectiveOn: ({ event }) => String(event.data.reachedOn),
+      performanceDueOn: ({ event }) => event.data.performanceDueOn as string | undefined,
+    }),
+    recordWrittenAgreement: assign({
+      agreementForm: 'WRITTEN' as const,
+      confirmed: false,
+      agreementEffectiveOn: ({ event }) => String(event.data.effectiveOn),
+      performanceDueOn: ({ event }) => event.data.performanceDueOn as string | undefined,
+    }),
+    markConfirmed: assign({ confirmed: true }),
+    markNotConfirmed: assign({ confirmed: false }),
+    markFollowUp: assign({ followUpDone: true }),
+  },
+}).createMachine({
+  id: 'pm',
+  initial: 'registered',
+  context: ({ input }) => input,
+  states: {
+    registered: {
+      description: '纠纷已登记（当事人申请、调委会主动调解、法院或公安告知、信访移交、综治中心分流）。调解申请中断诉讼时效。',
+      meta: meta({ label: '登记', labelEn: 'Registered', legalBasis: '人民调解法 第十七条、第十八条' }),
+      on: {
+        SEEK_CONSENT: { target: 'consentPending' },
+        NOT_ACCEPT: { target: 'notAccepted' },
+        TRANSFER: { target: 'transferred' },
+      },
+    },
+    consentPending: {
+      description: '征询各方当事人是否接受调解；一方明确拒绝的，不得调解。',
+      meta: meta({ label: '征询当事人意愿', labelEn: 'Awaiting the parties’ consent', legalBasis: '人民调解法 第十七条' }),
+      on: {
+        ASSIGN_MEDIATOR: { target: 'assigned', guard: 'allPartiesConsent', actions: 'assignMediator' },
+        RECORD_REFUSAL: { target: 'refused', guard: 'rightsNoticeGiven' },
+        NOT_ACCEPT: { target: 'notAccepted' },
+        TRANSFER: { target: 'transferred' },
+      },
+    },
+    assigned: {
+      description: '调委会指定或当事人选定调解员。',
+      meta: meta({ label: '已指定调解员', labelEn: 'Mediator assigned', legalBasis: '人民调解法 第十九条' }),
+      on: {
+        START_MEDIATION: { target: 'mediating' },
+        RECORD_REFUSAL: { target: 'refused', guard: 'rightsNoticeGiven' },
+        WITHDRAW: { target: 'terminatedByParty' },
+      },
+    },
+    mediating: {
+      description: '调解进行中：可邀请亲属、邻里、专家参与，可提出调解方案；发现激化风险应报告。一般一个月内调结。',
+      meta: meta({ label: '调解中', labelEn: 'In mediation', legalBasis: '人民调解法 第二十至二十五条', deadlines: [PM_SLA] }),
+      on: {
+        ...mediationEvents,
+        EXTEND_BY_CONSENT: { target: 'extended', guard: 'allPartiesConsentToExtend' },
+      },
+    },
+    extended: {
+      description: '经各方当事人同意，调解期限延长。',
+      meta: meta({
+        label: '延长调解',
+        labelEn: 'Mediation extended by consent',
+        deadlines: [
+          {
+            id: 'D-PM1X',
+            label: '经同意延长的调解期限',
+            period: { amount: 1, unit: 'month' },
+            dayType: 'calendar',
+            legalBasis: '人民调解工作若干规定 第三十三条（地方规定）',
+            confidence: 'U',
+            soft: true,
+            configKey: 'pm.extensionPeriod',
+          },
+        ],
+      }),
+      on: { ...mediationEvents },
+    },
+    agreedOral: {
+      description: '口头调解协议自达成之日起生效，调解员记录协议内容。',
+      meta: meta({ label: '口头协议已记录', labelEn: 'Oral agreement recorded', legalBasis: '人民调解法 第二十八条、第三十条' }),
+      on: {
+        DECLINE_JUDICIAL_CONFIRMATION: { target: 'monitoring' },
+        RECORD_PERFORMED: { target: 'performed' },
+      },
+    },
+    agreedWritten: {
+      description: '书面调解协议自各方当事人签名、调解员签名并加盖调委会印章之日起生效；双方可自生效之日起三十日内共同申请司法确认。',
+      meta: meta({
+        label: '书面协议已生效',
+        labelEn: 'Written agreement in effect',
+        legalBasis: '人民调解法 第二十九条、第三十三条',
+        deadlines: [
+          {
+            id: 'D-JC1',
+            label: '申请司法确认期限（协议生效之日起三十日）',
+            period: { amount: 30, unit: 'day' },
+            dayType: 'calendar',
+            legalBasis: '人民调解法 第三十三条；民事诉讼法 第二百零五条',
+            confidence: 'V',
+            anchor: { contextDate: 'agreementEffectiveOn' },
+            onExpiry: 'JC_WINDOW_EXPIRED',
+            metBy: ['APPLY_JUDICIAL_CONFIRMATION'],
+          },
+        ],
+      }),
+      on: {
+        APPLY_JUDICIAL_CONFIRMATION: {
+          target: 'judicialConfirmation',
+          guard: and(['jointApplication', 'withinConfirmationWindow']),
+          actions: [
+            {
+              type: 'spawnLinkedCase',
+              params: ({ context, event }: { context: PmContext; event: WorkflowEvent }) => ({
+                workflow: 'jc',
+                orgId: event.data.courtOrgId,
+                relation: 'JUDICIAL_CONFIRMATION',
+                input: { agreementEffectiveOn: context.agreementEffectiveOn, performanceDueOn: context.performanceDueOn },
+                thenApply: { type: 'FILE', data: { applicantPartyIds: event.data.applicantPartyIds, form: event.data.form } },
+              }),
+            },
+          ],
+        },
+        DECLINE_JUDICIAL_CONFIRMATION: { target: 'monitoring' },
+        JC_WINDOW_EXPIRED: { target: 'monitoring' },
+        RECORD_PERFORMED: { target: 'performed' },
+      },
+    },
+    judicialConfirmation: {
+      description: '已向人民法院申请司法确认，等待法院签收、审查和裁定。',
+      meta: meta({ label: '司法确认中', labelEn: 'Judicial confirmation pending', legalBasis: '民事诉讼法 第二百零五条、第二百零六条' }),
+      on: {
+        JC_CONFIRMED: { target: 'monitoring', actions: 'markConfirmed' },
+        JC_NOT_CONFIRMED: { target: 'monitoring' },
+        JC_RETURNED: { target: 'agreedWritten' },
+      },
+    },
+    monitoring: {
+      description: '调委会对协议履行情况进行监督，督促当事人履行约定义务。',
+      meta: meta({
+        label: '履行监督',
+        labelEn: 'Monitoring performance',
+        legalBasis: '人民调解法 第三十一条',
+        deadlines: [
+          {
+            id: 'PM-PERFORMANCE',
+            label: '协议约定的履行期限',
+            period: { amount: 0, unit: 'day' },
+            dayType: 'calendar',
+            legalBasis: '人民调解法 第三十一条',
+            confidence: 'V',
+            anchor: { contextDate: 'performanceDueOn' },
+            soft: true,
+            rollForward: false,
+            metBy: ['RECORD_PERFORMED'],
+          },
+        ],
+      }),
+      on: {
+        RECORD_FOLLOW_UP: { actions: 'markFollowUp' },
+        // The confirmation ruling was revoked on an objection (民诉解释 第三百七十二条): the agreement is no longer enforceable.
+        JC_NOT_CONFIRMED: { actions: 'markNotConfirmed' },
+        RECORD_PERFORMED: { target: 'performed' },
+        RECORD_DEFAULT: { target: 'defaulted' },
+        REMEDIATE: { target: 'mediating' },
+      },
+    },
+    performed: {
+      description: '协议已履行，回访后结案归档。',
+      meta: meta({ label: '已履行', labelEn: 'Performed', legalBasis: '人民调解法 第三十一条' }),
+      on: {
+        RECORD_FOLLOW_UP: { actions: 'markFollowUp' },
+        ARCHIVE: { target: 'archived' },
+      },
+    },
+    defaulted: {
+      description: '当事人未履行协议：经司法确认的可申请强制执行，未经确认的可就协议起诉，也可重新调解。',
+      meta: meta({ label: '未履行', labelEn: 'Not performed', legalBasis: '人民调解法 第三十二条、第三十三条' }),
+      on: {
+        // XState treats a transition with neither target nor actions as forbidden, so the action is what makes it allowed.
+        ADVISE_ENFORCEMENT: { guard: 'wasConfirmed', actions: 'noteEnforcementAdvice' },
+        JC_NOT_CONFIRMED: { actions: 'markNotConfirmed' },
+        RECORD_PERFORMED: { target: 'performed' },
+        REMEDIATE: { target: 'mediating' },
+        ARCHIVE: { target: 'archived' },
+      },
+    },
+    archived: {
+      type: 'final',
+      description: '卷宗（调解登记、调解工作记录、调解协议书）立卷归档。',
+      meta: meta({ label: '结案归档', labelEn: 'Closed and archived', legalBasis: '人民调解法 第二十七条' }),
+    },
+    notAccepted: {
+      type: 'final',
+      meta: meta({ label: '不予受理', labelEn: 'Not accepted', legalBasis: '人民调解工作若干规定 第二十二条' }),
+    },
+    refused: {
+      type: 'final',
+      description: '一方当事人明确拒绝调解，已告知其他救济途径。',
+      meta: meta({ label: '一方拒绝调解', labelEn: 'Refused by a party', legalBasis: '人民调解法 第十七条' }),
+    },
+    terminatedFailed: {
+      type: 'final',
+      description: '调解不成，终止调解，并告知当事人可依法通过仲裁、行政、司法等途径维护权利。',
+      meta: meta({ label: '调解不成终止', labelEn: 'Ended without agreement', legalBasis: '人民调解法 第二十六条' }),
+    },
+    terminatedByParty: {
+      type: 'final',
+      meta: meta({ label: '当事人要求终止', labelEn: 'Ended at a party’s request', legalBasis: '人民调解法 第二十三条' }),
+    },
+    transferred: {
+      type: 'final',
+      meta: meta({ label: '已移送', labelEn: 'Transferred', legalBasis: '人民调解法 第二十五条' }),
+    },
+  },
+});

@@ -1,0 +1,55 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createApp } from '../../apps/api/src/app.factory';
+import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config';
+import type { TestDatabase } from './databases';
+
+export const DEMO_PASSWORD = 'demo-test-password';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+  /** Logs a demo user in and returns the bearer token. */
+  login(username: string): Promise<string>;
+  loginUser(username: string): Promise<{ token: string; user: { id: string; roles: string[]; orgId: string; regionCode: string } }>;
+  close(): Promise<void>;
+}
+
+/** The real engine on a fresh database with the demo jurisdiction seeded and the manual test clock. */
+export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await database.create();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    FENGQIAO_DEMO: '1',
+    FENGQIAO_DEMO_PASSWORD: DEMO_PASSWORD,
+    FENGQIAO_JWT_SECRET: 'test-secret-of-sufficient-length-000000',
+    FENGQIAO_CLOCK: 'manual',
+    FENGQIAO_WORKER: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  config.database = { ...config.database, ...db.config };
+  const app = await createApp(config, { logger: false });
+  const http = () => request(app.getHttpServer());
+  const tokens = new Map<string, { token: string; user: any }>();
+  const loginUser = async (username: string) => {
+    if (!tokens.has(username)) {
+      const res = await http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, { token: res.body.accessToken, user: res.body.user });
+    }
+    return tokens.get(username)!;
+  };
+  return {
+    app,
+    config,
+    http,
+    loginUser,
+    login: async (username) => (await loginUser(username)).token,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
