@@ -1,5 +1,5 @@
-// Two tiers: pure unit specs next to the code, and database-backed specs that run once per configured database
-// (SQLite always; PostgreSQL too when TEST_DATABASE_URL is set).
+// Three tiers: pure unit specs next to the code, database-backed specs, and browser specs of the web console; the
+// last two run once per configured database (SQLite always; PostgreSQL too when TEST_DATABASE_URL is set).
 const moduleNameMapper = {
   '^@app/(shared|workflow|calendar|organisations|audit|cases|deadlines|persistence)$': '<rootDir>/libs/$1/src',
 };
@@ -16,7 +16,16 @@ module.exports = {
       displayName: 'db',
       testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 60000,
+    },
+    // The web console in headless Chromium against the real engine (npm test runs it as its own step, see scripts/test.js).
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
   ],
+  // A global option: Jest ignores testTimeout inside a project, and building an app on a fresh database under load
+  // can take longer than the 5 s default.
+  testTimeout: 60000,
 };

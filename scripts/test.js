@@ -1,23 +1,70 @@
 #!/usr/bin/env node
-// `npm test`: type-check, architecture rules, then every Jest suite (unit, and database suites on SQLite plus
-// PostgreSQL when TEST_DATABASE_URL is set). Stops at the first failing step.
+// `npm test`: type-check (engine and web console), architecture rules, every Jest suite (unit, and database suites
+// on SQLite plus PostgreSQL when TEST_DATABASE_URL is set), then the web console in headless Chromium. Stops at the
+// first failing step. Without Chromium the browser step says so and is skipped; CI installs it (.ci/run).
+const { existsSync, readdirSync, statSync } = require('node:fs');
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
 
-const bin = (name) => join(__dirname, '..', 'node_modules', '.bin', name);
+const root = join(__dirname, '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const args = process.argv.slice(2);
+const chromium = process.env.FENGQIAO_CHROMIUM || '/usr/bin/chromium';
+
 const steps = [
-  ['Type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
-  ['Architecture rules (dependency-cruiser)', bin('depcruise'), ['apps', 'libs', 'test', '--config', '.dependency-cruiser.js']],
-  ['Tests (Jest)', bin('jest'), ['--ci', ...process.argv.slice(2)]],
+  { title: 'Type check', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
+  { title: 'Type check (web console)', command: bin('tsc'), args: ['--noEmit', '-p', 'apps/web/tsconfig.json'] },
+  { title: 'Architecture rules (dependency-cruiser)', command: bin('depcruise'), args: ['apps', 'libs', 'test', '--config', '.dependency-cruiser.js'] },
+  { title: 'Tests (Jest)', command: bin('jest'), args: ['--ci', '--selectProjects', 'unit', 'db', ...args] },
+  {
+    title: 'Build the web console',
+    command: bin('vite'),
+    args: ['build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'],
+    upToDate: () => webConsoleIsFresh(),
+  },
+  {
+    title: 'Browser tests (web console in Chromium)',
+    command: bin('jest'),
+    args: ['--ci', '--selectProjects', 'browser', '--passWithNoTests', ...args],
+    skip: () =>
+      existsSync(chromium)
+        ? null
+        : `Chromium was not found at ${chromium}, so the web console was NOT tested in a browser. Install it with ` +
+          '`apt-get install -y chromium` (CI does) or point FENGQIAO_CHROMIUM at a Chromium binary.',
+  },
 ];
 
-for (const [title, command, args] of steps) {
-  console.log(`\n=== ${title} ===`);
+for (const step of steps) {
+  console.log(`\n=== ${step.title} ===`);
+  if (step.upToDate?.()) {
+    console.log('✓ Up to date: apps/web/dist is newer than its sources');
+    continue;
+  }
+  const reason = step.skip?.();
+  if (reason) {
+    console.log(`⚠ Skipped: ${reason}`);
+    continue;
+  }
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: join(__dirname, '..') });
+  const result = spawnSync(step.command, step.args, { stdio: 'inherit', cwd: root });
   if (result.status !== 0) {
-    console.error(`\n✗ ${title} failed (exit ${result.status ?? result.signal}).`);
+    console.error(`\n✗ ${step.title} failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
-  console.log(`✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`✓ ${step.title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** The built console exists and no source it is built from changed since. */
+function webConsoleIsFresh() {
+  const built = join(root, 'apps', 'web', 'dist', 'index.html');
+  if (!existsSync(built)) return false;
+  const sources = ['apps/web/src', 'apps/web/public', 'apps/web/index.html', 'apps/web/vite.config.mts', 'apps/web/tsconfig.json', 'libs/shared/src', 'package-lock.json'];
+  return sources.every((s) => newest(join(root, s)) <= statSync(built).mtimeMs);
+}
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stat.mtimeMs);
 }

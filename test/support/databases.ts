@@ -26,7 +26,7 @@ const postgres = (url: string): TestDatabase => ({
     // One schema per app instance, so suites run in parallel on one database without seeing each other.
     const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
     return {
-      config: { databaseUrl: url, sqlitePath: '', schema, poolSize: 60 },
+      config: { databaseUrl: url, sqlitePath: '', schema, poolSize: 10 },
       drop: async () => {
         const client = new Client({ connectionString: url });
         await client.connect();

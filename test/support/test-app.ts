@@ -13,12 +13,23 @@ export interface TestApp {
   /** Logs a demo user in and returns the bearer token. */
   login(username: string): Promise<string>;
   loginUser(username: string): Promise<{ token: string; user: { id: string; roles: string[]; orgId: string; regionCode: string } }>;
+  /** The database the app runs on; pass it as `reuse` to start another app on it (a restart). */
+  database: CreatedDatabase;
   close(): Promise<void>;
 }
 
+export type CreatedDatabase = Awaited<ReturnType<TestDatabase['create']>>;
+
+export interface TestAppOptions {
+  /** Run on this database (with its data) instead of a fresh one: the `database` of an app closed earlier. */
+  reuse?: CreatedDatabase;
+  /** Keep the database when the app closes, for a later app to reuse. */
+  keepDatabase?: boolean;
+}
+
 /** The real engine on a fresh database with the demo jurisdiction seeded and the manual test clock. */
-export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await database.create();
+export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const db = options.reuse ?? (await database.create());
   const config = loadConfig({
     NODE_ENV: 'test',
     FENGQIAO_DEMO: '1',
@@ -47,9 +58,10 @@ export async function createTestApp(database: TestDatabase, env: Record<string, 
     http,
     loginUser,
     login: async (username) => (await loginUser(username)).token,
+    database: db,
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!options.keepDatabase) await db.drop();
     },
   };
 }

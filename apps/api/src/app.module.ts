@@ -8,6 +8,8 @@ import { AuditModule } from '@app/audit';
 import { CasesModule } from '@app/cases';
 import { OrganisationsModule } from '@app/organisations';
 import { PersistenceModule } from '@app/persistence';
+import { AdminOrganisationsController } from './admin/organisations.controller';
+import { AdminUsersController } from './admin/users.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -20,7 +22,14 @@ import { EngineModule } from './engine.module';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
+import { VocabularyController } from './vocabulary/vocabulary.controller';
 import { WorkflowsController } from './workflows/workflows.controller';
+import { AdminCalendarController } from './admin/calendar.controller';
+import { TestClockController } from './admin/test-clock.controller';
+import { CaseDeadlinesController } from './deadlines/case-deadlines.controller';
+import { DeadlineWorkerScheduler } from './deadlines/deadline-worker.scheduler';
+import { DeadlinesController } from './deadlines/deadlines.controller';
+import { NotificationsController } from './deadlines/notifications.controller';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -46,7 +55,7 @@ export class AppModule {
         CasesModule,
         AuditModule,
       ],
-      controllers: [HealthController, AuthController, DirectoryController, CasesController, WorkflowsController, AuditController],
+      controllers: [HealthController, AuthController, DirectoryController, CasesController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -54,6 +63,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         PasswordHasher,
         DemoSeeder,
+        DeadlineWorkerScheduler,
       ],
     };
   }

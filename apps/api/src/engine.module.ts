@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { CalendarService, DeadlinePlanner } from '@app/deadlines';
+import { DeadlineWorkerSettings, DEFAULT_DEADLINE_WORKER_SETTINGS } from '@app/cases';
+import { CalendarImporter, CalendarService, DeadlinePlanner } from '@app/deadlines';
 import { Clock, ManualClock, SystemClock } from '@app/shared';
 import { ALL_WORKFLOWS, WorkflowRegistry } from '@app/workflow';
 import type { AppConfig } from './config/app-config';
@@ -13,15 +14,20 @@ export class EngineModule {
       module: EngineModule,
       providers: [
         { provide: WorkflowRegistry, useValue: new WorkflowRegistry(ALL_WORKFLOWS) },
-        { provide: Clock, useValue: config.manualClock ? new ManualClock() : new SystemClock() },
+        { provide: Clock, useValue: config.manualClock ? new ManualClock(config.clockStart ?? undefined) : new SystemClock() },
         CalendarService,
         {
           provide: DeadlinePlanner,
           inject: [CalendarService],
           useFactory: (calendar: CalendarService) => new DeadlinePlanner(() => calendar.current(), config.legalPeriods),
         },
+        CalendarImporter,
+        {
+          provide: DeadlineWorkerSettings,
+          useValue: { ...DEFAULT_DEADLINE_WORKER_SETTINGS, reminderWorkingDays: config.reminderWorkingDays, batchSize: config.workerBatch, concurrency: config.workerConcurrency },
+        },
       ],
-      exports: [WorkflowRegistry, Clock, CalendarService, DeadlinePlanner],
+      exports: [WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings],
     };
   }
 }

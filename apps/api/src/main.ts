@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './app.factory';
+import { runCalendarImport } from './cli/calendar-import';
 import { loadConfig } from './config/app-config';
 
 async function main(): Promise<void> {
@@ -13,7 +14,9 @@ async function main(): Promise<void> {
   console.log(`Fengqiao is listening on http://localhost:${config.port} (API under /api, OpenAPI at /api/docs, ${config.database.databaseUrl ? 'PostgreSQL' : `SQLite ${config.database.sqlitePath}`})`);
 }
 
-main().catch((error) => {
+// `node dist/apps/api/main.js calendar:import <file>` (npm run calendar:import) runs the import CLI instead of the server.
+const command = process.argv[2] === 'calendar:import' ? runCalendarImport(process.argv.slice(3)).then((code) => process.exit(code)) : main();
+command.catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

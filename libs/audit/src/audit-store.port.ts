@@ -1,10 +1,19 @@
 import type { AuditEntry } from './audit-entry';
 import type { CaseHead } from './chain-verifier';
 
+/** Reads over one consistent snapshot of the log and the case heads. */
+export interface AuditSnapshot {
+  /** Entries in (caseId, seq) order after the given position, at most `limit`. */
+  page(after: { caseId: string; seq: number } | null, limit: number, caseId?: string): Promise<AuditEntry[]>;
+  heads(caseId?: string): Promise<CaseHead[]>;
+}
+
 /** Reads of the append-only audit log. Appends happen only inside a case transition's transaction. */
 export abstract class AuditStore {
   abstract history(caseId: string): Promise<AuditEntry[]>;
-  /** Entries in (caseId, seq) order after the given position, at most `limit`. */
-  abstract page(after: { caseId: string; seq: number } | null, limit: number, caseId?: string): Promise<AuditEntry[]>;
-  abstract heads(caseId?: string): Promise<CaseHead[]>;
+  /**
+   * Runs `work` on one snapshot, so a verification running beside live transitions never sees a case row and its
+   * chain at different moments.
+   */
+  abstract snapshot<T>(work: (reader: AuditSnapshot) => Promise<T>): Promise<T>;
 }

@@ -8,9 +8,18 @@ import { GetCaseHandler } from './queries/get-case/get-case.handler';
 import { ListCasesHandler } from './queries/list-cases/list-cases.handler';
 import { GetCaseHistoryHandler } from './queries/get-case-history/get-case-history.handler';
 import { DeliverOutboxAfterCommit, OutboxDispatcher } from './outbox/outbox-dispatcher';
+import { RecordCaseFact } from './domain/record-case-fact';
+import { FireDeadlinesHandler } from './commands/fire-deadlines/fire-deadlines.handler';
+import { PauseDeadlineHandler } from './commands/pause-deadline/pause-deadline.handler';
+import { ResumeDeadlineHandler } from './commands/resume-deadline/resume-deadline.handler';
+import { ExtendDeadlineHandler } from './commands/extend-deadline/extend-deadline.handler';
+import { MarkNotificationReadHandler } from './commands/mark-notification-read/mark-notification-read.handler';
+import { ListDeadlinesHandler } from './queries/list-deadlines/list-deadlines.handler';
+import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
+import { DeadlineWorker } from './deadline-worker/deadline-worker';
 
-const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler];
-const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler];
+const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler, FireDeadlinesHandler, PauseDeadlineHandler, ResumeDeadlineHandler, ExtendDeadlineHandler, MarkNotificationReadHandler];
+const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler, ListDeadlinesHandler, ListNotificationsHandler];
 const eventHandlers = [DeliverOutboxAfterCommit];
 
 /**
@@ -19,7 +28,7 @@ const eventHandlers = [DeliverOutboxAfterCommit];
  */
 @Module({
   imports: [CqrsModule, OrganisationsModule],
-  providers: [ApplyTransition, OutboxDispatcher, ...commandHandlers, ...queryHandlers, ...eventHandlers],
-  exports: [ApplyTransition, OutboxDispatcher],
+  providers: [ApplyTransition, RecordCaseFact, OutboxDispatcher, DeadlineWorker, ...commandHandlers, ...queryHandlers, ...eventHandlers],
+  exports: [ApplyTransition, OutboxDispatcher, DeadlineWorker],
 })
 export class CasesModule {}

@@ -7,6 +7,20 @@ export abstract class HolidayStore {
   abstract save(years: HolidayYear[], importedBy: string, at: Date): Promise<void>;
   /** A token that changes whenever any engine process imports a notice. */
   abstract version(): Promise<string>;
+  /** Who imported each stored year, and when. */
+  abstract imports(): Promise<{ year: number; importedAt: string; importedBy: string }[]>;
+}
+
+/** One year of the calendar in force, and where it came from. */
+export interface CalendarYearInfo {
+  year: number;
+  source: string;
+  /** `bundled`: shipped with the engine; `imported`: imported by an administrator (replacing any bundled data). */
+  origin: 'bundled' | 'imported';
+  importedAt: string | null;
+  importedBy: string | null;
+  holidays: number;
+  makeupWorkdays: number;
 }
 
 /**
@@ -28,13 +42,30 @@ export class CalendarService implements OnModuleInit {
     return this.calendar;
   }
 
-  /** Reloads when the stored notices changed; returns true if it did. */
-  async refresh(): Promise<boolean> {
+  /** Reloads when the stored notices changed (or always, with `force`); returns true if it did. */
+  async refresh(force = false): Promise<boolean> {
     const version = await this.store.version();
-    if (version === this.loadedVersion) return false;
+    if (!force && version === this.loadedVersion) return false;
     const stored = await this.store.years();
     this.calendar = new LegalCalendar(BUNDLED_HOLIDAYS).withYears(stored);
     this.loadedVersion = version;
     return true;
+  }
+
+  /** The years loaded, ascending, with their origin. */
+  async yearsInfo(): Promise<CalendarYearInfo[]> {
+    const imports = new Map((await this.store.imports()).map((i) => [i.year, i]));
+    return this.calendar.years().map((y) => {
+      const imported = imports.get(y.year);
+      return {
+        year: y.year,
+        source: y.source,
+        origin: imported ? 'imported' : 'bundled',
+        importedAt: imported?.importedAt ?? null,
+        importedBy: imported?.importedBy ?? null,
+        holidays: y.holidays.length,
+        makeupWorkdays: y.makeupWorkdays.length,
+      };
+    });
   }
 }

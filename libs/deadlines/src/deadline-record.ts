@@ -1,4 +1,4 @@
-import type { Extension, IsoDate, Pause, Period } from '@app/calendar';
+import type { Extension, IsoDate, Period } from '@app/calendar';
 
 export type DeadlineStatus = 'pending' | 'met' | 'missed' | 'cancelled';
 
@@ -18,6 +18,8 @@ export interface DeadlineRecord {
   specId: string;
   /** The machine state that declared it. */
   state: string;
+  /** The states the period runs through: the declaring state and its `runsThrough`. It ends when the case leaves them. */
+  span: string[];
   label: string;
   period: Period;
   dayType: 'calendar' | 'working';
@@ -34,8 +36,8 @@ export interface DeadlineRecord {
   provisional: boolean;
   metBy: string[] | null;
   rollForward: boolean;
-  pauses: Pause[];
-  extensions: Extension[];
+  pauses: DeadlinePause[];
+  extensions: DeadlineExtension[];
   createdAt: string;
   closedAt: string | null;
   firedAt: string | null;
@@ -43,8 +45,59 @@ export interface DeadlineRecord {
   escalatedAt: string | null;
 }
 
+/**
+ * A tolled segment (中止/扣除) as recorded on a deadline: the clock stops on the days after `from` up to and including
+ * `to`. `to` is null while the pause lasts; the due date is then only an estimate and the worker leaves the deadline
+ * alone until the pause ends.
+ */
+export interface DeadlinePause {
+  from: IsoDate;
+  to: IsoDate | null;
+  reason: string;
+  /** User id of who recorded the pause, and when. */
+  recordedBy: string;
+  recordedAt: string;
+  endedBy?: string;
+  endedAt?: string;
+}
+
+/** An approved extension (延长), with the official who approved it. */
+export interface DeadlineExtension extends Extension {
+  reason: string;
+  /** Name of the approving official (as recorded, or the display name of `approvedById`). */
+  approvedBy: string;
+  approvedById: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 export interface DeadlineClosure {
   id: string;
   status: Exclude<DeadlineStatus, 'pending'>;
   closedAt: string;
+  /** Set when the deadline worker closes it by firing its expiry event: the one firing of the deadline. */
+  firedAt?: string;
+  /** What the worker did, e.g. `fired JC_WINDOW_EXPIRED`. */
+  outcome?: string;
+}
+
+/** A change to a pending deadline written with a case commit: a pause, a resumption, an extension, a recomputation. */
+export interface DeadlineUpdate {
+  id: string;
+  dueOn: IsoDate;
+  dueAt: string;
+  provisional: boolean;
+  pauses?: DeadlinePause[];
+  extensions?: DeadlineExtension[];
+}
+
+/**
+ * `dueAt` of a deadline whose pause is still running: no instant, so the worker never fires it and no reminder is
+ * sent until the pause ends and the due date is known again.
+ */
+export const PAUSED_DUE_AT = '9999-12-31T15:59:59.999Z';
+
+/** The pause still running on a deadline, if any. */
+export function openPause(record: Pick<DeadlineRecord, 'pauses'>): DeadlinePause | undefined {
+  return record.pauses.find((p) => p.to === null);
 }

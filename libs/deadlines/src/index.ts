@@ -2,3 +2,8 @@ export * from './deadline-record';
 export * from './legal-periods';
 export * from './deadline-planner';
 export * from './calendar.service';
+export * from './deadline-store.port';
+export * from './notification';
+export * from './deadline-messages';
+export * from './reminder-policy';
+export * from './calendar-importer';

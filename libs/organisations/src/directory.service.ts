@@ -11,6 +11,7 @@ import { Jurisdiction } from './jurisdiction';
 export class DirectoryService {
   private cached: { directory: Directory; loadedAt: number } | null = null;
   private loading: Promise<Directory> | null = null;
+  private generation = 0;
   private readonly maxAgeMs = 30_000;
 
   constructor(private readonly repository: DirectoryRepository) {}
@@ -27,12 +28,16 @@ export class DirectoryService {
 
   invalidate(): void {
     this.cached = null;
+    this.loading = null;
+    this.generation++;
   }
 
   private async load(): Promise<Directory> {
+    const generation = this.generation;
     const [regions, orgs, users] = await Promise.all([this.repository.regions(), this.repository.organisations(), this.repository.users()]);
     const directory = new Directory(regions, orgs, users);
-    this.cached = { directory, loadedAt: Date.now() };
+    // A load that began before an invalidate() read the old directory: use it once, but do not keep it.
+    if (generation === this.generation) this.cached = { directory, loadedAt: Date.now() };
     return directory;
   }
 }

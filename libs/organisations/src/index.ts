@@ -1,5 +1,6 @@
 export * from './directory.types';
 export * from './directory.port';
+export * from './directory.errors';
 export * from './directory';
 export * from './directory.service';
 export * from './viewer';

@@ -5,6 +5,9 @@ import { Db } from './db/db';
 import { PostgresDb } from './db/postgres-db';
 import { SqliteDb } from './db/sqlite-db';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+import { DeadlineSpan1764100000000 } from './migrations/1764100000000-deadline-span';
+import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline-worker';
+import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000-unique-organisation-names';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 
 export interface DatabaseConfig {
@@ -18,7 +21,7 @@ export interface DatabaseConfig {
   sqliteSynchronous?: 'FULL' | 'NORMAL';
 }
 
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, DeadlineWorker1763800000100, UniqueOrganisationNames1764000000000, DeadlineSpan1764100000000];
 
 export function isPostgres(config: DatabaseConfig): boolean {
   return !!config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl);

@@ -2,13 +2,15 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { DataSource } from 'typeorm';
 import { AuditStore } from '@app/audit';
 import { CaseReadModel, CaseStore, OutboxStore } from '@app/cases';
-import { HolidayStore } from '@app/deadlines';
+import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
 import { DirectoryRepository } from '@app/organisations';
 import { openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
 import { SqlCaseReadModel } from './stores/sql-case-read-model';
 import { SqlCaseStore } from './stores/sql-case.store';
+import { SqlDeadlineStore } from './stores/sql-deadline.store';
+import { SqlNotificationStore } from './stores/sql-notification.store';
 import { SqlOutboxStore } from './stores/sql-outbox.store';
 import { TypeOrmDirectoryRepository } from './stores/typeorm-directory.repository';
 import { TypeOrmHolidayStore } from './stores/typeorm-holiday.store';
@@ -40,8 +42,10 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: AuditStore, ...withDb((db) => new SqlAuditStore(db)) },
         { provide: DirectoryRepository, ...withDb((db, ds) => new TypeOrmDirectoryRepository(ds, db)) },
         { provide: HolidayStore, ...withDb((db, ds) => new TypeOrmHolidayStore(ds, db)) },
+        { provide: DeadlineStore, ...withDb((db) => new SqlDeadlineStore(db)) },
+        { provide: NotificationStore, ...withDb((db) => new SqlNotificationStore(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, AuditStore, DirectoryRepository, HolidayStore],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, AuditStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore],
     };
   }
 

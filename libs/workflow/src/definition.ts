@@ -30,8 +30,13 @@ export interface DeadlineSpec {
   soft?: boolean;
   /** Set for rules the specification marks unverified or locally variable: the period is configuration under this key. */
   configKey?: string;
-  /** Events that fulfil the deadline when they leave the state; leaving by any other event cancels it. Default: any exit fulfils it. */
+  /** Events that fulfil the deadline when they end it; ending it by any other event cancels it. Default: any end fulfils it. */
   metBy?: string[];
+  /**
+   * Other states the period keeps running through: a 30-day review period started at registration runs on while the
+   * court verifies or waits for documents, and ends only when the case leaves all of them.
+   */
+  runsThrough?: string[];
   /** Calendar periods end on the next working day when the last day is a rest day, unless this is false. */
   rollForward?: boolean;
 }

@@ -134,9 +134,15 @@ describe('describeWorkflow()', () => {
         }
       });
 
-      it('are met only by events the state handles', () => {
+      it('run through states that exist', () => {
+        for (const { state, deadline } of declared.filter((x) => x.deadline.runsThrough)) {
+          expect({ at: `${state}/${deadline.id}`, unknown: deadline.runsThrough!.filter((s) => !stateIds.includes(s)) }).toEqual({ at: `${state}/${deadline.id}`, unknown: [] });
+        }
+      });
+
+      it('are met only by events the states they run through handle', () => {
         for (const { state, deadline } of declared.filter((x) => x.deadline.metBy)) {
-          const handled = transitionsFrom(state).map((t) => t.event);
+          const handled = [state, ...(deadline.runsThrough ?? [])].flatMap((s) => transitionsFrom(s).map((t) => t.event));
           expect({ at: `${state}/${deadline.id}`, unknown: deadline.metBy!.filter((e) => !handled.includes(e)) }).toEqual({ at: `${state}/${deadline.id}`, unknown: [] });
         }
       });

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { Viewer } from '@app/organisations';
+import { DirectoryService, type Viewer } from '@app/organisations';
 import { ForbiddenError, isUserRole, UnauthenticatedError, type UserRole } from '@app/shared';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
@@ -15,34 +15,47 @@ interface TokenClaims {
   regionCode: string;
 }
 
-/** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it further. */
+/**
+ * Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it further.
+ * Verified tokens are remembered until they expire: a client sends the same token for hours, and verifying a
+ * signature on every request costs more than the rest of a read.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new Map<string, { claims: TokenClaims; expiresAt: number }>();
+  private static readonly CACHE_SIZE = 10_000;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly directoryService: DirectoryService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers?.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw new UnauthenticatedError('A bearer token is required', '请先登录（缺少访问令牌）');
-    let claims: TokenClaims;
-    try {
-      claims = this.jwt.verify<TokenClaims>(token);
-    } catch {
-      throw new UnauthenticatedError('The access token is invalid or has expired', '登录已失效，请重新登录');
+    const claims = this.verify(token);
+    // The directory (cached in memory), not the token, says whether the account is still active and what it may do:
+    // deactivating an account or changing its roles or organisation takes effect now, not when its token expires.
+    let directory = await this.directoryService.current();
+    if (!directory.user(claims.sub)) {
+      // Created by another engine process since this one loaded the directory: look again once.
+      this.directoryService.invalidate();
+      directory = await this.directoryService.current();
     }
+    const user = directory.user(claims.sub);
+    if (!user?.active) throw new UnauthenticatedError('The account is deactivated or no longer exists', '账号已停用或不存在，请联系管理员');
     const viewer: Viewer = {
-      userId: claims.sub,
-      username: claims.username,
-      displayName: claims.name,
-      roles: claims.roles.filter(isUserRole),
-      orgId: claims.orgId,
-      regionCode: claims.regionCode,
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles.filter(isUserRole),
+      orgId: user.orgId,
+      regionCode: directory.org(user.orgId)?.regionCode ?? claims.regionCode,
     };
     request.viewer = viewer;
     const required = this.reflector.getAllAndOverride<UserRole[] | undefined>(REQUIRED_ROLES, targets);
@@ -50,5 +63,20 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenError(`This needs one of the roles ${required.join(', ')}`, '您的角色无权访问此功能');
     }
     return true;
+  }
+
+  private verify(token: string): TokenClaims {
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.claims;
+    let claims: TokenClaims & { exp?: number };
+    try {
+      claims = this.jwt.verify<TokenClaims & { exp?: number }>(token);
+    } catch {
+      this.verified.delete(token);
+      throw new UnauthenticatedError('The access token is invalid or has expired', '登录已失效，请重新登录');
+    }
+    if (this.verified.size >= AuthGuard.CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { claims, expiresAt: (claims.exp ?? 0) * 1000 });
+    return claims;
   }
 }

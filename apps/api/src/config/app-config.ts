@@ -14,11 +14,18 @@ export interface AppConfig {
   jwtSecretGenerated: boolean;
   jwtTtl: string;
   manualClock: boolean;
+  /** Where the manual test clock starts (FENGQIAO_CLOCK_START); null: the current time. */
+  clockStart: Date | null;
   legalPeriods: LegalPeriodOverrides;
   logLevel: string;
   /** Run the deadline worker in this process. */
   worker: boolean;
   workerIntervalMs: number;
+  /** Remind this many working days before a deadline (FENGQIAO_REMINDER_WORKING_DAYS, default 3; 0 turns reminders off). */
+  reminderWorkingDays: number;
+  /** Deadlines claimed per batch and firings in flight per process (FENGQIAO_WORKER_BATCH, FENGQIAO_WORKER_CONCURRENCY). */
+  workerBatch: number;
+  workerConcurrency: number;
   webRoot: string | null;
 }
 
@@ -46,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const sync = env.FENGQIAO_SQLITE_SYNC;
   if (sync !== undefined && !['FULL', 'NORMAL'].includes(sync)) throw new Error('FENGQIAO_SQLITE_SYNC must be FULL or NORMAL');
   const poolSize = env.FENGQIAO_PG_POOL ? Number(env.FENGQIAO_PG_POOL) : undefined;
+  const clockStart = env.FENGQIAO_CLOCK_START ? new Date(env.FENGQIAO_CLOCK_START) : null;
+  if (clockStart && (!manualClock || Number.isNaN(clockStart.getTime()))) throw new Error('FENGQIAO_CLOCK_START must be an ISO-8601 instant and needs FENGQIAO_CLOCK=manual');
 
   return {
     port,
@@ -64,12 +73,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecretGenerated: !secret,
     jwtTtl: env.FENGQIAO_JWT_TTL || '8h',
     manualClock,
+    clockStart,
     legalPeriods: parseLegalPeriodOverrides(env.FENGQIAO_LEGAL_PERIODS),
     logLevel: env.LOG_LEVEL || 'info',
     worker: env.FENGQIAO_WORKER !== '0',
-    workerIntervalMs: Number(env.FENGQIAO_WORKER_INTERVAL_MS ?? 30_000),
+    workerIntervalMs: integerVar(env, 'FENGQIAO_WORKER_INTERVAL_MS', 30_000, 100, 86_400_000),
+    reminderWorkingDays: integerVar(env, 'FENGQIAO_REMINDER_WORKING_DAYS', 3, 0, 60),
+    workerBatch: integerVar(env, 'FENGQIAO_WORKER_BATCH', 500, 1, 10_000),
+    workerConcurrency: integerVar(env, 'FENGQIAO_WORKER_CONCURRENCY', 16, 1, 256),
     webRoot: env.FENGQIAO_WEB_ROOT ?? null,
   };
+}
+
+/** A whole-number variable within bounds, or its default when unset. */
+function integerVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  return value;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -31,10 +31,16 @@ export function toFieldErrors(errors: ClassValidationError[], parent = ''): Fiel
   const out: FieldError[] = [];
   for (const e of errors) {
     const path = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    for (const [key, message] of Object.entries(e.constraints ?? {})) out.push({ field: path, message, messageZh: ZH[key] ?? '无效' });
+    // A decorator may carry its own Chinese text as `{ context: { messageZh } }`, for rules the table cannot word well.
+    for (const [key, message] of Object.entries(e.constraints ?? {})) out.push({ field: path, message, messageZh: zhContext(e, key) ?? ZH[key] ?? '无效' });
     if (e.children?.length) out.push(...toFieldErrors(e.children, path));
   }
   return out;
+}
+
+function zhContext(e: ClassValidationError, key: string): string | undefined {
+  const text = (e.contexts?.[key] as { messageZh?: unknown } | undefined)?.messageZh;
+  return typeof text === 'string' ? text : undefined;
 }
 
 export function createValidationPipe(): ValidationPipe {

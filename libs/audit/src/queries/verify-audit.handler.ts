@@ -9,17 +9,18 @@ const PAGE = 2000;
 export class VerifyAuditHandler implements IQueryHandler<VerifyAuditQuery> {
   constructor(private readonly store: AuditStore) {}
 
-  async execute({ caseId }: VerifyAuditQuery): Promise<VerifyResult> {
-    const heads = new Map((await this.store.heads(caseId)).map((h) => [h.caseId, h]));
-    const verifier = new ChainVerifier(heads);
-    let after: { caseId: string; seq: number } | null = null;
-    for (;;) {
-      const page = await this.store.page(after, PAGE, caseId);
-      verifier.feed(page);
-      if (page.length < PAGE) break;
-      const last = page[page.length - 1];
-      after = { caseId: last.caseId, seq: last.seq };
-    }
-    return verifier.result();
+  execute({ caseId }: VerifyAuditQuery): Promise<VerifyResult> {
+    return this.store.snapshot(async (reader) => {
+      const verifier = new ChainVerifier(new Map((await reader.heads(caseId)).map((h) => [h.caseId, h])));
+      let after: { caseId: string; seq: number } | null = null;
+      for (;;) {
+        const page = await reader.page(after, PAGE, caseId);
+        verifier.feed(page);
+        if (page.length < PAGE) break;
+        const last = page[page.length - 1];
+        after = { caseId: last.caseId, seq: last.seq };
+      }
+      return verifier.result();
+    });
   }
 }

@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { chainEntry, type AuditEntry } from '@app/audit';
 import { chinaDate } from '@app/calendar';
-import { closeOnExit, DeadlinePlanner, type DeadlineClosure, type DeadlineRecord } from '@app/deadlines';
+import { DeadlinePlanner, onStateChange, type DeadlineClosure, type DeadlineRecord } from '@app/deadlines';
 import { DirectoryService, Jurisdiction, type Directory, type Viewer } from '@app/organisations';
-import { canonicalJson, Clock, ValidationError, type Role } from '@app/shared';
+import { canonicalJson, Clock, DomainError, ValidationError, type Role } from '@app/shared';
 import { decide, eventsHandledIn, stateMeta, WorkflowRegistry, type Effect, type WorkflowDefinition, type WorkflowEvent } from '@app/workflow';
-import { CaseStore, type CommitPlan, type OutboxMessage } from '../ports/case-store.port';
+import { CaseStore, type CommitPlan, type LoadedCase, type OutboxMessage } from '../ports/case-store.port';
 import { CaseTransitionedEvent } from '../events/case-transitioned.event';
 import type { CaseRecord } from './case-record';
 import { CaseNotFoundError, EventForbiddenError, IdempotencyKeyReusedError, NotHandlingOrgError, TransitionNotAllowedError, VersionConflictError } from './case.errors';
@@ -24,6 +24,17 @@ export interface TransitionRequest {
   idempotencyKey?: string;
   /** Builds what the caller gets back; stored with the idempotency key in the same transaction. */
   present: (result: TransitionOutcome, directory: Directory, jurisdiction: Jurisdiction) => unknown;
+  /**
+   * Sees the freshly loaded case and the plan before it is committed, on every attempt: it may throw to abort, or add
+   * writes to the same transaction (the deadline worker checks its deadline is still due and records the firing).
+   */
+  amend?: (loaded: LoadedCase, plan: CommitPlan, at: { now: Date; today: string }) => void;
+  /**
+   * The case as the caller read it moments ago (the deadline worker reads a whole batch in one query): used instead of
+   * loading it on the first attempt, without the idempotency lookup before it. A stale copy costs a retry, nothing
+   * more: the conditional update refuses it, and a request already applied is then found by its key.
+   */
+  preloaded?: LoadedCase;
 }
 
 export interface TransitionOutcome {
@@ -45,6 +56,7 @@ const RETRIES = 3;
 @Injectable()
 export class ApplyTransition {
   private readonly validator = new EventDataValidator();
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly registry: WorkflowRegistry,
@@ -55,17 +67,43 @@ export class ApplyTransition {
     private readonly eventBus: EventBus,
   ) {}
 
-  async execute(request: TransitionRequest): Promise<TransitionResult> {
+  /**
+   * Requests for the same case queue behind each other within this process: concurrent writers to one case then
+   * follow one another instead of racing and retrying. The conditional update still guards against other processes.
+   */
+  execute(request: TransitionRequest): Promise<TransitionResult> {
+    const previous = this.queues.get(request.caseId) ?? Promise.resolve();
+    const run = previous.then(() => this.attempt(request));
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(request.caseId, tail);
+    void tail.then(() => {
+      if (this.queues.get(request.caseId) === tail) this.queues.delete(request.caseId);
+    });
+    return run;
+  }
+
+  private async attempt(request: TransitionRequest): Promise<TransitionResult> {
     const requestHash = request.idempotencyKey ? hashRequest(request) : '';
     for (let attempt = 1; ; attempt++) {
-      if (request.idempotencyKey) {
+      if (request.idempotencyKey && !(attempt === 1 && request.preloaded)) {
         const stored = await this.store.findIdempotent(request.viewer.userId, request.idempotencyKey);
         if (stored) {
           if (stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError(request.idempotencyKey);
           return { replayed: true, status: stored.status, response: stored.response };
         }
       }
-      const prepared = await this.prepare(request, requestHash);
+      let prepared: Awaited<ReturnType<ApplyTransition['prepare']>>;
+      try {
+        prepared = await this.prepare(request, requestHash, attempt === 1 ? request.preloaded : undefined);
+      } catch (error) {
+        // A concurrent request with the same key may have committed after the lookup above: the case then moved on
+        // (412, 409) because of the very request being retried, so answer as that first request did.
+        if (request.idempotencyKey && error instanceof DomainError && (await this.store.findIdempotent(request.viewer.userId, request.idempotencyKey))) continue;
+        throw error;
+      }
       const result = await this.store.commit(prepared.plan);
       if (result === 'committed') {
         this.publish(prepared.plan);
@@ -80,9 +118,46 @@ export class ApplyTransition {
     }
   }
 
-  private async prepare(request: TransitionRequest, requestHash: string) {
+  /**
+   * Applies requests to distinct cases with one commit for all of them (`CaseStore.commitMany`): each keeps its own
+   * conditional update, so one whose case moved on writes nothing. Any request that does not commit that way — a
+   * lost race, a refusal, a second request for the same case — then goes through `execute` alone, with its retries
+   * and idempotency lookup, so the outcome is the same as applying them one by one. Results are in request order.
+   */
+  async executeMany(requests: TransitionRequest[]): Promise<({ ok: true; result: TransitionResult } | { ok: false; error: unknown })[]> {
+    const results: ({ ok: true; result: TransitionResult } | { ok: false; error: unknown })[] = new Array(requests.length);
+    const alone: number[] = [];
+    const cases = new Set<string>();
+    const batch: { index: number; prepared: Awaited<ReturnType<ApplyTransition['prepare']>> }[] = [];
+    await Promise.all(
+      requests.map(async (request, index) => {
+        if (cases.has(request.caseId)) return alone.push(index);
+        cases.add(request.caseId);
+        try {
+          batch.push({ index, prepared: await this.prepare(request, request.idempotencyKey ? hashRequest(request) : '', request.preloaded) });
+        } catch {
+          alone.push(index);
+        }
+      }),
+    );
+    const committed = batch.length ? await this.store.commitMany(batch.map((b) => b.prepared.plan)) : [];
+    batch.forEach(({ index, prepared }, k) => {
+      if (committed[k] !== 'committed') return alone.push(index);
+      this.publish(prepared.plan);
+      results[index] = { ok: true, result: { replayed: false, outcome: prepared.outcome, response: prepared.response } };
+    });
+    for (const index of alone.sort((a, b) => a - b)) {
+      results[index] = await this.execute(requests[index]).then(
+        (result) => ({ ok: true as const, result }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+    }
+    return results;
+  }
+
+  private async prepare(request: TransitionRequest, requestHash: string, preloaded?: LoadedCase) {
     const { viewer, type } = request;
-    const [directory, loaded] = await Promise.all([this.directoryService.current(), this.store.load(request.caseId)]);
+    const [directory, loaded] = await Promise.all([this.directoryService.current(), preloaded ?? this.store.load(request.caseId)]);
     const jurisdiction = new Jurisdiction(directory);
     if (!loaded || !jurisdiction.canRead(viewer, loaded.record)) throw new CaseNotFoundError(request.caseId);
     const { record, deadlines } = loaded;
@@ -145,8 +220,18 @@ export class ApplyTransition {
     let closed: DeadlineClosure[] = [];
     let opened: DeadlineRecord[] = [];
     if (decision.changedState) {
-      closed = closeOnExit(deadlines, decision.from, type, today, now);
-      opened = this.planner.plan({ def, state: decision.to, context: decision.context, caseId: record.id, orgId: record.orgId, enteredOn: today, now });
+      ({ closed, opened } = onStateChange(this.planner, {
+        def,
+        deadlines,
+        from: decision.from,
+        to: decision.to,
+        eventType: type,
+        context: decision.context,
+        caseId: record.id,
+        orgId: record.orgId,
+        today,
+        now,
+      }));
     }
 
     const plan: CommitPlan = {
@@ -154,12 +239,14 @@ export class ApplyTransition {
       inserts: [],
       audit: [audit],
       deadlinesClosed: closed,
-      deadlinesOpened: opened,
+      // A copy: spawning a linked case adds the child's deadlines to the plan, and they are not this case's.
+      deadlinesOpened: [...opened],
       outbox: [],
       idempotency: null,
     };
     next = await this.applyEffects(decision.effects, next, plan, { directory, now, today, actor: { id: viewer.userId, role: actorRole } });
     plan.update = { expectedVersion: record.version, record: next };
+    request.amend?.(loaded, plan, { now, today });
 
     const closedById = new Map(closed.map((c) => [c.id, c]));
     const outcome: TransitionOutcome = {
@@ -242,12 +329,20 @@ export class ApplyTransition {
       }
       const entry = chainEntry(child.headHash, { caseId: child.id, seq: 2, at: linkAt, actorId: 'system', actorRole: 'SYSTEM', type: event.type, from: decision.from, to: decision.to, data: event.data });
       audit.push(entry);
-      const closed = closeOnExit(childDeadlines, decision.from, event.type, ctx.today, ctx.now);
+      const { closed, opened } = onStateChange(this.planner, {
+        def,
+        deadlines: childDeadlines,
+        from: decision.from,
+        to: decision.to,
+        eventType: event.type,
+        context: decision.context,
+        caseId: child.id,
+        orgId: child.orgId,
+        today: ctx.today,
+        now: ctx.now,
+      });
       const closedIds = new Map(closed.map((c) => [c.id, c]));
-      childDeadlines = [
-        ...childDeadlines.map((d) => (closedIds.has(d.id) ? { ...d, ...closedIds.get(d.id)! } : d)),
-        ...this.planner.plan({ def, state: decision.to, context: decision.context, caseId: child.id, orgId: child.orgId, enteredOn: ctx.today, now: ctx.now }),
-      ];
+      childDeadlines = [...childDeadlines.map((d) => (closedIds.has(d.id) ? { ...d, ...closedIds.get(d.id)! } : d)), ...opened];
       child = { ...child, state: decision.to, context: decision.context, version: 2, headHash: entry.hash, closed: decision.final };
     }
     plan.inserts.push(child);

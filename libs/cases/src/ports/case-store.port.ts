@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@app/audit';
-import type { DeadlineClosure, DeadlineRecord } from '@app/deadlines';
+import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate } from '@app/deadlines';
 import type { CaseRecord } from '../domain/case-record';
 
 /** A message to another case, written with the transition and delivered after commit (transactional outbox). */
@@ -33,6 +33,8 @@ export interface CommitPlan {
   audit: AuditEntry[];
   deadlinesClosed: DeadlineClosure[];
   deadlinesOpened: DeadlineRecord[];
+  /** New due dates, pauses and extensions of pending deadlines (never of one closed in the same plan). */
+  deadlinesUpdated?: DeadlineUpdate[];
   outbox: OutboxMessage[];
   idempotency: IdempotencyRecord | null;
 }
@@ -47,8 +49,21 @@ export type CommitResult = 'committed' | 'conflict';
 /** Case rows, their deadlines and the audit append, as one unit of work. */
 export abstract class CaseStore {
   abstract load(caseId: string): Promise<LoadedCase | null>;
+  /** Several cases at once (missing ones are left out); stores may override this with a single query. */
+  async loadMany(caseIds: string[]): Promise<LoadedCase[]> {
+    return (await Promise.all(caseIds.map((id) => this.load(id)))).filter((c): c is LoadedCase => c !== null);
+  }
   abstract findIdempotent(actorId: string, key: string): Promise<IdempotentResult | null>;
   /** The next number in an organisation's yearly case register. */
   abstract allocateCaseNumber(orgId: string, year: number): Promise<number>;
   abstract commit(plan: CommitPlan): Promise<CommitResult>;
+  /**
+   * Commits plans for distinct cases together where the store can (one round trip, one durable flush), each plan
+   * succeeding or conflicting on its own; results are in plan order. This default commits them one by one.
+   */
+  async commitMany(plans: CommitPlan[]): Promise<CommitResult[]> {
+    const results: CommitResult[] = [];
+    for (const plan of plans) results.push(await this.commit(plan));
+    return results;
+  }
 }

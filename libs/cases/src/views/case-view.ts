@@ -1,5 +1,5 @@
 import { daysBetween, type IsoDate } from '@app/calendar';
-import { DEADLINE_STATUS_LABELS, type DeadlineRecord } from '@app/deadlines';
+import { DEADLINE_STATUS_LABELS, openPause, pausedWarning, provisionalWarning, type DeadlinePause, type DeadlineRecord } from '@app/deadlines';
 import { maskIdNumber, maskPhone, type Directory, type Jurisdiction, type Viewer } from '@app/organisations';
 import { eventsHandledIn, stateMeta, type WorkflowDefinition } from '@app/workflow';
 import type { CaseRecord } from '../domain/case-record';
@@ -20,7 +20,12 @@ export interface DeadlineView {
   state: string;
   soft: boolean;
   provisional: boolean;
-  pauses: DeadlineRecord['pauses'];
+  /** The clock is stopped: a pause is running. */
+  paused: boolean;
+  /** Why the due date shown may still change (provisional calendar, running pause), in Chinese; null otherwise. */
+  warning: string | null;
+  /** `n` numbers the pauses from 1, as in `POST …/pauses/:n/end`. */
+  pauses: (DeadlinePause & { n: number })[];
   extensions: DeadlineRecord['extensions'];
 }
 
@@ -106,6 +111,7 @@ export function presentCase(
 }
 
 export function presentDeadline(d: DeadlineRecord, today: IsoDate): DeadlineView {
+  const running = openPause(d);
   return {
     id: d.id,
     specId: d.specId,
@@ -120,9 +126,17 @@ export function presentDeadline(d: DeadlineRecord, today: IsoDate): DeadlineView
     state: d.state,
     soft: d.soft,
     provisional: d.provisional,
-    pauses: d.pauses,
+    paused: !!running,
+    warning: deadlineWarning(d, running),
+    pauses: d.pauses.map((p, i) => ({ n: i + 1, ...p })),
     extensions: d.extensions,
   };
+}
+
+function deadlineWarning(d: DeadlineRecord, running: DeadlinePause | undefined): string | null {
+  if (d.status !== 'pending') return null;
+  const warnings = [...(running ? [pausedWarning(running.from)] : []), ...(d.provisional ? [provisionalWarning(d.dueOn)] : [])];
+  return warnings.length ? warnings.join(' ') : null;
 }
 
 /** The events this viewer may send now: handled by the current state, allowed to one of the viewer's roles. */

@@ -3,6 +3,11 @@ import type { DataSource } from 'typeorm';
 export type Dialect = 'sqlite' | 'postgres';
 export type Params = Record<string, unknown>;
 
+export interface TxOptions {
+  /** A read-only snapshot: every statement sees the database as of the first one (REPEATABLE READ on PostgreSQL). */
+  snapshot?: boolean;
+}
+
 /** The statements of one transaction. */
 export interface DbTx {
   query<T = Record<string, any>>(sql: string, params?: Params): Promise<T[]>;
@@ -19,7 +24,7 @@ export abstract class Db {
   abstract readonly dialect: Dialect;
   abstract query<T = Record<string, any>>(sql: string, params?: Params): Promise<T[]>;
   abstract execute(sql: string, params?: Params): Promise<number>;
-  abstract transaction<T>(work: (tx: DbTx) => Promise<T>): Promise<T>;
+  abstract transaction<T>(work: (tx: DbTx) => Promise<T>, options?: TxOptions): Promise<T>;
   /**
    * Runs work that uses the connection some other way (TypeORM repositories) so it cannot interleave with these
    * statements. Needed on SQLite, where every caller shares one connection and one transaction scope.

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import { compileSql, Db, type DbTx, type Params } from './db';
+import { compileSql, Db, type DbTx, type Params, type TxOptions } from './db';
 
 /**
  * SQLite through the better-sqlite3 handle TypeORM opened. better-sqlite3 is synchronous and the database has one
@@ -28,9 +28,9 @@ export class SqliteDb extends Db {
     return this.exclusive(() => this.run(sql, params).changes);
   }
 
-  transaction<T>(work: (tx: DbTx) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: DbTx) => Promise<T>, options: TxOptions = {}): Promise<T> {
     return this.exclusive(async () => {
-      this.handle.exec('BEGIN IMMEDIATE');
+      this.handle.exec(options.snapshot ? 'BEGIN' : 'BEGIN IMMEDIATE');
       const tx: DbTx = {
         query: async <R>(sql: string, params: Params = {}) => this.run<R>(sql, params).rows,
         execute: async (sql: string, params: Params = {}) => this.run(sql, params).changes,

@@ -27,7 +27,13 @@ export class SqlCaseReadModel extends CaseReadModel {
     if (filter.assigneeId) (where.push('c.assignee_id = :assigneeId'), (params.assigneeId = filter.assigneeId));
     if (filter.closed !== undefined) (where.push('c.closed = :closed'), (params.closed = filter.closed));
     if (filter.q) {
-      where.push(`(c.case_no LIKE :q OR c.summary LIKE :q OR ${this.db.dialect === 'postgres' ? 'c.parties::text' : 'c.parties'} LIKE :q)`);
+      // Party names only: matching the whole parties document would let a viewer who sees them masked confirm an
+      // identity number or phone by guessing it.
+      const partyNames =
+        this.db.dialect === 'postgres'
+          ? `EXISTS (SELECT 1 FROM jsonb_array_elements(c.parties) p WHERE p->>'name' LIKE :q)`
+          : `EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE json_extract(p.value, '$.name') LIKE :q)`;
+      where.push(`(c.case_no LIKE :q OR c.summary LIKE :q OR ${partyNames})`);
       params.q = `%${filter.q.replace(/[%_]/g, '')}%`;
     }
     if (filter.overdue !== undefined) {

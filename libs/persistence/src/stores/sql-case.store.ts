@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@app/audit';
 import { CaseStore, type CommitPlan, type CommitResult, type IdempotentResult, type LoadedCase, type CaseRecord } from '@app/cases';
+import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate } from '@app/deadlines';
 import { Db, readJson, type DbTx } from '../db/db';
 import { auditParams, caseParams, deadlineParams, toCase, toDeadline } from './row-mappers';
 import { chain, gatedInsert, insert, isUniqueViolation, type Statement } from './sql-builders';
@@ -41,6 +42,25 @@ export class SqlCaseStore extends CaseStore {
     return { record: toCase(rows[0]), deadlines: deadlines.map(toDeadline) };
   }
 
+  override async loadMany(caseIds: string[]): Promise<LoadedCase[]> {
+    if (!caseIds.length) return [];
+    if (this.db.dialect === 'postgres') {
+      const rows = await this.db.query(
+        `SELECT c.*, COALESCE((SELECT json_agg(d ORDER BY d.created_at, d.spec_id) FROM deadlines d WHERE d.case_id = c.id), '[]'::json) AS deadline_rows
+         FROM cases c WHERE c.id = ANY(:ids::varchar[])`,
+        { ids: caseIds },
+      );
+      return rows.map((r) => ({ record: toCase(r), deadlines: readJson<Record<string, unknown>[]>(r.deadline_rows).map(toDeadline) }));
+    }
+    const cases = await this.db.query('SELECT * FROM cases WHERE id IN (:...ids)', { ids: caseIds });
+    const byCase = new Map<string, DeadlineRecord[]>();
+    for (const row of await this.db.query('SELECT * FROM deadlines WHERE case_id IN (:...ids) ORDER BY created_at, spec_id', { ids: caseIds })) {
+      const d = toDeadline(row);
+      byCase.set(d.caseId, [...(byCase.get(d.caseId) ?? []), d]);
+    }
+    return cases.map((r) => ({ record: toCase(r), deadlines: byCase.get(r.id) ?? [] }));
+  }
+
   async findIdempotent(actorId: string, key: string): Promise<IdempotentResult | null> {
     const rows = await this.db.query('SELECT case_id, request_hash, status, response FROM idempotency_keys WHERE actor_id = :actorId AND key = :key', { actorId, key });
     if (!rows.length) return null;
@@ -66,6 +86,65 @@ export class SqlCaseStore extends CaseStore {
     }
   }
 
+  /**
+   * Plans for distinct cases in one transaction: on PostgreSQL one statement holding each plan's chain behind its own
+   * gate (a plan whose case moved on writes nothing); on SQLite one transaction with a savepoint per plan. A unique
+   * violation aborts a PostgreSQL statement as a whole, so the plans are then committed one by one instead.
+   */
+  override async commitMany(plans: CommitPlan[]): Promise<CommitResult[]> {
+    if (plans.length <= 1 || plans.some((p) => !p.update) || new Set(plans.map((p) => p.update!.record.id)).size < plans.length) return super.commitMany(plans);
+    try {
+      if (this.db.dialect === 'postgres') return await this.commitManyPostgres(plans);
+      return await this.db.transaction((tx) => this.commitManySqlite(tx, plans));
+    } catch (error) {
+      if (isUniqueViolation(error, this.db.dialect)) return super.commitMany(plans);
+      throw error;
+    }
+  }
+
+  private async commitManyPostgres(plans: CommitPlan[]): Promise<CommitResult[]> {
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    plans.forEach((plan, k) => {
+      const ns = `p${k}_`;
+      const gate = `g${k}`;
+      for (const [key, value] of Object.entries(this.updateParams(plan.update!.record, plan.update!.expectedVersion))) params[`${ns}${key}`] = value;
+      parts.push(`${gate} AS (${PG_UPDATE_CASE.replace(/:u_/g, `:${ns}u_`)} RETURNING 1 AS ok)`);
+      const rest = this.writes(
+        plan,
+        (table, row, prefix) => gatedInsert(table, row, `${ns}${prefix}`, gate),
+        (i, c) => closeStatement(i, c, gate, ns),
+        gate,
+        ns,
+      );
+      rest.forEach((statement, i) => {
+        Object.assign(params, statement.params);
+        parts.push(`${gate}w${i} AS (${statement.sql})`);
+      });
+    });
+    const sql = `WITH ${parts.join(',\n')}\nSELECT ${plans.map((_, k) => `(SELECT count(*) FROM g${k})::int AS n${k}`).join(', ')}`;
+    const [row] = await this.db.query<Record<string, number>>(sql, params);
+    return plans.map((_, k) => (Number(row[`n${k}`]) === 1 ? 'committed' : 'conflict'));
+  }
+
+  private async commitManySqlite(tx: DbTx, plans: CommitPlan[]): Promise<CommitResult[]> {
+    const results: CommitResult[] = [];
+    for (const plan of plans) {
+      await tx.execute('SAVEPOINT plan');
+      try {
+        await this.commitSqlite(tx, plan);
+        results.push('committed');
+      } catch (error) {
+        await tx.execute('ROLLBACK TO plan');
+        if (error !== CONFLICT && !isUniqueViolation(error, 'sqlite')) throw error;
+        results.push('conflict');
+      } finally {
+        await tx.execute('RELEASE plan');
+      }
+    }
+    return results;
+  }
+
   private async commitSqlite(tx: DbTx, plan: CommitPlan): Promise<CommitResult> {
     if (plan.update && (await tx.execute(UPDATE_CASE, this.updateParams(plan.update.record, plan.update.expectedVersion))) !== 1) throw CONFLICT;
     for (const s of this.writes(plan, (table, row, prefix) => insert(table, row, prefix), (i, c) => closeStatement(i, c))) {
@@ -82,6 +161,7 @@ export class SqlCaseStore extends CaseStore {
       plan.update ? plan : { ...plan, inserts: plan.inserts.slice(1) },
       (table, row, prefix) => gatedInsert(table, row, prefix, 'gate'),
       (i, c) => closeStatement(i, c, 'gate'),
+      'gate',
     );
     const statement = chain(gate, rest);
     const rows = await this.db.query<{ n: number }>(statement.sql, statement.params);
@@ -94,12 +174,15 @@ export class SqlCaseStore extends CaseStore {
     plan: CommitPlan,
     ins: (table: string, row: Record<string, unknown>, prefix: string) => Statement,
     close: (i: number, c: CommitPlan['deadlinesClosed'][number]) => Statement,
+    gate?: string,
+    ns = '',
   ): Statement[] {
     const json = this.db.json;
     return [
       ...plan.inserts.map((c, i) => ins('cases', caseParams(c, json), `c${i}`)),
       ...plan.audit.map((e: AuditEntry, i) => ins('audit_entries', auditParams(e, json), `a${i}`)),
       ...plan.deadlinesClosed.map((c, i) => close(i, c)),
+      ...(plan.deadlinesUpdated ?? []).map((u, i) => updateDeadlineStatement(i, u, json, gate, ns)),
       ...plan.deadlinesOpened.map((d, i) => ins('deadlines', deadlineParams(d, json), `d${i}`)),
       ...plan.outbox.map((m, i) =>
         ins('outbox', { id: m.id, target_case_id: m.targetCaseId, source_case_id: m.sourceCaseId, event_type: m.eventType, data: json(m.data), created_at: m.createdAt, attempts: 0 }, `o${i}`),
@@ -140,9 +223,32 @@ export class SqlCaseStore extends CaseStore {
   }
 }
 
-function closeStatement(i: number, c: { id: string; status: string; closedAt: string }, gate?: string): Statement {
-  const params = { [`x${i}_id`]: c.id, [`x${i}_status`]: c.status, [`x${i}_closed`]: c.closedAt };
-  let sql = CLOSE_DEADLINE.replace(':STATUS', `:x${i}_status`).replace(':CLOSED', `:x${i}_closed`).replace(':ID', `:x${i}_id`);
-  if (gate) sql = sql.replace(`closed_at = :x${i}_closed`, `closed_at = :x${i}_closed::timestamptz`).replace(' WHERE ', ` FROM ${gate} WHERE `);
+function closeStatement(i: number, c: DeadlineClosure, gate?: string, ns = ''): Statement {
+  const x = `${ns}x${i}_`;
+  const params: Record<string, unknown> = { [`${x}id`]: c.id, [`${x}status`]: c.status, [`${x}closed`]: c.closedAt };
+  let sql = CLOSE_DEADLINE.replace(':STATUS', `:${x}status`).replace(':CLOSED', `:${x}closed`).replace(':ID', `:${x}id`);
+  if (c.firedAt) {
+    // The worker's firing closes the deadline in the same transaction as the transition, and fires it only once.
+    Object.assign(params, { [`${x}fired`]: c.firedAt, [`${x}outcome`]: c.outcome ?? null });
+    sql = sql.replace(' WHERE ', `, fired_at = COALESCE(fired_at, :${x}fired), fire_outcome = :${x}outcome, claimed_until = NULL WHERE `);
+  }
+  if (gate) {
+    sql = sql
+      .replace(`closed_at = :${x}closed`, `closed_at = :${x}closed::timestamptz`)
+      .replace(`:${x}fired)`, `:${x}fired::timestamptz)`)
+      .replace(`:${x}outcome,`, `:${x}outcome::text,`)
+      .replace(' WHERE ', ` FROM ${gate} WHERE `);
+  }
   return { sql, params };
+}
+
+/** A pending deadline's new due date (and pauses or extensions), written only while it is still pending. */
+function updateDeadlineStatement(i: number, u: DeadlineUpdate, json: (v: unknown) => string, gate?: string, ns = ''): Statement {
+  const p = `${ns}y${i}_`;
+  const cast = (type: string) => (gate ? `::${type}` : '');
+  const params: Record<string, unknown> = { [`${p}id`]: u.id, [`${p}due_on`]: u.dueOn, [`${p}due_at`]: u.dueAt, [`${p}provisional`]: u.provisional };
+  const sets = [`due_on = :${p}due_on${cast('text')}`, `due_at = :${p}due_at${cast('timestamptz')}`, `provisional = :${p}provisional${cast('boolean')}`];
+  if (u.pauses) (sets.push(`pauses = :${p}pauses${cast('jsonb')}`), (params[`${p}pauses`] = json(u.pauses)));
+  if (u.extensions) (sets.push(`extensions = :${p}extensions${cast('jsonb')}`), (params[`${p}extensions`] = json(u.extensions)));
+  return { sql: `UPDATE deadlines SET ${sets.join(', ')}${gate ? ` FROM ${gate}` : ''} WHERE id = :${p}id AND status = 'pending'`, params };
 }

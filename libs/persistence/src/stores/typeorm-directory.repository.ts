@@ -1,8 +1,18 @@
 import type { DataSource, Repository } from 'typeorm';
-import { DirectoryRepository, type Organisation, type Region, type User, type UserWithSecret } from '@app/organisations';
+import {
+  DirectoryRepository,
+  OrganisationNameTakenError,
+  UsernameTakenError,
+  type Organisation,
+  type Region,
+  type User,
+  type UserChanges,
+  type UserWithSecret,
+} from '@app/organisations';
 import { isUserRole } from '@app/shared';
 import { OrganisationOrmEntity, RegionOrmEntity, UserOrmEntity } from '../entities/directory.orm-entities';
 import type { Db } from '../db/db';
+import { isUniqueViolation } from './sql-builders';
 
 export class TypeOrmDirectoryRepository extends DirectoryRepository {
   private readonly regionRepo: Repository<RegionOrmEntity>;
@@ -67,6 +77,43 @@ export class TypeOrmDirectoryRepository extends DirectoryRepository {
 
   async saveUsers(users: UserWithSecret[]): Promise<void> {
     await this.db.serialize(() => this.userRepo.save(users.map((u) => this.userRepo.create({ ...u, createdAt: new Date() }))));
+  }
+
+  async createUser(user: UserWithSecret): Promise<void> {
+    try {
+      // insert, not save: save would quietly overwrite an account that already has this id.
+      await this.db.serialize(() => this.userRepo.insert(this.userRepo.create({ ...user, createdAt: new Date() })));
+    } catch (error) {
+      if (this.isUnique(error)) throw new UsernameTakenError(user.username);
+      throw error;
+    }
+  }
+
+  async updateUser(id: string, changes: UserChanges): Promise<boolean> {
+    const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    if (!Object.keys(set).length) return (await this.userById(id)) !== null;
+    const result = await this.db.serialize(() => this.userRepo.update({ id }, set));
+    return (result.affected ?? 0) > 0;
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+    const result = await this.db.serialize(() => this.userRepo.update({ id }, { passwordHash }));
+    return (result.affected ?? 0) > 0;
+  }
+
+  async createOrganisation(org: Organisation): Promise<void> {
+    try {
+      await this.db.serialize(() => this.orgRepo.insert(this.orgRepo.create(org)));
+    } catch (error) {
+      if (!this.isUnique(error)) throw error;
+      const message = String((error as { message?: string }).message);
+      throw /short_name/.test(message) ? new OrganisationNameTakenError('shortName', org.shortName) : new OrganisationNameTakenError('name', org.name);
+    }
+  }
+
+  private isUnique(error: unknown): boolean {
+    const driverError = (error as { driverError?: unknown }).driverError;
+    return isUniqueViolation(error, this.db.dialect) || (driverError !== undefined && isUniqueViolation(driverError, this.db.dialect));
   }
 }
 

@@ -45,4 +45,9 @@ export class TypeOrmHolidayStore extends HolidayStore {
     const rows = await this.db.serialize(() => this.repo.find({ select: { year: true, importedAt: true }, order: { year: 'ASC' } }));
     return rows.map((r) => `${r.year}@${r.importedAt.toISOString()}`).join(',');
   }
+
+  async imports(): Promise<{ year: number; importedAt: string; importedBy: string }[]> {
+    const rows = await this.db.serialize(() => this.repo.find({ select: { year: true, importedAt: true, importedBy: true }, order: { year: 'ASC' } }));
+    return rows.map((r) => ({ year: r.year, importedAt: r.importedAt.toISOString(), importedBy: r.importedBy }));
+  }
 }

@@ -108,6 +108,8 @@ export const jcMachine = setup({
             confidence: 'V',
             anchor: { contextDate: 'registeredOn' },
             soft: true,
+            runsThrough: ['verification', 'supplementRequested'],
+            metBy: ['RULE_VALID', 'DISMISS'],
           },
         ],
       }),

@@ -1,12 +1,12 @@
 import { and, assign, setup } from 'xstate';
-import type { StateMeta, WorkflowEvent } from '../definition';
+import type { DeadlineSpec, StateMeta, WorkflowEvent } from '../definition';
 import { guardsFrom } from '../building-blocks';
 import type { PmContext } from './pm.context';
 import { pmPreconditions } from './pm.preconditions';
 
 const meta = (m: StateMeta) => m;
 
-const PM_SLA = {
+const PM_SLA: DeadlineSpec = {
   id: 'D-PM1',
   label: '人民调解一般期限（一个月内调结）',
   period: { amount: 1, unit: 'month' },
@@ -15,7 +15,17 @@ const PM_SLA = {
   confidence: 'S',
   soft: true,
   configKey: 'pm.mediationPeriod',
-} as const;
+  // Concluding the mediation in any way meets the target; an extension by consent replaces it with D-PM1X.
+  metBy: ['RECORD_ORAL_AGREEMENT', 'SIGN_WRITTEN_AGREEMENT', 'TERMINATE_FAILED', 'WITHDRAW', 'TRANSFER'],
+};
+
+/** The month runs from registration (spec D-PM1), through consent and assignment, until mediation concludes. */
+const PM_SLA_FROM_REGISTRATION: DeadlineSpec = {
+  ...PM_SLA,
+  anchor: { contextDate: 'openedOn' },
+  runsThrough: ['consentPending', 'assigned', 'mediating'],
+  metBy: [...PM_SLA.metBy!, 'RECORD_REFUSAL', 'NOT_ACCEPT'],
+};
 
 /** Events available while mediation runs, whether in the first month or extended by consent. */
 const mediationEvents = {
@@ -61,7 +71,7 @@ export const pmMachine = setup({
   states: {
     registered: {
       description: '纠纷已登记（当事人申请、调委会主动调解、法院或公安告知、信访移交、综治中心分流）。调解申请中断诉讼时效。',
-      meta: meta({ label: '登记', labelEn: 'Registered', legalBasis: '人民调解法 第十七条、第十八条' }),
+      meta: meta({ label: '登记', labelEn: 'Registered', legalBasis: '人民调解法 第十七条、第十八条', deadlines: [PM_SLA_FROM_REGISTRATION] }),
       on: {
         SEEK_CONSENT: { target: 'consentPending' },
         NOT_ACCEPT: { target: 'notAccepted' },
@@ -88,7 +98,7 @@ export const pmMachine = setup({
       },
     },
     mediating: {
-      description: '调解进行中：可邀请亲属、邻里、专家参与，可提出调解方案；发现激化风险应报告。一般一个月内调结。',
+      description: '调解进行中：可邀请亲属、邻里、专家参与，可提出调解方案；发现激化风险应报告。一般一个月内调结（自登记起算；重新调解的自重新开始之日起算）。',
       meta: meta({ label: '调解中', labelEn: 'In mediation', legalBasis: '人民调解法 第二十至二十五条', deadlines: [PM_SLA] }),
       on: {
         ...mediationEvents,

@@ -4,6 +4,7 @@ import { DirectoryService, Jurisdiction } from '@app/organisations';
 import { ROLE_LABELS } from '@app/shared';
 import { stateMeta, WorkflowRegistry } from '@app/workflow';
 import { CaseNotFoundError } from '../../domain/case.errors';
+import { CASE_FACT_TYPES, type CaseFactType } from '../../domain/record-case-fact';
 import { CaseStore } from '../../ports/case-store.port';
 import { GetCaseHistoryQuery, type HistoryEntryView } from './get-case-history.query';
 
@@ -32,7 +33,7 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery>
         roleLabel: ROLE_LABELS[e.actorRole] ?? e.actorRole,
       },
       type: e.type,
-      typeLabel: e.type === 'OPEN' ? '登记立案' : (def.events[e.type]?.label ?? e.type),
+      typeLabel: e.type === 'OPEN' ? '登记立案' : (def.events[e.type]?.label ?? CASE_FACT_TYPES[e.type as CaseFactType] ?? e.type),
       from: e.from,
       fromLabel: label(e.from),
       to: e.to,

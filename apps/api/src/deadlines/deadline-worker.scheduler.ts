@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { DeadlineWorker, type DeadlineWorkerReport } from '@app/cases';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+/**
+ * Runs the deadline worker in this process (unless FENGQIAO_WORKER=0): once at start — so deadlines that fell due
+ * while the engine was stopped fire now — and then every FENGQIAO_WORKER_INTERVAL_MS after the previous run ends.
+ */
+@Injectable()
+export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('DeadlineWorker');
+  /** The run started at boot (null when the worker is off or the run failed); tests wait on it. */
+  startup: Promise<DeadlineWorkerReport | null> = Promise.resolve(null);
+  private timer: NodeJS.Timeout | null = null;
+  private current: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly worker: DeadlineWorker,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.worker) return;
+    this.startup = this.tick();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    // Let a run under way finish before the database closes.
+    await this.current;
+  }
+
+  private tick(): Promise<DeadlineWorkerReport | null> {
+    const run = this.worker
+      .runOnce()
+      .catch((error: unknown) => {
+        this.logger.error(`Deadline worker run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return null;
+      })
+      .finally(() => {
+        if (this.stopped) return;
+        this.timer = setTimeout(() => void this.tick(), this.config.workerIntervalMs);
+        this.timer.unref();
+      });
+    this.current = run;
+    return run;
+  }
+}

@@ -1,0 +1,51 @@
+import { Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { useSession } from './auth/session';
+import { AppLayout } from './layout/AppLayout';
+import { COURT_ROLES, OPENING_ROLES } from './layout/menu';
+import { CalendarPage } from './pages/admin/CalendarPage';
+import { OrganisationsPage } from './pages/admin/OrganisationsPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { CaseListPage } from './pages/CaseListPage';
+import { CasePage } from './pages/CasePage';
+import { CourtInboxPage } from './pages/CourtInboxPage';
+import { LoginPage } from './pages/LoginPage';
+import { OpenCasePage } from './pages/OpenCasePage';
+import { WorkQueuePage } from './pages/WorkQueuePage';
+
+export function App() {
+  const { me, checking } = useSession();
+  if (checking) return <Spin fullscreen tip="正在加载…" />;
+  return (
+    <Routes>
+      <Route path="/login" element={me ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route element={<RequireLogin />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<WorkQueuePage />} />
+          <Route path="cases" element={<CaseListPage />} />
+          <Route path="cases/new" element={<RequireRole roles={OPENING_ROLES}><OpenCasePage /></RequireRole>} />
+          <Route path="cases/:id" element={<CasePage />} />
+          <Route path="court/inbox" element={<RequireRole roles={COURT_ROLES}><CourtInboxPage /></RequireRole>} />
+          <Route path="admin/users" element={<RequireRole roles={['ADMIN']}><UsersPage /></RequireRole>} />
+          <Route path="admin/organisations" element={<RequireRole roles={['ADMIN']}><OrganisationsPage /></RequireRole>} />
+          <Route path="admin/calendar" element={<RequireRole roles={['ADMIN']}><CalendarPage /></RequireRole>} />
+          <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在，请从左侧菜单进入。" extra={<Link to="/">返回工作台</Link>} />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+function RequireLogin() {
+  const { me } = useSession();
+  const location = useLocation();
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <Outlet />;
+}
+
+function RequireRole({ roles, children }: { roles: string[]; children: ReactNode }) {
+  const { hasRole } = useSession();
+  if (!hasRole(...roles)) return <Result status="403" title="无权访问" subTitle="您的角色不能使用此功能。" extra={<Link to="/">返回工作台</Link>} />;
+  return <>{children}</>;
+}

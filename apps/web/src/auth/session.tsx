@@ -1,0 +1,68 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, tokenStore, SESSION_ENDED } from '../api/client';
+import { forgetShared } from '../api/hooks';
+import type { LoginAnswer, Me } from '../api/types';
+
+interface Session {
+  /** The logged-in person, or null before login. */
+  me: Me | null;
+  /** True while the stored token is being checked at start. */
+  checking: boolean;
+  /** Why the last session ended without the person logging out, shown on the login page. */
+  endedBecause: string | null;
+  login(username: string, password: string): Promise<void>;
+  logout(): void;
+  hasRole(...roles: string[]): boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [checking, setChecking] = useState(() => tokenStore.get() !== null);
+  const [endedBecause, setEndedBecause] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!tokenStore.get()) return;
+    api<Me>('/auth/me')
+      .then(setMe, () => tokenStore.clear())
+      .finally(() => setChecking(false));
+  }, []);
+
+  useEffect(() => {
+    const ended = (e: Event) => {
+      forgetShared();
+      setMe(null);
+      setEndedBecause((e as CustomEvent<string>).detail ?? '登录已失效，请重新登录');
+    };
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const answer = await api<LoginAnswer>('/auth/login', { method: 'POST', body: { username, password } });
+    tokenStore.set(answer.accessToken);
+    forgetShared();
+    setMe(await api<Me>('/auth/me'));
+    setEndedBecause(null);
+  }, []);
+
+  const logout = useCallback(() => {
+    tokenStore.clear();
+    forgetShared();
+    setMe(null);
+    setEndedBecause(null);
+  }, []);
+
+  const value = useMemo<Session>(
+    () => ({ me, checking, endedBecause, login, logout, hasRole: (...roles) => !!me && roles.some((r) => me.roles.includes(r)) }),
+    [me, checking, endedBecause, login, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+// Transitions benchmark: N concurrent HTTP clients send valid workflow events to a running engine for a fixed time,
+// on SQLite and on PostgreSQL. Prints transitions/s, p50/p99 latency and the engine's peak RSS beside the raw
+// durable-write limit of the same database (../shared/bench/raw-limit), measured in the same run, as a ratio.
+//
+//   npm run build && npm run bench:transitions
+//   BENCH_SECONDS=15 BENCH_CLIENTS=64 BENCH_CASES=1000 BENCH_DATABASES=postgres,sqlite npm run bench:transitions
+//   BENCH_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db   (default: the local fengqiao_bench database)
+const { spawn, execFileSync } = require('node:child_process');
+const { randomBytes, randomUUID } = require('node:crypto');
+const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { createServer } = require('node:net');
+const { tmpdir } = require('node:os');
+const { join, resolve } = require('node:path');
+const autocannon = require('autocannon');
+const { Client } = require('pg');
+
+const root = resolve(__dirname, '..');
+const rawLimitDir = resolve(root, '..', 'shared', 'bench', 'raw-limit');
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const clients = Number(process.env.BENCH_CLIENTS ?? 64);
+const caseCount = Number(process.env.BENCH_CASES ?? 1000);
+const databases = (process.env.BENCH_DATABASES ?? 'postgres,sqlite').split(',').map((s) => s.trim());
+const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://fengqiao:fengqiao@127.0.0.1:5432/fengqiao_bench';
+const withKeys = process.env.BENCH_IDEMPOTENCY_KEYS === '1';
+const password = 'bench-password';
+
+async function main() {
+  if (!existsSync(join(root, 'dist/apps/api/main.js'))) throw new Error('Build the engine first: npm run build');
+  const rows = [];
+  for (const database of databases) {
+    if (database !== 'postgres' && database !== 'sqlite') throw new Error(`Unknown database ${database}`);
+    console.error(`\n## ${database}`);
+    const raw = database === 'postgres' ? rawPostgres() : rawSqlite();
+    console.error(`raw limit: ${raw.tps} tx/s (${raw.label})`);
+    const result = await runEngine(database);
+    rows.push({ database, raw, ...result });
+  }
+  printTable(rows);
+}
+
+function rawPostgres() {
+  const out = execFileSync('bash', [join(rawLimitDir, 'pg-limit.sh'), String(seconds)], { env: { ...process.env, DATABASE_URL: pgUrl }, encoding: 'utf8' });
+  const tps = Number(/pg_raw_tps (\d+)/.exec(out)?.[1]);
+  if (!tps) throw new Error(`pg-limit.sh printed no figure: ${out}`);
+  return { tps, label: 'pgbench, 64 clients, update + append per transaction' };
+}
+
+function rawSqlite() {
+  const out = execFileSync(process.execPath, [join(rawLimitDir, 'sqlite-limit.js')], { cwd: root, encoding: 'utf8' });
+  const full = Number(/sqlite_raw_tps_full (\d+)/.exec(out)?.[1]);
+  const normal = Number(/sqlite_raw_tps_normal (\d+)/.exec(out)?.[1]);
+  // The engine runs SQLite with synchronous=FULL by default, so FULL is the comparable limit.
+  return { tps: full, label: `better-sqlite3 WAL synchronous=FULL (NORMAL: ${normal})`, normal };
+}
+
+async function runEngine(database) {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'fengqiao-bench-'));
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    FENGQIAO_DEMO: '1',
+    FENGQIAO_DEMO_PASSWORD: password,
+    FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'),
+    FENGQIAO_WORKER: '1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    ...(database === 'postgres' ? { DATABASE_URL: pgUrl, FENGQIAO_PG_SCHEMA: schema, FENGQIAO_PG_POOL: String(Math.max(clients, 20)) } : { FENGQIAO_DB_PATH: join(dir, 'bench.sqlite') }),
+  };
+  if (database === 'postgres') await pgExec(`CREATE SCHEMA ${schema}`);
+  const engine = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  engine.stderr.on('data', (d) => (stderr += d));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/api/health`, engine, () => stderr);
+    const token = await login(base, 'fy_mediator');
+    const auditorToken = await login(base, 'auditor');
+    console.error(`seeding ${caseCount} cases in mediation…`);
+    const caseIds = await seedCases(base, token);
+    const before = await auditCount(base, auditorToken);
+
+    console.error(`driving ${clients} clients for ${seconds} s…`);
+    const result = await drive(base, token, caseIds);
+    const rssKb = peakRss(engine.pid);
+    const verify = await get(base, '/api/audit/verify', auditorToken);
+    if (!verify.ok) throw new Error(`audit chain broken after the run: ${JSON.stringify(verify)}`);
+    const after = verify.checked;
+    const ok2xx = result['2xx'];
+    if (after - before !== ok2xx) throw new Error(`audit grew by ${after - before} but ${ok2xx} events succeeded`);
+    if (!verify.ok) throw new Error(`audit chain broken after the run: ${JSON.stringify(verify)}`);
+    return {
+      tps: ok2xx / result.duration,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.non2xx + result.errors,
+      rssMb: rssKb / 1024,
+      checked: verify.checked,
+    };
+  } finally {
+    engine.kill('SIGTERM');
+    await new Promise((r) => engine.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+    if (database === 'postgres') await pgExec(`DROP SCHEMA ${schema} CASCADE`);
+  }
+}
+
+async function seedCases(base, token) {
+  const me = await get(base, '/api/auth/me', token);
+  const mediators = await get(base, '/api/organisations/mine/users?role=MEDIATOR', token);
+  const ids = [];
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  let next = 0;
+  const worker = async () => {
+    while (next < caseCount) {
+      next++;
+      const c = await post(base, '/api/cases', token, {
+        category: 'NEIGHBOUR',
+        summary: '压测：相邻通行纠纷',
+        regionCode: me.regionCode,
+        source: 'APPLICATION',
+        parties: [
+          { role: 'APPLICANT', name: '甲' },
+          { role: 'RESPONDENT', name: '乙' },
+        ],
+      });
+      await post(base, `/api/cases/${c.id}/events`, token, { type: 'SEEK_CONSENT', data: {} });
+      await post(base, `/api/cases/${c.id}/events`, token, {
+        type: 'ASSIGN_MEDIATOR',
+        data: { mediatorId: mediators[0].id, consentedPartyIds: ['P1', 'P2'], selectedBy: 'COMMITTEE' },
+      });
+      await post(base, `/api/cases/${c.id}/events`, token, { type: 'START_MEDIATION', data: { startedOn: today, mode: 'ON_SITE' } });
+      ids.push(c.id);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return ids;
+}
+
+function drive(base, token, caseIds) {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const body = JSON.stringify({ type: 'RECORD_SESSION', data: { heldOn: today, summary: '双方到场，陈述意见，调解员释法说理。' } });
+  return new Promise((resolvePromise, reject) => {
+    autocannon(
+      {
+        url: base,
+        connections: clients,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/cases/${caseIds[Math.floor(Math.random() * caseIds.length)]}/events`,
+              headers: {
+                'content-type': 'application/json',
+                authorization: `Bearer ${token}`,
+                ...(withKeys ? { 'idempotency-key': randomUUID() } : {}),
+              },
+              body,
+            }),
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolvePromise(result)),
+    );
+  });
+}
+
+async function auditCount(base, token) {
+  return (await get(base, '/api/audit/verify', token)).checked;
+}
+
+function peakRss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+}
+
+async function login(base, username) {
+  return (await post(base, '/api/auth/login', null, { username, password })).accessToken;
+}
+
+async function get(base, path, token) {
+  const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function post(base, path, token, body) {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function waitFor(url, child, log) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`engine exited: ${log()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`engine did not start: ${log()}`);
+}
+
+function freePort() {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.listen(0, () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function pgExec(sql) {
+  const client = new Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function printTable(rows) {
+  const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  console.log(`\nTransitions over HTTP: ${clients} clients, ${seconds} s, ${caseCount} cases, event RECORD_SESSION${withKeys ? ' with Idempotency-Key' : ''}, ${new Date().toISOString()}`);
+  console.log('| database | transitions/s | raw limit tx/s | ratio | p50 ms | p99 ms | errors | peak RSS MB | audit entries verified |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    console.log(`| ${r.database} | ${fmt(r.tps)} | ${fmt(r.raw.tps)} | ${fmt(r.tps / r.raw.tps, 2)} | ${r.p50} | ${r.p99} | ${r.errors} | ${fmt(r.rssMb)} | ${fmt(r.checked)} |`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+import { BUNDLED_HOLIDAYS, LegalCalendar } from '@app/calendar';
+import { judicialConfirmation, peopleMediation } from '@app/workflow';
+import { DeadlinePlanner, onStateChange, type StateChange } from './deadline-planner';
+import { PAUSED_DUE_AT, type DeadlineExtension, type DeadlinePause, type DeadlineRecord } from './deadline-record';
+
+const planner = new DeadlinePlanner(() => new LegalCalendar(BUNDLED_HOLIDAYS));
+
+/** D-PM1 of a mediation starting 2025-03-03: one month, due 2025-04-03. */
+const pm1 = (over: Partial<DeadlineRecord> = {}) => ({
+  anchorOn: '2025-03-03',
+  period: { amount: 1, unit: 'month' as const },
+  dayType: 'calendar' as const,
+  rollForward: true,
+  pauses: [] as DeadlinePause[],
+  extensions: [] as DeadlineExtension[],
+  ...over,
+});
+const pause = (from: string, to: string | null): DeadlinePause => ({ from, to, reason: '鉴定', recordedBy: 'u1', recordedAt: '2025-03-10T02:00:00.000Z' });
+const extension = (amount: number): DeadlineExtension => ({ amount, unit: 'day', reason: '经批准', approvedBy: '郑国强', approvedById: null, recordedBy: 'u1', recordedAt: '2025-04-10T02:00:00.000Z' });
+
+describe('DeadlinePlanner.recompute', () => {
+  it('computes the plain period with its end of day in China time', () => {
+    expect(planner.recompute(pm1())).toEqual({ dueOn: '2025-04-03', dueAt: '2025-04-03T16:00:00.000Z', provisional: false });
+  });
+
+  it('stretches the period by a finished pause (ten days: 04-13 is a Sunday, so 04-14)', () => {
+    expect(planner.recompute(pm1({ pauses: [pause('2025-03-10', '2025-03-20')] }))).toMatchObject({ dueOn: '2025-04-14', provisional: false });
+  });
+
+  it('treats a running pause as ending today: an estimate, and no instant to fire at', () => {
+    expect(planner.recompute(pm1({ pauses: [pause('2025-03-10', null)] }), '2025-03-12')).toEqual({ dueOn: '2025-04-07', dueAt: PAUSED_DUE_AT, provisional: false });
+    expect(planner.recompute(pm1({ pauses: [pause('2025-03-10', null)] }), '2025-04-10').dueOn).toBe('2025-05-06');
+    // Without today the pause has lasted nothing yet.
+    expect(planner.recompute(pm1({ pauses: [pause('2025-03-10', null)] })).dueOn).toBe('2025-04-03');
+  });
+
+  it('adds extensions from the raw end, then rolls forward once', () => {
+    expect(planner.recompute(pm1({ pauses: [pause('2025-03-10', '2025-03-20')], extensions: [extension(15)] })).dueOn).toBe('2025-04-28');
+  });
+
+  it('marks a period ending in a year without a holiday notice provisional', () => {
+    expect(planner.recompute(pm1({ anchorOn: '2026-12-20' }))).toMatchObject({ dueOn: '2027-01-20', provisional: true });
+  });
+});
+
+describe('onStateChange', () => {
+  const base: DeadlineRecord = { ...pm1(), id: 'd1', caseId: 'c1', orgId: 'o1', specId: 'D-JC1', state: 'agreedWritten', span: ['agreedWritten'], label: 'L', legalBasis: 'B', confidence: 'V' as const, dueOn: '2025-10-09', dueAt: '2025-10-09T16:00:00.000Z', status: 'pending' as const, onExpiry: 'JC_WINDOW_EXPIRED', soft: false, provisional: false, metBy: ['APPLY_JUDICIAL_CONFIRMATION'], createdAt: '', closedAt: null, firedAt: null, remindedAt: null, escalatedAt: null };
+  const now = new Date('2025-10-08T02:00:00Z');
+  const change = (over: Partial<StateChange>): StateChange => ({
+    def: peopleMediation,
+    deadlines: [base],
+    from: 'agreedWritten',
+    to: 'monitoring',
+    eventType: 'DECLINE_JUDICIAL_CONFIRMATION',
+    context: { partyIds: ['P1', 'P2'] },
+    caseId: 'c1',
+    orgId: 'o1',
+    today: '2025-10-08',
+    now,
+    ...over,
+  });
+
+  it('meets a deadline left in time by one of its metBy events, cancels it on any other, misses it once past due', () => {
+    expect(onStateChange(planner, change({ to: 'judicialConfirmation', eventType: 'APPLY_JUDICIAL_CONFIRMATION' })).closed).toEqual([{ id: 'd1', status: 'met', closedAt: now.toISOString() }]);
+    expect(onStateChange(planner, change({})).closed[0].status).toBe('cancelled');
+    expect(onStateChange(planner, change({ eventType: 'JC_WINDOW_EXPIRED', today: '2025-10-10' })).closed[0].status).toBe('missed');
+    expect(onStateChange(planner, change({ from: 'monitoring', to: 'performed', eventType: 'RECORD_PERFORMED' })).closed).toEqual([]);
+  });
+
+  it('opens the deadlines the entered state declares', () => {
+    const { opened } = onStateChange(planner, change({ from: 'mediating', to: 'agreedWritten', eventType: 'SIGN_WRITTEN_AGREEMENT', deadlines: [], context: { partyIds: ['P1', 'P2'], agreementEffectiveOn: '2025-09-01' } }));
+    expect(opened.map((d) => [d.specId, d.dueOn])).toEqual([['D-JC1', '2025-10-09']]);
+  });
+
+  describe('a period that runs through several states (D-JC3: thirty days to rule from registration)', () => {
+    const registered = { partyIds: ['P1', 'P2'], registeredOn: '2025-06-16' };
+    const d3 = onStateChange(planner, { ...change({ def: judicialConfirmation, deadlines: [], from: 'acceptanceReview', to: 'registered', eventType: 'REGISTER', context: registered }) }).opened;
+    const jc = (from: string, to: string, eventType: string, deadlines = d3) =>
+      onStateChange(planner, change({ def: judicialConfirmation, deadlines, from, to, eventType, context: registered, today: '2025-06-20' }));
+
+    it('starts at registration', () => {
+      expect(d3.map((d) => [d.specId, d.dueOn])).toEqual([['D-JC3', '2025-07-16']]);
+    });
+
+    it('keeps running while the court verifies, waits for documents and comes back, without a second row', () => {
+      expect(jc('registered', 'verification', 'SCHEDULE_VERIFICATION')).toEqual({ closed: [], opened: [] });
+      expect(jc('registered', 'supplementRequested', 'REQUEST_SUPPLEMENT').closed).toEqual([]);
+      expect(jc('supplementRequested', 'registered', 'SUBMIT_SUPPLEMENT')).toEqual({ closed: [], opened: [] });
+    });
+
+    it('ends when the court rules, from whichever state of its span', () => {
+      expect(jc('verification', 'confirmed', 'RULE_VALID').closed).toEqual([{ id: d3[0].id, status: 'met', closedAt: now.toISOString() }]);
+      expect(jc('verification', 'withdrawn', 'WITHDRAW').closed.map((c) => c.id)).toEqual([d3[0].id]);
+    });
+  });
+});
