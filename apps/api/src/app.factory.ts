@@ -1,18 +1,18 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { serveWebConsole } from './http/web-console';
+import { createLogger, logRequests, PinoNestLogger } from './logging/logger';
 
 /** Builds the engine's HTTP application; `main.ts` and the test suites both use it, so tests run what ships. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const logger = createLogger(options.logger === false ? 'silent' : config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: true }), {
-    bufferLogs: options.logger !== false,
-    logger: options.logger === false ? false : undefined,
+    logger: options.logger === false ? false : new PinoNestLogger(logger),
   });
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  logRequests(app.getHttpAdapter().getInstance(), logger);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 

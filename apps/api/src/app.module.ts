@@ -3,7 +3,6 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
-import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@app/audit';
 import { CasesModule } from '@app/cases';
 import { OrganisationsModule } from '@app/organisations';
@@ -39,14 +38,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ fengqiao: config })] }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            customProps: (req) => ({ userId: (req as { viewer?: { userId: string } }).viewer?.userId }),
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-          },
-        }),
         CqrsModule.forRoot(),
         JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as never, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         PersistenceModule.forRoot(config.database),

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { DeadlineWorkerSettings, DEFAULT_DEADLINE_WORKER_SETTINGS } from '@app/cases';
+import { DeadlineWorkerSettings, DEFAULT_DEADLINE_WORKER_SETTINGS, RecentCases } from '@app/cases';
 import { CalendarImporter, CalendarService, DeadlinePlanner } from '@app/deadlines';
 import { Clock, ManualClock, SystemClock } from '@app/shared';
 import { ALL_WORKFLOWS, WorkflowRegistry } from '@app/workflow';
@@ -22,12 +22,13 @@ export class EngineModule {
           useFactory: (calendar: CalendarService) => new DeadlinePlanner(() => calendar.current(), config.legalPeriods),
         },
         CalendarImporter,
+        { provide: RecentCases, useValue: new RecentCases(config.recentCases ? 2000 : 0) },
         {
           provide: DeadlineWorkerSettings,
           useValue: { ...DEFAULT_DEADLINE_WORKER_SETTINGS, reminderWorkingDays: config.reminderWorkingDays, batchSize: config.workerBatch, concurrency: config.workerConcurrency },
         },
       ],
-      exports: [WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings],
+      exports: [RecentCases, WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings],
     };
   }
 }

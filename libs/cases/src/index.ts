@@ -2,6 +2,7 @@ export * from './domain/case-record';
 export * from './domain/case-vocabulary';
 export * from './domain/case.errors';
 export * from './domain/apply-transition';
+export * from './domain/recent-cases';
 export * from './ports/case-store.port';
 export * from './ports/case-read-model.port';
 export * from './ports/outbox-store.port';

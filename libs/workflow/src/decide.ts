@@ -30,11 +30,11 @@ export function open(def: WorkflowDefinition, opening: CaseOpening): { state: Pe
  * never executed, and nothing is written.
  */
 export function decide(def: WorkflowDefinition, persisted: PersistedState, event: WorkflowEvent): Decision {
-  const snapshot = restore(def, persisted);
-  const handled = eventsHandled(snapshot);
+  const handled = eventsHandledIn(def, persisted);
   if (!handled.includes(event.type)) {
     return { allowed: false, reason: 'NOT_IN_STATE', state: persisted.value, allowedEvents: handled, violations: [] };
   }
+  const snapshot = restore(def, persisted);
   if (!snapshot.can(event)) {
     return { allowed: false, reason: 'PRECONDITION', state: persisted.value, allowedEvents: handled, violations: violations(def, persisted, event) };
   }
@@ -53,8 +53,17 @@ export function decide(def: WorkflowDefinition, persisted: PersistedState, event
 
 /** Event types the current state has transitions for (guards not evaluated: they depend on the data sent). */
 export function eventsHandledIn(def: WorkflowDefinition, persisted: PersistedState): string[] {
-  return eventsHandled(restore(def, persisted));
+  // Which events a state has transitions for is fixed by the machine's structure, not by context: remember it.
+  const key = `${def.id}@${def.version}:${persisted.value}`;
+  let handled = handledByState.get(key);
+  if (!handled) {
+    handled = eventsHandled(restore(def, persisted));
+    handledByState.set(key, handled);
+  }
+  return [...handled];
 }
+
+const handledByState = new Map<string, string[]>();
 
 function restore(def: WorkflowDefinition, persisted: PersistedState): AnyMachineSnapshot {
   try {

@@ -18,6 +18,8 @@ export interface AppConfig {
   clockStart: Date | null;
   legalPeriods: LegalPeriodOverrides;
   logLevel: string;
+  /** Keep copies of recently read and written cases to save a round trip on the next write (see RecentCases). */
+  recentCases: boolean;
   /** Run the deadline worker in this process. */
   worker: boolean;
   workerIntervalMs: number;
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.FENGQIAO_CLOCK && !['manual', 'system'].includes(env.FENGQIAO_CLOCK)) throw new Error('FENGQIAO_CLOCK must be "manual" or "system"');
   if (manualClock && production) throw new Error('FENGQIAO_CLOCK=manual is refused when NODE_ENV=production');
 
+  if (env.FENGQIAO_RECENT_CASES !== undefined && !['0', '1'].includes(env.FENGQIAO_RECENT_CASES)) throw new Error('FENGQIAO_RECENT_CASES must be 0 or 1');
   const demo = env.FENGQIAO_DEMO;
   if (demo !== undefined && !['0', '1'].includes(demo)) throw new Error('FENGQIAO_DEMO must be 0 or 1');
   const sync = env.FENGQIAO_SQLITE_SYNC;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockStart,
     legalPeriods: parseLegalPeriodOverrides(env.FENGQIAO_LEGAL_PERIODS),
     logLevel: env.LOG_LEVEL || 'info',
+    recentCases: env.FENGQIAO_RECENT_CASES !== '0',
     worker: env.FENGQIAO_WORKER !== '0',
     workerIntervalMs: integerVar(env, 'FENGQIAO_WORKER_INTERVAL_MS', 30_000, 100, 86_400_000),
     reminderWorkingDays: integerVar(env, 'FENGQIAO_REMINDER_WORKING_DAYS', 3, 0, 60),

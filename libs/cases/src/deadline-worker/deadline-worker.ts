@@ -22,6 +22,7 @@ import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import { CaseStore, type LoadedCase } from '../ports/case-store.port';
 import type { DeadlineWorkerReport, FiredDeadline, NotifiedDeadline } from './deadline-worker.report';
 import { DeadlineWorkerSettings } from './deadline-worker.settings';
+import { RecentCases } from '../domain/recent-cases';
 
 const NOTIFY_BATCH = 200;
 /** Most firings committed in one statement. */
@@ -51,6 +52,7 @@ export class DeadlineWorker {
     private readonly outbox: OutboxDispatcher,
     private readonly clock: Clock,
     private readonly settings: DeadlineWorkerSettings,
+    private readonly recent: RecentCases,
   ) {}
 
   /** Runs once, after any run of this process already under way (the timer and an administrator may ask at once). */
@@ -91,6 +93,7 @@ export class DeadlineWorker {
 
       const marked = claimed.filter((d) => !d.onExpiry);
       const missed = new Set(await this.store.markMissed(marked.map((d) => d.id), now));
+      for (const d of marked) this.recent.forget(d.caseId);
       for (const d of marked) report.push(entry(d, missed.has(d.id) ? 'missed' : 'skipped'));
 
       const firing = claimed.filter((d) => d.onExpiry);

@@ -12,6 +12,7 @@ import { CaseTransitionedEvent } from '../events/case-transitioned.event';
 import type { CaseRecord } from './case-record';
 import { CaseNotFoundError, EventForbiddenError, IdempotencyKeyReusedError, NotHandlingOrgError, TransitionNotAllowedError, VersionConflictError } from './case.errors';
 import { EventDataValidator } from './event-data-validator';
+import { RecentCases } from './recent-cases';
 import { openCase } from './case-factory';
 
 export interface TransitionRequest {
@@ -65,6 +66,7 @@ export class ApplyTransition {
     private readonly planner: DeadlinePlanner,
     private readonly directoryService: DirectoryService,
     private readonly eventBus: EventBus,
+    private readonly recent: RecentCases,
   ) {}
 
   /**
@@ -86,34 +88,52 @@ export class ApplyTransition {
   }
 
   private async attempt(request: TransitionRequest): Promise<TransitionResult> {
-    const requestHash = request.idempotencyKey ? hashRequest(request) : '';
-    for (let attempt = 1; ; attempt++) {
-      if (request.idempotencyKey && !(attempt === 1 && request.preloaded)) {
-        const stored = await this.store.findIdempotent(request.viewer.userId, request.idempotencyKey);
+    const { caseId, idempotencyKey: key, viewer } = request;
+    const requestHash = key ? hashRequest(request) : '';
+    // A copy this process just read or wrote saves a round trip; it serves the first try only (see RecentCases).
+    let hint = request.preloaded ?? this.recent.get(caseId);
+    // The key is looked up only once something failed: a repeated request either is refused by the machine or fails
+    // its commit on the key's unique index, and is then answered with the stored first result.
+    let lookUpKey = false;
+    let conflicts = 0;
+    for (;;) {
+      if (key && lookUpKey) {
+        const stored = await this.store.findIdempotent(viewer.userId, key);
         if (stored) {
-          if (stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError(request.idempotencyKey);
+          if (stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
           return { replayed: true, status: stored.status, response: stored.response };
         }
       }
+      const fromHint = hint;
+      hint = undefined;
       let prepared: Awaited<ReturnType<ApplyTransition['prepare']>>;
       try {
-        prepared = await this.prepare(request, requestHash, attempt === 1 ? request.preloaded : undefined);
+        prepared = await this.prepare(request, requestHash, fromHint);
       } catch (error) {
-        // A concurrent request with the same key may have committed after the lookup above: the case then moved on
-        // (412, 409) because of the very request being retried, so answer as that first request did.
-        if (request.idempotencyKey && error instanceof DomainError && (await this.store.findIdempotent(request.viewer.userId, request.idempotencyKey))) continue;
-        throw error;
+        if (!(error instanceof DomainError)) throw error;
+        const decideAgain = (fromHint && !request.preloaded) || (key && !lookUpKey);
+        if (!decideAgain) throw error;
+        // Decided on a copy, or perhaps refused because the first request with this key already moved the case:
+        // decide again on fresh data, after looking the key up, before refusing anyone.
+        this.recent.forget(caseId);
+        lookUpKey = true;
+        continue;
       }
-      const result = await this.store.commit(prepared.plan);
-      if (result === 'committed') {
+      if ((await this.store.commit(prepared.plan)) === 'committed') {
+        if (request.amend) this.recent.forget(caseId);
+        else this.recent.remember({ record: prepared.outcome.record, deadlines: prepared.outcome.deadlines });
         this.publish(prepared.plan);
         return { replayed: false, outcome: prepared.outcome, response: prepared.response };
       }
-      if (request.expectedVersion !== undefined || attempt >= RETRIES) {
-        const current = await this.store.load(request.caseId);
+      this.recent.forget(caseId);
+      lookUpKey = true;
+      // A stale copy is not a lost race: try again on fresh data.
+      if (fromHint && !request.preloaded && request.expectedVersion === undefined) continue;
+      if (request.expectedVersion !== undefined || ++conflicts >= RETRIES) {
         // A concurrent retry with the same key may have won the race: answer as that first request did.
-        if (request.idempotencyKey && (await this.store.findIdempotent(request.viewer.userId, request.idempotencyKey))) continue;
-        throw new VersionConflictError(request.caseId, request.expectedVersion ?? prepared.plan.update?.expectedVersion, current?.record.version, request.expectedVersion !== undefined);
+        if (key && (await this.store.findIdempotent(viewer.userId, key))) continue;
+        const current = await this.store.load(caseId);
+        throw new VersionConflictError(caseId, request.expectedVersion ?? prepared.plan.update?.expectedVersion, current?.record.version, request.expectedVersion !== undefined);
       }
     }
   }
@@ -142,6 +162,7 @@ export class ApplyTransition {
     );
     const committed = batch.length ? await this.store.commitMany(batch.map((b) => b.prepared.plan)) : [];
     batch.forEach(({ index, prepared }, k) => {
+      this.recent.forget(requests[index].caseId);
       if (committed[k] !== 'committed') return alone.push(index);
       this.publish(prepared.plan);
       results[index] = { ok: true, result: { replayed: false, outcome: prepared.outcome, response: prepared.response } };

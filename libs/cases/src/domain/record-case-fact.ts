@@ -10,6 +10,7 @@ import { CaseTransitionedEvent } from '../events/case-transitioned.event';
 import { CaseStore, type CommitPlan, type LoadedCase } from '../ports/case-store.port';
 import type { CaseRecord } from './case-record';
 import { CaseNotFoundError, NotHandlingOrgError, VersionConflictError } from './case.errors';
+import { RecentCases } from './recent-cases';
 
 /** Audit entry types for facts recorded on a case outside its workflow machine, with their Chinese labels. */
 export const CASE_FACT_TYPES = {
@@ -58,6 +59,7 @@ export class RecordCaseFact {
     private readonly clock: Clock,
     private readonly directoryService: DirectoryService,
     private readonly eventBus: EventBus,
+    private readonly recent: RecentCases,
   ) {}
 
   async execute(request: CaseFactRequest): Promise<CaseFactOutcome> {
@@ -102,6 +104,7 @@ export class RecordCaseFact {
         outbox: [],
         idempotency: null,
       };
+      this.recent.forget(request.caseId);
       if ((await this.store.commit(plan)) === 'committed') {
         this.eventBus.publish(new CaseTransitionedEvent(record.id, next.version, request.type, record.state, record.state, false));
         const updates = new Map(built.deadlinesUpdated.map((u) => [u.id, u]));

@@ -102,12 +102,17 @@ export function presentCase(
       relationLabel: LINK_RELATIONS[l.relation] ?? l.relation,
       orgName: directory.org(l.orgId)?.name ?? l.orgId,
     })),
-    deadlines: deadlines.map((d) => presentDeadline(d, today)),
+    deadlines: [...deadlines].sort(byCreation).map((d) => presentDeadline(d, today)),
     availableEvents: availableEvents(record, def, viewer, jurisdiction),
     openedAt: record.openedAt,
     openedBy: record.openedBy,
     updatedAt: record.updatedAt,
   };
+}
+
+/** Oldest first, as the store reads them: a case shows its deadlines in the same order whichever path built it. */
+function byCreation(a: DeadlineRecord, b: DeadlineRecord): number {
+  return a.createdAt.localeCompare(b.createdAt) || (a.specId < b.specId ? -1 : a.specId > b.specId ? 1 : 0);
 }
 
 export function presentDeadline(d: DeadlineRecord, today: IsoDate): DeadlineView {

@@ -58,8 +58,31 @@ interface Compiled {
   names: string[];
 }
 
+const compiled = { sqlite: new Map<string, Compiled>(), postgres: new Map<string, Compiled>() };
+
 /** Turns `:name` placeholders into the driver's (`$1` or `?`), leaving `::type` casts alone. */
 export function compileSql(sql: string, dialect: Dialect, params: Params): { text: string; values: unknown[] } {
+  // The same statement text always compiles the same way: remember it, unless an array spread makes it vary.
+  const cache = compiled[dialect];
+  let plan = cache.get(sql);
+  if (!plan) {
+    if (sql.includes(':...')) return compileWithSpreads(sql, dialect, params);
+    const names: string[] = [];
+    const text = sql.replace(/(?<!:):([A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string) => {
+      names.push(name);
+      return dialect === 'postgres' ? `$${names.length}` : '?';
+    });
+    plan = { text, names };
+    if (cache.size < 2000) cache.set(sql, plan);
+  }
+  const values = plan.names.map((name) => {
+    if (!(name in params)) throw new Error(`SQL parameter :${name} has no value`);
+    return bind(dialect, params[name]);
+  });
+  return { text: plan.text, values };
+}
+
+function compileWithSpreads(sql: string, dialect: Dialect, params: Params): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const text = sql.replace(/(?<!:):(\.\.\.)?([A-Za-z_][A-Za-z0-9_]*)/g, (_m, spread: string | undefined, name: string) => {
     if (!(name in params)) throw new Error(`SQL parameter :${name} has no value`);
