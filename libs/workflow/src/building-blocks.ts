@@ -1,5 +1,5 @@
 import type { JsonSchema } from './json-schema';
-import type { Precondition, WorkflowEvent } from './definition';
+import type { DeadlineSpec, Precondition, WorkflowEvent } from './definition';
 
 // ---------- event data schema fragments ----------
 
@@ -95,4 +95,24 @@ export function guardsFrom<T>(preconditions: Record<string, Precondition<T>>) {
   const guards: Record<string, (args: { context: T; event: WorkflowEvent }) => boolean> = {};
   for (const [name, p] of Object.entries(preconditions)) guards[name] = ({ context, event }) => p.check(context, event);
   return guards;
+}
+
+// ---------- deadlines shared by several workflows ----------
+
+/**
+ * D-JC1: the parties may jointly apply for 司法确认 within 30 days of the agreement taking effect. The mediation case
+ * and the court's application case both run it, each with its own expiry event.
+ */
+export function confirmationWindow(onExpiry: string, metBy: string[]): DeadlineSpec {
+  return {
+    id: 'D-JC1',
+    label: '申请司法确认期限（协议生效之日起三十日）',
+    period: { amount: 30, unit: 'day' },
+    dayType: 'calendar',
+    legalBasis: '人民调解法 第三十三条；民事诉讼法 第二百零五条',
+    confidence: 'V',
+    anchor: { contextDate: 'agreementEffectiveOn' },
+    onExpiry,
+    metBy,
+  };
 }

@@ -1,22 +1,12 @@
 import { daysBetween, type IsoDate } from '@app/calendar';
 import type { DeadlineRecord } from '@app/deadlines';
 import type { Directory } from '@app/organisations';
-import { stateMeta, type WorkflowRegistry } from '@app/workflow';
+import type { WorkflowRegistry } from '@app/workflow';
 import type { CaseRecord } from '../domain/case-record';
-import { CATEGORIES } from '../domain/case-vocabulary';
+import { caseHeading, type CaseHeading } from './case-heading';
 
 /** A row of a case list: enough to triage, no personal data. */
-export interface CaseSummaryView {
-  id: string;
-  caseNo: string;
-  workflow: { id: string; version: number; title: string };
-  state: string;
-  stateLabel: string;
-  closed: boolean;
-  version: number;
-  category: string;
-  categoryLabel: string;
-  summary: string;
+export interface CaseSummaryView extends CaseHeading {
   regionCode: string;
   regionName: string;
   orgId: string;
@@ -36,16 +26,7 @@ export function presentSummary(record: CaseRecord, deadlines: DeadlineRecord[], 
   const pending = deadlines.filter((d) => d.status === 'pending').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   const next = pending[0];
   return {
-    id: record.id,
-    caseNo: record.caseNo,
-    workflow: { id: def.id, version: def.version, title: def.title },
-    state: record.state,
-    stateLabel: stateMeta(def.machine, record.state).label,
-    closed: record.closed,
-    version: record.version,
-    category: record.category,
-    categoryLabel: CATEGORIES[record.category] ?? record.category,
-    summary: record.summary,
+    ...caseHeading(record, def),
     regionCode: record.regionCode,
     regionName: directory.region(record.regionCode)?.name ?? record.regionCode,
     orgId: record.orgId,

@@ -1,9 +1,10 @@
 import { daysBetween, type IsoDate } from '@app/calendar';
 import { DEADLINE_STATUS_LABELS, openPause, pausedWarning, provisionalWarning, type DeadlinePause, type DeadlineRecord } from '@app/deadlines';
 import { maskIdNumber, maskPhone, type Directory, type Jurisdiction, type Viewer } from '@app/organisations';
-import { eventsHandledIn, stateMeta, type WorkflowDefinition } from '@app/workflow';
+import { eventsHandledIn, type WorkflowDefinition } from '@app/workflow';
 import type { CaseRecord } from '../domain/case-record';
-import { CATEGORIES, LINK_RELATIONS, PARTY_ROLES, SOURCES } from '../domain/case-vocabulary';
+import { LINK_RELATIONS, PARTY_ROLES, SOURCES } from '../domain/case-vocabulary';
+import { caseHeading, type CaseHeading } from './case-heading';
 
 export interface DeadlineView {
   id: string;
@@ -29,17 +30,7 @@ export interface DeadlineView {
   extensions: DeadlineRecord['extensions'];
 }
 
-export interface CaseView {
-  id: string;
-  caseNo: string;
-  workflow: { id: string; version: number; title: string };
-  state: string;
-  stateLabel: string;
-  closed: boolean;
-  version: number;
-  category: string;
-  categoryLabel: string;
-  summary: string;
+export interface CaseView extends CaseHeading {
   source: string;
   sourceLabel: string;
   region: { code: string; name: string };
@@ -71,16 +62,7 @@ export function presentCase(
   const originOrg = record.originOrgId ? directory.org(record.originOrgId) : undefined;
   const assignee = record.assigneeId ? directory.user(record.assigneeId) : undefined;
   return {
-    id: record.id,
-    caseNo: record.caseNo,
-    workflow: { id: def.id, version: def.version, title: def.title },
-    state: record.state,
-    stateLabel: stateMeta(def.machine, record.state).label,
-    closed: record.closed,
-    version: record.version,
-    category: record.category,
-    categoryLabel: CATEGORIES[record.category] ?? record.category,
-    summary: record.summary,
+    ...caseHeading(record, def),
     source: record.source,
     sourceLabel: SOURCES[record.source] ?? record.source,
     region: { code: record.regionCode, name: directory.region(record.regionCode)?.name ?? record.regionCode },

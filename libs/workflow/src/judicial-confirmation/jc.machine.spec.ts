@@ -1,7 +1,7 @@
-import { transition } from 'xstate';
 import { decide, eventsHandledIn, open, type Decision } from '../decide';
 import type { Effect, WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
+import { describeNegativeMatrix } from '../testing/negative-matrix';
 import { peopleMediation } from '../people-mediation/pm.workflow';
 import type { JcContext } from './jc.context';
 import { judicialConfirmation as jc } from './jc.workflow';
@@ -96,7 +96,6 @@ const FINAL = ['enforcementApplied', 'performed', 'windowExpired', 'returned', '
 
 const description = describeWorkflow(jc);
 const STATES = description.states.map((s) => s.id);
-const EVENT_TYPES = sorted(new Set([...Object.keys(jc.events), ...description.transitions.map((t) => t.event)]));
 const legalEventsIn = (state: string) => sorted(new Set(LEGAL.filter(([from]) => from === state).map(([, type]) => type)));
 
 function contextFor(state: string): JcContext {
@@ -331,31 +330,7 @@ describe('judicial confirmation (jc) machine', () => {
     });
   });
 
-  describe('negative matrix: every event a state does not handle', () => {
-    const handledBy = new Map(STATES.map((s) => [s, new Set(description.transitions.filter((t) => t.from === s).map((t) => t.event))]));
-    const matrix = STATES.flatMap((state) => EVENT_TYPES.filter((type) => !handledBy.get(state)!.has(type)).map((type) => [state, type] as const));
-
-    it('is built over every state and every event type of the workflow', () => {
-      expect(STATES).toHaveLength(19);
-      expect(EVENT_TYPES).toHaveLength(21);
-      expect(matrix.length + new Set(LEGAL.map(([s, e]) => `${s}|${e}`)).size).toBe(STATES.length * EVENT_TYPES.length);
-    });
-
-    it.each(matrix)('%s does not handle %s', (state, type) => {
-      const context = contextFor(state);
-      const ev = event(type);
-      const d = decide(jc, { value: state, context }, ev);
-      expect(d).toEqual({ allowed: false, reason: 'NOT_IN_STATE', state, allowedEvents: expect.any(Array), violations: [] });
-      if (!d.allowed) expect(sorted(d.allowedEvents)).toEqual(legalEventsIn(state));
-      const snapshot = jc.machine.resolveState({ value: state, context });
-      expect(snapshot.can(ev)).toBe(false);
-      expect(transition(jc.machine, snapshot, ev)[0]).toBe(snapshot);
-    });
-
-    it.each(FINAL)('final state %s handles nothing', (state) => {
-      expect(eventsHandledIn(jc, { value: state, context: contextFor(state) })).toEqual([]);
-    });
-  });
+  describeNegativeMatrix({ def: jc, legal: LEGAL, finalStates: FINAL, stateCount: 19, eventTypeCount: 21, contextFor, event: (type) => event(type) });
 
   describe('the hand-off with the mediation case (pm)', () => {
     const pmAgreed = {

@@ -1,6 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import type { StateMeta, WorkflowEvent } from '../definition';
-import { guardsFrom } from '../building-blocks';
+import { confirmationWindow, guardsFrom } from '../building-blocks';
 import type { JcContext } from './jc.context';
 import { jcPreconditions } from './jc.preconditions';
 
@@ -41,17 +41,7 @@ export const jcMachine = setup({
         labelEn: 'Preparing the joint application',
         legalBasis: '民事诉讼法 第二百零五条',
         deadlines: [
-          {
-            id: 'D-JC1',
-            label: '申请司法确认期限（协议生效之日起三十日）',
-            period: { amount: 30, unit: 'day' },
-            dayType: 'calendar',
-            legalBasis: '人民调解法 第三十三条；民事诉讼法 第二百零五条',
-            confidence: 'V',
-            anchor: { contextDate: 'agreementEffectiveOn' },
-            onExpiry: 'WINDOW_EXPIRED',
-            metBy: ['FILE'],
-          },
+          confirmationWindow('WINDOW_EXPIRED', ['FILE']),
         ],
       }),
       on: {

@@ -1,7 +1,7 @@
-import { transition } from 'xstate';
-import { decide, eventsHandledIn, type Decision } from '../decide';
+import { decide, type Decision } from '../decide';
 import type { Effect, WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
+import { describeNegativeMatrix } from '../testing/negative-matrix';
 import type { PmContext } from './pm.context';
 import { peopleMediation as pm } from './pm.workflow';
 
@@ -119,7 +119,6 @@ const FINAL = ['archived', 'notAccepted', 'refused', 'terminatedFailed', 'termin
 
 const description = describeWorkflow(pm);
 const STATES = description.states.map((s) => s.id);
-const EVENT_TYPES = sorted(new Set([...Object.keys(pm.events), ...description.transitions.map((t) => t.event)]));
 const legalEventsIn = (state: string) => sorted(new Set(LEGAL.filter(([from]) => from === state).map(([, type]) => type)));
 
 /** A context a case could plausibly have in each state (the negative matrix does not depend on it, but stays realistic). */
@@ -538,30 +537,9 @@ describe('people mediation (pm) machine', () => {
     });
   });
 
-  describe('negative matrix: every event a state does not handle', () => {
-    const handledBy = new Map(STATES.map((s) => [s, new Set(description.transitions.filter((t) => t.from === s).map((t) => t.event))]));
-    const matrix = STATES.flatMap((state) => EVENT_TYPES.filter((type) => !handledBy.get(state)!.has(type)).map((type) => [state, type] as const));
+  describeNegativeMatrix({ def: pm, legal: LEGAL, finalStates: FINAL, stateCount: 17, eventTypeCount: 25, contextFor, event: (type) => event(type) });
 
-    it('is built over every state and every event type of the workflow', () => {
-      expect(STATES).toHaveLength(17);
-      expect(EVENT_TYPES).toHaveLength(25);
-      expect(matrix.length + new Set(LEGAL.map(([s, e]) => `${s}|${e}`)).size).toBe(STATES.length * EVENT_TYPES.length);
-    });
-
-    it.each(matrix)('%s does not handle %s', (state, type) => {
-      const context = contextFor(state);
-      const ev = event(type);
-      const d = decide(pm, { value: state, context }, ev);
-      expect(d).toEqual({ allowed: false, reason: 'NOT_IN_STATE', state, allowedEvents: expect.any(Array), violations: [] });
-      if (!d.allowed) expect(sorted(d.allowedEvents)).toEqual(legalEventsIn(state));
-      const snapshot = pm.machine.resolveState({ value: state, context });
-      expect(snapshot.can(ev)).toBe(false);
-      expect(transition(pm.machine, snapshot, ev)[0]).toBe(snapshot);
-    });
-
-    it.each(FINAL)('final state %s handles nothing', (state) => {
-      expect(eventsHandledIn(pm, { value: state, context: contextFor(state) })).toEqual([]);
-    });
+  describe('events the workflow does not know', () => {
 
     it('refuses an event type the workflow does not know', () => {
       const d = decide(pm, { value: 'mediating', context: ASSIGNED }, event('RULE_VALID', { rulingNo: '（2025）民特1号', ruledOn: TODAY }));

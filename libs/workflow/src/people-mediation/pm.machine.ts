@@ -1,6 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import type { DeadlineSpec, StateMeta, WorkflowEvent } from '../definition';
-import { guardsFrom } from '../building-blocks';
+import { confirmationWindow, guardsFrom } from '../building-blocks';
 import type { PmContext } from './pm.context';
 import { pmPreconditions } from './pm.preconditions';
 
@@ -140,17 +140,7 @@ export const pmMachine = setup({
         labelEn: 'Written agreement in effect',
         legalBasis: '人民调解法 第二十九条、第三十三条',
         deadlines: [
-          {
-            id: 'D-JC1',
-            label: '申请司法确认期限（协议生效之日起三十日）',
-            period: { amount: 30, unit: 'day' },
-            dayType: 'calendar',
-            legalBasis: '人民调解法 第三十三条；民事诉讼法 第二百零五条',
-            confidence: 'V',
-            anchor: { contextDate: 'agreementEffectiveOn' },
-            onExpiry: 'JC_WINDOW_EXPIRED',
-            metBy: ['APPLY_JUDICIAL_CONFIRMATION'],
-          },
+          confirmationWindow('JC_WINDOW_EXPIRED', ['APPLY_JUDICIAL_CONFIRMATION']),
         ],
       }),
       on: {
