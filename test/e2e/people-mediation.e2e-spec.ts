@@ -231,7 +231,7 @@ describe.each(TEST_DATABASES)('人民调解 → 司法确认 over HTTP ($name)',
     const list = await t.http().get('/api/cases').query({ state: 'filed' }).set(auth(await t.login('court_clerk')));
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(1);
-    expect(list.body.items).toEqual([expect.objectContaining({ id: jcId, state: 'filed', stateLabel: '已提交待签收', orgId: 'org-court', workflow: expect.objectContaining({ id: 'jc' }) })]);
+    expect(list.body.items).toEqual([expect.objectContaining({ id: jcId, state: 'filed', stateLabel: '已提交待签收', orgId: 'org-court', originOrgName: '枫源村人民调解委员会', workflow: expect.objectContaining({ id: 'jc' }) })]);
 
     const res = await getCase(t, 'court_clerk', jcId);
     expect(res.status).toBe(200);

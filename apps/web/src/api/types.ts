@@ -80,6 +80,7 @@ export interface CaseSummary {
   regionName: string;
   orgId: string;
   orgName: string;
+  originOrgName: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
   partyNames: string[];

@@ -41,6 +41,7 @@ export function CaseList({ items, loading, total, page, pageSize, onPage, empty 
               </div>
               <div>当事人：{c.partyNames.join('、')}</div>
               <div>承办：{c.orgName}{c.assigneeName ? ` · ${c.assigneeName}` : ''}</div>
+              {c.originOrgName && <div>移送自：{c.originOrgName}</div>}
               <div>
                 期限：<NextDeadlineTag deadline={c.nextDeadline} />
               </div>
@@ -61,7 +62,12 @@ export function CaseList({ items, loading, total, page, pageSize, onPage, empty 
     // The one column without a width: it takes what the others leave, and never less than SUMMARY_MIN_WIDTH.
     { title: '简要情况', dataIndex: 'summary', ellipsis: true },
     { title: '当事人', render: (_, c) => c.partyNames.join('、'), width: 100, ellipsis: true },
-    { title: '承办', render: (_, c) => `${c.orgName}${c.assigneeName ? ` · ${c.assigneeName}` : ''}`, width: 160, ellipsis: true },
+    {
+      title: '承办',
+      render: (_, c) => `${c.orgName}${c.assigneeName ? ` · ${c.assigneeName}` : ''}${c.originOrgName ? `（移送自${c.originOrgName}）` : ''}`,
+      width: 160,
+      ellipsis: true,
+    },
     { title: '下一期限', render: (_, c) => <NextDeadlineTag deadline={c.nextDeadline} />, width: 170 },
   ];
   if (screens.xxl) columns.push({ title: '更新时间', dataIndex: 'updatedAt', render: (at: string) => chinaTime(at), width: 140 });

@@ -11,6 +11,8 @@ export interface CaseSummaryView extends CaseHeading {
   regionName: string;
   orgId: string;
   orgName: string;
+  /** The organisation that transferred the case here (e.g. the mediation committee behind a 司法确认 application). */
+  originOrgName: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
   partyNames: string[];
@@ -31,6 +33,7 @@ export function presentSummary(record: CaseRecord, deadlines: DeadlineRecord[], 
     regionName: directory.region(record.regionCode)?.name ?? record.regionCode,
     orgId: record.orgId,
     orgName: directory.org(record.orgId)?.name ?? record.orgId,
+    originOrgName: record.originOrgId ? (directory.org(record.originOrgId)?.name ?? record.originOrgId) : null,
     assigneeId: record.assigneeId,
     assigneeName: record.assigneeId ? (directory.user(record.assigneeId)?.displayName ?? null) : null,
     partyNames: record.parties.map((p) => p.name),
