@@ -65,7 +65,8 @@ export interface NextDeadline {
   legalBasis: string;
 }
 
-export interface CaseSummary {
+/** What every view of a case starts with (the engine's `CaseHeading`). */
+export interface CaseHeading {
   id: string;
   caseNo: string;
   workflow: { id: string; version: number; title: string };
@@ -76,6 +77,9 @@ export interface CaseSummary {
   category: string;
   categoryLabel: string;
   summary: string;
+}
+
+export interface CaseSummary extends CaseHeading {
   regionCode: string;
   regionName: string;
   orgId: string;
@@ -135,17 +139,7 @@ export interface CaseLink {
   at: string;
 }
 
-export interface CaseView {
-  id: string;
-  caseNo: string;
-  workflow: { id: string; version: number; title: string };
-  state: string;
-  stateLabel: string;
-  closed: boolean;
-  version: number;
-  category: string;
-  categoryLabel: string;
-  summary: string;
+export interface CaseView extends CaseHeading {
   source: string;
   sourceLabel: string;
   region: { code: string; name: string };

@@ -26,13 +26,18 @@ export class EventDataValidator {
     const spec = def.events[type];
     // Engine-sent events carry what the engine chose to attach; people's events carry only what their schema allows.
     const schema = spec?.schema ?? (spec?.roles.includes('SYSTEM') ? SYSTEM_EVENT_SCHEMA : EMPTY_SCHEMA);
+    const errors = this.againstSchema(schema, data, 'data');
+    return errors.length ? errors : checkReferences(schema, data as Record<string, unknown>, refs);
+  }
+
+  /** Errors of `value` against `schema`, each named by its path under `root`; none when it is valid. */
+  againstSchema(schema: JsonSchema, value: unknown, root: string): FieldError[] {
     let fn = this.compiled.get(schema);
     if (!fn) {
       fn = this.ajv.compile(schema);
       this.compiled.set(schema, fn);
     }
-    if (!fn(data)) return toFieldErrors(fn.errors ?? [], 'data');
-    return checkReferences(schema, data as Record<string, unknown>, refs);
+    return fn(value) ? [] : toFieldErrors(fn.errors ?? [], root);
   }
 }
 

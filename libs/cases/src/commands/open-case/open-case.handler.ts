@@ -1,5 +1,3 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { chinaDate } from '@app/calendar';
 import { DeadlinePlanner } from '@app/deadlines';
@@ -7,7 +5,7 @@ import { DirectoryService, Jurisdiction } from '@app/organisations';
 import { Clock, ForbiddenError, ValidationError } from '@app/shared';
 import { INTAKE_WORKFLOW, WorkflowRegistry, type JsonSchema } from '@app/workflow';
 import { openCase } from '../../domain/case-factory';
-import { toFieldErrors } from '../../domain/event-data-validator';
+import { EventDataValidator } from '../../domain/event-data-validator';
 import { CaseTransitionedEvent } from '../../events/case-transitioned.event';
 import { CaseStore } from '../../ports/case-store.port';
 import { presentCase, type CaseView } from '../../views/case-view';
@@ -15,8 +13,7 @@ import { OpenCaseCommand } from './open-case.command';
 
 @CommandHandler(OpenCaseCommand)
 export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
-  private readonly ajv = addFormats(new Ajv({ allErrors: true }), ['date']).addVocabulary(['x-enumLabels', 'x-source']);
-  private readonly compiled = new WeakMap<JsonSchema, ReturnType<Ajv['compile']>>();
+  private readonly validator = new EventDataValidator();
 
   constructor(
     private readonly registry: WorkflowRegistry,
@@ -83,8 +80,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
       if (input && Object.keys(input).length) throw new ValidationError([{ field: 'input', message: 'is not used by this workflow', messageZh: '此流程不需要该字段' }]);
       return;
     }
-    let validate = this.compiled.get(schema);
-    if (!validate) this.compiled.set(schema, (validate = this.ajv.compile(schema)));
-    if (!validate(input ?? {})) throw new ValidationError(toFieldErrors(validate.errors ?? [], 'input'));
+    const errors = this.validator.againstSchema(schema, input ?? {}, 'input');
+    if (errors.length) throw new ValidationError(errors);
   }
 }
