@@ -6,6 +6,9 @@
 //   npm run build && npm run bench:transitions
 //   BENCH_SECONDS=15 BENCH_CLIENTS=64 BENCH_CASES=1000 BENCH_DATABASES=postgres,sqlite npm run bench:transitions
 //   BENCH_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db   (default: the local fengqiao_bench database)
+//   BENCH_MODE=transfers   each client walks whole transfers instead: a village case applies for 司法确认 (route R4
+//                          opens the court's case), the court signs for, registers, hears and rules, and the ruling
+//                          comes back to the village case through the outbox; reports round trips per second.
 const { spawn, execFileSync } = require('node:child_process');
 const { randomBytes, randomUUID } = require('node:crypto');
 const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
@@ -23,8 +26,8 @@ const caseCount = Number(process.env.BENCH_CASES ?? 1000);
 const databases = (process.env.BENCH_DATABASES ?? 'postgres,sqlite').split(',').map((s) => s.trim());
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://fengqiao:fengqiao@127.0.0.1:5432/fengqiao_bench';
 const withKeys = process.env.BENCH_IDEMPOTENCY_KEYS === '1';
-// 0 makes every write read its case first, as when no recent copy is at hand (see RecentCases).
-const recentCases = process.env.BENCH_RECENT_CASES ?? '1';
+const mode = process.env.BENCH_MODE ?? 'transitions';
+if (!['transitions', 'transfers'].includes(mode)) throw new Error('BENCH_MODE must be transitions or transfers');
 const password = 'bench-password';
 
 async function main() {
@@ -69,7 +72,6 @@ async function runEngine(database) {
     FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'),
     FENGQIAO_WORKER: '1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-    FENGQIAO_RECENT_CASES: recentCases,
     ...(database === 'postgres' ? { DATABASE_URL: pgUrl, FENGQIAO_PG_SCHEMA: schema, FENGQIAO_PG_POOL: process.env.FENGQIAO_PG_POOL ?? '16' } : { FENGQIAO_DB_PATH: join(dir, 'bench.sqlite') }),
   };
   if (database === 'postgres') await pgExec(`CREATE SCHEMA ${schema}`);
@@ -81,11 +83,12 @@ async function runEngine(database) {
     await waitFor(`${base}/api/health`, engine, () => stderr);
     const token = await login(base, 'fy_mediator');
     const auditorToken = await login(base, 'auditor');
-    console.error(`seeding ${caseCount} cases in mediation…`);
-    const caseIds = await seedCases(base, token);
+    console.error(`seeding ${caseCount} cases in ${mode === 'transfers' ? 'written agreement' : 'mediation'}…`);
+    const caseIds = await seedCases(base, token, mode === 'transfers');
     const before = await auditCount(base, auditorToken);
 
     console.error(`driving ${clients} clients for ${seconds} s…`);
+    if (mode === 'transfers') return await driveTransfers(base, token, { clerk: await login(base, 'court_clerk'), judge: await login(base, 'judge') }, caseIds, auditorToken, engine.pid);
     const result = await drive(base, token, caseIds);
     const rssKb = peakRss(engine.pid);
     await new Promise((r) => setTimeout(r, 500));
@@ -112,7 +115,7 @@ async function runEngine(database) {
   }
 }
 
-async function seedCases(base, token) {
+async function seedCases(base, token, agreed) {
   const me = await get(base, '/api/auth/me', token);
   const mediators = await get(base, '/api/organisations/mine/users?role=MEDIATOR', token);
   const ids = [];
@@ -137,6 +140,12 @@ async function seedCases(base, token) {
         data: { mediatorId: mediators[0].id, consentedPartyIds: ['P1', 'P2'], selectedBy: 'COMMITTEE' },
       });
       await post(base, `/api/cases/${c.id}/events`, token, { type: 'START_MEDIATION', data: { startedOn: today, mode: 'ON_SITE' } });
+      if (agreed) {
+        await post(base, `/api/cases/${c.id}/events`, token, {
+          type: 'SIGN_WRITTEN_AGREEMENT',
+          data: { content: '乙方让出通道', signedPartyIds: ['P1', 'P2'], mediatorSigned: true, committeeSealed: true, effectiveOn: today },
+        });
+      }
       ids.push(c.id);
     }
   };
@@ -172,6 +181,67 @@ function drive(base, token, caseIds) {
       (error, result) => (error ? reject(error) : resolvePromise(result)),
     );
   });
+}
+
+/**
+ * Whole transfers: each client takes the next village case with a written agreement and walks it through 司法确认 —
+ * the application (which opens the court's case over route R4), signing for, registration, the hearing and the
+ * ruling — then the run waits until every ruling has reached its village case through the outbox.
+ */
+async function driveTransfers(base, token, court, caseIds, auditorToken, pid) {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const latencies = [];
+  let errors = 0;
+  let next = 0;
+  const walked = [];
+  const timed = async (path, who, body) => {
+    const started = performance.now();
+    try {
+      return await post(base, path, who, body);
+    } catch (error) {
+      errors++;
+      throw error;
+    } finally {
+      latencies.push(performance.now() - started);
+    }
+  };
+  const until = Date.now() + seconds * 1000;
+  const started = performance.now();
+  const client = async () => {
+    while (Date.now() < until && next < caseIds.length) {
+      const pmId = caseIds[next++];
+      try {
+        const applied = await timed(`/api/cases/${pmId}/events`, token, { type: 'APPLY_JUDICIAL_CONFIRMATION', data: { courtOrgId: 'org-court', applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' } });
+        const jcId = applied.links.find((l) => l.workflowId === 'jc').caseId;
+        await timed(`/api/cases/${jcId}/events`, court.clerk, { type: 'SIGN_FOR', data: {} });
+        await timed(`/api/cases/${jcId}/events`, court.clerk, { type: 'REGISTER', data: { docketNo: `（${today.slice(0, 4)}）压测民特${next}号`, registeredOn: today } });
+        await timed(`/api/cases/${jcId}/events`, court.judge, { type: 'SCHEDULE_VERIFICATION', data: { scheduledOn: today } });
+        await timed(`/api/cases/${jcId}/events`, court.judge, { type: 'RULE_VALID', data: { rulingNo: `（${today.slice(0, 4)}）压测民特${next}号`, ruledOn: today } });
+        walked.push(pmId);
+      } catch {
+        // counted in errors
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  const duration = (performance.now() - started) / 1000;
+  // The ruling travels back after the court's commit: wait for the last ones to land.
+  const deadline = Date.now() + 60_000;
+  let back = 0;
+  for (;;) {
+    back = 0;
+    for (const id of walked) if ((await get(base, `/api/cases/${id}`, token)).state === 'monitoring') back++;
+    if (back === walked.length || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const rssKb = peakRss(pid);
+  const verify = await get(base, '/api/audit/verify', auditorToken);
+  if (!verify.ok) throw new Error(`audit chain broken after the run: ${JSON.stringify(verify)}`);
+  latencies.sort((a, b) => a - b);
+  const pct = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  // Per round trip: 5 requests, and 8 audited changes (the application, the court case's opening and filing, four
+  // court events, the ruling taken in by the village case).
+  return { tps: (walked.length * 8) / duration, transfers: walked.length / duration, returned: back, walked: walked.length, p50: pct(0.5), p99: pct(0.99), errors, rssMb: rssKb / 1024, checked: verify.checked };
 }
 
 async function auditCount(base, token) {
@@ -238,7 +308,16 @@ async function pgExec(sql) {
 
 function printTable(rows) {
   const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-  console.log(`\nTransitions over HTTP: ${clients} clients, ${seconds} s, ${caseCount} cases, event RECORD_SESSION${withKeys ? ' with Idempotency-Key' : ''}, recent-case copies ${recentCases === '0' ? 'off' : 'on'}, ${new Date().toISOString()}`);
+  if (mode === 'transfers') {
+    console.log(`\nTransfers over HTTP (pm → jc → ruling back, route R4): ${clients} clients, ${seconds} s, ${new Date().toISOString()}`);
+    console.log('| database | round trips/s | audited changes/s | raw limit tx/s | ratio | p50 ms | p99 ms | rulings back | errors | peak RSS MB |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of rows) {
+      console.log(`| ${r.database} | ${fmt(r.transfers, 1)} | ${fmt(r.tps)} | ${fmt(r.raw.tps)} | ${fmt(r.tps / r.raw.tps, 2)} | ${r.p50} | ${r.p99} | ${r.returned}/${r.walked} | ${r.errors} | ${fmt(r.rssMb)} |`);
+    }
+    return;
+  }
+  console.log(`\nTransitions over HTTP: ${clients} clients, ${seconds} s, ${caseCount} cases, event RECORD_SESSION${withKeys ? ' with Idempotency-Key' : ''}, ${new Date().toISOString()}`);
   console.log('| database | transitions/s | raw limit tx/s | ratio | p50 ms | p99 ms | errors | peak RSS MB | audit entries verified |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {

@@ -3,25 +3,28 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { TEST_DATABASES } from '../support/databases';
 import { DEMO_PASSWORD } from '../support/test-app';
-import { APPLICANT, RESPONDENT, apply, chinaMorning, pmCaseBody, pmCaseIn, setNow } from '../support/cases';
+import { APPLICANT, RESPONDENT, apply, auth, chinaMorning, pmCaseBody, pmCaseIn, setNow } from '../support/cases';
 import { OFFICE, PHONE, SCREENSHOTS, horizontalOverflow, login, newTab, pageErrors, startConsole, type Console } from './support/browser';
 
 /*
  * The web console as people use it, in headless Chromium against the real engine: a village mediator takes a dispute
- * from registration to a written agreement and sends it to the court for 司法确认, the court clerk signs for it, a
- * mediator of another village cannot see it, bad input and a case changed meanwhile are explained, the pages fit an
+ * from registration to a written agreement and sends it to the court for 司法确认, the court clerk signs for it in the
+ * 收案箱, and reads another application's dossier and dispute chain before signing for it, a mediator of another
+ * village cannot see it, bad input and a case changed meanwhile are explained, the pages fit an
  * office screen and a phone, and an administrator manages accounts and the holiday calendar. The engine's clock is
  * fixed, so the dates typed below are "today" for it.
  */
 
 const TODAY = '2026-03-09'; // a Monday
 const SUMMARY = '宅基地边界纠纷：李四新砌围墙越界约半米，双方多次争执';
+const AGREEMENT = '陈二于2026年4月30日前向陈一支付农机租赁费人民币8000元，一次付清；陈一放弃逾期利息。';
 
 describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
   let c: Console;
   let caseUrl = '';
   let courtCaseNo = '';
   let consentCaseId = '';
+  let transferredCaseUrl = '';
   /** Screenshots once, in the first database's run. */
   const shoot = database === TEST_DATABASES[0];
 
@@ -54,7 +57,17 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
   async function choose(page: Page, scope: Locator, label: string | RegExp, option: string) {
     await scope.getByLabel(label).click();
     const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-    await dropdown.getByText(option, { exact: true }).first().click();
+    // The list closes on a choice. Under load a click can land while it is still opening and be lost, leaving it
+    // open over the next field: then choose again.
+    for (let attempt = 1; ; attempt++) {
+      await dropdown.getByText(option, { exact: true }).first().click();
+      try {
+        await dropdown.waitFor({ state: 'hidden', timeout: 3_000 });
+        return;
+      } catch (error) {
+        if (attempt === 2) throw error;
+      }
+    }
   }
 
   /** Types an ISO date into the antd DatePicker labelled `label`. */
@@ -220,29 +233,119 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
       await screenshot(page, 'work-queue');
       expect(pageErrors(page)).toEqual([]);
 
-      // The court clerk finds the application in the court inbox and signs for it.
+      // The court clerk finds the application in the 收案箱 and signs for it there.
       const court = await newTab(c);
       await login(court, c, 'court_clerk', DEMO_PASSWORD);
       await court.getByTestId('counter-toSign').getByText('1').waitFor();
-      await court.getByRole('menuitem', { name: '法院收案' }).click();
-      await court.getByRole('heading', { name: '法院收案' }).waitFor();
+      await court.getByRole('menuitem', { name: '收案箱' }).click();
+      await court.getByRole('heading', { name: '收案箱' }).waitFor();
       const row = court.locator('tr', { hasText: courtCaseNo });
       await row.getByText(SUMMARY.slice(0, 10)).waitFor();
+      await row.getByText('枫源村人民调解委员会').waitFor();
+      const courtCaseUrl = `${c.url}${await row.getByRole('link', { name: courtCaseNo }).getAttribute('href')}`;
       await screenshot(court, 'court-inbox');
       await row.getByRole('button', { name: '签收' }).click();
       dialog = court.getByRole('dialog').filter({ hasText: '签收' });
       await dialog.getByLabel('备注').fill('材料齐全，予以签收');
       await dialog.getByRole('button', { name: '确认办理' }).click();
       await dialog.waitFor({ state: 'hidden' });
-      await court.getByText('没有等待签收的申请').waitFor();
-      await court.getByRole('tab', { name: /立案审查中/ }).click();
-      await court.getByRole('link', { name: courtCaseNo }).click();
+      await court.getByText('没有等待本单位签收的移送案件').waitFor();
+      await court.goto(courtCaseUrl);
       await expectState(court, '立案审查');
       await court.getByTestId('case-link').getByText('移送自 枫源村人民调解委员会').waitFor();
       await court.getByTestId('parties').getByText(APPLICANT.idNumber).waitFor(); // the court now handles it
       expect(pageErrors(court)).toEqual([]);
     },
     240_000,
+  );
+
+  it(
+    'shows the court clerk a 司法确认 application in the 收案箱 with its deadline, the agreement sent with it and the dispute chain, and signs for it',
+    async () => {
+      // A mediator applies for 司法确认 over the API: a written agreement signed today, sent to 青溪区人民法院.
+      const mediation = await pmCaseIn(
+        c.t,
+        'mediating',
+        pmCaseBody({ summary: '合同纠纷：农机租赁费八千元未付', category: 'CONTRACT', parties: [{ ...APPLICANT, name: '陈一' }, { ...RESPONDENT, name: '陈二' }] }),
+      );
+      await apply(c.t, 'fy_mediator', mediation.id, 'RECORD_SESSION', { heldOn: TODAY, summary: '背对背调解，双方就付款期限达成一致' });
+      await apply(c.t, 'fy_mediator', mediation.id, 'SIGN_WRITTEN_AGREEMENT', {
+        content: AGREEMENT,
+        signedPartyIds: ['P1', 'P2'],
+        mediatorSigned: true,
+        committeeSealed: true,
+        effectiveOn: TODAY,
+        performanceDueOn: '2026-04-30',
+      });
+      const courts = await c.t.http().get('/api/organisations').query({ type: 'BASIC_COURT' }).set(auth(await c.t.login('fy_mediator')));
+      const qingxi = (courts.body as { id: string; name: string }[]).find((o) => o.name === '青溪区人民法院')!;
+      const applied = await apply(c.t, 'fy_mediator', mediation.id, 'APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: qingxi.id, applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' });
+      const sent = (applied.links as { direction: string; caseNo: string }[]).find((l) => l.direction === 'TO')!;
+
+      // In the 收案箱: the route, who sent it, and the three-day acceptance deadline with its legal basis.
+      const page = await newTab(c);
+      await login(page, c, 'court_clerk', DEMO_PASSWORD);
+      const menuEntry = page.getByRole('menuitem', { name: '收案箱' });
+      await menuEntry.getByText('1', { exact: true }).waitFor();
+      await menuEntry.click();
+      const row = page.locator('tr', { hasText: sent.caseNo });
+      await row.getByText('人民调解协议申请司法确认').waitFor();
+      await row.getByText('移送单位：枫源村人民调解委员会').waitFor();
+      await row.getByText('农机租赁费八千元未付').waitFor();
+      const deadline = row.getByTestId('acceptance-deadline');
+      await deadline.getByText('2026-03-12 届满 · 剩 3 天').waitFor();
+      await deadline.getByText('签收或退回期限（收到申请之日起三日，内部时限）').waitFor();
+      await row.getByRole('button', { name: '签收' }).waitFor();
+      await row.getByRole('button', { name: '退回' }).waitFor();
+      // On a phone the entry is a card, no wider than the screen.
+      await page.setViewportSize(PHONE);
+      await page.getByTestId('inbox-cards').getByText('2026-03-12 届满 · 剩 3 天').waitFor();
+      expect(await horizontalOverflow(page)).toEqual({ scrollWidth: PHONE.width, clientWidth: PHONE.width });
+      await page.setViewportSize(OFFICE);
+
+      // The case page: the dossier quotes the agreement in the mediation's own words, and the chain shows both cases.
+      await row.getByRole('link', { name: sent.caseNo }).click();
+      await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+      transferredCaseUrl = page.url();
+      await expectState(page, '已提交待签收');
+      const dossier = page.getByTestId('dossier');
+      await dossier.getByText('待签收', { exact: true }).waitFor();
+      await dossier.getByText('人民调解协议申请司法确认').waitFor();
+      const facts = dossier.getByTestId('dossier-facts');
+      const fact = (label: string) => facts.locator('tr', { has: page.getByText(label, { exact: true }) });
+      await fact('调解协议生效日期').getByText('2026-03-09').waitFor();
+      await fact('协议约定履行期限').getByText('2026-04-30').waitFor();
+      await fact('调解协议形式').getByText('书面协议').waitFor();
+      const agreement = dossier.getByTestId('dossier-record').filter({ hasText: '签订书面调解协议' });
+      await agreement.getByText(AGREEMENT).waitFor();
+      await agreement.getByText('陈一、陈二').waitFor();
+      await agreement.getByText('2026-03-09 10:00').waitFor();
+      await dossier.getByTestId('dossier-record').filter({ hasText: '记录调解过程' }).getByText('背对背调解，双方就付款期限达成一致').waitFor();
+      const dispute = page.getByTestId('dispute');
+      const code = (applied as { disputeCode: string }).disputeCode;
+      await dispute.getByTestId('dispute-code').getByText(code).waitFor();
+      const origin = dispute.getByTestId('case-link');
+      await origin.getByRole('link', { name: mediation.caseNo }).waitFor();
+      await origin.getByText('人民调解', { exact: true }).waitFor();
+      await origin.getByText('司法确认中').waitFor();
+      await origin.getByText('移送自 枫源村人民调解委员会').waitFor();
+      const received = dispute.getByTestId('dispute-case').filter({ hasText: sent.caseNo });
+      await received.getByText('本案').waitFor();
+      await received.getByTestId('dispute-transfer').getByText(/^待签收人民调解协议申请司法确认 · 由 .*枫源调字.* 移送于 2026-03-09 10:00$/).waitFor();
+      await screenshot(page, 'court-case-page');
+
+      // Signing for it is the case's own event: the transfer is signed for, and the 收案箱 is empty again.
+      const dialog = await action(page, '签收');
+      await dialog.getByLabel('备注').fill('已阅协议，材料齐全');
+      await confirm(page, dialog, '立案审查');
+      await dossier.getByText('已签收', { exact: true }).waitFor();
+      await received.getByTestId('dispute-transfer').getByText(/^已签收.*，2026-03-09 10:00 已签收$/).waitFor();
+      await menuEntry.locator('.ant-badge').waitFor({ state: 'detached' });
+      await menuEntry.click();
+      await page.getByText('没有等待本单位签收的移送案件').waitFor();
+      expect(pageErrors(page)).toEqual([]);
+    },
+    120_000,
   );
 
   it(
@@ -376,8 +479,16 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
       const court = await newTab(c);
       await court.setViewportSize(PHONE);
       await login(court, c, 'court_clerk', DEMO_PASSWORD);
-      await court.goto(`${c.url}/court/inbox?tab=review`);
-      await court.getByTestId('case-cards').getByText(courtCaseNo).waitFor();
+      // The old address of the court inbox still leads to the 收案箱.
+      await court.goto(`${c.url}/court/inbox`);
+      await court.waitForURL(`${c.url}/inbox`);
+      await court.getByRole('heading', { name: '收案箱' }).waitFor();
+      await court.getByTestId('inbox-cards').waitFor();
+      expect(await horizontalOverflow(court)).toEqual({ scrollWidth: PHONE.width, clientWidth: PHONE.width });
+      // A transferred case, with its dossier and the dispute's chain, fits too.
+      await court.goto(transferredCaseUrl);
+      await court.getByTestId('dossier-record').first().waitFor();
+      await court.getByTestId('dispute').getByText('人民调解', { exact: true }).waitFor();
       expect(await horizontalOverflow(court)).toEqual({ scrollWidth: PHONE.width, clientWidth: PHONE.width });
     },
     120_000,

@@ -220,7 +220,7 @@ describe.each(TEST_DATABASES)('人民调解 → 司法确认 over HTTP ($name)',
     expect(deadline(view, 'D-JC1')).toMatchObject({ dueOn: '2025-10-10', status: 'met' });
     expect(deadline(view, 'D-PM1')).toMatchObject({ status: 'met' });
     expect(view.links).toEqual([
-      expect.objectContaining({ relation: 'JUDICIAL_CONFIRMATION', relationLabel: '司法确认', direction: 'TO', workflowId: 'jc', orgId: 'org-court', orgName: '青溪区人民法院' }),
+      expect.objectContaining({ relation: 'jc', relationLabel: '司法确认', direction: 'TO', workflowId: 'jc', orgId: 'org-court', orgName: '青溪区人民法院' }),
     ]);
     jcId = view.links[0].caseId;
     expect(view.links[0].caseNo).toBe('（2025）青溪法院民特确字第1号');
@@ -238,7 +238,7 @@ describe.each(TEST_DATABASES)('人民调解 → 司法确认 over HTTP ($name)',
     const jc = res.body;
     expect(jc).toMatchObject({
       caseNo: '（2025）青溪法院民特确字第1号',
-      workflow: { id: 'jc', version: 1, title: '司法确认' },
+      workflow: { id: 'jc', version: 2, title: '司法确认' },
       state: 'filed',
       stateLabel: '已提交待签收',
       version: 2,
@@ -248,13 +248,22 @@ describe.each(TEST_DATABASES)('人民调解 → 司法确认 over HTTP ($name)',
       assignment: { orgId: 'org-court', orgName: '青溪区人民法院' },
       origin: { orgId: 'org-fengyuan', orgName: '枫源村人民调解委员会', caseId: pmId },
     });
-    expect(jc.links).toEqual([expect.objectContaining({ relation: 'JUDICIAL_CONFIRMATION', direction: 'FROM', caseId: pmId, caseNo: '（2025）枫源调字第1号', workflowId: 'pm', orgId: 'org-fengyuan' })]);
+    expect(jc.links).toEqual([expect.objectContaining({ relation: 'jc', direction: 'FROM', caseId: pmId, caseNo: '（2025）枫源调字第1号', workflowId: 'pm', orgId: 'org-fengyuan' })]);
     expect(jc.parties.map((p: any) => [p.id, p.name, p.idNumber])).toEqual([
       ['P1', APPLICANT.name, APPLICANT.idNumber],
       ['P2', RESPONDENT.name, RESPONDENT.idNumber],
     ]);
     // The application was filed within the window the agreement opened.
-    expect(jc.deadlines).toEqual([expect.objectContaining({ specId: 'D-JC1', dueOn: '2025-10-10', status: 'met', legalBasis: '人民调解法 第三十三条；民事诉讼法 第二百零五条' })]);
+    // The court signs for or returns it within three days of receipt (an internal time limit, so configurable).
+    expect(jc.deadlines).toEqual([
+      expect.objectContaining({ specId: 'D-JC1', dueOn: '2025-10-10', status: 'met', legalBasis: '人民调解法 第三十三条；民事诉讼法 第二百零五条' }),
+      expect.objectContaining({ specId: 'JC-RECEIPT', dueOn: '2025-09-15', status: 'pending', soft: true, state: 'filed' }),
+    ]);
+    expect(jc.transfer).toMatchObject({ route: 'R4', status: 'SENT', statusLabel: '待签收', from: { caseId: pmId, orgName: '枫源村人民调解委员会' } });
+    // The court reads the agreement it is asked to confirm: the dossier quotes the signing record.
+    expect(jc.transfer.dossier.context).toMatchObject({ agreementForm: 'WRITTEN', agreementEffectiveOn: '2025-09-10', performanceDueOn: '2025-10-31' });
+    expect(jc.transfer.dossier.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(['SIGN_WRITTEN_AGREEMENT']));
+    expect(jc.disputeCode).toBe((await getCase(t, 'fy_mediator', pmId)).body.disputeCode);
     expect(eventTypes(jc)).toEqual(['RETURN', 'SIGN_FOR']);
 
     // Its history: opened for the mediator who applied, then filed by the engine.
@@ -265,7 +274,7 @@ describe.each(TEST_DATABASES)('人民调解 → 司法确认 over HTTP ($name)',
     ]);
     expect(entries[0].prevHash).toBe(GENESIS);
     expect(entries[1].prevHash).toBe(entries[0].hash);
-    expect(entries[0].data).toMatchObject({ originCaseId: pmId, input: { agreementEffectiveOn: '2025-09-10', performanceDueOn: '2025-10-31' } });
+    expect(entries[0].data).toMatchObject({ originCaseId: pmId, route: 'R4', input: { agreementEffectiveOn: '2025-09-10', performanceDueOn: '2025-10-31', mediationOrgName: '枫源村人民调解委员会' } });
     seen[jcId] = entries;
 
     // The village committee follows its application (read-only, personal data masked: the court handles it now).
@@ -278,6 +287,8 @@ describe.each(TEST_DATABASES)('人民调解 → 司法确认 over HTTP ($name)',
     const view = await apply(t, 'court_clerk', jcId, 'SIGN_FOR', { note: '材料齐全' }, { 'If-Match': '"2"' });
     expect(view).toMatchObject({ state: 'acceptanceReview', stateLabel: '立案审查', version: 3 });
     expect(eventTypes(view)).toEqual(['REGISTER', 'WITHDRAW']);
+    expect(deadline(view, 'JC-RECEIPT')).toMatchObject({ status: 'met' });
+    expect(view.transfer).toMatchObject({ status: 'ACCEPTED', statusLabel: '已签收', decidedAt: '2025-09-15T02:00:00.000Z' });
     expect(deadline(view, 'D-JC2')).toMatchObject({
       dueOn: '2025-09-18',
       dayType: 'calendar',

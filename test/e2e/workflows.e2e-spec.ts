@@ -29,7 +29,7 @@ describe.each(TEST_DATABASES)('workflows, health and docs ($name)', (database) =
     expect(res.body).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: 'pm', version: 1, title: '人民调解' }),
-        expect.objectContaining({ id: 'jc', version: 1, title: '司法确认' }),
+        expect.objectContaining({ id: 'jc', version: 2, title: '司法确认' }),
       ]),
     );
     expect((await t.http().get('/api/workflows')).status).toBe(401);
@@ -45,6 +45,9 @@ describe.each(TEST_DATABASES)('workflows, health and docs ($name)', (database) =
     expect([...states.keys()].sort()).toEqual(
       [
         'registered',
+        'entrustmentReceived',
+        'entrustmentReturned',
+        'entrustmentEnded',
         'consentPending',
         'assigned',
         'mediating',
@@ -68,7 +71,7 @@ describe.each(TEST_DATABASES)('workflows, health and docs ($name)', (database) =
       expect(typeof s.final).toBe('boolean');
       expect(Array.isArray(s.deadlines)).toBe(true);
     }
-    expect(pm.states.filter((s: any) => s.final).map((s: any) => s.id).sort()).toEqual(['archived', 'notAccepted', 'refused', 'terminatedByParty', 'terminatedFailed', 'transferred']);
+    expect(pm.states.filter((s: any) => s.final).map((s: any) => s.id).sort()).toEqual(['archived', 'entrustmentEnded', 'entrustmentReturned', 'notAccepted', 'refused', 'terminatedByParty', 'terminatedFailed', 'transferred']);
     expect(states.get('mediating')).toMatchObject({ label: '调解中', final: false });
     expect(states.get('mediating').deadlines).toEqual([
       expect.objectContaining({ id: 'D-PM1', period: { amount: 1, unit: 'month' }, dayType: 'calendar', legalBasis: '人民调解工作若干规定 第三十三条' }),

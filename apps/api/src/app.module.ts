@@ -9,6 +9,7 @@ import { OrganisationsModule } from '@app/organisations';
 import { PersistenceModule } from '@app/persistence';
 import { AdminOrganisationsController } from './admin/organisations.controller';
 import { AdminUsersController } from './admin/users.controller';
+import { AdminWorkflowMigrationsController } from './admin/workflow-migrations.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -23,6 +24,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 import { VocabularyController } from './vocabulary/vocabulary.controller';
 import { WorkflowsController } from './workflows/workflows.controller';
+import { TransfersController } from './transfers/transfers.controller';
 import { AdminCalendarController } from './admin/calendar.controller';
 import { TestClockController } from './admin/test-clock.controller';
 import { CaseDeadlinesController } from './deadlines/case-deadlines.controller';
@@ -46,7 +48,7 @@ export class AppModule {
         CasesModule,
         AuditModule,
       ],
-      controllers: [HealthController, AuthController, DirectoryController, CasesController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController],
+      controllers: [HealthController, AuthController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,11 +1,11 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { DeadlineWorkerSettings, DEFAULT_DEADLINE_WORKER_SETTINGS, RecentCases } from '@app/cases';
+import { DeadlineWorkerSettings, DEFAULT_DEADLINE_WORKER_SETTINGS, LegalPolicy, WritePlanner } from '@app/cases';
 import { CalendarImporter, CalendarService, DeadlinePlanner } from '@app/deadlines';
 import { Clock, ManualClock, SystemClock } from '@app/shared';
-import { ALL_WORKFLOWS, WorkflowRegistry } from '@app/workflow';
+import { ALL_WORKFLOWS, ROUTES, RouteTable, WorkflowRegistry } from '@app/workflow';
 import type { AppConfig } from './config/app-config';
 
-/** The engine's shared services: the workflow registry, the clock, the legal calendar and the deadline planner. */
+/** The engine's shared services: the workflow registry and route table, the clock, the legal calendar, the deadline and write planners. */
 @Global()
 @Module({})
 export class EngineModule {
@@ -22,13 +22,20 @@ export class EngineModule {
           useFactory: (calendar: CalendarService) => new DeadlinePlanner(() => calendar.current(), config.legalPeriods),
         },
         CalendarImporter,
-        { provide: RecentCases, useValue: new RecentCases(config.recentCases ? 2000 : 0) },
+        // Refuses to start when a machine asks for an unknown effect, a route names an unregistered workflow, or an outcome is unmapped.
+        { provide: RouteTable, useValue: new RouteTable(ROUTES, ALL_WORKFLOWS) },
+        { provide: LegalPolicy, useValue: config.legalPolicy },
+        {
+          provide: WritePlanner,
+          inject: [WorkflowRegistry, RouteTable, DeadlinePlanner, LegalPolicy],
+          useFactory: (registry: WorkflowRegistry, routes: RouteTable, planner: DeadlinePlanner, policy: LegalPolicy) => new WritePlanner(registry, routes, planner, policy),
+        },
         {
           provide: DeadlineWorkerSettings,
           useValue: { ...DEFAULT_DEADLINE_WORKER_SETTINGS, reminderWorkingDays: config.reminderWorkingDays, batchSize: config.workerBatch, concurrency: config.workerConcurrency },
         },
       ],
-      exports: [RecentCases, WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings],
+      exports: [RouteTable, LegalPolicy, WritePlanner, WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings],
     };
   }
 }

@@ -1,15 +1,17 @@
 import { Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { useAccess } from './api/channels';
 import { useSession } from './auth/session';
+import { ErrorNotice } from './components/ErrorNotice';
 import { AppLayout } from './layout/AppLayout';
-import { COURT_ROLES, OPENING_ROLES } from './layout/menu';
+import { INBOX_PATH } from './layout/menu';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
-import { CourtInboxPage } from './pages/CourtInboxPage';
+import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { OpenCasePage } from './pages/OpenCasePage';
 import { WorkQueuePage } from './pages/WorkQueuePage';
@@ -24,9 +26,11 @@ export function App() {
         <Route element={<AppLayout />}>
           <Route index element={<WorkQueuePage />} />
           <Route path="cases" element={<CaseListPage />} />
-          <Route path="cases/new" element={<RequireRole roles={OPENING_ROLES}><OpenCasePage /></RequireRole>} />
+          <Route path="cases/new" element={<RequireChannelRole of="openingRoles"><OpenCasePage /></RequireChannelRole>} />
           <Route path="cases/:id" element={<CasePage />} />
-          <Route path="court/inbox" element={<RequireRole roles={COURT_ROLES}><CourtInboxPage /></RequireRole>} />
+          <Route path={INBOX_PATH.slice(1)} element={<RequireChannelRole of="inboxRoles"><InboxPage /></RequireChannelRole>} />
+          {/* The court inbox became every receiving organisation's 收案箱; old links and bookmarks still arrive. */}
+          <Route path="court/inbox" element={<Redirect to={INBOX_PATH} />} />
           <Route path="admin/users" element={<RequireRole roles={['ADMIN']}><UsersPage /></RequireRole>} />
           <Route path="admin/organisations" element={<RequireRole roles={['ADMIN']}><OrganisationsPage /></RequireRole>} />
           <Route path="admin/calendar" element={<RequireRole roles={['ADMIN']}><CalendarPage /></RequireRole>} />
@@ -48,4 +52,18 @@ function RequireRole({ roles, children }: { roles: string[]; children: ReactNode
   const { hasRole } = useSession();
   if (!hasRole(...roles)) return <Result status="403" title="无权访问" subTitle="您的角色不能使用此功能。" extra={<Link to="/">返回工作台</Link>} />;
   return <>{children}</>;
+}
+
+/** A page for the roles the channels name (who opens cases, who has a 收案箱), once the channels have loaded. */
+function RequireChannelRole({ of, children }: { of: 'openingRoles' | 'inboxRoles'; children: ReactNode }) {
+  const { access, error, reload } = useAccess();
+  if (error) return <ErrorNotice error={error} onRetry={reload} />;
+  if (!access) return <Spin />;
+  return <RequireRole roles={access[of]}>{children}</RequireRole>;
+}
+
+/** Keeps the query string, so an old link's page and tab survive. */
+function Redirect({ to }: { to: string }) {
+  const { search } = useLocation();
+  return <Navigate to={`${to}${search}`} replace />;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { OrganisationsModule } from '@app/organisations';
+import { ALL_MIGRATIONS, WorkflowMigrations, WorkflowRegistry } from '@app/workflow';
 import { ApplyTransition } from './domain/apply-transition';
 import { OpenCaseHandler } from './commands/open-case/open-case.handler';
 import { ApplyCaseEventHandler } from './commands/apply-case-event/apply-case-event.handler';
@@ -17,18 +18,31 @@ import { MarkNotificationReadHandler } from './commands/mark-notification-read/m
 import { ListDeadlinesHandler } from './queries/list-deadlines/list-deadlines.handler';
 import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
 import { DeadlineWorker } from './deadline-worker/deadline-worker';
+import { GetInboxHandler } from './queries/get-inbox/get-inbox.handler';
+import { GetDisputeHandler } from './queries/get-dispute/get-dispute.handler';
+import { MigrateCasesHandler } from './commands/migrate-cases/migrate-cases.handler';
 
-const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler, FireDeadlinesHandler, PauseDeadlineHandler, ResumeDeadlineHandler, ExtendDeadlineHandler, MarkNotificationReadHandler];
-const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler, ListDeadlinesHandler, ListNotificationsHandler];
+const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler, FireDeadlinesHandler, PauseDeadlineHandler, ResumeDeadlineHandler, ExtendDeadlineHandler, MarkNotificationReadHandler, MigrateCasesHandler];
+const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler, ListDeadlinesHandler, ListNotificationsHandler, GetInboxHandler, GetDisputeHandler];
 const eventHandlers = [DeliverOutboxAfterCommit];
 
 /**
- * Case commands and queries. Its ports (CaseStore, CaseReadModel, OutboxStore, AuditStore) and the engine services
- * (WorkflowRegistry, Clock, DeadlinePlanner) come from the composition root.
+ * Case commands and queries. Its ports (CaseStore, CaseReadModel, TransferReadModel, OutboxStore, AuditStore) and the
+ * engine services (WorkflowRegistry, RouteTable, Clock, DeadlinePlanner, WritePlanner) come from the composition root.
  */
 @Module({
   imports: [CqrsModule, OrganisationsModule],
-  providers: [ApplyTransition, RecordCaseFact, OutboxDispatcher, DeadlineWorker, ...commandHandlers, ...queryHandlers, ...eventHandlers],
+  providers: [
+    ApplyTransition,
+    RecordCaseFact,
+    OutboxDispatcher,
+    DeadlineWorker,
+    // Checked against the registered versions at startup, like the route table.
+    { provide: WorkflowMigrations, inject: [WorkflowRegistry], useFactory: (registry: WorkflowRegistry) => new WorkflowMigrations(ALL_MIGRATIONS, registry) },
+    ...commandHandlers,
+    ...queryHandlers,
+    ...eventHandlers,
+  ],
   exports: [ApplyTransition, OutboxDispatcher, DeadlineWorker],
 })
 export class CasesModule {}

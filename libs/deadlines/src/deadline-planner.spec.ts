@@ -1,5 +1,6 @@
+import { createMachine } from 'xstate';
 import { BUNDLED_HOLIDAYS, LegalCalendar } from '@app/calendar';
-import { judicialConfirmation, peopleMediation } from '@app/workflow';
+import { judicialConfirmation, peopleMediation, type DeadlineSpec } from '@app/workflow';
 import { DeadlinePlanner, onStateChange, type StateChange } from './deadline-planner';
 import { PAUSED_DUE_AT, type DeadlineExtension, type DeadlinePause, type DeadlineRecord } from './deadline-record';
 
@@ -92,5 +93,108 @@ describe('onStateChange', () => {
       expect(jc('verification', 'confirmed', 'RULE_VALID').closed).toEqual([{ id: d3[0].id, status: 'met', closedAt: now.toISOString() }]);
       expect(jc('verification', 'withdrawn', 'WITHDRAW').closed.map((c) => c.id)).toEqual([d3[0].id]);
     });
+  });
+});
+
+describe('nested and parallel states', () => {
+  const spec = (id: string, amount: number, extra: Partial<DeadlineSpec> = {}): DeadlineSpec => ({ id, label: id, period: { amount, unit: 'day' }, dayType: 'calendar', legalBasis: '测试规则 第一条', confidence: 'V', ...extra });
+  // A trial with two procedures: a period from filing that runs through the whole trial, one of the trial itself,
+  // one of the simple procedure only.
+  const trial = {
+    id: 'nd',
+    version: 1,
+    machine: createMachine({
+      id: 'nd',
+      initial: 'filed',
+      states: {
+        filed: { meta: { deadlines: [spec('D-FILED', 180, { runsThrough: ['trial'], metBy: ['RULE'] })] }, on: { START: 'trial' } },
+        trial: {
+          meta: { deadlines: [spec('D-TRIAL', 15)] },
+          initial: 'simple',
+          on: { RULE: 'ruled' },
+          states: { simple: { meta: { deadlines: [spec('D-SIMPLE', 90)] }, on: { CONVERT: 'ordinary' } }, ordinary: {} },
+        },
+        ruled: { type: 'final' },
+      },
+    }),
+  };
+  // An arbitration with a deadline on the parallel state and one in a region.
+  const arbitration = {
+    id: 'pd',
+    version: 1,
+    machine: createMachine({
+      id: 'pd',
+      initial: 'applied',
+      states: {
+        applied: { on: { ACCEPT: 'arb' } },
+        arb: {
+          type: 'parallel',
+          meta: { deadlines: [spec('D-ARB', 45, { metBy: ['AWARD'] })] },
+          on: { AWARD: 'awarded' },
+          states: {
+            hearing: { initial: 'noticed', states: { noticed: { on: { HEAR: 'heard' } }, heard: {} } },
+            flags: { initial: 'none', states: { none: { on: { REPORT_RISK: 'riskReported' } }, riskReported: { meta: { deadlines: [spec('D-RISK', 3, { metBy: ['RESOLVE_RISK'] })] }, on: { RESOLVE_RISK: 'none' } } } },
+          },
+        },
+        awarded: { type: 'final' },
+      },
+    }),
+  };
+  const ARB = (hearing: string, flags: string) => JSON.stringify({ arb: { hearing, flags } });
+  const now = new Date('2025-03-10T02:00:00Z');
+  const at = { context: {}, caseId: 'c1', orgId: 'o1', today: '2025-03-10', now };
+  const move = (def: StateChange['def'], deadlines: DeadlineRecord[], from: string, to: string, eventType: string) => onStateChange(planner, { def, deadlines, from, to, eventType, ...at });
+  const ids = (records: { specId: string }[]) => records.map((d) => d.specId);
+  /** The case's deadlines after a change: closed ones updated, opened ones added. */
+  const after = (deadlines: DeadlineRecord[], change: ReturnType<typeof onStateChange>) => [
+    ...deadlines.map((d) => ({ ...d, ...change.closed.find((c) => c.id === d.id) })),
+    ...change.opened,
+  ];
+
+  it('plans, for a new case, the deadlines of every active node, recording the node that declares each', () => {
+    const planned = planner.plan({ def: trial, state: 'trial.simple', context: {}, caseId: 'c1', orgId: 'o1', enteredOn: '2025-03-10', now });
+    expect(planned.map((d) => [d.specId, d.state, d.span])).toEqual([
+      ['D-TRIAL', 'trial', ['trial']],
+      ['D-SIMPLE', 'trial.simple', ['trial.simple']],
+    ]);
+  });
+
+  it('opens the deadlines of a compound state and of its initial child when the case enters them', () => {
+    const filed = planner.plan({ def: trial, state: 'filed', context: {}, caseId: 'c1', orgId: 'o1', enteredOn: '2025-03-10', now });
+    expect(filed.map((d) => [d.specId, d.span])).toEqual([['D-FILED', ['filed', 'trial']]]);
+    const started = move(trial, filed, 'filed', 'trial.simple', 'START');
+    // D-FILED runs through the trial: a descendant of `trial` is active, so it stays open.
+    expect(started).toEqual({ closed: [], opened: [expect.objectContaining({ specId: 'D-TRIAL', state: 'trial' }), expect.objectContaining({ specId: 'D-SIMPLE', state: 'trial.simple' })] });
+  });
+
+  it('keeps the compound state’s deadlines open on a move between its children, closing only the child’s', () => {
+    const filed = planner.plan({ def: trial, state: 'filed', context: {}, caseId: 'c1', orgId: 'o1', enteredOn: '2025-03-10', now });
+    const inTrial = after(filed, move(trial, filed, 'filed', 'trial.simple', 'START'));
+    const converted = move(trial, inTrial, 'trial.simple', 'trial.ordinary', 'CONVERT');
+    expect(converted.opened).toEqual([]);
+    expect(converted.closed).toEqual([{ id: inTrial.find((d) => d.specId === 'D-SIMPLE')!.id, status: 'met', closedAt: now.toISOString() }]);
+
+    const ruled = move(trial, after(inTrial, converted), 'trial.ordinary', 'ruled', 'RULE');
+    expect(ids(ruled.closed.map((c) => inTrial.find((d) => d.id === c.id)!))).toEqual(['D-FILED', 'D-TRIAL']);
+    expect(ruled.opened).toEqual([]);
+  });
+
+  it('opens the deadline of a parallel state once, and a region’s when that region enters its state', () => {
+    const accepted = move(arbitration, [], 'applied', ARB('noticed', 'none'), 'ACCEPT');
+    expect(accepted.opened.map((d) => [d.specId, d.state])).toEqual([['D-ARB', 'arb']]);
+    const risk = move(arbitration, accepted.opened, ARB('noticed', 'none'), ARB('noticed', 'riskReported'), 'REPORT_RISK');
+    expect(risk).toEqual({ closed: [], opened: [expect.objectContaining({ specId: 'D-RISK', state: 'arb.flags.riskReported' })] });
+    const open = after(accepted.opened, risk);
+
+    // The other region moving closes nothing.
+    expect(move(arbitration, open, ARB('noticed', 'riskReported'), ARB('heard', 'riskReported'), 'HEAR')).toEqual({ closed: [], opened: [] });
+    expect(ids(move(arbitration, open, ARB('heard', 'riskReported'), ARB('heard', 'none'), 'RESOLVE_RISK').closed.map((c) => open.find((d) => d.id === c.id)!))).toEqual(['D-RISK']);
+
+    // Leaving the parallel state ends both: met by its metBy event, the region's cancelled by an event that is not its.
+    const awarded = move(arbitration, open, ARB('heard', 'riskReported'), 'awarded', 'AWARD');
+    expect(awarded.closed.map((c) => [open.find((d) => d.id === c.id)!.specId, c.status])).toEqual([
+      ['D-ARB', 'met'],
+      ['D-RISK', 'cancelled'],
+    ]);
   });
 });

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { endOfChinaDay, type IsoDate, type LegalCalendar } from '@app/calendar';
-import { deadlinesOf, type DeadlineSpec, type WorkflowDefinition } from '@app/workflow';
+import { activeStateIds, deadlinesOf, stateNodeChange, type DeadlineSpec, type MachineOf } from '@app/workflow';
 import { PAUSED_DUE_AT, type DeadlineClosure, type DeadlineRecord } from './deadline-record';
 import type { LegalPeriodOverrides } from './legal-periods';
 
 export interface PlanInput {
-  def: WorkflowDefinition;
+  /** The workflow (a `WorkflowDefinition`; only its machine is read). */
+  def: MachineOf;
+  /** The case's state value as persisted (`registered`, `trial.simple`, or JSON for parallel states). */
   state: string;
+  /**
+   * Dotted ids of the state nodes whose deadlines to plan (those just entered). By default every node active in
+   * `state`, ancestors included: what a new case starts with.
+   */
+  nodes?: string[];
   context: Record<string, any>;
   caseId: string;
   orgId: string;
@@ -16,8 +23,8 @@ export interface PlanInput {
 }
 
 /**
- * Turns the deadlines a state declares into timer rows, computing due dates with the legal calendar. Pure apart
- * from id generation.
+ * Turns the deadlines state nodes declare into timer rows, computing due dates with the legal calendar. Pure apart
+ * from id generation. A deadline declared on a compound state is one row, whichever child is active.
  */
 export class DeadlinePlanner {
   constructor(
@@ -27,10 +34,12 @@ export class DeadlinePlanner {
 
   plan(input: PlanInput): DeadlineRecord[] {
     const out: DeadlineRecord[] = [];
-    for (const spec of deadlinesOf(input.def, input.state)) {
-      const anchorOn = spec.anchor ? input.context[spec.anchor.contextDate] : input.enteredOn;
-      if (typeof anchorOn !== 'string') continue;
-      out.push(this.record(spec, anchorOn, input));
+    for (const node of input.nodes ?? activeStateIds(input.def, input.state)) {
+      for (const spec of deadlinesOf(input.def, node)) {
+        const anchorOn = spec.anchor ? input.context[spec.anchor.contextDate] : input.enteredOn;
+        if (typeof anchorOn !== 'string') continue;
+        out.push(this.record(spec, node, anchorOn, input));
+      }
     }
     return out;
   }
@@ -63,14 +72,14 @@ export class DeadlinePlanner {
     return (spec.configKey && this.overrides[spec.configKey]) || spec.period;
   }
 
-  private record(spec: DeadlineSpec, anchorOn: IsoDate, input: PlanInput): DeadlineRecord {
+  private record(spec: DeadlineSpec, node: string, anchorOn: IsoDate, input: PlanInput): DeadlineRecord {
     const base: DeadlineRecord = {
       id: randomUUID(),
       caseId: input.caseId,
       orgId: input.orgId,
       specId: spec.id,
-      state: input.state,
-      span: [input.state, ...(spec.runsThrough ?? [])],
+      state: node,
+      span: [node, ...(spec.runsThrough ?? [])],
       label: spec.label,
       period: this.periodOf(spec),
       dayType: spec.dayType,
@@ -98,9 +107,10 @@ export class DeadlinePlanner {
 }
 
 export interface StateChange {
-  def: WorkflowDefinition;
+  def: MachineOf;
   /** The case's deadlines before the change. */
   deadlines: DeadlineRecord[];
+  /** The state values before and after, as persisted (`Decision.from` and `Decision.to`). */
   from: string;
   to: string;
   eventType: string;
@@ -112,22 +122,25 @@ export interface StateChange {
 }
 
 /**
- * The deadline rows a state change closes and opens. A pending deadline ends when the case moves to a state outside
- * its span (the state that declared it and its `runsThrough` states): met if in time (by one of its `metBy` events
- * when it names them, otherwise by any event), cancelled if another event ended the need, missed if the due date had
- * passed. The entered state's deadlines open, except those still running from an earlier state of their span.
+ * The deadline rows a state change closes and opens, worked out from the sets of state nodes active before and after
+ * (`stateNodeChange`: ancestors included, so a move between two children of `trial` leaves `trial` active). A
+ * pending deadline runs while some node of its span (the node that declared it and its `runsThrough` states) is
+ * active; it ends when the change deactivates the last of them: met if in time (by one of its `metBy` events when it
+ * names them, otherwise by any event), cancelled if another event ended the need, missed if the due date had passed.
+ * The deadlines of the entered nodes open, except those still running from an earlier state of their span.
  */
 export function onStateChange(planner: DeadlinePlanner, change: StateChange): { closed: DeadlineClosure[]; opened: DeadlineRecord[] } {
+  const { before, after, entered } = stateNodeChange(change.def, change.from, change.to);
   const pending = change.deadlines.filter((d) => d.status === 'pending');
-  const running = pending.filter((d) => d.span.includes(change.to));
+  const running = pending.filter((d) => d.span.some((s) => after.includes(s)));
   const closed = pending
-    .filter((d) => d.span.includes(change.from) && !running.includes(d))
+    .filter((d) => d.span.some((s) => before.includes(s)) && !running.includes(d))
     .map((d) => {
       const status = change.today > d.dueOn ? 'missed' : !d.metBy || d.metBy.includes(change.eventType) ? 'met' : 'cancelled';
       return { id: d.id, status, closedAt: change.now.toISOString() } as DeadlineClosure;
     });
   const opened = planner
-    .plan({ def: change.def, state: change.to, context: change.context, caseId: change.caseId, orgId: change.orgId, enteredOn: change.today, now: change.now })
+    .plan({ def: change.def, state: change.to, nodes: entered, context: change.context, caseId: change.caseId, orgId: change.orgId, enteredOn: change.today, now: change.now })
     .filter((d) => !running.some((r) => r.specId === d.specId));
   return { closed, opened };
 }

@@ -16,9 +16,12 @@ export interface DeadlineRecord {
   /** The organisation handling the case when the deadline was set: whose overdue list it lands on. */
   orgId: string;
   specId: string;
-  /** The machine state that declared it. */
+  /** Dotted id of the state node that declared it (`registered`, `trial`, `trial.simple`). */
   state: string;
-  /** The states the period runs through: the declaring state and its `runsThrough`. It ends when the case leaves them. */
+  /**
+   * The state nodes the period runs through: the declaring node and its `runsThrough`. It runs while any of them is
+   * active (a compound state is active while any of its descendants is) and ends when the case leaves them all.
+   */
   span: string[];
   label: string;
   period: Period;
@@ -79,6 +82,8 @@ export interface DeadlineClosure {
   firedAt?: string;
   /** What the worker did, e.g. `fired JC_WINDOW_EXPIRED`. */
   outcome?: string;
+  /** The pauses as they stand when it closes, when the closing event also ended one (a row is written once). */
+  pauses?: DeadlinePause[];
 }
 
 /** A change to a pending deadline written with a case commit: a pause, a resumption, an extension, a recomputation. */

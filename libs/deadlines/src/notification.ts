@@ -1,8 +1,11 @@
-export type NotificationKind = 'REMINDER' | 'ESCALATION';
+export type NotificationKind = 'REMINDER' | 'ESCALATION' | 'TRANSFER' | 'RETURNED' | 'RISK';
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   REMINDER: '期限提醒',
   ESCALATION: '逾期督办',
+  TRANSFER: '移送待签收',
+  RETURNED: '移送被退回',
+  RISK: '激化风险报告',
 };
 
 /**
@@ -14,7 +17,8 @@ export interface Notification {
   id: string;
   orgId: string;
   caseId: string;
-  deadlineId: string;
+  /** The deadline a reminder or escalation is about; null for transfers and risk reports. */
+  deadlineId: string | null;
   kind: NotificationKind;
   /** In Chinese, complete in itself: case number, deadline, due date, legal basis. */
   message: string;

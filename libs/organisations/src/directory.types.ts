@@ -18,30 +18,10 @@ export interface Region {
   parentCode: string | null;
 }
 
-export type OrgType =
-  | 'VILLAGE_MEDIATION_COMMITTEE'
-  | 'TOWNSHIP_MEDIATION_COMMITTEE'
-  | 'DISTRICT_MEDIATION_CENTRE'
-  | 'BASIC_COURT'
-  | 'LABOUR_ARBITRATION_COMMISSION'
-  | 'RECONSIDERATION_ORGAN'
-  | 'PETITION_BUREAU'
-  | 'TRAFFIC_POLICE_BRIGADE'
-  | 'JUSTICE_BUREAU';
+/** An organisation type; each channel's manifest introduces its own (see the catalogue in libs/workflow). */
+export type OrgType = string;
 
-export const ORG_TYPE_LABELS: Record<OrgType, string> = {
-  VILLAGE_MEDIATION_COMMITTEE: '村（居）人民调解委员会',
-  TOWNSHIP_MEDIATION_COMMITTEE: '乡镇（街道）人民调解委员会',
-  DISTRICT_MEDIATION_CENTRE: '区矛盾纠纷大调解中心',
-  BASIC_COURT: '基层人民法院',
-  LABOUR_ARBITRATION_COMMISSION: '劳动人事争议仲裁委员会',
-  RECONSIDERATION_ORGAN: '行政复议机构',
-  PETITION_BUREAU: '信访局',
-  TRAFFIC_POLICE_BRIGADE: '公安交通警察大队',
-  JUSTICE_BUREAU: '司法局',
-};
-
-export const MEDIATION_ORG_TYPES: OrgType[] = ['VILLAGE_MEDIATION_COMMITTEE', 'TOWNSHIP_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'];
+export { MEDIATION_ORG_TYPES, ORG_TYPE_LABELS } from '@app/workflow';
 
 export interface Organisation {
   id: string;

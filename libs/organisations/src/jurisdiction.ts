@@ -1,4 +1,4 @@
-import type { Role } from '@app/shared';
+import { CASE_HANDLING_ROLES } from '@app/workflow';
 import type { Directory } from './directory';
 import type { Viewer } from './viewer';
 
@@ -7,19 +7,9 @@ export interface CaseScope {
   orgId: string;
   originOrgId: string | null;
   regionCode: string;
+  /** Organisations of the cases this one was transferred to or from: each may read it (the dossier's source). */
+  links?: { orgId: string }[];
 }
-
-/** Roles that handle parties directly and so see identity numbers and phone numbers of their own organisation's cases. */
-const CASE_HANDLING_ROLES: Role[] = [
-  'INTAKE_CLERK',
-  'MEDIATOR',
-  'COMMITTEE_DIRECTOR',
-  'COURT_CLERK',
-  'JUDGE',
-  'ARBITRATOR',
-  'RECONSIDERATION_OFFICER',
-  'PETITION_OFFICER',
-];
 
 /** How a case list is narrowed for a viewer. */
 export type VisibilityFilter = { kind: 'all' } | { kind: 'region'; prefix: string } | { kind: 'orgs'; orgIds: string[] };
@@ -27,8 +17,9 @@ export type VisibilityFilter = { kind: 'all' } | { kind: 'region'; prefix: strin
 /**
  * Who may see and act on which case:
  * - administrators see every case; auditors see every case in their region;
- * - everyone else sees the cases their organisation handles or supervises, and the cases it sent on to others
- *   (a village committee follows its 司法确认 application at the court);
+ * - everyone else sees the cases their organisation handles or supervises, the cases it sent on to others
+ *   (a village committee follows its 司法确认 application at the court), and the cases that sent it one (the court
+ *   reads the mediation case behind an application);
  * - only the handling organisation acts on a case.
  */
 export class Jurisdiction {
@@ -44,7 +35,11 @@ export class Jurisdiction {
     const f = this.filter(viewer);
     if (f.kind === 'all') return true;
     if (f.kind === 'region') return scope.regionCode.startsWith(f.prefix);
-    return f.orgIds.includes(scope.orgId) || (scope.originOrgId !== null && f.orgIds.includes(scope.originOrgId));
+    return (
+      f.orgIds.includes(scope.orgId) ||
+      (scope.originOrgId !== null && f.orgIds.includes(scope.originOrgId)) ||
+      (scope.links ?? []).some((l) => l.orgId === viewer.orgId)
+    );
   }
 
   canAct(viewer: Viewer, scope: CaseScope): boolean {

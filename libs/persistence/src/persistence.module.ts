@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '@app/audit';
-import { CaseReadModel, CaseStore, OutboxStore } from '@app/cases';
+import { CaseReadModel, CaseStore, OutboxStore, TransferReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
 import { DirectoryRepository } from '@app/organisations';
 import { openDatabase, type DatabaseConfig } from './data-source';
@@ -12,6 +12,7 @@ import { SqlCaseStore } from './stores/sql-case.store';
 import { SqlDeadlineStore } from './stores/sql-deadline.store';
 import { SqlNotificationStore } from './stores/sql-notification.store';
 import { SqlOutboxStore } from './stores/sql-outbox.store';
+import { SqlTransferReadModel } from './stores/sql-transfer-read-model';
 import { TypeOrmDirectoryRepository } from './stores/typeorm-directory.repository';
 import { TypeOrmHolidayStore } from './stores/typeorm-holiday.store';
 
@@ -39,13 +40,14 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: CaseStore, ...withDb((db) => new SqlCaseStore(db)) },
         { provide: CaseReadModel, ...withDb((db) => new SqlCaseReadModel(db)) },
         { provide: OutboxStore, ...withDb((db) => new SqlOutboxStore(db)) },
+        { provide: TransferReadModel, ...withDb((db) => new SqlTransferReadModel(db)) },
         { provide: AuditStore, ...withDb((db) => new SqlAuditStore(db)) },
         { provide: DirectoryRepository, ...withDb((db, ds) => new TypeOrmDirectoryRepository(ds, db)) },
         { provide: HolidayStore, ...withDb((db, ds) => new TypeOrmHolidayStore(ds, db)) },
         { provide: DeadlineStore, ...withDb((db) => new SqlDeadlineStore(db)) },
         { provide: NotificationStore, ...withDb((db) => new SqlNotificationStore(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, AuditStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore],
     };
   }
 

@@ -116,3 +116,45 @@ export function confirmationWindow(onExpiry: string, metBy: string[]): DeadlineS
     metBy,
   };
 }
+
+// ---------- effects the engine interprets (see EFFECT_TYPES) ----------
+
+/** No-op implementations of the engine's effects, to spread into a machine's `setup({ actions })`. */
+export const engineEffects = {
+  report: (_args: unknown, _params: { outcome: string; data?: Record<string, unknown> }) => undefined,
+  acceptTransfer: () => undefined,
+  returnTransfer: (_args: unknown, _params: { reasonField: string }) => undefined,
+  notifyRisk: (_args: unknown, _params: { level: string; reportedTo: string }) => undefined,
+};
+
+/** Reports an outcome, in this channel's words, to the case that sent this one (a no-op for a case opened directly). */
+export const report = (outcome: string, data?: Record<string, unknown>) => ({ type: 'report' as const, params: { outcome, ...(data ? { data } : {}) } });
+
+/** Marks the transfer that created this case as signed for (签收). */
+export const acceptTransfer = { type: 'acceptTransfer' as const };
+
+/** Marks the transfer that created this case as returned (退回); `reasonField` names the event data field with the reason. */
+export const returnTransfer = (reasonField = 'reason') => ({ type: 'returnTransfer' as const, params: { reasonField } });
+
+/** The event schema of a return: a reason is required (退回须说明理由). */
+export const returnSchema = (reasons: Record<string, string>): JsonSchema =>
+  objectSchema({ reason: enumField('退回理由', reasons), explanation: textField('说明', 1000) }, ['reason', 'explanation']);
+
+export const pauseDeadlines = (...specIds: string[]) => ({ type: 'pauseDeadlines' as const, params: { specIds } });
+export const resumeDeadlines = (...specIds: string[]) => ({ type: 'resumeDeadlines' as const, params: { specIds } });
+
+/**
+ * Data of an event the engine delivers when a case this one sent reports an outcome (see RouteRule.up): the outcome
+ * in the receiving channel's words, which case reported it and on what day, plus the report's own data fields.
+ */
+export const outcomeSchema = (extra: Record<string, JsonSchema> = {}, required: string[] = []): JsonSchema =>
+  objectSchema(
+    {
+      outcome: { type: 'string', title: '结果' },
+      sourceCaseId: { type: 'string', title: '报告案件' },
+      sourceCaseNo: { type: 'string', title: '报告案件案号' },
+      reportedOn: dateField('报告日期'),
+      ...extra,
+    },
+    ['outcome', 'sourceCaseId', 'reportedOn', ...required],
+  );

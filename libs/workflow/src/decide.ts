@@ -1,9 +1,11 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode } from 'xstate';
 import type { CaseOpening, Effect, WorkflowDefinition, WorkflowEvent } from './definition';
+import { activeStateNodes, stateValueFromString, stateValueToString, type MachineOf } from './state-value';
 import { WorkflowVersionMismatchError } from './workflow.errors';
 
 /** What is persisted per case: the machine's state value and context. */
 export interface PersistedState {
+  /** The state value as `stateValueToString` writes it: `registered`, `trial.simple`, or JSON for parallel states. */
   value: string;
   context: Record<string, any>;
 }
@@ -22,7 +24,7 @@ export type Decision =
 /** The initial state and context of a new case. Pure. */
 export function open(def: WorkflowDefinition, opening: CaseOpening): { state: PersistedState; effects: Effect[]; final: boolean } {
   const [snapshot, actions] = initialTransition(def.machine, def.initialContext(opening));
-  return { state: persist(snapshot), effects: toEffects(actions), final: snapshot.status === 'done' };
+  return { state: persist(def, snapshot), effects: toEffects(actions), final: snapshot.status === 'done' };
 }
 
 /**
@@ -39,43 +41,64 @@ export function decide(def: WorkflowDefinition, persisted: PersistedState, event
     return { allowed: false, reason: 'PRECONDITION', state: persisted.value, allowedEvents: handled, violations: violations(def, persisted, event) };
   }
   const [next, actions] = transition(def.machine, snapshot, event);
-  const to = stateId(next);
+  const from = stateId(def, snapshot);
+  const to = stateId(def, next);
   return {
     allowed: true,
-    from: persisted.value,
+    from,
     to,
-    changedState: to !== persisted.value,
+    changedState: to !== from,
     context: next.context,
     effects: toEffects(actions),
     final: next.status === 'done',
   };
 }
 
-/** Event types the current state has transitions for (guards not evaluated: they depend on the data sent). */
-export function eventsHandledIn(def: WorkflowDefinition, persisted: PersistedState): string[] {
+/**
+ * Event types the current state has transitions for: those of every active state node and its ancestors, the most
+ * specific first (guards not evaluated: they depend on the data sent). In a parallel state, the union over its
+ * regions. An event a state forbids (a transition with neither target nor actions) is not handled there even when an
+ * ancestor handles it, as in XState. Read from the machine's public structure, not from the snapshot's internals.
+ */
+export function eventsHandledIn(def: MachineOf, persisted: PersistedState): string[] {
   // Which events a state has transitions for is fixed by the machine's structure, not by context: remember it.
-  const key = `${def.id}@${def.version}:${persisted.value}`;
-  let handled = handledByState.get(key);
+  let byValue = handledByState.get(def.machine);
+  if (!byValue) handledByState.set(def.machine, (byValue = new Map()));
+  let handled = byValue.get(persisted.value);
   if (!handled) {
-    handled = eventsHandled(restore(def, persisted));
-    handledByState.set(key, handled);
+    handled = eventsHandled(activeStateNodes(def, persisted.value));
+    byValue.set(persisted.value, handled);
   }
   return [...handled];
 }
 
-const handledByState = new Map<string, string[]>();
+const handledByState = new WeakMap<AnyStateMachine, Map<string, readonly string[]>>();
 
 function restore(def: WorkflowDefinition, persisted: PersistedState): AnyMachineSnapshot {
   try {
-    return def.machine.resolveState({ value: persisted.value, context: persisted.context });
+    return def.machine.resolveState({ value: stateValueFromString(persisted.value), context: persisted.context });
   } catch (cause) {
     throw new WorkflowVersionMismatchError(def.id, def.version, persisted.value, cause);
   }
 }
 
-function eventsHandled(snapshot: AnyMachineSnapshot): string[] {
+/** `nodes`: the active nodes, parents before children. Each leaf looks for an event from itself up to the root. */
+function eventsHandled(nodes: AnyStateNode[]): string[] {
+  const active = new Set(nodes);
+  const leaves = nodes.filter((n) => !Object.values(n.states).some((c) => active.has(c as AnyStateNode)));
   const types = new Set<string>();
-  for (const node of snapshot._nodes) for (const type of node.ownEvents) if (!type.startsWith('xstate.')) types.add(type);
+  for (const leaf of leaves) {
+    const seen = new Set<string>();
+    for (let node: AnyStateNode | undefined = leaf; node; node = node.parent) {
+      const own = node.ownEvents;
+      for (const type of node.transitions.keys()) {
+        if (seen.has(type)) continue;
+        // The nearest node with transitions for the event decides: only forbidden ones there hide the ancestors'.
+        seen.add(type);
+        if (own.includes(type) && !type.startsWith('xstate.')) types.add(type);
+      }
+    }
+  }
   return [...types];
 }
 
@@ -89,14 +112,12 @@ function violations(def: WorkflowDefinition, persisted: PersistedState, event: W
     });
 }
 
-function persist(snapshot: AnyMachineSnapshot): PersistedState {
-  return { value: stateId(snapshot), context: snapshot.context };
+function persist(def: WorkflowDefinition, snapshot: AnyMachineSnapshot): PersistedState {
+  return { value: stateId(def, snapshot), context: snapshot.context };
 }
 
-/** Machines here are flat, so a state value is one state id. */
-function stateId(snapshot: AnyMachineSnapshot): string {
-  if (typeof snapshot.value !== 'string') throw new Error(`Nested state values are not supported: ${JSON.stringify(snapshot.value)}`);
-  return snapshot.value;
+function stateId(def: WorkflowDefinition, snapshot: AnyMachineSnapshot): string {
+  return stateValueToString(snapshot.value, def.machine);
 }
 
 function toEffects(actions: ReadonlyArray<{ type: string; params?: unknown }>): Effect[] {

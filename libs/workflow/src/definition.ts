@@ -79,6 +79,11 @@ export interface WorkflowEvent {
   /** Due dates of the case's pending deadlines by deadline id, so guards can enforce legal windows. */
   deadlines: Record<string, IsoDate>;
   actor: { id: string; role: Role };
+  /**
+   * Legal-policy settings for rules the specification marks unverified or local (e.g. `ct.allowLegacyPreFiling`),
+   * from the engine's configuration. Guards read them instead of constants.
+   */
+  policy?: Record<string, unknown>;
 }
 
 /** Facts about a case at opening, used to build the machine's initial context. */
@@ -87,6 +92,12 @@ export interface CaseOpening {
   openedOn: IsoDate;
   /** Extra input a linked case is spawned with (e.g. the agreement's effective date). */
   input?: Record<string, unknown>;
+  /** The dispute category (api.md §Cases), for channels whose law depends on it (a labour dispute must arbitrate first). */
+  category?: string;
+  /** Set when the case was opened by a transfer: the route and the sending workflow. */
+  origin?: { route: string; workflow: string };
+  /** Legal-policy settings, as in `WorkflowEvent.policy`. */
+  policy?: Record<string, unknown>;
 }
 
 export interface WorkflowDefinition<TContext = any> {
@@ -104,7 +115,69 @@ export interface WorkflowDefinition<TContext = any> {
   /** Extra facts needed to open a case directly (sent as `input` when opening), e.g. the agreement's effective date. */
   openingSchema?: JsonSchema;
   initialContext: (opening: CaseOpening) => TContext;
+  /** What the engine needs to know about the channel: see `ChannelManifest`. */
+  manifest: ChannelManifest;
 }
+
+/**
+ * What a channel declares about itself so that generic code never names it: the case-number word, who is assigned,
+ * the roles and organisation types it introduces, what it reports to a case that sent it work, and its console queues.
+ * States that receive transfers carry the XState tag `inbox`.
+ */
+export interface ChannelManifest {
+  /** The word in the case number, e.g. 调 in （2026）枫源调字第3号, 民初, 民特, 劳人仲案. */
+  caseNumberKind: string;
+  /** Context field holding the user id of the person handling the case (mediator, judge, arbitrator). */
+  assigneeField?: string;
+  /** Roles this channel introduces, with their Chinese labels. */
+  roles: Record<string, string>;
+  /** Roles among them that deal with parties in person and so see identity numbers and phones of their cases. */
+  caseHandlingRoles: string[];
+  /** Organisation types this channel introduces, with their Chinese labels. */
+  orgTypes: Record<string, string>;
+  /** Organisation types that handle cases of this workflow (open them, or receive them by transfer). */
+  handlingOrgTypes: string[];
+  /**
+   * How the channel's cases end, in its own words (e.g. CONFIRMED, RETURNED), with Chinese labels. The machine reports
+   * one with the `report` effect; each route into the channel maps every outcome to an event of the sending workflow.
+   */
+  outcomes: Record<string, string>;
+  /** The link relation a case of this channel has to the case that sent it, e.g. 司法确认, 起诉, 劳动仲裁. */
+  relationLabel: string;
+  /** Work queues of the console for this channel's staff. */
+  queues: QueueSpec[];
+}
+
+/** A console work queue: open cases of the caller's organisation matching a state tag or states. */
+export interface QueueSpec {
+  id: string;
+  label: string;
+  roles: string[];
+  /** Cases in a state carrying this tag (XState `tags`). */
+  tag?: string;
+  /** Only cases assigned to the caller. */
+  assignedToMe?: boolean;
+}
+
+/**
+ * Effects a machine may ask for, as data; the engine refuses at startup any machine action that is not one of these
+ * and not an `assign`. The engine interprets them in the same transaction as the transition.
+ */
+export const EFFECT_TYPES = {
+  /** Tell the case that sent this one how it went, in this channel's words: params `{ outcome, data? }`. */
+  report: '向移送案件报告结果',
+  /** The receiving organisation signed for the transfer that created this case (签收). */
+  acceptTransfer: '签收移送',
+  /** The receiving organisation returned the transfer (退回): params `{ reasonField }`, the event data field with the reason. */
+  returnTransfer: '退回移送',
+  /** An escalation risk was reported (人民调解法 第二十五条): params `{ level, reportedTo }`. */
+  notifyRisk: '报告激化风险',
+  /** Stop the clock of pending deadlines (中止): params `{ specIds }`; the days until resumption are not counted. */
+  pauseDeadlines: '期限中止计算',
+  /** Restart the clock of deadlines paused by `pauseDeadlines`: params `{ specIds }`. */
+  resumeDeadlines: '期限恢复计算',
+} as const;
+export type EffectType = keyof typeof EFFECT_TYPES;
 
 /** An effect the machine asks for, as data. The engine interprets it inside the same transaction. */
 export interface Effect {

@@ -23,5 +23,5 @@ export interface JsonSchema {
    * Where the allowed values come from, checked by the engine and offered by forms:
    * `parties` (the case's party ids), `courts` (basic courts), `orgUsers:<ROLE>` (users of the case's organisation).
    */
-  'x-source'?: 'parties' | 'courts' | `orgUsers:${string}`;
+  'x-source'?: 'parties' | 'courts' | `orgUsers:${string}` | `orgs:${string}`;
 }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from
 import { JwtService } from '@nestjs/jwt';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DirectoryRepository, DirectoryService, ORG_TYPE_LABELS, type Viewer } from '@app/organisations';
-import { ROLE_LABELS, UnauthenticatedError } from '@app/shared';
+import { UnauthenticatedError } from '@app/shared';
+import { ROLE_LABELS } from '@app/workflow';
 import { CurrentViewer } from './current-viewer.decorator';
 import { PasswordHasher } from './password-hasher';
 import { Public } from './public.decorator';

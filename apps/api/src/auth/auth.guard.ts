@@ -2,7 +2,8 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DirectoryService, type Viewer } from '@app/organisations';
-import { ForbiddenError, isUserRole, UnauthenticatedError, type UserRole } from '@app/shared';
+import { ForbiddenError, UnauthenticatedError, type UserRole } from '@app/shared';
+import { isUserRole } from '@app/workflow';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
 

@@ -121,7 +121,8 @@ export class CaseEventRequest {
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
 export class ListCasesRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) state?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(400) state?: string;
+  @ApiPropertyOptional({ description: '工作队列（见 GET /api/workflows/channels），如 ct-awaiting-registration' }) @IsOptional() @IsString() @MaxLength(60) queue?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) workflow?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) orgId?: string;
   @ApiPropertyOptional() @IsOptional() @IsRegionCode() regionCode?: string;

@@ -1,3 +1,4 @@
+import { LegalPolicy } from '@app/cases';
 import { randomBytes } from 'node:crypto';
 import { parseLegalPeriodOverrides, type LegalPeriodOverrides } from '@app/deadlines';
 import type { DatabaseConfig } from '@app/persistence';
@@ -18,8 +19,8 @@ export interface AppConfig {
   clockStart: Date | null;
   legalPeriods: LegalPeriodOverrides;
   logLevel: string;
-  /** Keep copies of recently read and written cases to save a round trip on the next write (see RecentCases). */
-  recentCases: boolean;
+  /** Settings of unverified or local legal rules, handed to the machines (`FENGQIAO_LEGAL_POLICY`). */
+  legalPolicy: LegalPolicy;
   /** Run the deadline worker in this process. */
   worker: boolean;
   workerIntervalMs: number;
@@ -50,7 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.FENGQIAO_CLOCK && !['manual', 'system'].includes(env.FENGQIAO_CLOCK)) throw new Error('FENGQIAO_CLOCK must be "manual" or "system"');
   if (manualClock && production) throw new Error('FENGQIAO_CLOCK=manual is refused when NODE_ENV=production');
 
-  if (env.FENGQIAO_RECENT_CASES !== undefined && !['0', '1'].includes(env.FENGQIAO_RECENT_CASES)) throw new Error('FENGQIAO_RECENT_CASES must be 0 or 1');
   const demo = env.FENGQIAO_DEMO;
   if (demo !== undefined && !['0', '1'].includes(demo)) throw new Error('FENGQIAO_DEMO must be 0 or 1');
   const sync = env.FENGQIAO_SQLITE_SYNC;
@@ -79,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockStart,
     legalPeriods: parseLegalPeriodOverrides(env.FENGQIAO_LEGAL_PERIODS),
     logLevel: env.LOG_LEVEL || 'info',
-    recentCases: env.FENGQIAO_RECENT_CASES !== '0',
+    legalPolicy: LegalPolicy.parse(env.FENGQIAO_LEGAL_POLICY),
     worker: env.FENGQIAO_WORKER !== '0',
     workerIntervalMs: integerVar(env, 'FENGQIAO_WORKER_INTERVAL_MS', 30_000, 100, 86_400_000),
     reminderWorkingDays: integerVar(env, 'FENGQIAO_REMINDER_WORKING_DAYS', 3, 0, 60),

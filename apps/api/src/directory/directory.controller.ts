@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DirectoryService, ORG_TYPE_LABELS, REGION_LEVEL_LABELS, type OrgType, type Viewer } from '@app/organisations';
-import { ROLE_LABELS, ValidationError, isUserRole } from '@app/shared';
+import { ValidationError } from '@app/shared';
+import { ROLE_LABELS, isUserRole } from '@app/workflow';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 
 @ApiTags('directory 组织机构')

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CATEGORIES, PARTY_ROLES, SOURCES } from '@app/cases';
 import { DEADLINE_STATUS_LABELS } from '@app/deadlines';
 import { ORG_TYPE_LABELS, REGION_LEVEL_LABELS } from '@app/organisations';
-import { ROLES, ROLE_LABELS } from '@app/shared';
+import { ROLES, ROLE_LABELS } from '@app/workflow';
 
 const entries = (labels: Record<string, string>, codes: readonly string[] = Object.keys(labels)) => codes.map((code) => ({ code, label: labels[code] }));
 

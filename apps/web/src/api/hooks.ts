@@ -45,13 +45,7 @@ export function useShared<T>(path: string | null): Loaded<T> {
   useEffect(() => {
     if (path === null) return;
     let live = true;
-    let promise = shared.get(path) as Promise<T> | undefined;
-    if (!promise) {
-      promise = api<T>(path);
-      shared.set(path, promise);
-      promise.catch(() => shared.delete(path));
-    }
-    promise.then(
+    sharedPromise<T>(path).then(
       (data) => live && setState({ data, error: undefined, loading: false }),
       (error) => live && setState({ data: undefined, error, loading: false }),
     );
@@ -64,6 +58,41 @@ export function useShared<T>(path: string | null): Loaded<T> {
     setTick((t) => t + 1);
   }, [path]);
   return { ...state, reload };
+}
+
+/** Several pieces of shared reference data at once (e.g. the descriptions of every workflow); `paths` null waits. */
+export function useSharedAll<T>(paths: string[] | null): Loaded<T[]> {
+  const [state, setState] = useState<{ data: T[] | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: paths !== null });
+  const [tick, setTick] = useState(0);
+  const key = paths === null ? null : JSON.stringify(paths);
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    const wanted = JSON.parse(key) as string[];
+    setState((s) => ({ ...s, loading: true }));
+    Promise.all(wanted.map((path) => sharedPromise<T>(path))).then(
+      (data) => live && setState({ data, error: undefined, loading: false }),
+      (error) => live && setState({ data: undefined, error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, tick]);
+  const reload = useCallback(() => {
+    if (key !== null) for (const path of JSON.parse(key) as string[]) shared.delete(path);
+    setTick((t) => t + 1);
+  }, [key]);
+  return { ...state, reload };
+}
+
+function sharedPromise<T>(path: string): Promise<T> {
+  let promise = shared.get(path) as Promise<T> | undefined;
+  if (!promise) {
+    promise = api<T>(path);
+    shared.set(path, promise);
+    promise.catch(() => shared.delete(path));
+  }
+  return promise;
 }
 
 /** Forgets shared reference data, e.g. at logout or after an administrator changed the directory. */

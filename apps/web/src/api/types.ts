@@ -1,4 +1,15 @@
-/* Shapes of the API's answers, as the console reads them (see /api/docs). */
+/*
+ * Shapes of the API's answers, as the console reads them (see /api/docs). Views the engine declares as types are
+ * imported from it (type-only: nothing of the engine reaches the bundle, see apps/web/tsconfig.json); the older
+ * shapes below are still written out here, and `CaseViewMatchesEngine` fails the type check when the engine's case
+ * view stops matching this file's.
+ */
+import type { CaseView as EngineCaseView, DisputeView, InboxEntryView, InboxView, TransferView } from '@app/cases';
+import type { QueueSpec } from '@app/workflow';
+
+export type { DisputeView, InboxEntryView, InboxView, QueueSpec, TransferView };
+export type DisputeCase = DisputeView['cases'][number];
+export type DisputeTransfer = DisputeView['transfers'][number];
 
 export interface CodeLabel {
   code: string;
@@ -140,6 +151,10 @@ export interface CaseLink {
 }
 
 export interface CaseView extends CaseHeading {
+  /** 一案一码: the code every case of one dispute shares, across channels (`GET /api/disputes/:code`). */
+  disputeCode: string;
+  /** The transfer that brought the case to its organisation, with its dossier; null for a case opened here. */
+  transfer: TransferView | null;
   source: string;
   sourceLabel: string;
   region: { code: string; name: string };
@@ -154,6 +169,10 @@ export interface CaseView extends CaseHeading {
   openedBy: string;
   updatedAt: string;
 }
+
+/** True while the engine's case view has every field this file's `CaseView` says it has; the type check fails otherwise. */
+export type CaseViewMatchesEngine = EngineCaseView extends CaseView ? true : never;
+export const CASE_VIEW_MATCHES_ENGINE: CaseViewMatchesEngine = true;
 
 export interface HistoryEntry {
   seq: number;
@@ -188,11 +207,19 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   'x-enumLabels'?: string[];
+  /**
+   * Where the choices come from: `parties` (the case's), `courts` (basic courts), `orgs:TYPE1,TYPE2` (organisations
+   * of those types), `orgUsers:ROLE` (users of the person's organisation with the role).
+   */
   'x-source'?: string;
 }
 
 export interface WorkflowState {
+  /** Dotted path from the root for a nested state: `trial.simple`. */
   id: string;
+  /** The compound or parallel state this one is in; null at the top level. */
+  parent: string | null;
+  type: 'atomic' | 'compound' | 'parallel' | 'final';
   label: string;
   final: boolean;
   initial: boolean;
@@ -222,6 +249,22 @@ export interface WorkflowDescription {
   mermaid: string;
   openRoles: string[];
   openingSchema: JsonSchema | null;
+}
+
+/**
+ * `GET /api/workflows/channels`: who opens cases, and each channel's work queues, from the channels' manifests.
+ * Written out here because the engine builds it in its controller without naming the type.
+ */
+export interface ChannelsView {
+  openingRoles: string[];
+  channels: {
+    id: string;
+    title: string;
+    openRoles: string[];
+    handlingOrgTypes: string[];
+    caseNumberKind: string;
+    queues: QueueSpec[];
+  }[];
 }
 
 export interface WorkflowSummary {

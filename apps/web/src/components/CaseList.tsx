@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Card, Empty, Flex, Grid, Pagination, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
@@ -14,14 +13,12 @@ interface Props {
   pageSize?: number;
   onPage?: (page: number, pageSize: number) => void;
   empty?: string;
-  /** Extra buttons per case (e.g. sign for / return in the court inbox). */
-  actions?: (item: CaseSummary) => ReactNode;
 }
 
 const SUMMARY_MIN_WIDTH = 140;
 
 /** Cases as a table on an office screen and as cards on a phone, so nothing is wider than the screen. */
-export function CaseList({ items, loading, total, page, pageSize, onPage, empty = '暂无案件', actions }: Props) {
+export function CaseList({ items, loading, total, page, pageSize, onPage, empty = '暂无案件' }: Props) {
   const screens = Grid.useBreakpoint();
   const pagination = total !== undefined && onPage ? { total, current: page, pageSize, onChange: onPage, showSizeChanger: true, showTotal: (n: number) => `共 ${n} 件` } : false;
 
@@ -46,7 +43,6 @@ export function CaseList({ items, loading, total, page, pageSize, onPage, empty 
                 期限：<NextDeadlineTag deadline={c.nextDeadline} />
               </div>
             </div>
-            {actions ? <div style={{ marginTop: 8 }}>{actions(c)}</div> : null}
           </Card>
         ))}
         {pagination ? <Pagination size="small" align="center" {...pagination} showSizeChanger={false} /> : null}
@@ -71,7 +67,6 @@ export function CaseList({ items, loading, total, page, pageSize, onPage, empty 
     { title: '下一期限', render: (_, c) => <NextDeadlineTag deadline={c.nextDeadline} />, width: 170 },
   ];
   if (screens.xxl) columns.push({ title: '更新时间', dataIndex: 'updatedAt', render: (at: string) => chinaTime(at), width: 140 });
-  if (actions) columns.push({ title: '操作', render: (_, c) => actions(c), width: 130, fixed: 'right' });
   // Below this width the table scrolls inside its card instead of widening the page.
   const width = columns.reduce((sum, col) => sum + Number(col.width ?? 0), SUMMARY_MIN_WIDTH);
 

@@ -1,7 +1,7 @@
-import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, type SelectProps } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useShared } from '../api/hooks';
+import { useShared, useSharedAll } from '../api/hooks';
 import type { JsonSchema, OrganisationRef, OrgUser, Party } from '../api/types';
 
 type Name = (string | number)[];
@@ -17,9 +17,9 @@ interface Props {
 
 /**
  * Form fields generated from a workflow event's JSON Schema: titles are the Chinese labels, `x-enumLabels` label the
- * choices, `x-source` says where choices come from (the case's parties, the basic courts, the users of the person's
- * organisation with a role), `format: date` is a date picker, booleans are checkboxes, nested objects are groups and
- * arrays of free text take tags.
+ * choices, `x-source` says where choices come from (the case's parties; the basic courts, `courts`; organisations of
+ * some types, `orgs:TYPE1,TYPE2`; the users of the person's organisation with a role, `orgUsers:ROLE`), `format: date`
+ * is a date picker, booleans are checkboxes, nested objects are groups and arrays of free text take tags.
  */
 export function SchemaFields({ schema, prefix = [], parties }: Props) {
   const required = new Set(schema.required ?? []);
@@ -97,10 +97,11 @@ function SchemaField({ name, prop, required, parties }: { name: Name; prop: Json
       </Form.Item>
     );
   }
-  if (source === 'courts') {
+  const orgTypes = organisationTypes(source);
+  if (orgTypes) {
     return (
       <Form.Item label={label} name={name} rules={rules}>
-        <CourtSelect />
+        <OrganisationSelect types={orgTypes} />
       </Form.Item>
     );
   }
@@ -139,14 +140,30 @@ function choices(schema: JsonSchema) {
   return (schema.enum ?? []).map((value, i) => ({ value: value as string, label: labels[i] ?? String(value) }));
 }
 
-function CourtSelect(props: { value?: string; onChange?: (v: string) => void; id?: string }) {
-  const courts = useShared<OrganisationRef[]>('/organisations?type=BASIC_COURT');
+/** The organisation types an `x-source` offers: `courts` is the basic courts, `orgs:A,B` those of types A and B. */
+export function organisationTypes(source: string | undefined): string[] | null {
+  if (source === 'courts') return ['BASIC_COURT'];
+  if (source?.startsWith('orgs:')) return source.slice('orgs:'.length).split(',').map((t) => t.trim()).filter(Boolean);
+  return null;
+}
+
+/** Organisations of some types, from the directory; grouped by type when there are several. */
+function OrganisationSelect({ types, ...props }: { types: string[]; value?: string; onChange?: (v: string) => void; id?: string }) {
+  const orgs = useSharedAll<OrganisationRef[]>(types.map((t) => `/organisations?type=${encodeURIComponent(t)}`));
+  const courtsOnly = types.length === 1 && types[0] === 'BASIC_COURT';
+  const options: SelectProps['options'] =
+    types.length === 1
+      ? (orgs.data?.[0] ?? []).map((o) => ({ value: o.id, label: o.name }))
+      : (orgs.data ?? [])
+          .filter((list) => list.length)
+          .map((list) => ({ label: list[0].typeLabel, title: list[0].typeLabel, options: list.map((o) => ({ value: o.id, label: o.name })) }));
   return (
     <Select
       {...props}
-      loading={courts.loading}
-      placeholder={courts.error ? '法院列表加载失败，请刷新' : '请选择法院'}
-      options={(courts.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+      loading={orgs.loading}
+      placeholder={orgs.error ? '单位列表加载失败，请刷新' : courtsOnly ? '请选择法院' : '请选择单位'}
+      options={options}
+      showSearch={{ optionFilterProp: 'label' }}
     />
   );
 }

@@ -3,10 +3,32 @@ import { useEffect, useRef, useState } from 'react';
 
 let renders = 0;
 
-/** The Mermaid `stateDiagram-v2` text the API gives, with the case's current state picked out. */
+/**
+ * The Mermaid ids of the states a persisted state value has active, innermost only: `registered`; `trial.simple` is
+ * `trial__simple` in the diagram (Mermaid ids cannot hold dots); a value with parallel regions (JSON) gives one per
+ * region. Mirrors `stateValueToString` and `mermaidStateId` of libs/workflow.
+ */
+export function activeDiagramIds(state: string): string[] {
+  const paths = (value: unknown, path: string[]): string[][] => {
+    if (typeof value === 'string') return [[...path, value]];
+    if (!value || typeof value !== 'object') return [];
+    const entries = Object.entries(value);
+    return entries.length ? entries.flatMap(([key, inner]) => paths(inner, [...path, key])) : [path];
+  };
+  let leaves: string[][];
+  try {
+    leaves = state.startsWith('{') ? paths(JSON.parse(state), []) : [state.split('.')];
+  } catch {
+    return [];
+  }
+  return leaves.map((p) => p.join('__')).filter((id) => /^[A-Za-z][A-Za-z0-9_]*$/.test(id));
+}
+
+/** The Mermaid `stateDiagram-v2` text the API gives, with the case's current state (each region's, if parallel) picked out. */
 export function highlightState(mermaidText: string, state: string): string {
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(state)) return mermaidText;
-  return `${mermaidText}\n  classDef current fill:#fff1b8,stroke:#d4380d,stroke-width:3px,color:#000,font-weight:bold\n  class ${state} current`;
+  const ids = activeDiagramIds(state);
+  if (!ids.length) return mermaidText;
+  return [mermaidText, '  classDef current fill:#fff1b8,stroke:#d4380d,stroke-width:3px,color:#000,font-weight:bold', ...ids.map((id) => `  class ${id} current`)].join('\n');
 }
 
 /**

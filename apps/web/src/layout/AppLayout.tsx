@@ -1,14 +1,21 @@
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useAccess } from '../api/channels';
+import { useApi } from '../api/hooks';
+import type { InboxView } from '../api/types';
 import { useSession } from '../auth/session';
-import { MENU } from './menu';
+import { InboxCountContext } from './inbox-count';
+import { INBOX_PATH, menuFor } from './menu';
 
 const { Header, Sider, Content } = Layout;
 
-/** The frame of every page after login: menu (a drawer on phones), who is logged in, and logout. */
+/**
+ * The frame of every page after login: menu (a drawer on phones; its channel entries from the channels' manifests,
+ * the 收案箱 with how many transfers wait), who is logged in, and logout.
+ */
 export function AppLayout() {
   const { me, logout, hasRole } = useSession();
   const screens = Grid.useBreakpoint();
@@ -16,13 +23,40 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const navigate = useNavigate();
   const location = useLocation();
+  const { access } = useAccess();
+  const hasInbox = !!access && hasRole(...access.inboxRoles);
+  const waiting = useApi<InboxView>(hasInbox ? '/inbox' : null, { pageSize: 1 });
+  const { reload: recount } = waiting;
+  // Recounted on every page change too: someone else of the organisation may have signed for a case meanwhile.
+  const countedAt = useRef(location.pathname);
+  useEffect(() => {
+    if (countedAt.current === location.pathname) return;
+    countedAt.current = location.pathname;
+    if (hasInbox) recount();
+  }, [location.pathname, hasInbox, recount]);
+  const inboxCount = useMemo(() => ({ count: hasInbox ? waiting.data?.total : undefined, refresh: recount }), [hasInbox, waiting.data, recount]);
 
-  const items: ItemType[] = MENU.flatMap(({ group, entries }): ItemType[] => {
-    const visible = entries.filter((e) => !e.roles || hasRole(...e.roles)).map((e) => ({ key: e.path, icon: e.icon, label: e.label }));
+  const sections = menuFor(access);
+  const items: ItemType[] = sections.flatMap(({ group, entries }): ItemType[] => {
+    const visible = entries
+      .filter((e) => !e.roles || hasRole(...e.roles))
+      .map((e) => ({
+        key: e.path,
+        icon: e.icon,
+        label:
+          e.path === INBOX_PATH && inboxCount.count ? (
+            <Flex justify="space-between" align="center">
+              {e.label}
+              <Badge count={inboxCount.count} size="small" aria-label={`${inboxCount.count} 件待签收`} />
+            </Flex>
+          ) : (
+            e.label
+          ),
+      }));
     if (!visible.length) return [];
     return group ? [{ type: 'group' as const, key: group, label: group, children: visible }] : visible;
   });
-  const allPaths = MENU.flatMap((g) => g.entries.map((e) => e.path));
+  const allPaths = sections.flatMap((g) => g.entries.map((e) => e.path));
   const selected = allPaths.filter((p) => p === location.pathname || (p !== '/' && location.pathname.startsWith(`${p}/`) && !allPaths.includes(location.pathname))).slice(-1);
 
   const menu = (
@@ -97,7 +131,9 @@ export function AppLayout() {
           </Drawer>
         )}
         <Content style={{ padding: desktop ? 24 : 12, minWidth: 0 }}>
-          <Outlet />
+          <InboxCountContext.Provider value={inboxCount}>
+            <Outlet />
+          </InboxCountContext.Provider>
         </Content>
       </Layout>
     </Layout>

@@ -1,5 +1,6 @@
 import { BankOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Access } from '../api/channels';
 
 export interface MenuEntry {
   path: string;
@@ -9,26 +10,26 @@ export interface MenuEntry {
   roles?: string[];
 }
 
-/** Roles that open disputes (the 人民调解 workflow's opening roles, plus court clerks filing 司法确认 directly). */
-export const OPENING_ROLES = ['INTAKE_CLERK', 'MEDIATOR', 'COMMITTEE_DIRECTOR', 'COURT_CLERK'];
-export const COURT_ROLES = ['COURT_CLERK', 'JUDGE'];
+/** The console's menu; the role lists of the channel pages come from the channels (no channel loaded: hidden). */
+export function menuFor(access: Access | undefined): { group?: string; entries: MenuEntry[] }[] {
+  return [
+    {
+      entries: [
+        { path: '/', label: '工作台', icon: <DashboardOutlined /> },
+        { path: '/cases', label: '案件查询', icon: <SearchOutlined /> },
+        { path: '/cases/new', label: '登记案件', icon: <FileAddOutlined />, roles: access?.openingRoles ?? [] },
+        { path: INBOX_PATH, label: '收案箱', icon: <InboxOutlined />, roles: access?.inboxRoles ?? [] },
+      ],
+    },
+    {
+      group: '系统管理',
+      entries: [
+        { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: ['ADMIN'] },
+        { path: '/admin/organisations', label: '单位管理', icon: <BankOutlined />, roles: ['ADMIN'] },
+        { path: '/admin/calendar', label: '节假日安排', icon: <CalendarOutlined />, roles: ['ADMIN'] },
+      ],
+    },
+  ];
+}
 
-export const MENU: { group?: string; entries: MenuEntry[] }[] = [
-  {
-    entries: [
-      { path: '/', label: '工作台', icon: <DashboardOutlined /> },
-      { path: '/cases', label: '案件查询', icon: <SearchOutlined /> },
-      { path: '/cases/new', label: '登记案件', icon: <FileAddOutlined />, roles: OPENING_ROLES },
-      { path: '/court/inbox', label: '法院收案', icon: <InboxOutlined />, roles: COURT_ROLES },
-    ],
-  },
-  {
-    group: '系统管理',
-    entries: [
-      { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: ['ADMIN'] },
-      { path: '/admin/organisations', label: '单位管理', icon: <BankOutlined />, roles: ['ADMIN'] },
-      { path: '/admin/calendar', label: '节假日安排', icon: <CalendarOutlined />, roles: ['ADMIN'] },
-    ],
-  },
-];
-
+export const INBOX_PATH = '/inbox';

@@ -1,8 +1,8 @@
 import { Button, Card, Checkbox, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useApi, useShared } from '../api/hooks';
-import type { CaseSummary, Page, WorkflowDescription, WorkflowSummary } from '../api/types';
+import { useApi, useShared, useSharedAll } from '../api/hooks';
+import type { CaseSummary, Page, WorkflowDescription, WorkflowState, WorkflowSummary } from '../api/types';
 import { CaseList } from '../components/CaseList';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
@@ -18,6 +18,21 @@ interface Filters {
 
 const FILTER_KEYS = ['q', 'workflow', 'state', 'regionCode', 'overdue', 'closed'] as const;
 
+/**
+ * The states a case can be found in by its state: those a case rests in (atomic or final, not inside a parallel
+ * state, whose cases are stored with every region's state), named with their parents (审理 · 简易程序).
+ */
+function filterableStates(d: WorkflowDescription): { value: string; label: string }[] {
+  const byId = new Map(d.states.map((s) => [s.id, s]));
+  const ancestors = (s: WorkflowState): WorkflowState[] => {
+    const parent = s.parent ? byId.get(s.parent) : undefined;
+    return parent ? [...ancestors(parent), parent] : [];
+  };
+  return d.states
+    .filter((s) => (s.type === 'atomic' || s.type === 'final') && !ancestors(s).some((a) => a.type === 'parallel'))
+    .map((s) => ({ value: s.id, label: [...ancestors(s), s].map((a) => a.label).join(' · ') }));
+}
+
 /** Every case the person may see, filtered by state, workflow, region, overdue and words, page by page. */
 export function CaseListPage() {
   const [params, setParams] = useSearchParams();
@@ -32,16 +47,17 @@ export function CaseListPage() {
   };
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
-  const list = useApi<Page<CaseSummary>>('/cases', { ...filters, page, pageSize });
+  // A channel's work queue (from the work queue page): its open cases in the queue's states, or assigned to me.
+  const queue = params.get('queue') ?? undefined;
+  const list = useApi<Page<CaseSummary>>('/cases', { ...filters, queue, page, pageSize });
 
   const workflows = useShared<WorkflowSummary[]>('/workflows');
-  const pm = useShared<WorkflowDescription>('/workflows/pm');
-  const jc = useShared<WorkflowDescription>('/workflows/jc');
+  const descriptions = useSharedAll<WorkflowDescription>(workflows.data ? workflows.data.map((w) => `/workflows/${w.id}`) : null);
   const chosenWorkflow = Form.useWatch('workflow', form);
   const stateOptions = useMemo(() => {
-    const defs = [pm.data, jc.data].filter((d): d is WorkflowDescription => !!d && (!chosenWorkflow || d.id === chosenWorkflow));
-    return defs.map((d) => ({ label: d.title, title: d.title, options: d.states.map((s) => ({ value: s.id, label: s.label })) }));
-  }, [pm.data, jc.data, chosenWorkflow]);
+    const defs = (descriptions.data ?? []).filter((d) => !chosenWorkflow || d.id === chosenWorkflow);
+    return defs.map((d) => ({ label: d.title, title: d.title, options: filterableStates(d) }));
+  }, [descriptions.data, chosenWorkflow]);
 
   useEffect(() => {
     form.setFieldsValue({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), ...filters });

@@ -4,34 +4,42 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useApi, useShared } from '../api/hooks';
-import type { CaseView, HistoryEntry, OrganisationRef, WorkflowDescription } from '../api/types';
+import type { CaseView, DisputeView, HistoryEntry, OrganisationRef, WorkflowDescription } from '../api/types';
 import { StateTag } from '../components/CaseTags';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { EventModal } from '../components/EventModal';
 import { WorkflowDiagram } from '../components/WorkflowDiagram';
+import { useInboxCount } from '../layout/inbox-count';
 import { chinaTime } from '../lib/format';
 import { DeadlinesCard } from './case/DeadlinesCard';
-import { LinksCard } from './case/LinksCard';
+import { DisputeCard } from './case/DisputeCard';
 import { PartiesCard } from './case/PartiesCard';
 import { TimelineCard } from './case/TimelineCard';
+import { TransferCard } from './case/TransferCard';
 
-/** One case: who, where it stands, what the person can do now, its deadlines, its history and its workflow. */
+/**
+ * One case: who, where it stands, what the person can do now, what was transferred with it, its deadlines, the
+ * dispute it belongs to across channels, its history and its workflow.
+ */
 export function CasePage() {
   const { id = '' } = useParams();
   const loaded = useApi<CaseView>(`/cases/${encodeURIComponent(id)}`);
   const history = useApi<HistoryEntry[]>(`/cases/${encodeURIComponent(id)}/history`);
   const [view, setView] = useState<CaseView | undefined>();
   const [acting, setActing] = useState<{ type: string; label: string } | null>(null);
+  const inboxCount = useInboxCount();
   useEffect(() => setView(loaded.data), [loaded.data]);
 
   const workflow = useShared<WorkflowDescription>(view ? `/workflows/${view.workflow.id}?version=${view.workflow.version}` : null);
-  const courts = useShared<OrganisationRef[]>('/organisations?type=BASIC_COURT');
+  const dispute = useApi<DisputeView>(view ? `/disputes/${encodeURIComponent(view.disputeCode)}` : null);
+  // Event data names organisations (a court, a receiving commission) and users by id.
+  const organisations = useShared<OrganisationRef[]>('/organisations');
   const names = useMemo(() => {
     const out: Record<string, string> = {};
-    for (const c of courts.data ?? []) out[c.id] = c.name;
+    for (const o of organisations.data ?? []) out[o.id] = o.name;
     if (view?.assignment.assigneeId && view.assignment.assigneeName) out[view.assignment.assigneeId] = view.assignment.assigneeName;
     return out;
-  }, [courts.data, view]);
+  }, [organisations.data, view]);
 
   if (loaded.error) {
     const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
@@ -51,6 +59,7 @@ export function CasePage() {
   const reload = () => {
     loaded.reload();
     history.reload();
+    dispute.reload();
   };
   const spec = acting ? workflow.data?.events.find((e) => e.type === acting.type) : undefined;
 
@@ -87,6 +96,7 @@ export function CasePage() {
             { key: 'org', label: '承办单位', children: view.assignment.orgName },
             { key: 'assignee', label: '承办人', children: view.assignment.assigneeName ?? '未指定' },
             { key: 'opened', label: '登记时间', children: chinaTime(view.openedAt) },
+            { key: 'dispute', label: '一案一码', children: <span className="break-anywhere">{view.disputeCode}</span> },
           ]}
         />
         <div style={{ marginTop: 12 }} data-testid="available-events">
@@ -110,13 +120,16 @@ export function CasePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
+            {view.transfer ? <TransferCard view={view} transfer={view.transfer} dispute={dispute.data} workflow={workflow.data} names={names} /> : null}
             <PartiesCard view={view} />
             <DeadlinesCard deadlines={view.deadlines} />
-            <LinksCard view={view} />
           </Flex>
         </Col>
         <Col xs={24} xl={10}>
-          <TimelineCard entries={history.data} error={history.error} onRetry={history.reload} workflow={workflow.data} parties={view.parties} names={names} />
+          <Flex vertical gap={16}>
+            <DisputeCard view={view} dispute={dispute} />
+            <TimelineCard entries={history.data} error={history.error} onRetry={history.reload} workflow={workflow.data} parties={view.parties} names={names} />
+          </Flex>
         </Col>
       </Row>
 
@@ -137,6 +150,9 @@ export function CasePage() {
           setActing(null);
           setView(next);
           history.reload();
+          dispute.reload();
+          // Signing for or returning a transfer takes it out of the 收案箱.
+          if (view.transfer?.status === 'SENT') inboxCount.refresh();
         }}
         onStale={reload}
       />

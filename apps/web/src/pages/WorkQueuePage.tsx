@@ -1,13 +1,15 @@
 import { FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Statistic, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import { useAccess } from '../api/channels';
 import { useApi } from '../api/hooks';
-import type { CaseSummary, Page } from '../api/types';
+import type { CaseSummary, InboxView, Page } from '../api/types';
 import { useSession } from '../auth/session';
 import { CaseList } from '../components/CaseList';
 import { DeadlineList, type DeadlineListItem } from '../components/DeadlineList';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { COURT_ROLES, OPENING_ROLES } from '../layout/menu';
+import { InboxList } from '../components/InboxList';
+import { INBOX_PATH } from '../layout/menu';
 
 /** How far ahead "due soon" looks. */
 const DUE_SOON_DAYS = 7;
@@ -15,17 +17,22 @@ const QUEUE_SIZE = 10;
 
 type QueueKey = 'mine' | 'dueSoon' | 'overdue' | 'toSign';
 
-/** The home page: what needs the person's attention today. */
+/** The home page: what needs the person's attention today; transfers to sign for, for those with a 收案箱. */
 export function WorkQueuePage() {
-  const { me, hasRole } = useSession();
+  const { hasRole } = useSession();
+  const { access, channels } = useAccess();
+  const channelQueues = (channels?.channels ?? []).flatMap((c) => c.queues.filter((q) => hasRole(...q.roles)).map((q) => ({ ...q, channel: c.title })));
+  const canOpen = !!access && hasRole(...access.openingRoles);
+  const hasInbox = !!access && hasRole(...access.inboxRoles);
   const [params, setParams] = useSearchParams();
-  const tab = (params.get('tab') as QueueKey | null) ?? 'mine';
+  const asked = (params.get('tab') as QueueKey | null) ?? 'mine';
+  const tab = asked === 'toSign' && access && !hasInbox ? 'mine' : asked;
   const page = Number(params.get('page') ?? 1);
   const pageOf = (key: QueueKey) => (tab === key ? page : 1);
 
   const mine = useApi<Page<CaseSummary>>('/cases', { assignee: 'me', closed: false, page: pageOf('mine'), pageSize: QUEUE_SIZE });
   const overdue = useApi<Page<CaseSummary>>('/cases', { overdue: true, page: pageOf('overdue'), pageSize: QUEUE_SIZE });
-  const toSign = useApi<Page<CaseSummary>>('/cases', { state: 'filed', orgId: me?.orgId, page: pageOf('toSign'), pageSize: QUEUE_SIZE });
+  const toSign = useApi<InboxView>(hasInbox ? '/inbox' : null, { page: pageOf('toSign'), pageSize: QUEUE_SIZE });
   const dueSoon = useApi<Page<DeadlineListItem>>('/deadlines', { status: 'pending', dueWithinDays: DUE_SOON_DAYS, pageSize: 50 });
 
   const select = (key: string) => setParams({ tab: key }, { replace: true });
@@ -41,7 +48,7 @@ export function WorkQueuePage() {
     { key: 'mine', title: '我的在办案件', value: mine.data?.total },
     { key: 'dueSoon', title: `即将到期（${DUE_SOON_DAYS}日内）`, value: dueSoon.data?.total, color: '#d46b08' },
     { key: 'overdue', title: '已逾期', value: overdue.data?.total, color: '#cf1322' },
-    { key: 'toSign', title: '待签收', value: toSign.data?.total },
+    ...(hasInbox ? [{ key: 'toSign' as const, title: '待签收', value: toSign.data?.total }] : []),
   ];
 
   return (
@@ -51,29 +58,38 @@ export function WorkQueuePage() {
           工作台
         </Typography.Title>
         <Flex gap={8} wrap>
-          {hasRole(...OPENING_ROLES) ? (
+          {canOpen ? (
             <Link to="/cases/new">
               <Button type="primary" icon={<FileAddOutlined />}>
                 登记案件
               </Button>
             </Link>
           ) : null}
-          {hasRole(...COURT_ROLES) ? (
-            <Link to="/court/inbox">
-              <Button>法院收案</Button>
+          {hasInbox ? (
+            <Link to={INBOX_PATH}>
+              <Button>收案箱</Button>
             </Link>
           ) : null}
         </Flex>
       </Flex>
       <Row gutter={[12, 12]}>
         {counters.map((c) => (
-          <Col key={c.key} xs={12} md={6}>
+          <Col key={c.key} xs={12} md={24 / counters.length}>
             <Card size="small" hoverable onClick={() => select(c.key)} style={{ borderColor: tab === c.key ? '#b7472a' : undefined }} data-testid={`counter-${c.key}`}>
               <Statistic title={c.title} value={c.value ?? '—'} styles={{ content: { color: c.color } }} />
             </Card>
           </Col>
         ))}
       </Row>
+      {channelQueues.length ? (
+        <Row gutter={[12, 12]} data-testid="channel-queues">
+          {channelQueues.map((q) => (
+            <Col key={q.id} xs={12} md={6}>
+              <QueueCard id={q.id} label={q.label} channel={q.channel} />
+            </Col>
+          ))}
+        </Row>
+      ) : null}
       <Card size="small">
         <Tabs
           activeKey={tab}
@@ -86,10 +102,22 @@ export function WorkQueuePage() {
               children: dueSoon.error ? <ErrorNotice error={dueSoon.error} onRetry={dueSoon.reload} /> : <DeadlineList items={dueSoon.data?.items ?? []} loading={dueSoon.loading} empty={`${DUE_SOON_DAYS}日内没有到期的期限`} />,
             },
             { key: 'overdue', label: '已逾期', children: caseQueue('overdue', overdue, '没有逾期案件') },
-            { key: 'toSign', label: '待签收', children: caseQueue('toSign', toSign, '没有等待本单位签收的移送案件') },
+            ...(hasInbox ? [{ key: 'toSign', label: '待签收', children: <InboxList inbox={toSign} pageSize={QUEUE_SIZE} onPage={onPage('toSign')} /> }] : []),
           ]}
         />
       </Card>
     </Flex>
+  );
+}
+
+/** One work queue a channel declares for the person's roles, with its count; opens the case list filtered by it. */
+function QueueCard({ id, label, channel }: { id: string; label: string; channel: string }) {
+  const count = useApi<Page<CaseSummary>>('/cases', { queue: id, page: 1, pageSize: 1 });
+  return (
+    <Link to={`/cases?queue=${encodeURIComponent(id)}`} data-testid={`queue-${id}`}>
+      <Card size="small" hoverable>
+        <Statistic title={`${label}（${channel}）`} value={count.data?.total ?? '—'} />
+      </Card>
+    </Link>
   );
 }

@@ -22,7 +22,6 @@ import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import { CaseStore, type LoadedCase } from '../ports/case-store.port';
 import type { DeadlineWorkerReport, FiredDeadline, NotifiedDeadline } from './deadline-worker.report';
 import { DeadlineWorkerSettings } from './deadline-worker.settings';
-import { RecentCases } from '../domain/recent-cases';
 
 const NOTIFY_BATCH = 200;
 /** Most firings committed in one statement. */
@@ -52,7 +51,6 @@ export class DeadlineWorker {
     private readonly outbox: OutboxDispatcher,
     private readonly clock: Clock,
     private readonly settings: DeadlineWorkerSettings,
-    private readonly recent: RecentCases,
   ) {}
 
   /** Runs once, after any run of this process already under way (the timer and an administrator may ask at once). */
@@ -93,7 +91,6 @@ export class DeadlineWorker {
 
       const marked = claimed.filter((d) => !d.onExpiry);
       const missed = new Set(await this.store.markMissed(marked.map((d) => d.id), now));
-      for (const d of marked) this.recent.forget(d.caseId);
       for (const d of marked) report.push(entry(d, missed.has(d.id) ? 'missed' : 'skipped'));
 
       const firing = claimed.filter((d) => d.onExpiry);
@@ -199,7 +196,7 @@ export class DeadlineWorker {
         return { deadlineId: d.id, notification };
       });
       for (const n of await this.store.notify(kind, items, now)) {
-        out.push({ notificationId: n.id, kind, deadlineId: n.deadlineId, caseId: n.caseId, caseNo: byId.get(n.deadlineId)!.case.caseNo, orgId: n.orgId, message: n.message });
+        out.push({ notificationId: n.id, kind, deadlineId: n.deadlineId!, caseId: n.caseId, caseNo: byId.get(n.deadlineId!)!.case.caseNo, orgId: n.orgId, message: n.message });
       }
       if (batch.length < NOTIFY_BATCH) return out;
     }

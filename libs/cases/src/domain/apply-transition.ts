@@ -1,19 +1,19 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { chainEntry, type AuditEntry } from '@app/audit';
+import { AuditStore, type AuditEntry } from '@app/audit';
 import { chinaDate } from '@app/calendar';
-import { DeadlinePlanner, onStateChange, type DeadlineClosure, type DeadlineRecord } from '@app/deadlines';
+import type { DeadlineRecord } from '@app/deadlines';
 import { DirectoryService, Jurisdiction, type Directory, type Viewer } from '@app/organisations';
-import { canonicalJson, Clock, DomainError, ValidationError, type Role } from '@app/shared';
-import { decide, eventsHandledIn, stateMeta, WorkflowRegistry, type Effect, type WorkflowDefinition, type WorkflowEvent } from '@app/workflow';
-import { CaseStore, type CommitPlan, type LoadedCase, type OutboxMessage } from '../ports/case-store.port';
-import { CaseTransitionedEvent } from '../events/case-transitioned.event';
+import { canonicalJson, Clock, DomainError } from '@app/shared';
+import { RouteTable, WorkflowRegistry, type WorkflowDefinition } from '@app/workflow';
+import { CaseStore, type CommitPlan, type LoadedCase } from '../ports/case-store.port';
+import { CaseChangedEvent } from '../events/case-changed.event';
 import type { CaseRecord } from './case-record';
-import { CaseNotFoundError, EventForbiddenError, IdempotencyKeyReusedError, NotHandlingOrgError, TransitionNotAllowedError, VersionConflictError } from './case.errors';
-import { EventDataValidator } from './event-data-validator';
-import { RecentCases } from './recent-cases';
-import { openCase } from './case-factory';
+import { CaseNotFoundError, IdempotencyKeyReusedError, NotHandlingOrgError, VersionConflictError } from './case.errors';
+import type { TransferRecord } from './transfer';
+import { TransferReadModel } from '../ports/transfer-read-model.port';
+import { emptyPlan, WritePlanner, type PlanEnv } from './write-planner';
 
 export interface TransitionRequest {
   caseId: string;
@@ -31,9 +31,9 @@ export interface TransitionRequest {
    */
   amend?: (loaded: LoadedCase, plan: CommitPlan, at: { now: Date; today: string }) => void;
   /**
-   * The case as the caller read it moments ago (the deadline worker reads a whole batch in one query): used instead of
-   * loading it on the first attempt, without the idempotency lookup before it. A stale copy costs a retry, nothing
-   * more: the conditional update refuses it, and a request already applied is then found by its key.
+   * The case as the caller read it moments ago (the deadline worker reads a whole batch in one query), used on the
+   * first attempt instead of loading it. Every change a guard or a view reads bumps the case version, so a stale copy
+   * cannot decide anything: the conditional update refuses it, and the request is tried again on fresh data.
    */
   preloaded?: LoadedCase;
 }
@@ -43,30 +43,39 @@ export interface TransitionOutcome {
   deadlines: DeadlineRecord[];
   def: WorkflowDefinition;
   today: string;
+  /** The transfer that brought the case here, with this event's decision on it. */
+  transfer: TransferRecord | null;
 }
 
 export type TransitionResult = { replayed: false; outcome: TransitionOutcome; response: unknown } | { replayed: true; status: number; response: unknown };
 
 const RETRIES = 3;
 
+interface Prepared {
+  plan: CommitPlan;
+  outcome: TransitionOutcome;
+  response: () => unknown;
+}
+
 /**
- * The one write path for workflow events: load → authorise → restore the machine → check the event → transition →
- * commit the case update, audit entry, deadline changes, linked cases and outbox in one transaction with a
- * conditional `UPDATE … WHERE version = ?` → publish after commit. Without If-Match a lost race is retried on fresh data.
+ * Applies one workflow event to a stored case: load → plan (the one write pipeline, `WritePlanner`) → commit the
+ * plan in one transaction with a conditional `UPDATE … WHERE version = ?` → publish after commit. Without If-Match a
+ * lost race is retried on fresh data; with an Idempotency-Key a repeated request is answered with the first result.
  */
 @Injectable()
 export class ApplyTransition {
-  private readonly validator = new EventDataValidator();
   private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly registry: WorkflowRegistry,
+    private readonly routes: RouteTable,
     private readonly store: CaseStore,
+    private readonly audit: AuditStore,
     private readonly clock: Clock,
-    private readonly planner: DeadlinePlanner,
     private readonly directoryService: DirectoryService,
     private readonly eventBus: EventBus,
-    private readonly recent: RecentCases,
+    private readonly planner: WritePlanner,
+    private readonly transfers: TransferReadModel,
   ) {}
 
   /**
@@ -90,8 +99,7 @@ export class ApplyTransition {
   private async attempt(request: TransitionRequest): Promise<TransitionResult> {
     const { caseId, idempotencyKey: key, viewer } = request;
     const requestHash = key ? hashRequest(request) : '';
-    // A copy this process just read or wrote saves a round trip; it serves the first try only (see RecentCases).
-    let hint = request.preloaded ?? this.recent.get(caseId);
+    let preloaded = request.preloaded;
     // The key is looked up only once something failed: a repeated request either is refused by the machine or fails
     // its commit on the key's unique index, and is then answered with the stored first result.
     let lookUpKey = false;
@@ -104,31 +112,25 @@ export class ApplyTransition {
           return { replayed: true, status: stored.status, response: stored.response };
         }
       }
-      const fromHint = hint;
-      hint = undefined;
-      let prepared: Awaited<ReturnType<ApplyTransition['prepare']>>;
+      const copy = preloaded;
+      preloaded = undefined;
+      let prepared: Prepared;
       try {
-        prepared = await this.prepare(request, requestHash, fromHint);
+        prepared = await this.prepare(request, requestHash, copy);
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const decideAgain = (fromHint && !request.preloaded) || (key && !lookUpKey);
-        if (!decideAgain) throw error;
-        // Decided on a copy, or perhaps refused because the first request with this key already moved the case:
-        // decide again on fresh data, after looking the key up, before refusing anyone.
-        this.recent.forget(caseId);
-        lookUpKey = true;
-        continue;
+        // Perhaps refused because the first request with this key already moved the case: look the key up first.
+        if (error instanceof DomainError && key && !lookUpKey) {
+          lookUpKey = true;
+          continue;
+        }
+        throw error;
       }
       if ((await this.store.commit(prepared.plan)) === 'committed') {
-        if (request.amend) this.recent.forget(caseId);
-        else this.recent.remember({ record: prepared.outcome.record, deadlines: prepared.outcome.deadlines });
         this.publish(prepared.plan);
-        return { replayed: false, outcome: prepared.outcome, response: prepared.response };
+        return { replayed: false, outcome: prepared.outcome, response: prepared.response() };
       }
-      this.recent.forget(caseId);
       lookUpKey = true;
-      // A stale copy is not a lost race: try again on fresh data.
-      if (fromHint && !request.preloaded && request.expectedVersion === undefined) continue;
+      if (copy && request.expectedVersion === undefined) continue;
       if (request.expectedVersion !== undefined || ++conflicts >= RETRIES) {
         // A concurrent retry with the same key may have won the race: answer as that first request did.
         if (key && (await this.store.findIdempotent(viewer.userId, key))) continue;
@@ -148,7 +150,7 @@ export class ApplyTransition {
     const results: ({ ok: true; result: TransitionResult } | { ok: false; error: unknown })[] = new Array(requests.length);
     const alone: number[] = [];
     const cases = new Set<string>();
-    const batch: { index: number; prepared: Awaited<ReturnType<ApplyTransition['prepare']>> }[] = [];
+    const batch: { index: number; prepared: Prepared }[] = [];
     await Promise.all(
       requests.map(async (request, index) => {
         if (cases.has(request.caseId)) return alone.push(index);
@@ -162,10 +164,9 @@ export class ApplyTransition {
     );
     const committed = batch.length ? await this.store.commitMany(batch.map((b) => b.prepared.plan)) : [];
     batch.forEach(({ index, prepared }, k) => {
-      this.recent.forget(requests[index].caseId);
       if (committed[k] !== 'committed') return alone.push(index);
       this.publish(prepared.plan);
-      results[index] = { ok: true, result: { replayed: false, outcome: prepared.outcome, response: prepared.response } };
+      results[index] = { ok: true, result: { replayed: false, outcome: prepared.outcome, response: prepared.response() } };
     });
     for (const index of alone.sort((a, b) => a - b)) {
       results[index] = await this.execute(requests[index]).then(
@@ -176,231 +177,70 @@ export class ApplyTransition {
     return results;
   }
 
-  private async prepare(request: TransitionRequest, requestHash: string, preloaded?: LoadedCase) {
+  private async prepare(request: TransitionRequest, requestHash: string, preloaded?: LoadedCase): Promise<Prepared> {
     const { viewer, type } = request;
     const [directory, loaded] = await Promise.all([this.directoryService.current(), preloaded ?? this.store.load(request.caseId)]);
     const jurisdiction = new Jurisdiction(directory);
     if (!loaded || !jurisdiction.canRead(viewer, loaded.record)) throw new CaseNotFoundError(request.caseId);
-    const { record, deadlines } = loaded;
+    const { record } = loaded;
     if (!jurisdiction.canAct(viewer, record)) throw new NotHandlingOrgError();
-
-    const def = this.registry.get(record.workflowId, record.workflowVersion);
-    const spec = def.events[type];
-    if (!spec) {
-      throw new ValidationError([
-        { field: 'type', message: `must be one of ${Object.keys(def.events).join(', ')}`, messageZh: `不是${def.title}流程的事件类型` },
-      ]);
-    }
-    const actorRole = spec.roles.find((r) => viewer.roles.includes(r));
-    if (!actorRole) throw new EventForbiddenError(type, spec.label);
     if (request.expectedVersion !== undefined && request.expectedVersion !== record.version) {
       throw new VersionConflictError(record.id, request.expectedVersion, record.version, true);
     }
-
-    const persisted = { value: record.state, context: record.context };
-    const handled = eventsHandledIn(def, persisted);
-    if (!handled.includes(type)) throw this.notAllowed(def, record, type, handled, [], viewer);
-    const errors = this.validator.validate(def, type, request.data, { parties: record.parties, orgId: record.orgId, directory });
-    if (errors.length) throw new ValidationError(errors);
-
     const now = this.clock.now();
     const today = chinaDate(now);
-    const event: WorkflowEvent = {
-      type,
-      data: request.data,
-      at: now.toISOString(),
-      today,
-      deadlines: pendingDueDates(deadlines),
-      actor: { id: viewer.userId, role: actorRole },
-    };
-    const decision = decide(def, persisted, event);
-    if (!decision.allowed) throw this.notAllowed(def, record, type, decision.allowedEvents, decision.violations, viewer);
+    // The dossier of a transfer quotes the sending case's records: read them only when the event sends the case on.
+    const [history, transfer] = await Promise.all([
+      this.routes.from(record.workflowId, type, request.data, record.state).length ? this.audit.history(record.id) : Promise.resolve([] as AuditEntry[]),
+      record.originRoute ? this.transfers.into(record.id) : Promise.resolve(null),
+    ]);
+    const env: PlanEnv = { directory, now, today, history };
 
-    const audit = chainEntry(record.headHash, {
-      caseId: record.id,
-      seq: record.version + 1,
-      at: event.at,
-      actorId: viewer.userId,
-      actorRole,
-      type,
-      from: decision.from,
-      to: decision.to,
-      data: request.data,
-    });
-    let next: CaseRecord = {
-      ...record,
-      state: decision.to,
-      context: decision.context,
-      version: record.version + 1,
-      headHash: audit.hash,
-      assigneeId: typeof decision.context.mediatorId === 'string' ? decision.context.mediatorId : record.assigneeId,
-      closed: decision.final,
-      updatedAt: event.at,
-    };
-
-    let closed: DeadlineClosure[] = [];
-    let opened: DeadlineRecord[] = [];
-    if (decision.changedState) {
-      ({ closed, opened } = onStateChange(this.planner, {
-        def,
-        deadlines,
-        from: decision.from,
-        to: decision.to,
-        eventType: type,
-        context: decision.context,
-        caseId: record.id,
-        orgId: record.orgId,
-        today,
-        now,
-      }));
-    }
-
-    const plan: CommitPlan = {
-      update: { expectedVersion: record.version, record: next },
-      inserts: [],
-      audit: [audit],
-      deadlinesClosed: closed,
-      // A copy: spawning a linked case adds the child's deadlines to the plan, and they are not this case's.
-      deadlinesOpened: [...opened],
-      outbox: [],
-      idempotency: null,
-    };
-    next = await this.applyEffects(decision.effects, next, plan, { directory, now, today, actor: { id: viewer.userId, role: actorRole } });
-    plan.update = { expectedVersion: record.version, record: next };
+    const plan = emptyPlan();
+    const next = this.planner.apply(plan, loaded, { type, data: request.data, actor: { id: viewer.userId, roles: viewer.roles } }, env);
+    plan.update = { expectedVersion: record.version, record: next.record };
     request.amend?.(loaded, plan, { now, today });
 
-    const closedById = new Map(closed.map((c) => [c.id, c]));
-    const outcome: TransitionOutcome = {
-      record: next,
-      deadlines: [...deadlines.map((d) => (closedById.has(d.id) ? { ...d, ...closedById.get(d.id)! } : d)), ...opened],
-      def,
-      today,
-    };
-    const response = request.present(outcome, directory, jurisdiction);
+    const def = this.registry.get(record.workflowId, record.workflowVersion);
+    const decided = plan.transfersDecided.find((d) => d.toCaseId === record.id);
+    const transferNow = transfer && decided && transfer.status === 'SENT' ? { ...transfer, ...decided } : transfer;
+    const outcome = (): TransitionOutcome => ({ record: plan.update!.record, deadlines: withPlan(next.deadlines, plan, record.id), def, today, transfer: transferNow });
+    const response = () => request.present(outcome(), directory, jurisdiction);
     if (request.idempotencyKey) {
-      plan.idempotency = {
-        actorId: viewer.userId,
-        key: request.idempotencyKey,
-        caseId: record.id,
-        requestHash,
-        status: 200,
-        response,
-        createdAt: event.at,
-      };
+      plan.idempotency = { actorId: viewer.userId, key: request.idempotencyKey, caseId: record.id, requestHash, status: 200, response: null, createdAt: now.toISOString() };
     }
-    return { plan, outcome, response };
-  }
-
-  /** Effects the machine asked for, turned into writes of the same transaction. */
-  private async applyEffects(effects: Effect[], record: CaseRecord, plan: CommitPlan, ctx: { directory: Directory; now: Date; today: string; actor: { id: string; role: Role } }): Promise<CaseRecord> {
-    let current = record;
-    for (const effect of effects) {
-      if (effect.type === 'spawnLinkedCase') current = await this.spawnLinkedCase(effect.params, current, plan, ctx);
-      if (effect.type === 'notifyOrigin' && current.originCaseId) {
-        plan.outbox.push(outboxMessage(current, effect.params.event, effect.params.data ?? {}, ctx.now));
-      }
-    }
-    return current;
-  }
-
-  /** Opens the linked case (e.g. the 司法确认 application at the court) and applies its first event as the engine. */
-  private async spawnLinkedCase(params: Record<string, any>, origin: CaseRecord, plan: CommitPlan, ctx: { directory: Directory; now: Date; today: string; actor: { id: string; role: Role } }): Promise<CaseRecord> {
-    const def = this.registry.latest(params.workflow);
-    const org = ctx.directory.org(params.orgId);
-    if (!org) throw new ValidationError([{ field: 'data.orgId', message: 'is not a known organisation', messageZh: '不是已登记的单位' }]);
-    const number = await this.store.allocateCaseNumber(org.id, Number(ctx.today.slice(0, 4)));
-    const linkAt = ctx.now.toISOString();
-    const created = openCase(
-      {
-        def,
-        org,
-        caseNumber: number,
-        regionCode: origin.regionCode,
-        category: origin.category,
-        summary: `${def.title}：${origin.summary}`,
-        source: 'APPLICATION',
-        parties: origin.parties,
-        actor: ctx.actor,
-        now: ctx.now,
-        today: ctx.today,
-        input: params.input,
-        origin: {
-          caseId: origin.id,
-          orgId: origin.orgId,
-          link: { relation: params.relation, direction: 'FROM', caseId: origin.id, caseNo: origin.caseNo, workflowId: origin.workflowId, orgId: origin.orgId, at: linkAt },
-        },
-      },
-      this.planner,
-    );
-    let child = created.record;
-    const audit: AuditEntry[] = [created.audit];
-    let childDeadlines = created.deadlines;
-    if (params.thenApply) {
-      const event: WorkflowEvent = {
-        type: params.thenApply.type,
-        data: params.thenApply.data,
-        at: linkAt,
-        today: ctx.today,
-        deadlines: pendingDueDates(childDeadlines),
-        actor: { id: 'system', role: 'SYSTEM' },
-      };
-      const decision = decide(def, { value: child.state, context: child.context }, event);
-      if (!decision.allowed) {
-        throw new TransitionNotAllowedError(child.state, stateMeta(def.machine, child.state).label, event.type, [], decision.violations);
-      }
-      const entry = chainEntry(child.headHash, { caseId: child.id, seq: 2, at: linkAt, actorId: 'system', actorRole: 'SYSTEM', type: event.type, from: decision.from, to: decision.to, data: event.data });
-      audit.push(entry);
-      const { closed, opened } = onStateChange(this.planner, {
-        def,
-        deadlines: childDeadlines,
-        from: decision.from,
-        to: decision.to,
-        eventType: event.type,
-        context: decision.context,
-        caseId: child.id,
-        orgId: child.orgId,
-        today: ctx.today,
-        now: ctx.now,
-      });
-      const closedIds = new Map(closed.map((c) => [c.id, c]));
-      childDeadlines = [...childDeadlines.map((d) => (closedIds.has(d.id) ? { ...d, ...closedIds.get(d.id)! } : d)), ...opened];
-      child = { ...child, state: decision.to, context: decision.context, version: 2, headHash: entry.hash, closed: decision.final };
-    }
-    plan.inserts.push(child);
-    plan.audit.push(...audit);
-    plan.deadlinesOpened.push(...childDeadlines);
-    return {
-      ...origin,
-      links: [...origin.links, { relation: params.relation, direction: 'TO', caseId: child.id, caseNo: child.caseNo, workflowId: def.id, orgId: org.id, at: linkAt }],
+    // Numbers of cases this event opened are known only inside the commit: the stored response is built after them.
+    plan.beforeWrite = () => {
+      if (plan.idempotency) plan.idempotency.response = response();
     };
-  }
-
-  private notAllowed(def: WorkflowDefinition, record: CaseRecord, type: string, handled: string[], violations: TransitionNotAllowedError['violations'], viewer: Viewer) {
-    const allowed = handled
-      .map((t) => ({ type: t, spec: def.events[t] }))
-      .filter(({ spec }) => spec && !spec.roles.includes('SYSTEM') && spec.roles.some((r) => viewer.roles.includes(r)))
-      .map(({ type: t, spec }) => ({ type: t, label: spec.label }));
-    return new TransitionNotAllowedError(record.state, stateMeta(def.machine, record.state).label, type, allowed, violations);
+    return {
+      plan,
+      get outcome() {
+        return outcome();
+      },
+      response,
+    };
   }
 
   private publish(plan: CommitPlan): void {
-    const byCase = new Map<string, AuditEntry[]>();
-    for (const entry of plan.audit) byCase.set(entry.caseId, [...(byCase.get(entry.caseId) ?? []), entry]);
-    for (const [caseId, entries] of byCase) {
-      const last = entries[entries.length - 1];
-      this.eventBus.publish(new CaseTransitionedEvent(caseId, last.seq, last.type, last.from, last.to, plan.outbox.length > 0));
-    }
+    publishChanges(this.eventBus, plan);
   }
 }
 
-function pendingDueDates(deadlines: DeadlineRecord[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const d of deadlines) if (d.status === 'pending') out[d.specId] = d.dueOn;
-  return out;
+/** One CaseChangedEvent per case the committed plan wrote, after the commit. */
+export function publishChanges(eventBus: EventBus, plan: CommitPlan): void {
+  const byCase = new Map<string, AuditEntry[]>();
+  for (const entry of plan.audit) byCase.set(entry.caseId, [...(byCase.get(entry.caseId) ?? []), entry]);
+  for (const [caseId, entries] of byCase) {
+    const last = entries[entries.length - 1];
+    eventBus.publish(new CaseChangedEvent(caseId, last.seq, last.type, last.from, last.to, plan.outbox.length > 0));
+  }
 }
 
-function outboxMessage(source: CaseRecord, eventType: string, data: Record<string, unknown>, now: Date): OutboxMessage {
-  return { id: randomUUID(), targetCaseId: source.originCaseId!, sourceCaseId: source.id, eventType, data: { ...data, sourceCaseId: source.id, sourceCaseNo: source.caseNo }, createdAt: now.toISOString() };
+/** The case's deadlines as the plan leaves them (pauses and resumptions applied). */
+function withPlan(deadlines: DeadlineRecord[], plan: CommitPlan, caseId: string): DeadlineRecord[] {
+  const updates = new Map(plan.deadlinesUpdated.map((u) => [u.id, u]));
+  return deadlines.filter((d) => d.caseId === caseId).map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d));
 }
 
 function hashRequest(request: TransitionRequest): string {

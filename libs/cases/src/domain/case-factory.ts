@@ -4,14 +4,13 @@ import type { IsoDate } from '@app/calendar';
 import type { DeadlinePlanner, DeadlineRecord } from '@app/deadlines';
 import type { Organisation } from '@app/organisations';
 import { canonicalJson, type Role } from '@app/shared';
-import { open, type WorkflowDefinition } from '@app/workflow';
+import { open, type Effect, type WorkflowDefinition } from '@app/workflow';
 import type { CaseRecord, CaseLink, Party } from './case-record';
 import type { Category, Source } from './case-vocabulary';
 
 export interface NewCase {
   def: WorkflowDefinition;
   org: Organisation;
-  caseNumber: number;
   regionCode: string;
   category: Category;
   summary: string;
@@ -20,21 +19,33 @@ export interface NewCase {
   actor: { id: string; role: Role };
   now: Date;
   today: IsoDate;
-  origin?: { caseId: string; orgId: string; link: CaseLink };
+  /** The case that sent this one, and the route it came by. */
+  origin?: { caseId: string; orgId: string; route: string; workflow: string; link: CaseLink };
   input?: Record<string, unknown>;
+  policy: Record<string, unknown>;
+  disputeCode: string;
 }
 
 export interface OpenedCase {
   record: CaseRecord;
   audit: AuditEntry;
   deadlines: DeadlineRecord[];
+  effects: Effect[];
 }
 
-/** Human case number in the register style: （2026）枫源调字第3号. */
-export function formatCaseNo(def: WorkflowDefinition, org: Organisation, year: number, n: number): string {
-  const kind = def.id === 'jc' ? '民特确' : '调';
-  return `（${year}）${org.shortName}${kind}字第${n}号`;
+/** Human case number in the register style, with the channel's word: （2026）枫源调字第3号, （2025）青溪法院民初字第8号. */
+export function formatCaseNo(def: WorkflowDefinition, org: Pick<Organisation, 'shortName'>, year: number, n: number): string {
+  const { prefix, suffix } = caseNoParts(def, org, year);
+  return `${prefix}${n}${suffix}`;
 }
+
+/** The text around the number in the organisation's yearly register for the workflow. */
+export function caseNoParts(def: WorkflowDefinition, org: Pick<Organisation, 'shortName'>, year: number): { prefix: string; suffix: string } {
+  return { prefix: `（${year}）${org.shortName}${def.manifest.caseNumberKind}字第`, suffix: '号' };
+}
+
+/** The case number a new case holds until its commit allocates the real one. */
+export const pendingCaseNo = (caseId: string) => `待编号:${caseId}`;
 
 /**
  * A new case in the workflow's initial state, with its opening audit entry (seq 1) and the initial state's deadlines.
@@ -42,7 +53,14 @@ export function formatCaseNo(def: WorkflowDefinition, org: Organisation, year: n
  */
 export function openCase(spec: NewCase, planner: DeadlinePlanner): OpenedCase {
   const id = randomUUID();
-  const opened = open(spec.def, { partyIds: spec.parties.map((p) => p.id), openedOn: spec.today, input: spec.input });
+  const opened = open(spec.def, {
+    partyIds: spec.parties.map((p) => p.id),
+    openedOn: spec.today,
+    input: spec.input,
+    category: spec.category,
+    origin: spec.origin ? { route: spec.origin.route, workflow: spec.origin.workflow } : undefined,
+    policy: spec.policy,
+  });
   const at = spec.now.toISOString();
   const audit = chainEntry(GENESIS_HASH, {
     caseId: id,
@@ -62,13 +80,14 @@ export function openCase(spec: NewCase, planner: DeadlinePlanner): OpenedCase {
       source: spec.source,
       parties: spec.parties.map((p) => ({ id: p.id, role: p.role, name: p.name })),
       partiesDigest: createHash('sha256').update(canonicalJson(spec.parties)).digest('hex'),
-      ...(spec.origin ? { originCaseId: spec.origin.caseId } : {}),
+      disputeCode: spec.disputeCode,
+      ...(spec.origin ? { originCaseId: spec.origin.caseId, route: spec.origin.route } : {}),
       ...(spec.input ? { input: spec.input } : {}),
     },
   });
   const record: CaseRecord = {
     id,
-    caseNo: formatCaseNo(spec.def, spec.org, Number(spec.today.slice(0, 4)), spec.caseNumber),
+    caseNo: pendingCaseNo(id),
     workflowId: spec.def.id,
     workflowVersion: spec.def.version,
     state: opened.state.value,
@@ -78,6 +97,8 @@ export function openCase(spec: NewCase, planner: DeadlinePlanner): OpenedCase {
     orgId: spec.org.id,
     originOrgId: spec.origin?.orgId ?? null,
     originCaseId: spec.origin?.caseId ?? null,
+    originRoute: spec.origin?.route ?? null,
+    disputeCode: spec.disputeCode,
     regionCode: spec.regionCode,
     category: spec.category,
     summary: spec.summary,
@@ -99,5 +120,5 @@ export function openCase(spec: NewCase, planner: DeadlinePlanner): OpenedCase {
     enteredOn: spec.today,
     now: spec.now,
   });
-  return { record, audit, deadlines };
+  return { record, audit, deadlines, effects: opened.effects };
 }

@@ -1,4 +1,4 @@
-import type { Category, LinkRelation, PartyRole, Source } from './case-vocabulary';
+import type { Category, PartyRole, Source } from './case-vocabulary';
 
 export interface Party {
   /** Stable within the case (P1, P2, …); events name parties by it. */
@@ -12,13 +12,16 @@ export interface Party {
 
 /** A case this one was transferred from or to, kept on both sides. */
 export interface CaseLink {
-  relation: LinkRelation;
+  /** The workflow the transfer went to (its manifest names the relation: 司法确认, 诉讼, …). */
+  relation: string;
   direction: 'FROM' | 'TO';
   caseId: string;
   caseNo: string;
   workflowId: string;
   orgId: string;
   at: string;
+  /** The route (spec appendix (c)) the transfer went by. */
+  route?: string;
 }
 
 export interface CaseRecord {
@@ -36,6 +39,10 @@ export interface CaseRecord {
   /** The organisation that transferred it, which keeps following it. */
   originOrgId: string | null;
   originCaseId: string | null;
+  /** The route this case was opened by, when another case sent it. */
+  originRoute: string | null;
+  /** 一案一码: shared by every case of one dispute across channels. */
+  disputeCode: string;
   regionCode: string;
   category: Category;
   summary: string;

@@ -39,8 +39,3 @@ export const PARTY_ROLES = {
   THIRD_PARTY: '第三人',
 } as const;
 export type PartyRole = keyof typeof PARTY_ROLES;
-
-export const LINK_RELATIONS = {
-  JUDICIAL_CONFIRMATION: '司法确认',
-} as const;
-export type LinkRelation = keyof typeof LINK_RELATIONS;

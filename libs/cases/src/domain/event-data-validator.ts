@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import localizeZh from 'ajv-i18n/localize/zh';
 import type { FieldError } from '@app/shared';
 import type { Directory } from '@app/organisations';
-import type { JsonSchema, WorkflowDefinition } from '@app/workflow';
+import { ORG_TYPE_LABELS, type JsonSchema, type WorkflowDefinition } from '@app/workflow';
 import type { Party } from './case-record';
 
 const EMPTY_SCHEMA: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
@@ -79,6 +79,11 @@ function referenceProblem(source: string, id: string, refs: { parties: Party[]; 
   }
   if (source === 'courts') {
     return refs.directory.org(id)?.type === 'BASIC_COURT' ? null : { en: '%s is not a basic court', zh: '%s 不是基层人民法院' };
+  }
+  if (source.startsWith('orgs:')) {
+    const types = source.slice('orgs:'.length).split(',');
+    const labels = types.map((t) => ORG_TYPE_LABELS[t] ?? t).join('或');
+    return types.includes(refs.directory.org(id)?.type ?? '') ? null : { en: `%s is not an organisation of type ${types.join(' or ')}`, zh: `%s 不是${labels}` };
   }
   const role = source.slice('orgUsers:'.length);
   const user = refs.directory.user(id);

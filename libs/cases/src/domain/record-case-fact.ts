@@ -6,17 +6,18 @@ import type { DeadlineRecord, DeadlineUpdate } from '@app/deadlines';
 import { DirectoryService, Jurisdiction, type Directory, type Viewer } from '@app/organisations';
 import { Clock, ForbiddenError, type Role } from '@app/shared';
 import { WorkflowRegistry, type WorkflowDefinition } from '@app/workflow';
-import { CaseTransitionedEvent } from '../events/case-transitioned.event';
+import { CaseChangedEvent } from '../events/case-changed.event';
 import { CaseStore, type CommitPlan, type LoadedCase } from '../ports/case-store.port';
 import type { CaseRecord } from './case-record';
 import { CaseNotFoundError, NotHandlingOrgError, VersionConflictError } from './case.errors';
-import { RecentCases } from './recent-cases';
+import { emptyPlan } from './write-planner';
 
 /** Audit entry types for facts recorded on a case outside its workflow machine, with their Chinese labels. */
 export const CASE_FACT_TYPES = {
   DEADLINE_PAUSED: '期限中止计算',
   DEADLINE_RESUMED: '期限恢复计算',
   DEADLINE_EXTENDED: '期限延长',
+  MIGRATE: '流程版本迁移',
 } as const;
 export type CaseFactType = keyof typeof CASE_FACT_TYPES;
 
@@ -59,7 +60,6 @@ export class RecordCaseFact {
     private readonly clock: Clock,
     private readonly directoryService: DirectoryService,
     private readonly eventBus: EventBus,
-    private readonly recent: RecentCases,
   ) {}
 
   async execute(request: CaseFactRequest): Promise<CaseFactOutcome> {
@@ -94,19 +94,9 @@ export class RecordCaseFact {
         data: built.data,
       });
       const next: CaseRecord = { ...record, version: record.version + 1, headHash: audit.hash, updatedAt: at };
-      const plan: CommitPlan = {
-        update: { expectedVersion: record.version, record: next },
-        inserts: [],
-        audit: [audit],
-        deadlinesClosed: [],
-        deadlinesOpened: [],
-        deadlinesUpdated: built.deadlinesUpdated,
-        outbox: [],
-        idempotency: null,
-      };
-      this.recent.forget(request.caseId);
+      const plan: CommitPlan = { ...emptyPlan(), update: { expectedVersion: record.version, record: next }, audit: [audit], deadlinesUpdated: built.deadlinesUpdated };
       if ((await this.store.commit(plan)) === 'committed') {
-        this.eventBus.publish(new CaseTransitionedEvent(record.id, next.version, request.type, record.state, record.state, false));
+        this.eventBus.publish(new CaseChangedEvent(record.id, next.version, request.type, record.state, record.state, false));
         const updates = new Map(built.deadlinesUpdated.map((u) => [u.id, u]));
         const deadlines = loaded.deadlines.map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d));
         return { record: next, deadlines, def: this.registry.get(record.workflowId, record.workflowVersion), today, directory, jurisdiction };

@@ -3,7 +3,8 @@ import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { SYSTEM_VIEWER } from '@app/organisations';
 import { Clock, DomainError } from '@app/shared';
 import { ApplyTransition } from '../domain/apply-transition';
-import { CaseTransitionedEvent } from '../events/case-transitioned.event';
+import { TransitionNotAllowedError } from '../domain/case.errors';
+import { CaseChangedEvent } from '../events/case-changed.event';
 import { OutboxStore } from '../ports/outbox-store.port';
 
 const BATCH = 100;
@@ -52,6 +53,12 @@ export class OutboxDispatcher {
           await this.outbox.markDelivered(message.id, this.clock.now());
           delivered++;
         } catch (error) {
+          // A signal down a route (the court ended its entrustment) matters only while the case it reaches still waits
+          // for it; one that has moved past that point has nothing to take in.
+          if (error instanceof TransitionNotAllowedError && typeof message.data.signal === 'string') {
+            await this.outbox.markDelivered(message.id, this.clock.now());
+            continue;
+          }
           const text = error instanceof DomainError ? `${error.code}: ${error.message}` : String(error);
           this.logger.warn(`Could not deliver ${message.eventType} to case ${message.targetCaseId}: ${text}`);
           await this.outbox.markFailed(message.id, text, this.clock.now());
@@ -62,12 +69,12 @@ export class OutboxDispatcher {
   }
 }
 
-@EventsHandler(CaseTransitionedEvent)
-export class DeliverOutboxAfterCommit implements IEventHandler<CaseTransitionedEvent> {
+@EventsHandler(CaseChangedEvent)
+export class DeliverOutboxAfterCommit implements IEventHandler<CaseChangedEvent> {
   private readonly logger = new Logger(DeliverOutboxAfterCommit.name);
   constructor(private readonly dispatcher: OutboxDispatcher) {}
 
-  handle(event: CaseTransitionedEvent): void {
+  handle(event: CaseChangedEvent): void {
     if (!event.hasOutbox) return;
     this.dispatcher.drain().catch((error) => this.logger.error(`Outbox delivery failed: ${String(error)}`));
   }

@@ -5,6 +5,8 @@ import type { CaseRecord } from '../domain/case-record';
 export interface CaseListFilter {
   visibility: VisibilityFilter;
   state?: string;
+  /** Any of these states (a work queue's tagged states). */
+  states?: string[];
   workflowId?: string;
   orgId?: string;
   regionCode?: string;
@@ -23,8 +25,19 @@ export interface CasePage {
   total: number;
 }
 
+/** A case pinned to one version of its workflow, as a migration lists it. */
+export interface PinnedCase {
+  id: string;
+  caseNo: string;
+  state: string;
+  closed: boolean;
+  version: number;
+}
+
 /** Queries over cases for lists and dashboards. */
 export abstract class CaseReadModel {
   abstract list(filter: CaseListFilter, now: Date): Promise<CasePage>;
   abstract deadlinesOf(caseIds: string[]): Promise<DeadlineRecord[]>;
+  /** Every case opened on, or migrated to, `version` of `workflowId`, closed ones included, oldest first. */
+  abstract pinnedTo(workflowId: string, version: number): Promise<PinnedCase[]>;
 }

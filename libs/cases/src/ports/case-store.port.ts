@@ -1,6 +1,7 @@
 import type { AuditEntry } from '@app/audit';
-import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate } from '@app/deadlines';
+import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate, Notification } from '@app/deadlines';
 import type { CaseRecord } from '../domain/case-record';
+import type { TransferDecision, TransferRecord } from '../domain/transfer';
 
 /** A message to another case, written with the transition and delivered after commit (transactional outbox). */
 export interface OutboxMessage {
@@ -34,8 +35,19 @@ export interface CommitPlan {
   deadlinesClosed: DeadlineClosure[];
   deadlinesOpened: DeadlineRecord[];
   /** New due dates, pauses and extensions of pending deadlines (never of one closed in the same plan). */
-  deadlinesUpdated?: DeadlineUpdate[];
+  deadlinesUpdated: DeadlineUpdate[];
   outbox: OutboxMessage[];
+  transfersOpened: TransferRecord[];
+  /** Decisions on transfers into the plan's cases; each applies only while its transfer is still `SENT`. */
+  transfersDecided: TransferDecision[];
+  notifications: Notification[];
+  /**
+   * Case numbers the commit allocates, in the same transaction, for the plan's new cases, then hands to
+   * `assignCaseNumbers`. A plan that does not commit leaves the registers untouched.
+   */
+  numbering: { caseId: string; orgId: string; year: number; prefix: string; suffix: string }[];
+  /** Runs once the numbers are filled in, before anything is written (e.g. to build the stored idempotent response). */
+  beforeWrite?: (numbers: number[]) => void;
   idempotency: IdempotencyRecord | null;
 }
 
@@ -54,8 +66,6 @@ export abstract class CaseStore {
     return (await Promise.all(caseIds.map((id) => this.load(id)))).filter((c): c is LoadedCase => c !== null);
   }
   abstract findIdempotent(actorId: string, key: string): Promise<IdempotentResult | null>;
-  /** The next number in an organisation's yearly case register. */
-  abstract allocateCaseNumber(orgId: string, year: number): Promise<number>;
   abstract commit(plan: CommitPlan): Promise<CommitResult>;
   /**
    * Commits plans for distinct cases together where the store can (one round trip, one durable flush), each plan

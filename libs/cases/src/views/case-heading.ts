@@ -1,4 +1,4 @@
-import { stateMeta, type WorkflowDefinition } from '@app/workflow';
+import { stateLabel, type WorkflowDefinition } from '@app/workflow';
 import type { CaseRecord } from '../domain/case-record';
 import { CATEGORIES } from '../domain/case-vocabulary';
 
@@ -22,7 +22,7 @@ export function caseHeading(record: CaseRecord, def: WorkflowDefinition): CaseHe
     caseNo: record.caseNo,
     workflow: { id: def.id, version: def.version, title: def.title },
     state: record.state,
-    stateLabel: stateMeta(def.machine, record.state).label,
+    stateLabel: stateLabel(def, record.state),
     closed: record.closed,
     version: record.version,
     category: record.category,

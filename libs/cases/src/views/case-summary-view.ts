@@ -7,6 +7,7 @@ import { caseHeading, type CaseHeading } from './case-heading';
 
 /** A row of a case list: enough to triage, no personal data. */
 export interface CaseSummaryView extends CaseHeading {
+  disputeCode: string;
   regionCode: string;
   regionName: string;
   orgId: string;
@@ -29,6 +30,7 @@ export function presentSummary(record: CaseRecord, deadlines: DeadlineRecord[], 
   const next = pending[0];
   return {
     ...caseHeading(record, def),
+    disputeCode: record.disputeCode,
     regionCode: record.regionCode,
     regionName: directory.region(record.regionCode)?.name ?? record.regionCode,
     orgId: record.orgId,

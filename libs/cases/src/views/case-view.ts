@@ -1,9 +1,10 @@
 import { daysBetween, type IsoDate } from '@app/calendar';
 import { DEADLINE_STATUS_LABELS, openPause, pausedWarning, provisionalWarning, type DeadlinePause, type DeadlineRecord } from '@app/deadlines';
 import { maskIdNumber, maskPhone, type Directory, type Jurisdiction, type Viewer } from '@app/organisations';
-import { eventsHandledIn, type WorkflowDefinition } from '@app/workflow';
+import { eventsHandledIn, RELATION_LABELS, ROUTES, type WorkflowDefinition } from '@app/workflow';
 import type { CaseRecord } from '../domain/case-record';
-import { LINK_RELATIONS, PARTY_ROLES, SOURCES } from '../domain/case-vocabulary';
+import { PARTY_ROLES, SOURCES } from '../domain/case-vocabulary';
+import { TRANSFER_STATUS_LABELS, type Dossier, type TransferRecord, type TransferStatus } from '../domain/transfer';
 import { caseHeading, type CaseHeading } from './case-heading';
 
 export interface DeadlineView {
@@ -30,7 +31,27 @@ export interface DeadlineView {
   extensions: DeadlineRecord['extensions'];
 }
 
+/** The transfer that brought a case to its organisation, and the dossier that came with it. */
+export interface TransferView {
+  id: string;
+  route: string;
+  routeLabel: string;
+  legalBasis: string;
+  status: TransferStatus;
+  statusLabel: string;
+  from: { caseId: string; orgId: string; orgName: string };
+  sentAt: string;
+  decidedAt: string | null;
+  reason: string | null;
+  /** The reason's Chinese label, from the receiving workflow's return form. */
+  reasonLabel: string | null;
+  explanation: string | null;
+  dossier: Dossier;
+}
+
 export interface CaseView extends CaseHeading {
+  disputeCode: string;
+  transfer: TransferView | null;
   source: string;
   sourceLabel: string;
   region: { code: string; name: string };
@@ -56,6 +77,7 @@ export function presentCase(
   directory: Directory,
   jurisdiction: Jurisdiction,
   today: IsoDate,
+  transfer: TransferRecord | null = null,
 ): CaseView {
   const reveal = jurisdiction.seesPersonalData(viewer, record);
   const org = directory.org(record.orgId);
@@ -63,6 +85,8 @@ export function presentCase(
   const assignee = record.assigneeId ? directory.user(record.assigneeId) : undefined;
   return {
     ...caseHeading(record, def),
+    disputeCode: record.disputeCode,
+    transfer: transfer ? presentTransfer(transfer, directory, def) : null,
     source: record.source,
     sourceLabel: SOURCES[record.source] ?? record.source,
     region: { code: record.regionCode, name: directory.region(record.regionCode)?.name ?? record.regionCode },
@@ -81,7 +105,7 @@ export function presentCase(
     origin: record.originOrgId ? { orgId: record.originOrgId, orgName: originOrg?.name ?? record.originOrgId, caseId: record.originCaseId } : null,
     links: record.links.map((l) => ({
       ...l,
-      relationLabel: LINK_RELATIONS[l.relation] ?? l.relation,
+      relationLabel: RELATION_LABELS[l.relation] ?? l.relation,
       orgName: directory.org(l.orgId)?.name ?? l.orgId,
     })),
     deadlines: [...deadlines].sort(byCreation).map((d) => presentDeadline(d, today)),
@@ -90,6 +114,35 @@ export function presentCase(
     openedBy: record.openedBy,
     updatedAt: record.updatedAt,
   };
+}
+
+export function presentTransfer(t: TransferRecord, directory: Directory, def: WorkflowDefinition): TransferView {
+  const route = ROUTES.find((r) => r.id === t.routeId);
+  return {
+    id: t.id,
+    route: t.routeId,
+    routeLabel: route?.label ?? t.routeId,
+    legalBasis: route?.legalBasis ?? '',
+    status: t.status,
+    statusLabel: TRANSFER_STATUS_LABELS[t.status],
+    from: { caseId: t.fromCaseId, orgId: t.fromOrgId, orgName: directory.org(t.fromOrgId)?.name ?? t.fromOrgId },
+    sentAt: t.sentAt,
+    decidedAt: t.decidedAt,
+    reason: t.reason,
+    reasonLabel: t.reason ? reasonLabel(def, t.reason) : null,
+    explanation: t.explanation,
+    dossier: t.dossier,
+  };
+}
+
+/** The label a return form gives a reason code (退回理由). */
+function reasonLabel(def: WorkflowDefinition, code: string): string | null {
+  for (const spec of Object.values(def.events)) {
+    const field = spec.schema?.properties?.reason;
+    const i = field?.enum?.indexOf(code) ?? -1;
+    if (field && i >= 0) return (field['x-enumLabels'] as string[] | undefined)?.[i] ?? null;
+  }
+  return null;
 }
 
 /** Oldest first, as the store reads them: a case shows its deadlines in the same order whichever path built it. */

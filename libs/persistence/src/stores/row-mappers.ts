@@ -1,6 +1,6 @@
 import type { AuditEntry } from '@app/audit';
-import type { CaseRecord } from '@app/cases';
-import type { DeadlineRecord } from '@app/deadlines';
+import type { CaseRecord, TransferRecord } from '@app/cases';
+import type { DeadlineRecord, Notification } from '@app/deadlines';
 import { readBool, readInstant, readJson, readOptionalInstant } from '../db/db';
 
 type Row = Record<string, any>;
@@ -18,6 +18,8 @@ export function toCase(r: Row): CaseRecord {
     orgId: r.org_id,
     originOrgId: r.origin_org_id ?? null,
     originCaseId: r.origin_case_id ?? null,
+    originRoute: r.origin_route ?? null,
+    disputeCode: r.dispute_code,
     regionCode: r.region_code,
     category: r.category,
     summary: r.summary,
@@ -94,6 +96,8 @@ export function caseParams(c: CaseRecord, json: (v: unknown) => string) {
     org_id: c.orgId,
     origin_org_id: c.originOrgId,
     origin_case_id: c.originCaseId,
+    origin_route: c.originRoute,
+    dispute_code: c.disputeCode,
     region_code: c.regionCode,
     category: c.category,
     summary: c.summary,
@@ -154,4 +158,46 @@ export function deadlineParams(d: DeadlineRecord, json: (v: unknown) => string) 
     reminded_at: d.remindedAt,
     escalated_at: d.escalatedAt,
   };
+}
+
+export function transferParams(t: TransferRecord, json: (v: unknown) => string) {
+  return {
+    id: t.id,
+    dispute_code: t.disputeCode,
+    route_id: t.routeId,
+    from_case_id: t.fromCaseId,
+    to_case_id: t.toCaseId,
+    from_org_id: t.fromOrgId,
+    to_org_id: t.toOrgId,
+    status: t.status,
+    dossier: json(t.dossier),
+    sent_at: t.sentAt,
+    decided_at: t.decidedAt,
+    decided_by: t.decidedBy,
+    reason: t.reason,
+    explanation: t.explanation,
+  };
+}
+
+export function toTransfer(r: Row): TransferRecord {
+  return {
+    id: r.id,
+    disputeCode: r.dispute_code,
+    routeId: r.route_id,
+    fromCaseId: r.from_case_id,
+    toCaseId: r.to_case_id,
+    fromOrgId: r.from_org_id,
+    toOrgId: r.to_org_id,
+    status: r.status,
+    dossier: readJson(r.dossier),
+    sentAt: readInstant(r.sent_at),
+    decidedAt: readOptionalInstant(r.decided_at),
+    decidedBy: r.decided_by ?? null,
+    reason: r.reason ?? null,
+    explanation: r.explanation ?? null,
+  };
+}
+
+export function notificationParams(n: Notification) {
+  return { id: n.id, org_id: n.orgId, case_id: n.caseId, deadline_id: n.deadlineId, kind: n.kind, message: n.message, created_at: n.createdAt, read_at: n.readAt, read_by: n.readBy };
 }

@@ -21,6 +21,8 @@ const PG_TYPES: Record<string, Record<string, string>> = {
   },
   idempotency_keys: { status: 'integer', response: 'jsonb', created_at: 'timestamptz' },
   outbox: { data: 'jsonb', created_at: 'timestamptz', attempts: 'integer' },
+  transfers: { dossier: 'jsonb', sent_at: 'timestamptz', decided_at: 'timestamptz' },
+  notifications: { created_at: 'timestamptz', read_at: 'timestamptz' },
 };
 
 export interface Statement {

@@ -1,7 +1,7 @@
 import { chinaDate } from '@app/calendar';
-import { CaseReadModel, type CaseListFilter, type CasePage } from '@app/cases';
+import { CaseReadModel, type CaseListFilter, type CasePage, type PinnedCase } from '@app/cases';
 import type { DeadlineRecord } from '@app/deadlines';
-import type { Db, Params } from '../db/db';
+import { readBool, type Db, type Params } from '../db/db';
 import { toCase, toDeadline } from './row-mappers';
 
 export class SqlCaseReadModel extends CaseReadModel {
@@ -21,6 +21,11 @@ export class SqlCaseReadModel extends CaseReadModel {
       params.visibleOrgs = v.orgIds;
     }
     if (filter.state) (where.push('c.state = :state'), (params.state = filter.state));
+    if (filter.states) {
+      if (!filter.states.length) return { items: [], total: 0 };
+      where.push('c.state IN (:...states)');
+      params.states = filter.states;
+    }
     if (filter.workflowId) (where.push('c.workflow_id = :workflowId'), (params.workflowId = filter.workflowId));
     if (filter.orgId) (where.push('c.org_id = :orgId'), (params.orgId = filter.orgId));
     if (filter.regionCode) (where.push('c.region_code LIKE :regionCode'), (params.regionCode = `${filter.regionCode}%`));
@@ -55,5 +60,13 @@ export class SqlCaseReadModel extends CaseReadModel {
     if (!caseIds.length) return [];
     const rows = await this.db.query('SELECT * FROM deadlines WHERE case_id IN (:...ids) ORDER BY due_on', { ids: caseIds });
     return rows.map(toDeadline);
+  }
+
+  async pinnedTo(workflowId: string, version: number): Promise<PinnedCase[]> {
+    const rows = await this.db.query('SELECT id, case_no, state, closed, version FROM cases WHERE workflow_id = :workflowId AND workflow_version = :version ORDER BY opened_at, id', {
+      workflowId,
+      version,
+    });
+    return rows.map((r) => ({ id: r.id, caseNo: r.case_no, state: r.state, closed: readBool(r.closed), version: Number(r.version) }));
   }
 }

@@ -1,21 +1,19 @@
 import type { AuditEntry } from '@app/audit';
-import { CaseStore, type CommitPlan, type CommitResult, type IdempotentResult, type LoadedCase, type CaseRecord } from '@app/cases';
+import { assignCaseNumbers, CaseStore, type CommitPlan, type CommitResult, type IdempotentResult, type LoadedCase, type CaseRecord, type TransferDecision } from '@app/cases';
 import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate } from '@app/deadlines';
 import { Db, readJson, type DbTx } from '../db/db';
-import { auditParams, caseParams, deadlineParams, toCase, toDeadline } from './row-mappers';
+import { auditParams, caseParams, deadlineParams, notificationParams, toCase, toDeadline, transferParams } from './row-mappers';
 import { chain, gatedInsert, insert, isUniqueViolation, type Statement } from './sql-builders';
 
 const CONFLICT = Symbol('conflict');
 
-const UPDATE_CASE = `UPDATE cases SET state = :u_state, context = :u_context, version = :u_version, head_hash = :u_head_hash,
+const UPDATE_CASE = `UPDATE cases SET workflow_version = :u_workflow_version, state = :u_state, context = :u_context, version = :u_version, head_hash = :u_head_hash,
   assignee_id = :u_assignee_id, closed = :u_closed, links = :u_links, updated_at = :u_updated_at
   WHERE id = :u_id AND version = :u_expected`;
 
-const PG_UPDATE_CASE = `UPDATE cases SET state = :u_state, context = :u_context::jsonb, version = :u_version, head_hash = :u_head_hash,
+const PG_UPDATE_CASE = `UPDATE cases SET workflow_version = :u_workflow_version::int, state = :u_state, context = :u_context::jsonb, version = :u_version, head_hash = :u_head_hash,
   assignee_id = :u_assignee_id, closed = :u_closed, links = :u_links::jsonb, updated_at = :u_updated_at::timestamptz
   WHERE id = :u_id AND version = :u_expected`;
-
-const CLOSE_DEADLINE = `UPDATE deadlines SET status = :STATUS, closed_at = :CLOSED WHERE id = :ID AND status = 'pending'`;
 
 /**
  * The case write path. A commit is one transaction: on PostgreSQL a single statement (a chain of CTEs gated on the
@@ -67,19 +65,23 @@ export class SqlCaseStore extends CaseStore {
     return { caseId: rows[0].case_id, requestHash: rows[0].request_hash, status: Number(rows[0].status), response: readJson(rows[0].response) };
   }
 
-  async allocateCaseNumber(orgId: string, year: number): Promise<number> {
-    const rows = await this.db.query(
-      `INSERT INTO case_counters (org_id, year, last) VALUES (:orgId, :year, 1)
-       ON CONFLICT (org_id, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last`,
-      { orgId, year },
-    );
-    return Number(rows[0].last);
-  }
-
   async commit(plan: CommitPlan): Promise<CommitResult> {
     try {
-      if (this.db.dialect === 'postgres') return await this.commitPostgres(plan);
-      return await this.db.transaction((tx) => this.commitSqlite(tx, plan));
+      if (this.db.dialect === 'postgres') {
+        if (!plan.numbering.length) {
+          assignCaseNumbers(plan, []);
+          return await this.commitPostgres(plan, this.db);
+        }
+        // New cases take numbers from their registers in the same transaction, so a failed commit burns none.
+        return await this.db.transaction(async (tx) => {
+          assignCaseNumbers(plan, await allocate(tx, plan));
+          return this.commitPostgres(plan, tx);
+        });
+      }
+      return await this.db.transaction(async (tx) => {
+        assignCaseNumbers(plan, await allocate(tx, plan));
+        return this.commitSqlite(tx, plan);
+      });
     } catch (error) {
       if (error === CONFLICT || isUniqueViolation(error, this.db.dialect)) return 'conflict';
       throw error;
@@ -92,7 +94,10 @@ export class SqlCaseStore extends CaseStore {
    * violation aborts a PostgreSQL statement as a whole, so the plans are then committed one by one instead.
    */
   override async commitMany(plans: CommitPlan[]): Promise<CommitResult[]> {
-    if (plans.length <= 1 || plans.some((p) => !p.update) || new Set(plans.map((p) => p.update!.record.id)).size < plans.length) return super.commitMany(plans);
+    if (plans.length <= 1 || plans.some((p) => !p.update || p.numbering.length) || new Set(plans.map((p) => p.update!.record.id)).size < plans.length) {
+      return super.commitMany(plans);
+    }
+    for (const plan of plans) assignCaseNumbers(plan, []);
     try {
       if (this.db.dialect === 'postgres') return await this.commitManyPostgres(plans);
       return await this.db.transaction((tx) => this.commitManySqlite(tx, plans));
@@ -153,7 +158,7 @@ export class SqlCaseStore extends CaseStore {
     return 'committed';
   }
 
-  private async commitPostgres(plan: CommitPlan): Promise<CommitResult> {
+  private async commitPostgres(plan: CommitPlan, db: Pick<Db, 'query'>): Promise<CommitResult> {
     const gate: Statement = plan.update
       ? { sql: PG_UPDATE_CASE, params: this.updateParams(plan.update.record, plan.update.expectedVersion) }
       : insert('cases', caseParams(plan.inserts[0], this.db.json), 'g');
@@ -164,7 +169,7 @@ export class SqlCaseStore extends CaseStore {
       'gate',
     );
     const statement = chain(gate, rest);
-    const rows = await this.db.query<{ n: number }>(statement.sql, statement.params);
+    const rows = await db.query<{ n: number }>(statement.sql, statement.params);
     if (Number(rows[0].n) !== 1) throw CONFLICT;
     return 'committed';
   }
@@ -187,6 +192,9 @@ export class SqlCaseStore extends CaseStore {
       ...plan.outbox.map((m, i) =>
         ins('outbox', { id: m.id, target_case_id: m.targetCaseId, source_case_id: m.sourceCaseId, event_type: m.eventType, data: json(m.data), created_at: m.createdAt, attempts: 0 }, `o${i}`),
       ),
+      ...plan.transfersOpened.map((t, i) => ins('transfers', transferParams(t, json), `t${i}`)),
+      ...plan.transfersDecided.map((d, i) => decideTransferStatement(i, d, gate, ns)),
+      ...plan.notifications.map((n, i) => ins('notifications', notificationParams(n), `n${i}`)),
       ...(plan.idempotency
         ? [
             ins(
@@ -211,6 +219,8 @@ export class SqlCaseStore extends CaseStore {
     return {
       u_id: record.id,
       u_expected: expected,
+      // Changes only when a case is migrated to a later version of its workflow.
+      u_workflow_version: record.workflowVersion,
       u_state: record.state,
       u_context: this.db.json(record.context),
       u_version: record.version,
@@ -223,23 +233,43 @@ export class SqlCaseStore extends CaseStore {
   }
 }
 
+/** The next numbers of the registers the plan's new cases are entered in, in `plan.numbering` order. */
+async function allocate(tx: Pick<DbTx, 'query'>, plan: CommitPlan): Promise<number[]> {
+  const numbers: number[] = [];
+  for (const { orgId, year } of plan.numbering) {
+    const rows = await tx.query(
+      `INSERT INTO case_counters (org_id, year, last) VALUES (:orgId, :year, 1)
+       ON CONFLICT (org_id, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last`,
+      { orgId, year },
+    );
+    numbers.push(Number(rows[0].last));
+  }
+  return numbers;
+}
+
+/** A transfer's decision, taken only while it is still waiting: a return after a withdrawal changes nothing. */
+function decideTransferStatement(i: number, d: TransferDecision, gate?: string, ns = ''): Statement {
+  const p = `${ns}td${i}_`;
+  const cast = (type: string) => (gate ? `::${type}` : '');
+  return {
+    sql: `UPDATE transfers SET status = :${p}status${cast('text')}, decided_at = :${p}at${cast('timestamptz')}, decided_by = :${p}by${cast('text')},
+      reason = :${p}reason${cast('text')}, explanation = :${p}explanation${cast('text')}${gate ? ` FROM ${gate}` : ''} WHERE to_case_id = :${p}case AND status = 'SENT'`,
+    params: { [`${p}status`]: d.status, [`${p}at`]: d.decidedAt, [`${p}by`]: d.decidedBy, [`${p}reason`]: d.reason, [`${p}explanation`]: d.explanation, [`${p}case`]: d.toCaseId },
+  };
+}
+
 function closeStatement(i: number, c: DeadlineClosure, gate?: string, ns = ''): Statement {
   const x = `${ns}x${i}_`;
+  const cast = (type: string) => (gate ? `::${type}` : '');
   const params: Record<string, unknown> = { [`${x}id`]: c.id, [`${x}status`]: c.status, [`${x}closed`]: c.closedAt };
-  let sql = CLOSE_DEADLINE.replace(':STATUS', `:${x}status`).replace(':CLOSED', `:${x}closed`).replace(':ID', `:${x}id`);
+  const sets = [`status = :${x}status${cast('text')}`, `closed_at = :${x}closed${cast('timestamptz')}`];
+  if (c.pauses) (sets.push(`pauses = :${x}pauses${cast('jsonb')}`), (params[`${x}pauses`] = JSON.stringify(c.pauses)));
   if (c.firedAt) {
     // The worker's firing closes the deadline in the same transaction as the transition, and fires it only once.
+    sets.push(`fired_at = COALESCE(fired_at, :${x}fired${cast('timestamptz')})`, `fire_outcome = :${x}outcome${cast('text')}`, 'claimed_until = NULL');
     Object.assign(params, { [`${x}fired`]: c.firedAt, [`${x}outcome`]: c.outcome ?? null });
-    sql = sql.replace(' WHERE ', `, fired_at = COALESCE(fired_at, :${x}fired), fire_outcome = :${x}outcome, claimed_until = NULL WHERE `);
   }
-  if (gate) {
-    sql = sql
-      .replace(`closed_at = :${x}closed`, `closed_at = :${x}closed::timestamptz`)
-      .replace(`:${x}fired)`, `:${x}fired::timestamptz)`)
-      .replace(`:${x}outcome,`, `:${x}outcome::text,`)
-      .replace(' WHERE ', ` FROM ${gate} WHERE `);
-  }
-  return { sql, params };
+  return { sql: `UPDATE deadlines SET ${sets.join(', ')}${gate ? ` FROM ${gate}` : ''} WHERE id = :${x}id AND status = 'pending'`, params };
 }
 
 /** A pending deadline's new due date (and pauses or extensions), written only while it is still pending. */

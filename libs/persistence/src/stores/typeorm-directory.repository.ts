@@ -9,7 +9,7 @@ import {
   type UserChanges,
   type UserWithSecret,
 } from '@app/organisations';
-import { isUserRole } from '@app/shared';
+import { isUserRole } from '@app/workflow';
 import { OrganisationOrmEntity, RegionOrmEntity, UserOrmEntity } from '../entities/directory.orm-entities';
 import type { Db } from '../db/db';
 import { isUniqueViolation } from './sql-builders';

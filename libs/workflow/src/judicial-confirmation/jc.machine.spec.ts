@@ -1,7 +1,10 @@
 import { decide, eventsHandledIn, open, type Decision } from '../decide';
 import type { Effect, WorkflowEvent } from '../definition';
-import { describeWorkflow } from '../describe';
+import { deadlinesOf, describeWorkflow } from '../describe';
+import { wiringProblems } from '../routes/route-table';
+import { ROUTES } from '../routes/routes';
 import { describeNegativeMatrix } from '../testing/negative-matrix';
+import { missingRequired, reportedOutcomes, sentAlong } from '../testing/route-fixtures';
 import { peopleMediation } from '../people-mediation/pm.workflow';
 import type { JcContext } from './jc.context';
 import { judicialConfirmation as jc } from './jc.workflow';
@@ -58,7 +61,8 @@ function event(type: string, data: Record<string, unknown> = VALID[type] ?? {}, 
 }
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
-const notifyOrigin = (event: string, outcome?: string): Effect => ({ type: 'notifyOrigin', params: { event, data: outcome ? { outcome } : {} } });
+/** jc tells the case that sent it the application how it ended, in its own words (manifest outcomes); a no-op for one filed directly. */
+const reports = (outcome: string): Effect => ({ type: 'report', params: { outcome } });
 
 // ---------- the legal table, written by hand from 民事诉讼法 第二百零五、二百零六条 and 民诉解释 第三百五十一至三百五十八、三百七十二条 ----------
 
@@ -132,6 +136,16 @@ describe('judicial confirmation (jc) machine', () => {
     });
   });
 
+  describe('the court’s inbox', () => {
+    it('holds only a filed application, which the court must sign for or return within JC-RECEIPT (a configurable internal limit)', () => {
+      expect(STATES.filter((state) => jc.machine.resolveState({ value: state, context: contextFor(state) }).hasTag('inbox'))).toEqual(['filed']);
+      expect(deadlinesOf(jc, 'filed')).toEqual([
+        expect.objectContaining({ id: 'JC-RECEIPT', period: { amount: 3, unit: 'day' }, dayType: 'calendar', soft: true, configKey: 'jc.receipt', metBy: ['SIGN_FOR', 'RETURN'] }),
+      ]);
+      expect(jc.manifest.queues).toContainEqual(expect.objectContaining({ tag: 'inbox', roles: expect.arrayContaining(['COURT_CLERK']) }));
+    });
+  });
+
   describe('legal transitions', () => {
     type Row = {
       from: string;
@@ -150,11 +164,12 @@ describe('judicial confirmation (jc) machine', () => {
       { from: 'preparing', context: PREPARING, type: 'FILE', data: { applicantPartyIds: ['p2', 'p1'], form: 'ORAL' }, over: { today: '2025-04-04' }, to: 'filed' },
       { from: 'preparing', context: PREPARING, type: 'FILE', over: SYSTEM, to: 'filed' },
       { from: 'preparing', context: PREPARING, type: 'WINDOW_EXPIRED', over: { ...SYSTEM, deadlines: {}, today: '2025-04-05' }, to: 'windowExpired' },
-      { from: 'filed', context: PREPARING, type: 'SIGN_FOR', to: 'acceptanceReview' },
-      { from: 'filed', context: PREPARING, type: 'RETURN', to: 'returned', effects: [notifyOrigin('JC_RETURNED')] },
+      // Signing for or returning the application decides the transfer; the engine reports SIGNED_FOR / RETURNED itself.
+      { from: 'filed', context: PREPARING, type: 'SIGN_FOR', to: 'acceptanceReview', effects: [{ type: 'acceptTransfer', params: {} }] },
+      { from: 'filed', context: PREPARING, type: 'RETURN', to: 'returned', effects: [{ type: 'returnTransfer', params: { reasonField: 'reason' } }] },
       { from: 'acceptanceReview', context: PREPARING, type: 'REGISTER', to: 'registered', contextAfter: { registeredOn: TODAY } },
-      { from: 'acceptanceReview', context: PREPARING, type: 'NOT_ACCEPT', to: 'notAccepted', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'NOT_ACCEPTED')] },
-      { from: 'acceptanceReview', context: PREPARING, type: 'WITHDRAW', to: 'withdrawn', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'WITHDRAWN')] },
+      { from: 'acceptanceReview', context: PREPARING, type: 'NOT_ACCEPT', to: 'notAccepted', effects: [reports('NOT_ACCEPTED')] },
+      { from: 'acceptanceReview', context: PREPARING, type: 'WITHDRAW', to: 'withdrawn', effects: [reports('WITHDRAWN')] },
       {
         from: 'registered',
         context: REGISTERED,
@@ -163,8 +178,8 @@ describe('judicial confirmation (jc) machine', () => {
         contextAfter: { supplementDueOn: '2025-03-27', registeredOn: '2025-03-19' },
       },
       { from: 'registered', context: REGISTERED, type: 'SCHEDULE_VERIFICATION', to: 'verification' },
-      { from: 'registered', context: REGISTERED, type: 'DISMISS', data: { ground: 'OTHER', rulingNo: '（2025）民特3号' }, to: 'dismissed', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'DISMISSED')] },
-      { from: 'registered', context: REGISTERED, type: 'WITHDRAW', to: 'withdrawn', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'WITHDRAWN')] },
+      { from: 'registered', context: REGISTERED, type: 'DISMISS', data: { ground: 'OTHER', rulingNo: '（2025）民特3号' }, to: 'dismissed', effects: [reports('DISMISSED')] },
+      { from: 'registered', context: REGISTERED, type: 'WITHDRAW', to: 'withdrawn', effects: [reports('WITHDRAWN')] },
       { from: 'supplementRequested', context: SUPPLEMENTING, type: 'SUBMIT_SUPPLEMENT', to: 'registered', contextAfter: { supplementDueOn: undefined } },
       {
         from: 'supplementRequested',
@@ -172,27 +187,27 @@ describe('judicial confirmation (jc) machine', () => {
         type: 'SUPPLEMENT_OVERDUE',
         over: { ...SYSTEM, today: '2025-03-28' },
         to: 'deemedWithdrawn',
-        effects: [notifyOrigin('JC_NOT_CONFIRMED', 'DEEMED_WITHDRAWN')],
+        effects: [reports('DEEMED_WITHDRAWN')],
       },
-      { from: 'supplementRequested', context: SUPPLEMENTING, type: 'WITHDRAW', to: 'withdrawn', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'WITHDRAWN')] },
+      { from: 'supplementRequested', context: SUPPLEMENTING, type: 'WITHDRAW', to: 'withdrawn', effects: [reports('WITHDRAWN')] },
       {
         from: 'supplementRequested',
         context: SUPPLEMENTING,
         type: 'DEEM_WITHDRAWN',
         data: { reason: 'NO_SUPPLEMENT' },
         to: 'deemedWithdrawn',
-        effects: [notifyOrigin('JC_NOT_CONFIRMED', 'DEEMED_WITHDRAWN')],
+        effects: [reports('DEEMED_WITHDRAWN')],
       },
       { from: 'verification', context: REGISTERED, type: 'REQUEST_SUPPLEMENT', to: 'supplementRequested', contextAfter: { supplementDueOn: '2025-03-27' } },
-      { from: 'verification', context: REGISTERED, type: 'RULE_VALID', to: 'confirmed', effects: [notifyOrigin('JC_CONFIRMED')] },
-      { from: 'verification', context: REGISTERED, type: 'DISMISS', to: 'dismissed', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'DISMISSED')] },
-      { from: 'verification', context: REGISTERED, type: 'WITHDRAW', to: 'withdrawn', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'WITHDRAWN')] },
-      { from: 'verification', context: REGISTERED, type: 'DEEM_WITHDRAWN', to: 'deemedWithdrawn', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'DEEMED_WITHDRAWN')] },
+      { from: 'verification', context: REGISTERED, type: 'RULE_VALID', to: 'confirmed', effects: [reports('CONFIRMED')] },
+      { from: 'verification', context: REGISTERED, type: 'DISMISS', to: 'dismissed', effects: [reports('DISMISSED')] },
+      { from: 'verification', context: REGISTERED, type: 'WITHDRAW', to: 'withdrawn', effects: [reports('WITHDRAWN')] },
+      { from: 'verification', context: REGISTERED, type: 'DEEM_WITHDRAWN', to: 'deemedWithdrawn', effects: [reports('DEEMED_WITHDRAWN')] },
       { from: 'confirmed', context: REGISTERED, type: 'SERVE_RULING', to: 'objectionWindow', contextAfter: { servedOn: TODAY } },
       { from: 'objectionWindow', context: SERVED, type: 'FILE_OBJECTION', to: 'objectionReview' },
       { from: 'objectionWindow', context: SERVED, type: 'OBJECTION_PERIOD_ENDED', over: { ...SYSTEM, today: '2025-04-05' }, to: 'enforceable' },
       { from: 'objectionReview', context: SERVED, type: 'REJECT_OBJECTION', to: 'enforceable' },
-      { from: 'objectionReview', context: SERVED, type: 'REVOKE_RULING', to: 'revoked', effects: [notifyOrigin('JC_NOT_CONFIRMED', 'REVOKED')] },
+      { from: 'objectionReview', context: SERVED, type: 'REVOKE_RULING', to: 'revoked', effects: [reports('REVOKED')] },
       { from: 'enforceable', context: SERVED, type: 'APPLY_ENFORCEMENT', to: 'enforcementApplied' },
       { from: 'enforceable', context: SERVED, type: 'RECORD_PERFORMED', to: 'performed' },
     ];
@@ -332,7 +347,9 @@ describe('judicial confirmation (jc) machine', () => {
 
   describeNegativeMatrix({ def: jc, legal: LEGAL, finalStates: FINAL, stateCount: 19, eventTypeCount: 21, contextFor, event: (type) => event(type) });
 
-  describe('the hand-off with the mediation case (pm)', () => {
+  describe('the hand-off with the mediation case (pm), through route R4', () => {
+    const R4 = ROUTES.find((r) => r.id === 'R4')!;
+    const SENDER = { orgName: '枫源村人民调解委员会', caseNo: '（2025）枫源调字第3号', caseId: 'case-pm-1', openedOn: '2025-02-20' };
     const pmAgreed = {
       ...peopleMediation.initialContext({ partyIds: PARTIES, openedOn: '2025-02-20' }),
       mediatorId: 'm1',
@@ -345,25 +362,48 @@ describe('judicial confirmation (jc) machine', () => {
       actor: { id: 'u-m1', role: 'MEDIATOR' },
     };
 
-    it('files the spawned application with the data the mediation case sent, inside the same window', () => {
-      const d = decide(peopleMediation, { value: 'agreedWritten', context: pmAgreed }, apply);
-      if (!d.allowed) throw new Error(`APPLY_JUDICIAL_CONFIRMATION refused: ${JSON.stringify(d)}`);
-      const spawn = d.effects.find((e) => e.type === 'spawnLinkedCase')!;
-      expect(spawn.params.workflow).toBe(jc.id);
-      const opened = open(jc, { partyIds: PARTIES, openedOn: TODAY, input: spawn.params.input });
-      expect(opened.state.context.agreementEffectiveOn).toBe(pmAgreed.agreementEffectiveOn);
-      const { type, data } = spawn.params.thenApply;
-      expect(jc.events[type].roles).toContain('SYSTEM');
-      const filed = decide(jc, opened.state, event(type, data, { actor: { id: 'engine', role: 'SYSTEM' } }));
-      expect(filed).toMatchObject({ allowed: true, to: 'filed' });
+    it('is the row that links the two channels, and it fits both machines', () => {
+      expect(R4).toMatchObject({ from: { workflow: peopleMediation.id, event: 'APPLY_JUDICIAL_CONFIRMATION' }, to: { workflow: jc.id, orgTypes: ['BASIC_COURT'] } });
+      expect(wiringProblems([peopleMediation, jc], [R4])).toEqual([]);
     });
 
-    it('sends the mediation case only events it declares as SYSTEM events, handled while it awaits the court', () => {
-      const sent = new Set<string>();
+    it('opens a valid application from the mediation case and files it, inside the same window, into the court’s inbox', () => {
+      const d = decide(peopleMediation, { value: 'agreedWritten', context: pmAgreed }, apply);
+      if (!d.allowed) throw new Error(`APPLY_JUDICIAL_CONFIRMATION refused: ${JSON.stringify(d)}`);
+      const sent = sentAlong(R4, { context: d.context, facts: SENDER }, apply.data, apply.today);
+      expect(sent).toMatchObject({ workflow: jc.id, orgId: 'court-1' });
+      // What open() needs (jc.openingSchema), and nothing jc does not take: mediationOrgName is the sender's, from the engine.
+      expect(missingRequired(jc.openingSchema, sent.input)).toEqual([]);
+      expect(Object.keys(sent.input).filter((field) => !(field in (jc.openingSchema!.properties ?? {})))).toEqual([]);
+      expect(sent.input.mediationOrgName).toBe(SENDER.orgName);
+      const opened = open(jc, { partyIds: PARTIES, openedOn: TODAY, input: sent.input, origin: { route: R4.id, workflow: peopleMediation.id } });
+      expect(opened).toMatchObject({ state: { value: 'preparing' }, effects: [], final: false });
+      expect(opened.state.context).toMatchObject({ agreementEffectiveOn: pmAgreed.agreementEffectiveOn, performanceDueOn: pmAgreed.performanceDueOn });
+      // The same D-JC1 window: same period, anchored on the same agreement date the application carries over.
+      const window = (def: typeof jc | typeof peopleMediation, state: string) => {
+        const { period, dayType, anchor, legalBasis } = deadlinesOf(def, state).find((x) => x.id === 'D-JC1')!;
+        return { period, dayType, anchor, legalBasis };
+      };
+      expect(window(jc, 'preparing')).toEqual(window(peopleMediation, 'agreedWritten'));
+      const { type, data } = sent.start!;
+      expect(type).toBe('FILE');
+      expect(jc.events[type].roles).toContain('SYSTEM');
+      expect(missingRequired(jc.events[type].schema, data)).toEqual([]);
+      const filed = decide(jc, opened.state, event(type, data, { actor: { id: 'engine', role: 'SYSTEM' } }));
+      expect(filed).toMatchObject({ allowed: true, to: 'filed', context: { agreementEffectiveOn: '2025-03-05' } });
+      if (filed.allowed) expect(jc.machine.resolveState({ value: filed.to, context: filed.context }).hasTag('inbox')).toBe(true);
+    });
+
+    it('reports every outcome it declares, which R4 turns into SYSTEM events pm handles while it awaits the court', () => {
+      const reported = new Set<string>();
       for (const { from, event: type } of description.transitions) {
         const d = decide(jc, { value: from, context: contextFor(from) }, event(type));
-        if (d.allowed) for (const e of d.effects.filter((x) => x.type === 'notifyOrigin')) sent.add(e.params.event);
+        if (d.allowed) for (const r of reportedOutcomes(d.effects, VALID[type])) reported.add(r.outcome);
       }
+      expect(sorted(reported)).toEqual(sorted(Object.keys(jc.manifest.outcomes)));
+      // Signing for the application tells the mediation case nothing; every other outcome reaches it.
+      expect(R4.up.SIGNED_FOR).toBeNull();
+      const sent = new Set([...reported].map((outcome) => R4.up[outcome]).filter((type): type is string => type !== null));
       expect(sorted(sent)).toEqual(['JC_CONFIRMED', 'JC_NOT_CONFIRMED', 'JC_RETURNED']);
       for (const type of sent) {
         expect(peopleMediation.events[type].roles).toEqual(['SYSTEM']);

@@ -1,29 +1,26 @@
 import { and, assign, setup } from 'xstate';
 import type { StateMeta, WorkflowEvent } from '../definition';
-import { confirmationWindow, guardsFrom } from '../building-blocks';
+import { acceptTransfer, confirmationWindow, engineEffects, guardsFrom, report, returnTransfer } from '../building-blocks';
 import type { JcContext } from './jc.context';
 import { jcPreconditions } from './jc.preconditions';
 
 const meta = (m: StateMeta) => m;
 
-/** Tells the mediation case this application came from how it ended; a no-op for applications filed directly. */
-const notifyOrigin = (event: string, outcome?: string) => ({ type: 'notifyOrigin' as const, params: { event, data: outcome ? { outcome } : {} } });
-
 const withdrawal = {
-  WITHDRAW: { target: 'withdrawn', actions: [notifyOrigin('JC_NOT_CONFIRMED', 'WITHDRAWN')] },
-  DEEM_WITHDRAWN: { target: 'deemedWithdrawn', actions: [notifyOrigin('JC_NOT_CONFIRMED', 'DEEMED_WITHDRAWN')] },
+  WITHDRAW: { target: 'withdrawn', actions: [report('WITHDRAWN')] },
+  DEEM_WITHDRAWN: { target: 'deemedWithdrawn', actions: [report('DEEMED_WITHDRAWN')] },
 } as const;
 
 const ruling = {
-  RULE_VALID: { target: 'confirmed', actions: [notifyOrigin('JC_CONFIRMED')] },
-  DISMISS: { target: 'dismissed', actions: [notifyOrigin('JC_NOT_CONFIRMED', 'DISMISSED')] },
+  RULE_VALID: { target: 'confirmed', actions: [report('CONFIRMED')] },
+  DISMISS: { target: 'dismissed', actions: [report('DISMISSED')] },
 } as const;
 
 export const jcMachine = setup({
   types: {} as { context: JcContext; events: WorkflowEvent; input: JcContext },
   guards: guardsFrom(jcPreconditions),
   actions: {
-    notifyOrigin: (_args, _params: { event: string; data: Record<string, unknown> }) => undefined,
+    ...engineEffects,
     recordRegistration: assign({ registeredOn: ({ event }) => String(event.data.registeredOn) }),
     recordSupplementDue: assign({ supplementDueOn: ({ event }) => String(event.data.dueOn) }),
     clearSupplementDue: assign({ supplementDueOn: undefined }),
@@ -51,10 +48,28 @@ export const jcMachine = setup({
     },
     filed: {
       description: '申请已提交至人民法院，待法院签收或退回。',
-      meta: meta({ label: '已提交待签收', labelEn: 'Filed, awaiting the court’s receipt', legalBasis: '民诉解释 第三百五十三条' }),
+      tags: ['inbox'],
+      meta: meta({
+        label: '已提交待签收',
+        labelEn: 'Filed, awaiting the court’s receipt',
+        legalBasis: '民诉解释 第三百五十三条',
+        deadlines: [
+          {
+            id: 'JC-RECEIPT',
+            label: '签收或退回期限（收到申请之日起三日，内部时限）',
+            period: { amount: 3, unit: 'day' },
+            dayType: 'calendar',
+            legalBasis: '最高人民法院关于人民调解协议司法确认程序的若干规定（法释〔2011〕5号） 第四条',
+            confidence: 'U',
+            soft: true,
+            configKey: 'jc.receipt',
+            metBy: ['SIGN_FOR', 'RETURN'],
+          },
+        ],
+      }),
       on: {
-        SIGN_FOR: { target: 'acceptanceReview' },
-        RETURN: { target: 'returned', actions: [{ type: 'notifyOrigin', params: { event: 'JC_RETURNED', data: {} } }] },
+        SIGN_FOR: { target: 'acceptanceReview', actions: [acceptTransfer] },
+        RETURN: { target: 'returned', actions: [returnTransfer('reason')] },
       },
     },
     acceptanceReview: {
@@ -78,7 +93,7 @@ export const jcMachine = setup({
       }),
       on: {
         REGISTER: { target: 'registered', guard: 'registeredNotInFuture', actions: 'recordRegistration' },
-        NOT_ACCEPT: { target: 'notAccepted', actions: [notifyOrigin('JC_NOT_CONFIRMED', 'NOT_ACCEPTED')] },
+        NOT_ACCEPT: { target: 'notAccepted', actions: [report('NOT_ACCEPTED')] },
         WITHDRAW: withdrawal.WITHDRAW,
       },
     },
@@ -134,7 +149,7 @@ export const jcMachine = setup({
       }),
       on: {
         SUBMIT_SUPPLEMENT: { target: 'registered', actions: 'clearSupplementDue' },
-        SUPPLEMENT_OVERDUE: { target: 'deemedWithdrawn', actions: [notifyOrigin('JC_NOT_CONFIRMED', 'DEEMED_WITHDRAWN')] },
+        SUPPLEMENT_OVERDUE: { target: 'deemedWithdrawn', actions: [report('DEEMED_WITHDRAWN')] },
         ...withdrawal,
       },
     },
@@ -182,7 +197,7 @@ export const jcMachine = setup({
       meta: meta({ label: '异议审查', labelEn: 'Objection under review', legalBasis: '民诉解释 第三百七十二条' }),
       on: {
         REJECT_OBJECTION: { target: 'enforceable' },
-        REVOKE_RULING: { target: 'revoked', actions: [notifyOrigin('JC_NOT_CONFIRMED', 'REVOKED')] },
+        REVOKE_RULING: { target: 'revoked', actions: [report('REVOKED')] },
       },
     },
     enforceable: {

@@ -4,6 +4,8 @@ import { decide, type PersistedState } from '../decide';
 import type { Effect, WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
 import { peopleMediation } from '../people-mediation/pm.workflow';
+import { ROUTES } from '../routes/routes';
+import { missingRequired, reportedOutcomes, takenIn } from '../testing/route-fixtures';
 import type { JcContext } from './jc.context';
 import { judicialConfirmation as jc } from './jc.workflow';
 
@@ -91,15 +93,16 @@ const chain = (p: Path) => p.steps.slice(1).map((s) => s.event.type);
 const show = (xs: Entry[]) => [...new Set(xs.map((e) => `${e.from} --${e.event.type}--> ${e.to} ${JSON.stringify(e.event.data)} today=${e.event.today}`))];
 const endsIn = (p: Path) => String(p.state.value);
 const visits = (p: Path) => p.steps.map((s) => String(s.state.value));
+const sorted = (xs: Iterable<string>) => [...xs].sort();
 
-/** Replays a path through `decide()` from the opening context, as the engine would, collecting the effects. */
-function replay(p: Path): { final: PersistedState; effects: Effect[] } {
+/** Replays a path through `decide()` from the opening context, as the engine would, collecting the effects and the events asking for them. */
+function replay(p: Path): { final: PersistedState; effects: { effect: Effect; event: WorkflowEvent }[] } {
   let state: PersistedState = { value: 'preparing', context: PREPARING };
-  const effects: Effect[] = [];
+  const effects: { effect: Effect; event: WorkflowEvent }[] = [];
   for (const { event: e } of entries(p)) {
     const d = decide(jc, state, e);
     if (!d.allowed) throw new Error(`${chain(p).join(' → ')}: decide() refused ${e.type} in ${state.value}`);
-    effects.push(...d.effects);
+    effects.push(...d.effects.map((effect) => ({ effect, event: e })));
     state = { value: d.to, context: d.context };
   }
   return { final: state, effects };
@@ -176,33 +179,73 @@ describe('judicial confirmation (jc): generated legal paths', () => {
     expect(Object.keys(adjacency).sort()).toEqual(description.states.map((s) => s.id).sort());
   });
 
-  describe('what the mediation case is told', () => {
-    const OUTCOME: Record<string, { event: string; outcome?: string }[]> = {
+  describe('what the mediation case is told (route R4)', () => {
+    const R4 = ROUTES.find((r) => r.id === 'R4')!;
+    const JC_CASE = { caseId: 'case-jc-1', caseNo: '（2025）浙0102民特确12号' };
+    /** What jc reports on a path ending in each final state, in its own words (the engine reports SIGNED_FOR / RETURNED). */
+    const REPORTED: Record<string, string[]> = {
+      windowExpired: [],
+      returned: ['RETURNED'],
+      notAccepted: ['SIGNED_FOR', 'NOT_ACCEPTED'],
+      withdrawn: ['SIGNED_FOR', 'WITHDRAWN'],
+      deemedWithdrawn: ['SIGNED_FOR', 'DEEMED_WITHDRAWN'],
+      dismissed: ['SIGNED_FOR', 'DISMISSED'],
+      enforcementApplied: ['SIGNED_FOR', 'CONFIRMED'],
+      performed: ['SIGNED_FOR', 'CONFIRMED'],
+      revoked: ['SIGNED_FOR', 'CONFIRMED', 'REVOKED'],
+    };
+    /** The events the mediation case receives for them, in its words. */
+    const OUTCOME: Record<string, { event: string; outcome: string }[]> = {
       windowExpired: [], // the mediation case learns this from its own D-JC1 deadline
-      returned: [{ event: 'JC_RETURNED' }],
+      returned: [{ event: 'JC_RETURNED', outcome: 'RETURNED' }],
       notAccepted: [{ event: 'JC_NOT_CONFIRMED', outcome: 'NOT_ACCEPTED' }],
       withdrawn: [{ event: 'JC_NOT_CONFIRMED', outcome: 'WITHDRAWN' }],
       deemedWithdrawn: [{ event: 'JC_NOT_CONFIRMED', outcome: 'DEEMED_WITHDRAWN' }],
       dismissed: [{ event: 'JC_NOT_CONFIRMED', outcome: 'DISMISSED' }],
-      enforcementApplied: [{ event: 'JC_CONFIRMED' }],
-      performed: [{ event: 'JC_CONFIRMED' }],
-      revoked: [{ event: 'JC_CONFIRMED' }, { event: 'JC_NOT_CONFIRMED', outcome: 'REVOKED' }],
+      enforcementApplied: [{ event: 'JC_CONFIRMED', outcome: 'CONFIRMED' }],
+      performed: [{ event: 'JC_CONFIRMED', outcome: 'CONFIRMED' }],
+      revoked: [
+        { event: 'JC_CONFIRMED', outcome: 'CONFIRMED' },
+        { event: 'JC_NOT_CONFIRMED', outcome: 'REVOKED' },
+      ],
     };
     const complete = () => paths.filter((p) => FINAL.has(endsIn(p)));
+    /** The outcomes reported along a path, in order, with the data the engine reports them with. */
+    const reportedOn = (p: Path) => {
+      const { effects } = replay(p);
+      return effects.flatMap(({ effect, event: e }) => reportedOutcomes([effect], e.data));
+    };
+    /** The events of the mediation case they become, with the data the engine delivers (null outcomes dropped). */
+    const told = (p: Path) => reportedOn(p).flatMap((r) => takenIn(R4, r, JC_CASE, TODAY) ?? []);
 
     it('names an expected outcome for every final state', () => {
+      expect(Object.keys(REPORTED).sort()).toEqual([...FINAL].sort());
       expect(Object.keys(OUTCOME).sort()).toEqual([...FINAL].sort());
     });
 
-    it('tells the origin the outcome on every path to a final state, and nothing else', () => {
+    it('reports, in its own words, the outcome on every path to a final state, and nothing else', () => {
       const wrong: string[] = [];
       for (const p of complete()) {
-        const told = replay(p)
-          .effects.filter((e) => e.type === 'notifyOrigin')
-          .map((e) => ({ event: e.params.event, ...(e.params.data.outcome ? { outcome: e.params.data.outcome } : {}) }));
-        if (JSON.stringify(told) !== JSON.stringify(OUTCOME[endsIn(p)])) wrong.push(`${chain(p).join(' → ')}: ${JSON.stringify(told)}`);
+        const outcomes = reportedOn(p).map((r) => r.outcome);
+        if (JSON.stringify(outcomes) !== JSON.stringify(REPORTED[endsIn(p)])) wrong.push(`${chain(p).join(' → ')}: ${JSON.stringify(outcomes)}`);
       }
       expect(wrong).toEqual([]);
+      expect(sorted(new Set(Object.values(REPORTED).flat()))).toEqual(sorted(Object.keys(jc.manifest.outcomes)));
+    });
+
+    it('tells the origin, through R4, the outcome on every path to a final state, and nothing else', () => {
+      const wrong: string[] = [];
+      for (const p of complete()) {
+        const events = told(p).map((e) => ({ event: e.type, outcome: e.data.outcome }));
+        if (JSON.stringify(events) !== JSON.stringify(OUTCOME[endsIn(p)])) wrong.push(`${chain(p).join(' → ')}: ${JSON.stringify(events)}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('tells the origin why the court returned the application', () => {
+      const returnedPaths = complete().filter((p) => endsIn(p) === 'returned');
+      expect(returnedPaths.length).toBeGreaterThan(0);
+      for (const p of returnedPaths) expect(told(p)).toEqual([{ type: 'JC_RETURNED', data: expect.objectContaining({ outcome: 'RETURNED', reason: 'INCOMPLETE', explanation: '缺少调解协议原件' }) }]);
     });
 
     it('leaves the mediation case confirmed exactly when the ruling stands', () => {
@@ -219,16 +262,19 @@ describe('judicial confirmation (jc): generated legal paths', () => {
       const seen = new Set<string>();
       for (const p of complete().filter((x) => endsIn(x) !== 'windowExpired')) {
         let pm = pmAwaiting;
-        for (const e of replay(p).effects.filter((x) => x.type === 'notifyOrigin')) {
+        for (const e of told(p)) {
+          const at = { path: chain(p).join(' → '), event: e.type };
+          // What the engine delivers is what the event's schema asks for.
+          expect({ ...at, missing: missingRequired(peopleMediation.events[e.type].schema, e.data) }).toEqual({ ...at, missing: [] });
           const d = decide(peopleMediation, pm, {
-            type: e.params.event,
-            data: e.params.data,
+            type: e.type,
+            data: e.data,
             at: `${TODAY}T05:00:00.000Z`,
             today: TODAY,
             deadlines: {},
             actor: { id: 'engine', role: 'SYSTEM' },
           });
-          expect({ path: chain(p).join(' → '), allowed: d.allowed }).toEqual({ path: chain(p).join(' → '), allowed: true });
+          expect({ ...at, allowed: d.allowed }).toEqual({ ...at, allowed: true });
           if (d.allowed) pm = { value: d.to, context: d.context };
         }
         const stands = ['enforcementApplied', 'performed'].includes(endsIn(p));
@@ -240,6 +286,7 @@ describe('judicial confirmation (jc): generated legal paths', () => {
         seen.add(endsIn(p));
       }
       expect(seen).toContain('revoked');
+      expect(seen).toContain('returned');
     });
   });
 

@@ -29,4 +29,23 @@ export const judicialConfirmation: WorkflowDefinition<JcContext> = {
     agreementEffectiveOn: input?.agreementEffectiveOn as string | undefined,
     performanceDueOn: input?.performanceDueOn as string | undefined,
   }),
+  manifest: {
+    caseNumberKind: '民特确',
+    roles: {},
+    caseHandlingRoles: [],
+    orgTypes: {},
+    handlingOrgTypes: ['BASIC_COURT'],
+    outcomes: {
+      SIGNED_FOR: '法院已签收',
+      RETURNED: '法院已退回',
+      CONFIRMED: '裁定调解协议有效',
+      NOT_ACCEPTED: '裁定不予受理',
+      DISMISSED: '裁定驳回申请',
+      WITHDRAWN: '撤回申请',
+      DEEMED_WITHDRAWN: '按撤回申请处理',
+      REVOKED: '确认裁定被撤销',
+    },
+    relationLabel: '司法确认',
+    queues: [{ id: 'jc-inbox', label: '司法确认待签收', roles: ['COURT_CLERK', 'JUDGE'], tag: 'inbox' }],
+  },
 };

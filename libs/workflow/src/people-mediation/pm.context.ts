@@ -11,4 +11,8 @@ export interface PmContext {
   /** A court ruled the agreement valid (司法确认). */
   confirmed: boolean;
   followUpDone: boolean;
+  /** At least one mediation session was recorded. */
+  sessionHeld?: boolean;
+  /** The mediator advised a party to apply for enforcement of the confirmed agreement. */
+  enforcementAdvised?: boolean;
 }

@@ -1,5 +1,5 @@
 import type { EventSpec } from '../definition';
-import { ROUTES, dateField, enumField, objectSchema, partyIdsField, rightsNoticeField, textField } from '../building-blocks';
+import { ROUTES, dateField, enumField, objectSchema, outcomeSchema, partyIdsField, returnSchema, rightsNoticeField, textField } from '../building-blocks';
 
 const MEDIATION_STAFF = ['MEDIATOR', 'COMMITTEE_DIRECTOR'] as const;
 const INTAKE_STAFF = ['INTAKE_CLERK', 'MEDIATOR', 'COMMITTEE_DIRECTOR'] as const;
@@ -170,11 +170,41 @@ export const pmEvents: Record<string, EventSpec> = {
           ADMINISTRATIVE: '行政机关',
         }),
         receivingOrgName: textField('接收单位名称', 100),
+        receivingOrgId: { type: 'string', title: '接收单位（本系统内）', 'x-source': 'courts' },
         reason: textField('移送理由', 1000),
       },
       ['to', 'reason'],
     ),
     legalBasis: '人民调解法 第二十五条',
+  },
+  RECEIVE_ENTRUSTMENT: {
+    label: '收到法院委托调解',
+    labelEn: 'A court entrusts the case for mediation',
+    roles: ['SYSTEM'],
+    schema: objectSchema({ procedure: enumField('审理程序', { SIMPLE: '简易程序', ORDINARY: '普通程序' }), note: textField('委托说明', 1000) }),
+    legalBasis: '最高人民法院关于人民法院特邀调解的规定 第十一条',
+  },
+  ENTRUSTMENT_ENDED: {
+    label: '法院终止委托调解',
+    labelEn: 'The court ended the entrustment',
+    roles: ['SYSTEM'],
+    schema: objectSchema({ signal: { type: 'string', title: '法院办理事项' }, sourceCaseId: { type: 'string', title: '法院案件' }, sourceCaseNo: { type: 'string', title: '法院案号' }, reportedOn: dateField('通知日期') }, ['signal', 'sourceCaseId']),
+    legalBasis: '最高人民法院关于人民法院特邀调解的规定 第二十一条、第二十七条',
+    preconditions: ['noAgreementYet'],
+  },
+  SIGN_FOR: {
+    label: '签收委托',
+    labelEn: 'Sign for the entrustment',
+    roles: [...MEDIATION_STAFF],
+    schema: objectSchema({ note: textField('备注', 500) }),
+    legalBasis: '最高人民法院关于人民法院特邀调解的规定 第二十七条',
+  },
+  RETURN: {
+    label: '退回委托',
+    labelEn: 'Return the entrustment to the court',
+    roles: [...MEDIATION_STAFF],
+    schema: returnSchema({ OUTSIDE_SCOPE: '不属于人民调解范围', CONFLICT_OF_INTEREST: '调解员需回避且无人可替', NO_CAPACITY: '无力承接', OTHER: '其他' }),
+    legalBasis: '人民法院在线调解规则 第十二条',
   },
   APPLY_JUDICIAL_CONFIRMATION: {
     label: '申请司法确认',
@@ -207,18 +237,21 @@ export const pmEvents: Record<string, EventSpec> = {
     label: '法院裁定调解协议有效',
     labelEn: 'The court ruled the agreement valid',
     roles: ['SYSTEM'],
+    schema: outcomeSchema(),
     legalBasis: '民事诉讼法 第二百零六条',
   },
   JC_NOT_CONFIRMED: {
     label: '司法确认未获确认',
     labelEn: 'Judicial confirmation ended without confirmation',
     roles: ['SYSTEM'],
+    schema: outcomeSchema(),
     legalBasis: '民事诉讼法 第二百零六条',
   },
   JC_RETURNED: {
     label: '法院退回司法确认申请',
     labelEn: 'The court returned the application',
     roles: ['SYSTEM'],
+    schema: outcomeSchema({ reason: { type: 'string', title: '退回理由' }, explanation: { type: 'string', title: '说明' } }),
   },
   RECORD_FOLLOW_UP: {
     label: '回访',

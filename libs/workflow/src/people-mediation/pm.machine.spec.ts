@@ -1,7 +1,11 @@
 import { decide, type Decision } from '../decide';
 import type { Effect, WorkflowEvent } from '../definition';
-import { describeWorkflow } from '../describe';
+import { deadlinesOf, describeWorkflow } from '../describe';
+import { judicialConfirmation as jc } from '../judicial-confirmation/jc.workflow';
+import { wiringProblems } from '../routes/route-table';
+import { ROUTES } from '../routes/routes';
 import { describeNegativeMatrix } from '../testing/negative-matrix';
+import { sentAlong } from '../testing/route-fixtures';
 import type { PmContext } from './pm.context';
 import { peopleMediation as pm } from './pm.workflow';
 
@@ -18,10 +22,18 @@ const CONFIRMED: PmContext = { ...WRITTEN, confirmed: true };
 const JC_WINDOW_OPEN = { 'D-JC1': '2025-04-04' };
 
 const RIGHTS_NOTICE = { routes: ['LITIGATION', 'ARBITRATION'], notifiedOn: TODAY, method: 'WRITTEN' };
+/** What the engine delivers with an outcome the 司法确认 case reported (outcomeSchema). */
+const FROM_JC = { sourceCaseId: 'case-jc-1', sourceCaseNo: '（2025）浙0102民特确12号', reportedOn: TODAY };
+/** What the engine delivers when the entrusting court passes a signal down its route (R8 `down`): the court's event and case. */
+const FROM_COURT = { signal: 'MEDIATION_PERIOD_EXPIRED', sourceCaseId: 'case-ct-1', reportedOn: TODAY };
 
 /** Valid data for every event type, as a form would send it. */
 const VALID: Record<string, Record<string, unknown>> = {
   SEEK_CONSENT: { note: '双方均在村委会' },
+  RECEIVE_ENTRUSTMENT: { procedure: 'SIMPLE', note: '立案后经双方同意委托调解' },
+  SIGN_FOR: { note: '已签收委托材料' },
+  RETURN: { reason: 'CONFLICT_OF_INTEREST', explanation: '本会调解员均与一方当事人有亲属关系' },
+  ENTRUSTMENT_ENDED: FROM_COURT,
   NOT_ACCEPT: { reason: 'ALREADY_HANDLED', explanation: '该纠纷已由派出所受理' },
   ASSIGN_MEDIATOR: { mediatorId: 'm1', consentedPartyIds: ['p1', 'p2'], selectedBy: 'COMMITTEE' },
   RECORD_REFUSAL: { refusingPartyIds: ['p2'], reason: '不愿调解', rightsNotice: RIGHTS_NOTICE },
@@ -44,9 +56,9 @@ const VALID: Record<string, Record<string, unknown>> = {
   APPLY_JUDICIAL_CONFIRMATION: { courtOrgId: 'court-1', applicantPartyIds: ['p1', 'p2'], form: 'WRITTEN' },
   DECLINE_JUDICIAL_CONFIRMATION: { note: '双方认为无需司法确认' },
   JC_WINDOW_EXPIRED: {},
-  JC_CONFIRMED: {},
-  JC_NOT_CONFIRMED: { outcome: 'DISMISSED' },
-  JC_RETURNED: {},
+  JC_CONFIRMED: { ...FROM_JC, outcome: 'CONFIRMED' },
+  JC_NOT_CONFIRMED: { ...FROM_JC, outcome: 'DISMISSED' },
+  JC_RETURNED: { ...FROM_JC, outcome: 'RETURNED', reason: 'INCOMPLETE', explanation: '缺少调解协议原件' },
   RECORD_FOLLOW_UP: { visitedOn: TODAY, method: 'PHONE', summary: '乙方表示正在筹款' },
   RECORD_PERFORMED: { performedOn: TODAY, evidence: '已当面付清' },
   RECORD_DEFAULT: { note: '履行期限届满，乙方未付款' },
@@ -68,6 +80,8 @@ function event(type: string, data: Record<string, unknown> = VALID[type] ?? {}, 
 }
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
+/** pm tells a case that sent it work how it went, in its own words (manifest outcomes); a no-op for a case opened directly. */
+const reports = (outcome: string): Effect[] => [{ type: 'report', params: { outcome } }];
 
 // ---------- the legal table, written by hand from 人民调解法 and spec appendix A1 ----------
 
@@ -76,6 +90,14 @@ const LEGAL: [string, string, string | null, string[]][] = [
   ['registered', 'SEEK_CONSENT', 'consentPending', []],
   ['registered', 'NOT_ACCEPT', 'notAccepted', []],
   ['registered', 'TRANSFER', 'transferred', []],
+  // A court entrusts a registered case (特邀调解规定 第十一条); the organisation signs for it or returns it with reasons.
+  ['registered', 'RECEIVE_ENTRUSTMENT', 'entrustmentReceived', []],
+  ['entrustmentReceived', 'SIGN_FOR', 'consentPending', []],
+  ['entrustmentReceived', 'RETURN', 'entrustmentReturned', []],
+  // The court ends its entrustment (its period ran out, the suit was withdrawn) at any point before an agreement (特邀调解规定 第二十一条、第二十七条).
+  ['entrustmentReceived', 'ENTRUSTMENT_ENDED', 'entrustmentEnded', ['noAgreementYet']],
+  ['consentPending', 'ENTRUSTMENT_ENDED', 'entrustmentEnded', ['noAgreementYet']],
+  ['assigned', 'ENTRUSTMENT_ENDED', 'entrustmentEnded', ['noAgreementYet']],
   ['consentPending', 'ASSIGN_MEDIATOR', 'assigned', ['allPartiesConsent']],
   ['consentPending', 'RECORD_REFUSAL', 'refused', ['rightsNoticeGiven']],
   ['consentPending', 'NOT_ACCEPT', 'notAccepted', []],
@@ -91,6 +113,7 @@ const LEGAL: [string, string, string | null, string[]][] = [
     [s, 'TERMINATE_FAILED', 'terminatedFailed', ['rightsNoticeGiven']],
     [s, 'WITHDRAW', 'terminatedByParty', []],
     [s, 'TRANSFER', 'transferred', []],
+    [s, 'ENTRUSTMENT_ENDED', 'entrustmentEnded', ['noAgreementYet']],
   ]),
   ['mediating', 'EXTEND_BY_CONSENT', 'extended', ['allPartiesConsentToExtend']],
   ['agreedOral', 'DECLINE_JUDICIAL_CONFIRMATION', 'monitoring', []],
@@ -115,7 +138,7 @@ const LEGAL: [string, string, string | null, string[]][] = [
   ['defaulted', 'REMEDIATE', 'mediating', []],
   ['defaulted', 'ARCHIVE', 'archived', []],
 ];
-const FINAL = ['archived', 'notAccepted', 'refused', 'terminatedFailed', 'terminatedByParty', 'transferred'];
+const FINAL = ['archived', 'notAccepted', 'refused', 'terminatedFailed', 'terminatedByParty', 'entrustmentReturned', 'entrustmentEnded', 'transferred'];
 
 const description = describeWorkflow(pm);
 const STATES = description.states.map((s) => s.id);
@@ -123,8 +146,8 @@ const legalEventsIn = (state: string) => sorted(new Set(LEGAL.filter(([from]) =>
 
 /** A context a case could plausibly have in each state (the negative matrix does not depend on it, but stays realistic). */
 function contextFor(state: string): PmContext {
-  if (['registered', 'consentPending', 'notAccepted', 'transferred', 'refused'].includes(state)) return OPENED;
-  if (['assigned', 'mediating', 'extended', 'terminatedFailed', 'terminatedByParty'].includes(state)) return ASSIGNED;
+  if (['registered', 'entrustmentReceived', 'entrustmentReturned', 'consentPending', 'notAccepted', 'transferred', 'refused'].includes(state)) return OPENED;
+  if (['assigned', 'mediating', 'extended', 'terminatedFailed', 'terminatedByParty', 'entrustmentEnded'].includes(state)) return ASSIGNED;
   if (state === 'agreedOral') return ORAL;
   return WRITTEN;
 }
@@ -147,6 +170,41 @@ describe('people mediation (pm) machine', () => {
     });
   });
 
+  describe('a court’s entrustment (委托调解)', () => {
+    it('waits in the inbox of mediation staff until signed for or returned, within three working days (D-OL2)', () => {
+      expect(STATES.filter((state) => pm.machine.resolveState({ value: state, context: contextFor(state) }).hasTag('inbox'))).toEqual(['entrustmentReceived']);
+      expect(deadlinesOf(pm, 'entrustmentReceived')).toEqual([
+        expect.objectContaining({ id: 'D-OL2', period: { amount: 3, unit: 'day' }, dayType: 'working', legalBasis: '人民法院在线调解规则 第十二条', metBy: ['SIGN_FOR', 'RETURN'] }),
+      ]);
+      expect(pm.manifest.queues).toContainEqual(expect.objectContaining({ tag: 'inbox', roles: expect.arrayContaining(['MEDIATOR']) }));
+    });
+
+    it('comes from the engine only, and is signed for or returned by mediation staff with a reason', () => {
+      expect(pm.events.RECEIVE_ENTRUSTMENT.roles).toEqual(['SYSTEM']);
+      expect(pm.events.ENTRUSTMENT_ENDED.roles).toEqual(['SYSTEM']);
+      for (const type of ['SIGN_FOR', 'RETURN']) expect({ type, roles: sorted(pm.events[type].roles) }).toEqual({ type, roles: ['COMMITTEE_DIRECTOR', 'MEDIATOR'] });
+      expect(pm.events.RETURN.schema?.required).toEqual(['reason', 'explanation']);
+    });
+
+    it('is ended by the court’s signals down routes R8 and R8L, and reports nothing back: the court decided it', () => {
+      for (const id of ['R8', 'R8L']) {
+        const route = ROUTES.find((r) => r.id === id)!;
+        expect({ id, to: route.to.workflow, down: new Set(Object.values(route.down ?? {})) }).toEqual({ id, to: 'pm', down: new Set(['ENTRUSTMENT_ENDED']) });
+      }
+      expect(pm.events.ENTRUSTMENT_ENDED.schema?.required).toEqual(['signal', 'sourceCaseId']);
+      const endedIn = description.transitions.filter((t) => t.event === 'ENTRUSTMENT_ENDED');
+      expect(sorted(endedIn.map((t) => t.from))).toEqual(['assigned', 'consentPending', 'entrustmentReceived', 'extended', 'mediating']);
+      expect(new Set(endedIn.map((t) => t.to))).toEqual(new Set(['entrustmentEnded']));
+    });
+  });
+
+  describe('the director’s queue of cases awaiting a mediator', () => {
+    it('holds registered cases and cases awaiting the parties’ consent, until a mediator is assigned', () => {
+      expect(STATES.filter((state) => pm.machine.resolveState({ value: state, context: contextFor(state) }).hasTag('awaitingAssignment'))).toEqual(['registered', 'consentPending']);
+      expect(pm.manifest.queues).toContainEqual({ id: 'pm-unassigned', label: '待指定调解员', roles: ['COMMITTEE_DIRECTOR'], tag: 'awaitingAssignment' });
+    });
+  });
+
   describe('legal transitions', () => {
     type Row = {
       from: string;
@@ -160,8 +218,46 @@ describe('people mediation (pm) machine', () => {
     };
     const rows: Row[] = [
       { from: 'registered', context: OPENED, type: 'SEEK_CONSENT', to: 'consentPending' },
-      { from: 'registered', context: OPENED, type: 'NOT_ACCEPT', to: 'notAccepted' },
-      { from: 'registered', context: OPENED, type: 'TRANSFER', to: 'transferred' },
+      { from: 'registered', context: OPENED, type: 'NOT_ACCEPT', to: 'notAccepted', effects: reports('NOT_ACCEPTED') },
+      { from: 'registered', context: OPENED, type: 'TRANSFER', to: 'transferred', effects: reports('TRANSFERRED') },
+      {
+        // A transfer to an organisation the system knows names it as well.
+        from: 'registered',
+        context: OPENED,
+        type: 'TRANSFER',
+        data: { to: 'COURT', receivingOrgId: 'court-1', receivingOrgName: '枫源区人民法院', reason: '一方已起诉' },
+        to: 'transferred',
+        effects: reports('TRANSFERRED'),
+      },
+      { from: 'registered', context: OPENED, type: 'RECEIVE_ENTRUSTMENT', to: 'entrustmentReceived' },
+      // Signing for an entrustment leads to the parties' consent like any other case; the engine reports SIGNED_FOR to the court.
+      { from: 'entrustmentReceived', context: OPENED, type: 'SIGN_FOR', to: 'consentPending', effects: [{ type: 'acceptTransfer', params: {} }] },
+      {
+        // A return states its reason (人民法院在线调解规则 第十二条); the engine reports RETURNED with it.
+        from: 'entrustmentReceived',
+        context: OPENED,
+        type: 'RETURN',
+        to: 'entrustmentReturned',
+        effects: [{ type: 'returnTransfer', params: { reasonField: 'reason' } }],
+      },
+      // The court ends its entrustment: the case closes without reporting back, since the court itself decided it.
+      { from: 'entrustmentReceived', context: OPENED, type: 'ENTRUSTMENT_ENDED', to: 'entrustmentEnded' },
+      {
+        from: 'consentPending',
+        context: OPENED,
+        type: 'ENTRUSTMENT_ENDED',
+        data: { ...FROM_COURT, signal: 'WITHDRAW_SUIT', sourceCaseNo: '（2025）浙0102民初88号' },
+        to: 'entrustmentEnded',
+      },
+      { from: 'assigned', context: ASSIGNED, type: 'ENTRUSTMENT_ENDED', to: 'entrustmentEnded', contextAfter: { mediatorId: 'm1' } },
+      { from: 'mediating', context: ASSIGNED, type: 'ENTRUSTMENT_ENDED', to: 'entrustmentEnded' },
+      {
+        from: 'extended',
+        context: ASSIGNED,
+        type: 'ENTRUSTMENT_ENDED',
+        data: { ...FROM_COURT, signal: 'EXTENSION_EXPIRED' },
+        to: 'entrustmentEnded',
+      },
       { from: 'consentPending', context: OPENED, type: 'ASSIGN_MEDIATOR', to: 'assigned', contextAfter: { mediatorId: 'm1' } },
       {
         from: 'consentPending',
@@ -171,20 +267,22 @@ describe('people mediation (pm) machine', () => {
         to: 'assigned',
         contextAfter: { mediatorId: 'm7' },
       },
-      { from: 'consentPending', context: OPENED, type: 'RECORD_REFUSAL', to: 'refused' },
+      { from: 'consentPending', context: OPENED, type: 'RECORD_REFUSAL', to: 'refused', effects: reports('REFUSED') },
       {
         from: 'consentPending',
         context: OPENED,
         type: 'RECORD_REFUSAL',
         data: { refusingPartyIds: ['p1'], rightsNotice: { routes: ['OTHER_MEDIATION'], notifiedOn: TODAY, method: 'ORAL' } },
         to: 'refused',
+        effects: reports('REFUSED'),
       },
-      { from: 'consentPending', context: OPENED, type: 'NOT_ACCEPT', to: 'notAccepted' },
-      { from: 'consentPending', context: OPENED, type: 'TRANSFER', to: 'transferred' },
+      { from: 'consentPending', context: OPENED, type: 'NOT_ACCEPT', to: 'notAccepted', effects: reports('NOT_ACCEPTED') },
+      { from: 'consentPending', context: OPENED, type: 'TRANSFER', to: 'transferred', effects: reports('TRANSFERRED') },
       { from: 'assigned', context: ASSIGNED, type: 'START_MEDIATION', to: 'mediating' },
-      { from: 'assigned', context: ASSIGNED, type: 'RECORD_REFUSAL', to: 'refused' },
-      { from: 'assigned', context: ASSIGNED, type: 'WITHDRAW', to: 'terminatedByParty' },
-      { from: 'mediating', context: ASSIGNED, type: 'RECORD_SESSION', to: 'mediating', effects: [{ type: 'noteSession', params: {} }] },
+      { from: 'assigned', context: ASSIGNED, type: 'RECORD_REFUSAL', to: 'refused', effects: reports('REFUSED') },
+      { from: 'assigned', context: ASSIGNED, type: 'WITHDRAW', to: 'terminatedByParty', effects: reports('WITHDRAWN') },
+      // The session's record is its audit entry; the case notes that mediation has begun in earnest.
+      { from: 'mediating', context: ASSIGNED, type: 'RECORD_SESSION', to: 'mediating', contextAfter: { sessionHeld: true } },
       {
         from: 'mediating',
         context: ASSIGNED,
@@ -206,6 +304,7 @@ describe('people mediation (pm) machine', () => {
         context: ASSIGNED,
         type: 'RECORD_ORAL_AGREEMENT',
         to: 'agreedOral',
+        effects: reports('AGREED'),
         contextAfter: { agreementForm: 'ORAL', agreementEffectiveOn: TODAY, performanceDueOn: '2025-03-20' },
       },
       {
@@ -213,6 +312,7 @@ describe('people mediation (pm) machine', () => {
         context: ASSIGNED,
         type: 'SIGN_WRITTEN_AGREEMENT',
         to: 'agreedWritten',
+        effects: reports('AGREED'),
         contextAfter: { agreementForm: 'WRITTEN', agreementEffectiveOn: TODAY, performanceDueOn: '2025-04-30', confirmed: false },
       },
       {
@@ -221,17 +321,18 @@ describe('people mediation (pm) machine', () => {
         type: 'SIGN_WRITTEN_AGREEMENT',
         data: { ...VALID.SIGN_WRITTEN_AGREEMENT, effectiveOn: '2025-03-08', performanceDueOn: undefined },
         to: 'agreedWritten',
+        effects: reports('AGREED'),
         contextAfter: { agreementEffectiveOn: '2025-03-08', performanceDueOn: undefined },
       },
-      { from: 'extended', context: ASSIGNED, type: 'SIGN_WRITTEN_AGREEMENT', to: 'agreedWritten', contextAfter: { agreementForm: 'WRITTEN' } },
-      { from: 'extended', context: ASSIGNED, type: 'RECORD_ORAL_AGREEMENT', to: 'agreedOral', contextAfter: { agreementForm: 'ORAL' } },
-      { from: 'mediating', context: ASSIGNED, type: 'TERMINATE_FAILED', to: 'terminatedFailed' },
-      { from: 'extended', context: ASSIGNED, type: 'TERMINATE_FAILED', to: 'terminatedFailed' },
-      { from: 'mediating', context: ASSIGNED, type: 'WITHDRAW', to: 'terminatedByParty' },
-      { from: 'extended', context: ASSIGNED, type: 'WITHDRAW', to: 'terminatedByParty' },
-      { from: 'mediating', context: ASSIGNED, type: 'TRANSFER', to: 'transferred' },
-      { from: 'extended', context: ASSIGNED, type: 'RECORD_SESSION', to: 'extended', effects: [{ type: 'noteSession', params: {} }] },
-      { from: 'extended', context: ASSIGNED, type: 'TRANSFER', to: 'transferred' },
+      { from: 'extended', context: ASSIGNED, type: 'SIGN_WRITTEN_AGREEMENT', to: 'agreedWritten', effects: reports('AGREED'), contextAfter: { agreementForm: 'WRITTEN' } },
+      { from: 'extended', context: ASSIGNED, type: 'RECORD_ORAL_AGREEMENT', to: 'agreedOral', effects: reports('AGREED'), contextAfter: { agreementForm: 'ORAL' } },
+      { from: 'mediating', context: ASSIGNED, type: 'TERMINATE_FAILED', to: 'terminatedFailed', effects: reports('FAILED') },
+      { from: 'extended', context: ASSIGNED, type: 'TERMINATE_FAILED', to: 'terminatedFailed', effects: reports('FAILED') },
+      { from: 'mediating', context: ASSIGNED, type: 'WITHDRAW', to: 'terminatedByParty', effects: reports('WITHDRAWN') },
+      { from: 'extended', context: ASSIGNED, type: 'WITHDRAW', to: 'terminatedByParty', effects: reports('WITHDRAWN') },
+      { from: 'mediating', context: ASSIGNED, type: 'TRANSFER', to: 'transferred', effects: reports('TRANSFERRED') },
+      { from: 'extended', context: ASSIGNED, type: 'RECORD_SESSION', to: 'extended', contextAfter: { sessionHeld: true } },
+      { from: 'extended', context: ASSIGNED, type: 'TRANSFER', to: 'transferred', effects: reports('TRANSFERRED') },
       { from: 'agreedOral', context: ORAL, type: 'DECLINE_JUDICIAL_CONFIRMATION', to: 'monitoring' },
       { from: 'agreedOral', context: ORAL, type: 'RECORD_PERFORMED', to: 'performed' },
       {
@@ -239,18 +340,8 @@ describe('people mediation (pm) machine', () => {
         context: WRITTEN,
         type: 'APPLY_JUDICIAL_CONFIRMATION',
         to: 'judicialConfirmation',
-        effects: [
-          {
-            type: 'spawnLinkedCase',
-            params: {
-              workflow: 'jc',
-              orgId: 'court-1',
-              relation: 'JUDICIAL_CONFIRMATION',
-              input: { agreementEffectiveOn: '2025-03-05', performanceDueOn: '2025-04-30' },
-              thenApply: { type: 'FILE', data: { applicantPartyIds: ['p1', 'p2'], form: 'WRITTEN' } },
-            },
-          },
-        ],
+        // The machine names no other channel: the route table (R4) opens the application (see below).
+        effects: [],
       },
       {
         // The last day of the 30-day window still counts (民事诉讼法 第二百零五条).
@@ -260,15 +351,7 @@ describe('people mediation (pm) machine', () => {
         data: { courtOrgId: 'court-2', applicantPartyIds: ['p2', 'p1'], form: 'ORAL' },
         over: { today: '2025-04-04', at: '2025-04-04T08:00:00.000Z' },
         to: 'judicialConfirmation',
-        effects: [
-          expect.objectContaining({
-            type: 'spawnLinkedCase',
-            params: expect.objectContaining({
-              orgId: 'court-2',
-              thenApply: { type: 'FILE', data: { applicantPartyIds: ['p2', 'p1'], form: 'ORAL' } },
-            }),
-          }),
-        ],
+        effects: [],
       },
       { from: 'agreedWritten', context: WRITTEN, type: 'DECLINE_JUDICIAL_CONFIRMATION', to: 'monitoring' },
       { from: 'agreedWritten', context: WRITTEN, type: 'JC_WINDOW_EXPIRED', over: { deadlines: {}, actor: { id: 'engine', role: 'SYSTEM' } }, to: 'monitoring' },
@@ -281,8 +364,8 @@ describe('people mediation (pm) machine', () => {
       { from: 'monitoring', context: WRITTEN, type: 'RECORD_DEFAULT', to: 'defaulted' },
       { from: 'monitoring', context: WRITTEN, type: 'REMEDIATE', to: 'mediating' },
       // A confirmation ruling revoked on objection (民诉解释 第三百七十二条) reaches the mediation case after it left judicialConfirmation.
-      { from: 'monitoring', context: CONFIRMED, type: 'JC_NOT_CONFIRMED', data: { outcome: 'REVOKED' }, to: 'monitoring', contextAfter: { confirmed: false } },
-      { from: 'defaulted', context: CONFIRMED, type: 'JC_NOT_CONFIRMED', data: { outcome: 'REVOKED' }, to: 'defaulted', contextAfter: { confirmed: false } },
+      { from: 'monitoring', context: CONFIRMED, type: 'JC_NOT_CONFIRMED', data: { ...FROM_JC, outcome: 'REVOKED' }, to: 'monitoring', contextAfter: { confirmed: false } },
+      { from: 'defaulted', context: CONFIRMED, type: 'JC_NOT_CONFIRMED', data: { ...FROM_JC, outcome: 'REVOKED' }, to: 'defaulted', contextAfter: { confirmed: false } },
       { from: 'performed', context: WRITTEN, type: 'RECORD_FOLLOW_UP', to: 'performed', contextAfter: { followUpDone: true } },
       { from: 'performed', context: { ...WRITTEN, followUpDone: true }, type: 'ARCHIVE', to: 'archived' },
       {
@@ -290,15 +373,21 @@ describe('people mediation (pm) machine', () => {
         context: CONFIRMED,
         type: 'ADVISE_ENFORCEMENT',
         to: 'defaulted',
-        effects: [{ type: 'noteEnforcementAdvice', params: {} }],
-        contextAfter: { confirmed: true },
+        contextAfter: { confirmed: true, enforcementAdvised: true },
       },
       { from: 'defaulted', context: WRITTEN, type: 'RECORD_PERFORMED', to: 'performed' },
       { from: 'defaulted', context: WRITTEN, type: 'REMEDIATE', to: 'mediating' },
       { from: 'defaulted', context: WRITTEN, type: 'ARCHIVE', data: { dossierComplete: true, routeNotice: ['LITIGATION'] }, to: 'archived' },
       // Re-mediation ends in a new agreement: whatever a court ruled on the old one, the new one is not confirmed.
-      { from: 'mediating', context: CONFIRMED, type: 'RECORD_ORAL_AGREEMENT', to: 'agreedOral', contextAfter: { confirmed: false, agreementForm: 'ORAL' } },
-      { from: 'extended', context: CONFIRMED, type: 'SIGN_WRITTEN_AGREEMENT', to: 'agreedWritten', contextAfter: { confirmed: false, agreementEffectiveOn: TODAY } },
+      { from: 'mediating', context: CONFIRMED, type: 'RECORD_ORAL_AGREEMENT', to: 'agreedOral', effects: reports('AGREED'), contextAfter: { confirmed: false, agreementForm: 'ORAL' } },
+      {
+        from: 'extended',
+        context: CONFIRMED,
+        type: 'SIGN_WRITTEN_AGREEMENT',
+        to: 'agreedWritten',
+        effects: reports('AGREED'),
+        contextAfter: { confirmed: false, agreementEffectiveOn: TODAY },
+      },
     ];
 
     it('covers every row of the legal table', () => {
@@ -319,6 +408,40 @@ describe('people mediation (pm) machine', () => {
         final: FINAL.includes(to),
       });
       expect(context).toEqual(before); // decide() is pure
+    });
+  });
+
+  describe('applying for 司法确认 sends the agreement to the court (route R4)', () => {
+    const R4 = ROUTES.find((r) => r.id === 'R4')!;
+    const SENDER = { orgName: '枫源村人民调解委员会', caseNo: '（2025）枫源调字第3号', caseId: 'case-pm-1', openedOn: OPENED.openedOn };
+
+    it('is the one route the application sets off, and it fits both machines', () => {
+      expect(ROUTES.filter((r) => r.from.workflow === pm.id && r.from.event === 'APPLY_JUDICIAL_CONFIRMATION')).toEqual([R4]);
+      expect(R4.to).toEqual({ workflow: jc.id, orgTypes: ['BASIC_COURT'], orgField: 'courtOrgId' });
+      expect(wiringProblems([pm, jc], [R4])).toEqual([]);
+      // The link between the two cases is labelled by the receiving channel.
+      expect(jc.manifest.relationLabel).toBe('司法确认');
+    });
+
+    it.each([
+      { name: 'a written application', data: VALID.APPLY_JUDICIAL_CONFIRMATION, over: {}, orgId: 'court-1', start: { applicantPartyIds: ['p1', 'p2'], form: 'WRITTEN' } },
+      {
+        // The last day of the 30-day window still counts (民事诉讼法 第二百零五条).
+        name: 'an oral application on the last day',
+        data: { courtOrgId: 'court-2', applicantPartyIds: ['p2', 'p1'], form: 'ORAL' },
+        over: { today: '2025-04-04', at: '2025-04-04T08:00:00.000Z' },
+        orgId: 'court-2',
+        start: { applicantPartyIds: ['p2', 'p1'], form: 'ORAL' },
+      },
+    ])('opens, for $name, a jc case at the court named, with the agreement’s dates, and files it', ({ data, over, orgId, start }) => {
+      const e = event('APPLY_JUDICIAL_CONFIRMATION', data, over);
+      expect(decide(pm, { value: 'agreedWritten', context: WRITTEN }, e)).toMatchObject({ allowed: true, to: 'judicialConfirmation', effects: [] });
+      expect(sentAlong(R4, { context: WRITTEN, facts: SENDER }, e.data, e.today)).toEqual({
+        workflow: 'jc',
+        orgId,
+        input: { agreementEffectiveOn: '2025-03-05', performanceDueOn: '2025-04-30', mediationOrgName: SENDER.orgName },
+        start: { type: 'FILE', data: start },
+      });
     });
   });
 
@@ -537,7 +660,7 @@ describe('people mediation (pm) machine', () => {
     });
   });
 
-  describeNegativeMatrix({ def: pm, legal: LEGAL, finalStates: FINAL, stateCount: 17, eventTypeCount: 25, contextFor, event: (type) => event(type) });
+  describeNegativeMatrix({ def: pm, legal: LEGAL, finalStates: FINAL, stateCount: 20, eventTypeCount: 29, contextFor, event: (type) => event(type) });
 
   describe('events the workflow does not know', () => {
 
@@ -545,5 +668,14 @@ describe('people mediation (pm) machine', () => {
       const d = decide(pm, { value: 'mediating', context: ASSIGNED }, event('RULE_VALID', { rulingNo: '（2025）民特1号', ruledOn: TODAY }));
       expect(d).toMatchObject({ allowed: false, reason: 'NOT_IN_STATE', violations: [] });
     });
+  });
+});
+
+describe('the court ending its entrustment after an agreement', () => {
+  it.each(['mediating', 'extended'])('is refused in %s once the parties agreed (a re-mediation after a default is the committee’s)', (state) => {
+    const agreed: PmContext = { ...OPENED, mediatorId: 'u1', agreementForm: 'WRITTEN', agreementEffectiveOn: '2025-03-10' };
+    const d = decide(pm, { value: state, context: agreed }, event('ENTRUSTMENT_ENDED'));
+    expect(d).toMatchObject({ allowed: false, reason: 'PRECONDITION', violations: [expect.objectContaining({ precondition: 'noAgreementYet', legalBasis: '人民调解法 第三十一条' })] });
+    expect(decide(pm, { value: state, context: { ...OPENED, mediatorId: 'u1' } }, event('ENTRUSTMENT_ENDED'))).toMatchObject({ allowed: true, to: 'entrustmentEnded' });
   });
 });

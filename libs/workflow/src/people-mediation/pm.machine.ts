@@ -1,6 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import type { DeadlineSpec, StateMeta, WorkflowEvent } from '../definition';
-import { confirmationWindow, guardsFrom } from '../building-blocks';
+import { acceptTransfer, confirmationWindow, engineEffects, guardsFrom, report, returnTransfer } from '../building-blocks';
 import type { PmContext } from './pm.context';
 import { pmPreconditions } from './pm.preconditions';
 
@@ -29,23 +29,22 @@ const PM_SLA_FROM_REGISTRATION: DeadlineSpec = {
 
 /** Events available while mediation runs, whether in the first month or extended by consent. */
 const mediationEvents = {
+  // The audit entry is the session's record; the machine only notes that mediation has begun in earnest.
   RECORD_SESSION: { actions: 'noteSession' },
   REPORT_RISK: { actions: [{ type: 'notifyRisk', params: ({ event }: { event: WorkflowEvent }) => ({ level: event.data.level, reportedTo: event.data.reportedTo }) }] },
-  RECORD_ORAL_AGREEMENT: { target: 'agreedOral', guard: 'reachedNotInFuture', actions: 'recordOralAgreement' },
-  SIGN_WRITTEN_AGREEMENT: { target: 'agreedWritten', guard: and(['agreementTakesEffect', 'effectiveNotInFuture']), actions: 'recordWrittenAgreement' },
-  TERMINATE_FAILED: { target: 'terminatedFailed', guard: 'rightsNoticeGiven' },
-  WITHDRAW: { target: 'terminatedByParty' },
-  TRANSFER: { target: 'transferred' },
+  RECORD_ORAL_AGREEMENT: { target: 'agreedOral', guard: 'reachedNotInFuture', actions: ['recordOralAgreement', report('AGREED')] },
+  SIGN_WRITTEN_AGREEMENT: { target: 'agreedWritten', guard: and(['agreementTakesEffect', 'effectiveNotInFuture']), actions: ['recordWrittenAgreement', report('AGREED')] },
+  TERMINATE_FAILED: { target: 'terminatedFailed', guard: 'rightsNoticeGiven', actions: [report('FAILED')] },
+  WITHDRAW: { target: 'terminatedByParty', actions: [report('WITHDRAWN')] },
+  TRANSFER: { target: 'transferred', actions: [report('TRANSFERRED')] },
+  ENTRUSTMENT_ENDED: { target: 'entrustmentEnded', guard: 'noAgreementYet' },
 } as const;
 
 export const pmMachine = setup({
   types: {} as { context: PmContext; events: WorkflowEvent; input: PmContext },
   guards: guardsFrom(pmPreconditions),
   actions: {
-    noteSession: () => undefined,
-    noteEnforcementAdvice: () => undefined,
-    notifyRisk: (_args, _params: { level: string; reportedTo: string }) => undefined,
-    spawnLinkedCase: (_args, _params: Record<string, unknown>) => undefined,
+    ...engineEffects,
     assignMediator: assign({ mediatorId: ({ event }) => String(event.data.mediatorId) }),
     recordOralAgreement: assign({
       agreementForm: 'ORAL' as const,
@@ -63,6 +62,8 @@ export const pmMachine = setup({
     markConfirmed: assign({ confirmed: true }),
     markNotConfirmed: assign({ confirmed: false }),
     markFollowUp: assign({ followUpDone: true }),
+    noteSession: assign({ sessionHeld: true }),
+    noteEnforcementAdvice: assign({ enforcementAdvised: true }),
   },
 }).createMachine({
   id: 'pm',
@@ -71,21 +72,51 @@ export const pmMachine = setup({
   states: {
     registered: {
       description: '纠纷已登记（当事人申请、调委会主动调解、法院或公安告知、信访移交、综治中心分流）。调解申请中断诉讼时效。',
+      tags: ['awaitingAssignment'],
       meta: meta({ label: '登记', labelEn: 'Registered', legalBasis: '人民调解法 第十七条、第十八条', deadlines: [PM_SLA_FROM_REGISTRATION] }),
       on: {
         SEEK_CONSENT: { target: 'consentPending' },
-        NOT_ACCEPT: { target: 'notAccepted' },
-        TRANSFER: { target: 'transferred' },
+        NOT_ACCEPT: { target: 'notAccepted', actions: [report('NOT_ACCEPTED')] },
+        TRANSFER: { target: 'transferred', actions: [report('TRANSFERRED')] },
+        RECEIVE_ENTRUSTMENT: { target: 'entrustmentReceived' },
+      },
+    },
+    entrustmentReceived: {
+      description: '人民法院委托调解（立案后，经当事人同意）：调解组织或调解员确认接受委托（签收）或说明理由退回。委托调解期限（普通程序十五日、简易程序七日）自签收材料之日起算，由人民法院计算并在届满时终止委托。',
+      tags: ['inbox'],
+      meta: meta({
+        label: '法院委托待签收',
+        labelEn: 'Entrusted by a court, awaiting receipt',
+        legalBasis: '最高人民法院关于人民法院特邀调解的规定 第十一条、第二十七条；人民法院在线调解规则 第十二条',
+        deadlines: [
+          {
+            id: 'D-OL2',
+            label: '确认接受委托期限（三个工作日）',
+            period: { amount: 3, unit: 'day' },
+            dayType: 'working',
+            legalBasis: '人民法院在线调解规则 第十二条',
+            confidence: 'V',
+            soft: true,
+            metBy: ['SIGN_FOR', 'RETURN'],
+          },
+        ],
+      }),
+      on: {
+        SIGN_FOR: { target: 'consentPending', actions: [acceptTransfer] },
+        RETURN: { target: 'entrustmentReturned', actions: [returnTransfer('reason')] },
+        ENTRUSTMENT_ENDED: { target: 'entrustmentEnded', guard: 'noAgreementYet' },
       },
     },
     consentPending: {
       description: '征询各方当事人是否接受调解；一方明确拒绝的，不得调解。',
+      tags: ['awaitingAssignment'],
       meta: meta({ label: '征询当事人意愿', labelEn: 'Awaiting the parties’ consent', legalBasis: '人民调解法 第十七条' }),
       on: {
         ASSIGN_MEDIATOR: { target: 'assigned', guard: 'allPartiesConsent', actions: 'assignMediator' },
-        RECORD_REFUSAL: { target: 'refused', guard: 'rightsNoticeGiven' },
-        NOT_ACCEPT: { target: 'notAccepted' },
-        TRANSFER: { target: 'transferred' },
+        RECORD_REFUSAL: { target: 'refused', guard: 'rightsNoticeGiven', actions: [report('REFUSED')] },
+        NOT_ACCEPT: { target: 'notAccepted', actions: [report('NOT_ACCEPTED')] },
+        TRANSFER: { target: 'transferred', actions: [report('TRANSFERRED')] },
+        ENTRUSTMENT_ENDED: { target: 'entrustmentEnded', guard: 'noAgreementYet' },
       },
     },
     assigned: {
@@ -93,8 +124,9 @@ export const pmMachine = setup({
       meta: meta({ label: '已指定调解员', labelEn: 'Mediator assigned', legalBasis: '人民调解法 第十九条' }),
       on: {
         START_MEDIATION: { target: 'mediating' },
-        RECORD_REFUSAL: { target: 'refused', guard: 'rightsNoticeGiven' },
-        WITHDRAW: { target: 'terminatedByParty' },
+        RECORD_REFUSAL: { target: 'refused', guard: 'rightsNoticeGiven', actions: [report('REFUSED')] },
+        WITHDRAW: { target: 'terminatedByParty', actions: [report('WITHDRAWN')] },
+        ENTRUSTMENT_ENDED: { target: 'entrustmentEnded', guard: 'noAgreementYet' },
       },
     },
     mediating: {
@@ -147,18 +179,7 @@ export const pmMachine = setup({
         APPLY_JUDICIAL_CONFIRMATION: {
           target: 'judicialConfirmation',
           guard: and(['jointApplication', 'withinConfirmationWindow']),
-          actions: [
-            {
-              type: 'spawnLinkedCase',
-              params: ({ context, event }: { context: PmContext; event: WorkflowEvent }) => ({
-                workflow: 'jc',
-                orgId: event.data.courtOrgId,
-                relation: 'JUDICIAL_CONFIRMATION',
-                input: { agreementEffectiveOn: context.agreementEffectiveOn, performanceDueOn: context.performanceDueOn },
-                thenApply: { type: 'FILE', data: { applicantPartyIds: event.data.applicantPartyIds, form: event.data.form } },
-              }),
-            },
-          ],
+          // The route table (R4) opens the application at the court named in the event data.
         },
         DECLINE_JUDICIAL_CONFIRMATION: { target: 'monitoring' },
         JC_WINDOW_EXPIRED: { target: 'monitoring' },
@@ -246,6 +267,16 @@ export const pmMachine = setup({
     terminatedByParty: {
       type: 'final',
       meta: meta({ label: '当事人要求终止', labelEn: 'Ended at a party’s request', legalBasis: '人民调解法 第二十三条' }),
+    },
+    entrustmentReturned: {
+      type: 'final',
+      description: '调解组织说明理由退回人民法院的委托。',
+      meta: meta({ label: '已退回委托', labelEn: 'Entrustment returned to the court', legalBasis: '人民法院在线调解规则 第十二条' }),
+    },
+    entrustmentEnded: {
+      type: 'final',
+      description: '委托调解的人民法院终止委托：调解期限届满未达成协议、当事人撤诉或案件已另行处理。',
+      meta: meta({ label: '法院终止委托', labelEn: 'Entrustment ended by the court', legalBasis: '最高人民法院关于人民法院特邀调解的规定 第二十一条、第二十七条' }),
     },
     transferred: {
       type: 'final',

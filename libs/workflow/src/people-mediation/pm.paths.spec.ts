@@ -27,6 +27,10 @@ const OPENED: PmContext = pm.initialContext({ partyIds: PARTIES, openedOn: '2025
 /** The pending deadlines the engine passes with each event: D-JC1 runs 30 days from an agreement effective today. */
 const DEADLINES = { 'D-JC1': '2025-04-09', 'D-PM1': '2025-04-01' };
 const RIGHTS_NOTICE = { routes: ['LITIGATION', 'ADMINISTRATIVE'], notifiedOn: TODAY, method: 'WRITTEN' };
+/** What the engine delivers with an outcome the 司法确认 case reported (route R4). */
+const FROM_JC = { sourceCaseId: 'case-jc-1', sourceCaseNo: '（2025）浙0102民特确12号', reportedOn: TODAY };
+/** What the engine delivers when the entrusting court passes a signal down its route (R8 `down`). */
+const FROM_COURT = { signal: 'MEDIATION_PERIOD_EXPIRED', sourceCaseId: 'case-ct-1', reportedOn: TODAY };
 
 function event(type: string, data: Record<string, unknown> = {}, over: Partial<WorkflowEvent> = {}): WorkflowEvent {
   const role = pm.events[type].roles[0];
@@ -36,6 +40,10 @@ function event(type: string, data: Record<string, unknown> = {}, over: Partial<W
 /** One valid envelope per event type. */
 const VALID: WorkflowEvent[] = [
   event('SEEK_CONSENT', { note: '电话征询双方' }),
+  event('RECEIVE_ENTRUSTMENT', { procedure: 'SIMPLE', note: '立案后经双方同意委托调解' }),
+  event('SIGN_FOR', { note: '已签收' }),
+  event('RETURN', { reason: 'OUTSIDE_SCOPE', explanation: '纠纷涉及行政行为，不属于人民调解范围' }),
+  event('ENTRUSTMENT_ENDED', FROM_COURT),
   event('NOT_ACCEPT', { reason: 'NOT_CIVIL_DISPUTE', explanation: '属于行政争议' }),
   event('ASSIGN_MEDIATOR', { mediatorId: 'm1', consentedPartyIds: ['p1', 'p2'], selectedBy: 'COMMITTEE' }),
   event('RECORD_REFUSAL', { refusingPartyIds: ['p2'], rightsNotice: RIGHTS_NOTICE }),
@@ -58,9 +66,9 @@ const VALID: WorkflowEvent[] = [
   event('APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'court-1', applicantPartyIds: ['p1', 'p2'], form: 'WRITTEN' }),
   event('DECLINE_JUDICIAL_CONFIRMATION', {}),
   event('JC_WINDOW_EXPIRED'),
-  event('JC_CONFIRMED'),
-  event('JC_NOT_CONFIRMED', { outcome: 'DISMISSED' }),
-  event('JC_RETURNED'),
+  event('JC_CONFIRMED', { ...FROM_JC, outcome: 'CONFIRMED' }),
+  event('JC_NOT_CONFIRMED', { ...FROM_JC, outcome: 'DISMISSED' }),
+  event('JC_RETURNED', { ...FROM_JC, outcome: 'RETURNED', reason: 'INCOMPLETE', explanation: '缺少调解协议原件' }),
   event('RECORD_FOLLOW_UP', { visitedOn: TODAY, method: 'VISIT', summary: '已开始拆除' }),
   event('RECORD_PERFORMED', { performedOn: TODAY }),
   event('RECORD_DEFAULT', { note: '期满未拆除' }),
@@ -184,6 +192,69 @@ describe('people mediation (pm): generated legal paths', () => {
     const into = paths.flatMap(entries).filter((e) => e.to === 'judicialConfirmation');
     expect(into.length).toBeGreaterThan(0);
     expect(show(into.filter((e) => !(e.from === 'agreedWritten' && e.event.type === 'APPLY_JUDICIAL_CONFIRMATION' && jointInTime(e.event))))).toEqual([]);
+  });
+
+  it('takes in a court’s entrustment only from the engine, and then only signs for it or returns it with reasons, unless the court ends it first (在线调解规则 第十二条)', () => {
+    const all = paths.flatMap(entries);
+    const into = all.filter((e) => e.to === 'entrustmentReceived' && e.from !== 'entrustmentReceived');
+    const out = all.filter((e) => e.from === 'entrustmentReceived');
+    expect(into.length).toBeGreaterThan(0);
+    expect(show(into.filter((e) => !(e.from === 'registered' && e.event.type === 'RECEIVE_ENTRUSTMENT' && e.event.actor.role === 'SYSTEM')))).toEqual([]);
+    expect(new Set(out.map((e) => e.event.type))).toEqual(new Set(['SIGN_FOR', 'RETURN', 'ENTRUSTMENT_ENDED']));
+    const returned = (e: Entry) => e.event.type === 'RETURN' && e.to === 'entrustmentReturned' && !!e.event.data.reason && !!e.event.data.explanation;
+    const endedByCourt = (e: Entry) => e.event.type === 'ENTRUSTMENT_ENDED' && e.event.actor.role === 'SYSTEM' && e.to === 'entrustmentEnded';
+    expect(show(out.filter((e) => !(returned(e) || endedByCourt(e) || (e.event.type === 'SIGN_FOR' && e.to === 'consentPending'))))).toEqual([]);
+    expect(show(all.filter((e) => e.to === 'entrustmentReturned' && !returned(e)))).toEqual([]);
+  });
+
+  it('ends an entrusted case by the court’s signal only before an agreement, never after (特邀调解规定 第二十条、第二十一条、第二十七条)', () => {
+    const ended = valid('ENTRUSTMENT_ENDED');
+    const AGREEMENTS = ['RECORD_ORAL_AGREEMENT', 'SIGN_WRITTEN_AGREEMENT'];
+    const all = paths.flatMap(entries);
+    const into = all.filter((e) => e.to === 'entrustmentEnded');
+    expect(into.length).toBeGreaterThan(0);
+    expect(show(into.filter((e) => !(e.event.type === 'ENTRUSTMENT_ENDED' && e.event.actor.role === 'SYSTEM' && typeof e.event.data.signal === 'string' && typeof e.event.data.sourceCaseId === 'string')))).toEqual([]);
+
+    /** Each kind of breach once, with the shortest path that shows it. */
+    const wrong = new Map<string, string>();
+    const breach = (kind: string, p: Path, upTo: number) => {
+      const example = chain(p).slice(0, upTo).join(' → ');
+      if (!wrong.has(kind) || example.length < wrong.get(kind)!.length) wrong.set(kind, example);
+    };
+    let endedBeforeAgreement = 0;
+    let refusedAfterAgreement = 0;
+    for (const p of paths.filter((x) => chain(x).includes('RECEIVE_ENTRUSTMENT'))) {
+      let agreed = false;
+      for (const [i, e] of entries(p).entries()) {
+        if (e.to === 'entrustmentEnded') {
+          if (agreed) breach(`${e.from} is ended by the court after an agreement`, p, i + 1);
+          else endedBeforeAgreement++;
+        }
+        if (AGREEMENTS.includes(e.event.type)) agreed = true;
+        // Once there is an agreement, no state the case passes through takes the court's signal (re-mediation included).
+        if (agreed && !FINAL.has(e.to)) {
+          if (p.steps[i + 1].state.can(ended)) breach(`${e.to} accepts ENTRUSTMENT_ENDED after an agreement`, p, i + 1);
+          else refusedAfterAgreement++;
+        }
+      }
+    }
+    expect([...wrong].map(([kind, example]) => `${kind}, e.g. ${example}`).sort()).toEqual([]);
+    expect(endedBeforeAgreement).toBeGreaterThan(0);
+    expect(refusedAfterAgreement).toBeGreaterThan(0);
+  });
+
+  it('assigns a mediator to an entrusted case only after signing for it (特邀调解规定 第二十七条)', () => {
+    let signedFor = 0;
+    const wrong: string[] = [];
+    for (const p of paths.filter((x) => chain(x).includes('RECEIVE_ENTRUSTMENT'))) {
+      const es = entries(p);
+      const signed = es.findIndex((e) => e.event.type === 'SIGN_FOR');
+      const assigned = es.findIndex((e) => e.to === 'assigned');
+      if (assigned >= 0 && !(signed >= 0 && signed < assigned)) wrong.push(chain(p).join(' → '));
+      if (assigned >= 0) signedFor++;
+    }
+    expect(wrong).toEqual([]);
+    expect(signedFor).toBeGreaterThan(0);
   });
 
   it('starts mediation only after every party consented (Art. 17)', () => {

@@ -61,6 +61,14 @@ export const pmPreconditions: Record<string, Precondition<PmContext>> = {
     messageEn: 'The parties must be told which arbitration, administrative and judicial routes remain open, and the notice recorded',
     legalBasis: '人民调解法 第二十六条',
   },
+  // Once the parties agreed, the agreement stands whatever the court then does with its own case; a later
+  // re-mediation after a default is the committee's, not the court's.
+  noAgreementYet: {
+    check: (context) => context.agreementForm === undefined,
+    message: '当事人已达成调解协议，人民法院终止委托不影响协议效力',
+    messageEn: 'The parties already reached an agreement; the court ending its entrustment does not undo it',
+    legalBasis: '人民调解法 第三十一条',
+  },
   wasConfirmed: {
     check: (context) => context.confirmed,
     message: '协议未经司法确认，不能申请强制执行，可就协议向人民法院起诉',

@@ -15,7 +15,7 @@ export class ApplyCaseEventHandler implements ICommandHandler<ApplyCaseEventComm
       viewer: c.viewer,
       expectedVersion: c.expectedVersion,
       idempotencyKey: c.idempotencyKey,
-      present: ({ record, deadlines, def, today }, directory, jurisdiction) => presentCase(record, deadlines, def, c.viewer, directory, jurisdiction, today),
+      present: ({ record, deadlines, def, today, transfer }, directory, jurisdiction) => presentCase(record, deadlines, def, c.viewer, directory, jurisdiction, today, transfer),
     });
   }
 }

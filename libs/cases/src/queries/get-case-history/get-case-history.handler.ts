@@ -1,8 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AuditStore } from '@app/audit';
 import { DirectoryService, Jurisdiction } from '@app/organisations';
-import { ROLE_LABELS } from '@app/shared';
-import { stateMeta, WorkflowRegistry } from '@app/workflow';
+import { ROLE_LABELS, WorkflowRegistry, stateLabel } from '@app/workflow';
 import { CaseNotFoundError } from '../../domain/case.errors';
 import { CASE_FACT_TYPES, type CaseFactType } from '../../domain/record-case-fact';
 import { CaseStore } from '../../ports/case-store.port';
@@ -21,7 +20,7 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery>
     const [loaded, directory] = await Promise.all([this.store.load(caseId), this.directoryService.current()]);
     if (!loaded || !new Jurisdiction(directory).canRead(viewer, loaded.record)) throw new CaseNotFoundError(caseId);
     const def = this.registry.get(loaded.record.workflowId, loaded.record.workflowVersion);
-    const label = (state: string | null) => (state === null ? null : stateMeta(def.machine, state).label);
+    const label = (state: string | null) => (state === null ? null : stateLabel(def, state));
     const entries = await this.audit.history(caseId);
     return entries.map((e) => ({
       seq: e.seq,

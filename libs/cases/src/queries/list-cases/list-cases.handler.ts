@@ -2,7 +2,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { chinaDate } from '@app/calendar';
 import { DirectoryService, Jurisdiction } from '@app/organisations';
 import { Clock } from '@app/shared';
-import { WorkflowRegistry } from '@app/workflow';
+import { ValidationError } from '@app/shared';
+import { configurationsTagged, QUEUES, WorkflowRegistry } from '@app/workflow';
 import { CaseReadModel } from '../../ports/case-read-model.port';
 import { presentSummary } from '../../views/case-summary-view';
 import { ListCasesQuery, type CaseListView } from './list-cases.query';
@@ -19,16 +20,23 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
   async execute({ viewer, filters }: ListCasesQuery): Promise<CaseListView> {
     const directory = await this.directoryService.current();
     const now = this.clock.now();
+    const queue = filters.queue === undefined ? undefined : QUEUES.find((q) => q.id === filters.queue);
+    if (filters.queue !== undefined && !queue) {
+      throw new ValidationError([{ field: 'queue', message: `must be one of ${QUEUES.map((q) => q.id).join(', ')}`, messageZh: '不是已定义的工作队列' }]);
+    }
+    // A queue is a workflow's open cases in its tagged states (every version's), or those assigned to the caller.
+    const queueStates = queue?.tag ? [...new Set(this.registry.versions(queue.workflow).flatMap((d) => configurationsTagged(d, queue.tag!)))] : undefined;
     const page = await this.readModel.list(
       {
         visibility: new Jurisdiction(directory).filter(viewer),
         state: filters.state,
-        workflowId: filters.workflow,
+        states: queueStates,
+        workflowId: queue?.workflow ?? filters.workflow,
         orgId: filters.orgId,
         regionCode: filters.regionCode,
         overdue: filters.overdue,
-        assigneeId: filters.assignee === 'me' ? viewer.userId : undefined,
-        closed: filters.closed,
+        assigneeId: filters.assignee === 'me' || queue?.assignedToMe ? viewer.userId : undefined,
+        closed: queue ? false : filters.closed,
         q: filters.q,
         page: filters.page,
         pageSize: filters.pageSize,

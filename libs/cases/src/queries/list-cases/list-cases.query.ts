@@ -9,6 +9,8 @@ export interface ListCasesFilters {
   regionCode?: string;
   overdue?: boolean;
   assignee?: 'me';
+  /** A work queue declared by a channel manifest (its id). */
+  queue?: string;
   closed?: boolean;
   q?: string;
   page: number;

@@ -3,7 +3,7 @@ import { addDays, chinaDate } from '@app/calendar';
 import { DeadlineStore } from '@app/deadlines';
 import { DirectoryService, Jurisdiction } from '@app/organisations';
 import { Clock, ValidationError } from '@app/shared';
-import { stateMeta, WorkflowRegistry } from '@app/workflow';
+import { stateLabel, WorkflowRegistry } from '@app/workflow';
 import { presentDeadline } from '../../views/case-view';
 import { ListDeadlinesQuery, type DeadlineListView } from './list-deadlines.query';
 
@@ -41,7 +41,7 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery> {
         const def = this.registry.get(d.case.workflowId, d.case.workflowVersion);
         return {
           ...presentDeadline(d, today),
-          case: { id: d.case.id, caseNo: d.case.caseNo, workflowId: d.case.workflowId, state: d.case.state, stateLabel: stateMeta(def.machine, d.case.state).label, closed: d.case.closed },
+          case: { id: d.case.id, caseNo: d.case.caseNo, workflowId: d.case.workflowId, state: d.case.state, stateLabel: stateLabel(def, d.case.state), closed: d.case.closed },
           org: { id: d.orgId, name: directory.org(d.orgId)?.name ?? d.orgId },
           remindedAt: d.remindedAt,
           escalatedAt: d.escalatedAt,

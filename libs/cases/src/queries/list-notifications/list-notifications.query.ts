@@ -8,7 +8,7 @@ export interface NotificationView {
   kindLabel: string;
   message: string;
   case: { id: string; caseNo: string };
-  deadlineId: string;
+  deadlineId: string | null;
   orgId: string;
   createdAt: string;
   read: boolean;

@@ -1,0 +1,347 @@
+import { BUNDLED_HOLIDAYS, LegalCalendar } from '@app/calendar';
+import { DeadlinePlanner, type DeadlineRecord } from '@app/deadlines';
+import { DEMO_ORGANISATIONS, DEMO_REGIONS, DEMO_USERS, Directory } from '@app/organisations';
+import { ValidationError } from '@app/shared';
+import { ALL_WORKFLOWS, ROUTES, RouteTable, WorkflowRegistry, eventsHandledIn, type RouteRule } from '@app/workflow';
+import type { CommitPlan } from '../ports/case-store.port';
+import type { CaseRecord } from './case-record';
+import { EventForbiddenError, TransitionNotAllowedError } from './case.errors';
+import { LegalPolicy } from './legal-policy';
+import type { TransferRecord } from './transfer';
+import { assignCaseNumbers, emptyPlan, WritePlanner, type WorkingCase } from './write-planner';
+
+/*
+ * The one write pipeline over an in-memory store: every plan is committed the way the SQL store commits it (numbers
+ * from the registers, the conditional update, deadlines, transfers, notifications) and outbox messages are delivered
+ * at once as engine events. The SQL stores and HTTP are covered by the e2e suites; this tier checks what the pipeline
+ * plans, and walks every route of the route table.
+ */
+
+const registry = new WorkflowRegistry(ALL_WORKFLOWS);
+const routes = new RouteTable(ROUTES, ALL_WORKFLOWS);
+const writer = new WritePlanner(registry, routes, new DeadlinePlanner(() => new LegalCalendar(BUNDLED_HOLIDAYS)), new LegalPolicy());
+const users = DEMO_USERS.map((u) => ({ ...u, id: `u-${u.username}`, active: true }));
+const directory = new Directory(DEMO_REGIONS, DEMO_ORGANISATIONS, users);
+const user = (username: string) => users.find((u) => u.username === username)!;
+
+class MemoryEngine {
+  readonly cases = new Map<string, WorkingCase>();
+  readonly transfers = new Map<string, TransferRecord>();
+  readonly notifications: CommitPlan['notifications'] = [];
+  readonly plans: CommitPlan[] = [];
+  private readonly registers = new Map<string, number>();
+  today = '2025-03-10';
+
+  private env() {
+    return { directory, now: new Date(`${this.today}T02:00:00.000Z`), today: this.today };
+  }
+
+  open(workflow: string, username: string, over: Partial<{ category: string; input: Record<string, unknown>; regionCode: string }> = {}): CaseRecord {
+    const u = user(username);
+    const def = registry.latest(workflow);
+    const plan = emptyPlan();
+    const org = directory.org(u.orgId)!;
+    const env = this.env();
+    const opened = writer.open(
+      plan,
+      {
+        def,
+        org,
+        regionCode: over.regionCode ?? org.regionCode,
+        category: (over.category ?? 'NEIGHBOUR') as never,
+        summary: '测试纠纷',
+        source: 'APPLICATION',
+        parties: [
+          { id: 'P1', role: 'APPLICANT', name: '张三' },
+          { id: 'P2', role: 'RESPONDENT', name: '李四' },
+        ],
+        actor: { id: u.id, role: def.openRoles.find((r) => u.roles.includes(r))! },
+        now: env.now,
+        today: env.today,
+        input: over.input,
+      },
+      env,
+    );
+    this.commit(plan);
+    return this.cases.get(opened.record.id)!.record;
+  }
+
+  apply(caseId: string, username: string | 'system', type: string, data: Record<string, unknown> = {}): CaseRecord {
+    const current = this.cases.get(caseId)!;
+    const actor = username === 'system' ? { id: 'system', roles: ['SYSTEM'] } : { id: user(username).id, roles: user(username).roles };
+    const plan = emptyPlan();
+    const history = this.plans.flatMap((p) => p.audit).filter((e) => e.caseId === caseId);
+    const next = writer.apply(plan, current, { type, data, actor }, { ...this.env(), history });
+    plan.update = { expectedVersion: current.record.version, record: next.record };
+    this.commit(plan);
+    return this.cases.get(caseId)!.record;
+  }
+
+  /** What the SQL store does with a plan, then the outbox delivered at once. */
+  private commit(plan: CommitPlan): void {
+    assignCaseNumbers(
+      plan,
+      plan.numbering.map(({ orgId, year }) => {
+        const key = `${orgId}/${year}`;
+        this.registers.set(key, (this.registers.get(key) ?? 0) + 1);
+        return this.registers.get(key)!;
+      }),
+    );
+    const records = [...plan.inserts, ...(plan.update ? [plan.update.record] : [])];
+    if (plan.update && this.cases.get(plan.update.record.id)!.record.version !== plan.update.expectedVersion) throw new Error('conflict');
+    for (const record of records) {
+      const before = this.cases.get(record.id)?.deadlines ?? [];
+      const closed = new Map(plan.deadlinesClosed.map((c) => [c.id, c]));
+      const updated = new Map(plan.deadlinesUpdated.map((u) => [u.id, u]));
+      const deadlines: DeadlineRecord[] = [
+        ...before.map((d) => ({ ...d, ...(updated.get(d.id) ?? {}), ...(closed.get(d.id) ?? {}) })),
+        ...plan.deadlinesOpened.filter((d) => d.caseId === record.id),
+      ];
+      this.cases.set(record.id, { record, deadlines });
+    }
+    for (const t of plan.transfersOpened) this.transfers.set(t.toCaseId, t);
+    for (const d of plan.transfersDecided) {
+      const t = this.transfers.get(d.toCaseId);
+      if (t?.status === 'SENT') this.transfers.set(d.toCaseId, { ...t, ...d });
+    }
+    this.notifications.push(...plan.notifications);
+    this.plans.push(plan);
+    for (const m of plan.outbox) {
+      try {
+        this.apply(m.targetCaseId, 'system', m.eventType, m.data);
+      } catch (error) {
+        if (!(error instanceof TransitionNotAllowedError && typeof m.data.signal === 'string')) throw error;
+      }
+    }
+  }
+
+  child(parentId: string, route: string): CaseRecord {
+    const link = this.cases.get(parentId)!.record.links.find((l) => l.direction === 'TO' && l.route === route);
+    if (!link) throw new Error(`${parentId} sent nothing by ${route}`);
+    return this.cases.get(link.caseId)!.record;
+  }
+}
+
+/** A 枫源村 mediation case in `mediating`, and the engine holding it. */
+function mediating(e: MemoryEngine): CaseRecord {
+  const pm = e.open('pm', 'fy_mediator');
+  e.apply(pm.id, 'fy_mediator', 'SEEK_CONSENT', {});
+  e.apply(pm.id, 'fy_director', 'ASSIGN_MEDIATOR', { mediatorId: 'u-fy_mediator', consentedPartyIds: ['P1', 'P2'], selectedBy: 'COMMITTEE' });
+  return e.apply(pm.id, 'fy_mediator', 'START_MEDIATION', { startedOn: e.today, mode: 'ON_SITE' });
+}
+
+/** A registered court case whose parties consented to entrusted mediation. */
+function consented(e: MemoryEngine): CaseRecord {
+  const ct = e.open('ct', 'court_clerk', { input: { receivedOn: e.today } });
+  e.apply(ct.id, 'court_clerk', 'REGISTER', { docketNo: '（2025）浙0199民初1号', registeredOn: e.today, procedure: 'SIMPLE' });
+  e.apply(ct.id, 'court_clerk', 'SEEK_MEDIATION_CONSENT', {});
+  return e.apply(ct.id, 'court_clerk', 'RECORD_MEDIATION_CONSENT', { consentedPartyIds: ['P1', 'P2'], consentedOn: e.today, method: 'WRITTEN' });
+}
+
+/** A labour arbitration case, opened at the commission, accepted and heard, its award served on both parties. */
+function awarded(e: MemoryEngine, items: { kind: string; amount: number; description: string }[]): CaseRecord {
+  const lab = e.open('lab', 'arbitrator', { category: 'LABOUR', input: { receivedOn: e.today, workerPartyIds: ['P1'], knewOn: '2025-02-28', employmentEndedOn: '2025-02-28' } });
+  e.apply(lab.id, 'arbitrator', 'ACCEPT', { acceptedOn: e.today });
+  e.apply(lab.id, 'arbitrator', 'SERVE_NOTICES', { respondentServedOn: e.today, arbitratorId: 'u-arbitrator', tribunal: 'SOLE', tribunalNotifiedOn: e.today });
+  e.apply(lab.id, 'arbitrator', 'NOTICE_HEARING', { hearingOn: '2025-03-20', venue: '第一仲裁庭' });
+  e.today = '2025-03-20';
+  e.apply(lab.id, 'arbitrator', 'HOLD_HEARING', { summary: '双方到庭' });
+  e.apply(lab.id, 'arbitrator', 'MEDIATION_FAILED', { outcome: 'NO_AGREEMENT' });
+  e.apply(lab.id, 'arbitrator', 'AWARD', { awardNo: '青劳人仲案字〔2025〕1号', awardedOn: e.today, monthlyMinimumWage: 2000, items });
+  return e.apply(lab.id, 'arbitrator', 'SERVE_AWARD', { workerReceivedOn: e.today, employerReceivedOn: e.today });
+}
+
+/**
+ * How each route of the table is set off, from a freshly opened case. A route added without a walk here fails the
+ * test below: every row is exercised.
+ */
+const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: string }> = {
+  R4: (e) => {
+    const pm = mediating(e);
+    e.apply(pm.id, 'fy_mediator', 'SIGN_WRITTEN_AGREEMENT', { content: '李四拆除越界围墙', signedPartyIds: ['P1', 'P2'], mediatorSigned: true, committeeSealed: true, effectiveOn: e.today });
+    e.apply(pm.id, 'fy_mediator', 'APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'org-court', applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' });
+    return { senderId: pm.id, receiver: 'court_clerk' };
+  },
+  R7: (e) => {
+    const pm = mediating(e);
+    e.apply(pm.id, 'fy_mediator', 'TRANSFER', { to: 'COURT', receivingOrgId: 'org-court', reason: '一方坚持起诉' });
+    return { senderId: pm.id, receiver: 'court_clerk' };
+  },
+  R8: (e) => {
+    const ct = consented(e);
+    e.apply(ct.id, 'court_clerk', 'ENTRUST_MEDIATION', { mediationOrgId: 'org-district-centre', entrustedOn: e.today });
+    return { senderId: ct.id, receiver: 'qx_mediator' };
+  },
+  R8L: (e) => {
+    e.today = '2024-10-08';
+    const ct = e.open('ct', 'court_clerk', { input: { receivedOn: e.today } });
+    e.apply(ct.id, 'court_clerk', 'DELEGATE_PRE_FILING', { mediationOrgId: 'org-district-centre', consentedPartyIds: ['P1', 'P2'], delegatedOn: e.today });
+    return { senderId: ct.id, receiver: 'qx_mediator' };
+  },
+  R10: (e) => {
+    const lab = awarded(e, [{ kind: 'SEVERANCE', amount: 42000, description: '经济补偿' }]);
+    e.apply(lab.id, 'arbitrator', 'FILE_SUIT', { courtOrgId: 'org-court', plaintiffPartyIds: ['P2'] });
+    return { senderId: lab.id, receiver: 'court_clerk' };
+  },
+  R11: (e) => {
+    const lab = awarded(e, [{ kind: 'WAGES', amount: 18000, description: '工资' }]);
+    e.apply(lab.id, 'arbitrator', 'FILE_SUIT', { courtOrgId: 'org-court', plaintiffPartyIds: ['P1'] });
+    return { senderId: lab.id, receiver: 'court_clerk' };
+  },
+  R12: (e) => {
+    const lm = e.open('lm', 'fq_mediator', { category: 'LABOUR', input: { receivedOn: e.today, workerPartyIds: ['P1'], knewOn: '2025-02-28', employmentEndedOn: '2025-02-28', wageArrears: false } });
+    e.apply(lm.id, 'fq_director', 'ACCEPT_APPLICATION', { mediatorId: 'u-fq_mediator', workerPartyIds: ['P1'] });
+    e.apply(lm.id, 'fq_mediator', 'FAIL', { reason: 'NO_AGREEMENT', explanation: '分歧较大' });
+    e.apply(lm.id, 'fq_mediator', 'APPLY_ARBITRATION', { commissionOrgId: 'org-labour-arbitration', applicantPartyIds: ['P1'] });
+    return { senderId: lm.id, receiver: 'arbitrator' };
+  },
+};
+
+describe('the write pipeline', () => {
+  describe.each(ROUTES.map((r) => [r.id, r] as const))('route %s', (id, route: RouteRule) => {
+    it('is walked here', () => {
+      expect(Object.keys(WALKS)).toContain(id);
+    });
+
+    it('opens the receiving case in an inbox state at an organisation of the right type, with the dispute’s code, a transfer and a notice', () => {
+      const e = new MemoryEngine();
+      const { senderId, receiver } = WALKS[id](e);
+      const sender = e.cases.get(senderId)!.record;
+      const child = e.child(senderId, id);
+      const def = registry.get(child.workflowId, child.workflowVersion);
+      expect(child.workflowId).toBe(route.to.workflow);
+      expect(route.to.orgTypes).toContain(directory.org(child.orgId)!.type);
+      expect(child).toMatchObject({ disputeCode: sender.disputeCode, originCaseId: senderId, originRoute: id, parties: sender.parties });
+      expect(child.caseNo).toContain(`${def.manifest.caseNumberKind}字第1号`);
+      expect(def.machine.resolveState({ value: child.state.includes('.') ? Object.fromEntries([child.state.split('.')]) : child.state, context: child.context }).hasTag('inbox')).toBe(true);
+      expect(e.transfers.get(child.id)).toMatchObject({ routeId: id, status: 'SENT', fromCaseId: senderId, fromOrgId: sender.orgId, toOrgId: child.orgId });
+      // The dossier quotes the records the route names, the sending event itself included when it is named.
+      const quoted = e.transfers.get(child.id)!.dossier.events.map((x) => x.type);
+      expect(quoted.every((type) => route.dossier.events.includes(type))).toBe(true);
+      if (route.dossier.events.includes(route.from.event)) expect(quoted).toContain(route.from.event);
+      expect(e.notifications).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'TRANSFER', orgId: child.orgId, caseId: child.id })]));
+      // The sender links to it under the route; the receiver's staff can act on it (sign for or return).
+      expect(sender.links).toEqual(expect.arrayContaining([expect.objectContaining({ direction: 'TO', caseId: child.id, route: id, caseNo: child.caseNo })]));
+      const staff = user(receiver);
+      expect(staff.orgId).toBe(child.orgId);
+      const open = eventsHandledIn(def, { value: child.state, context: child.context }).filter((t) => def.events[t].roles.some((r) => staff.roles.includes(r)));
+      expect(open.length).toBeGreaterThan(0);
+    });
+
+    it('maps every outcome the sender takes in to an event its waiting state handles', () => {
+      const e = new MemoryEngine();
+      const { senderId } = WALKS[id](e);
+      const sender = e.cases.get(senderId)!.record;
+      const def = registry.get(sender.workflowId, sender.workflowVersion);
+      const handled = eventsHandledIn(def, { value: sender.state, context: sender.context });
+      const first = Object.entries(route.up).filter(([outcome, event]) => event !== null && ['SIGNED_FOR', 'RETURNED'].includes(outcome));
+      for (const [, event] of first) expect({ state: sender.state, event, handled: handled.includes(event!) }).toEqual({ state: sender.state, event, handled: true });
+    });
+  });
+
+  describe('a transfer', () => {
+    it('signed for: the transfer is ACCEPTED and the sender hears it in its own words', () => {
+      const e = new MemoryEngine();
+      const { senderId } = WALKS.R12(e);
+      const lab = e.child(senderId, 'R12');
+      e.apply(lab.id, 'arbitrator', 'ACCEPT', { acceptedOn: e.today });
+      expect(e.transfers.get(lab.id)).toMatchObject({ status: 'ACCEPTED', decidedBy: 'u-arbitrator' });
+      expect(e.cases.get(senderId)!.record.state).toBe('arbitration');
+    });
+
+    it('returned: needs a reason, leaves the sender where it was with the reason in its history, and tells it', () => {
+      const e = new MemoryEngine();
+      const { senderId } = WALKS.R4(e);
+      const jc = e.child(senderId, 'R4');
+      expect(() => e.apply(jc.id, 'court_clerk', 'RETURN', { explanation: '缺材料' })).toThrow(ValidationError);
+      e.apply(jc.id, 'court_clerk', 'RETURN', { reason: 'INCOMPLETE', explanation: '缺协议原件' });
+      expect(e.transfers.get(jc.id)).toMatchObject({ status: 'RETURNED', reason: 'INCOMPLETE', explanation: '缺协议原件' });
+      expect(e.cases.get(senderId)!.record.state).toBe('agreedWritten');
+      const last = e.plans.flatMap((p) => p.audit).filter((a) => a.caseId === senderId).pop()!;
+      expect(last).toMatchObject({ type: 'JC_RETURNED', data: { outcome: 'RETURNED', reason: 'INCOMPLETE', explanation: '缺协议原件', sourceCaseId: jc.id } });
+      expect(e.notifications).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'RETURNED', orgId: 'org-fengyuan', caseId: senderId })]));
+    });
+
+    it('withdrawn by the sender: the court ending its entrustment reaches the mediation case, which closes', () => {
+      const e = new MemoryEngine();
+      const { senderId } = WALKS.R8(e);
+      const pm = e.child(senderId, 'R8');
+      e.apply(senderId, 'judge', 'WITHDRAW_SUIT', { ruledOn: e.today });
+      expect(e.transfers.get(pm.id)).toMatchObject({ status: 'WITHDRAWN' });
+      expect(e.cases.get(pm.id)!.record).toMatchObject({ state: 'entrustmentEnded', closed: true });
+    });
+  });
+
+  describe('what is refused, and refused whole', () => {
+    it('refuses an event the caller’s roles may not send, before anything else', () => {
+      const e = new MemoryEngine();
+      const pm = e.open('pm', 'fy_mediator');
+      expect(() => e.apply(pm.id, 'fy_clerk', 'ASSIGN_MEDIATOR', { mediatorId: 'u-fy_mediator', consentedPartyIds: ['P1', 'P2'], selectedBy: 'COMMITTEE' })).toThrow(EventForbiddenError);
+    });
+
+    it('refuses invalid data naming the field', () => {
+      const e = new MemoryEngine();
+      const pm = e.open('pm', 'fy_mediator');
+      let error: unknown;
+      try {
+        e.apply(pm.id, 'fy_mediator', 'SEEK_CONSENT', { unexpected: 1 });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).errors).toEqual([expect.objectContaining({ field: 'data.unexpected' })]);
+    });
+
+    it('refuses a route to an organisation of the wrong type, writing nothing', () => {
+      const e = new MemoryEngine();
+      const pm = mediating(e);
+      const before = e.plans.length;
+      expect(() => e.apply(pm.id, 'fy_mediator', 'TRANSFER', { to: 'COURT', receivingOrgId: 'org-liqiao', reason: '移送' })).toThrow(ValidationError);
+      expect(e.plans.length).toBe(before);
+      expect(e.cases.get(pm.id)!.record.state).toBe('mediating');
+    });
+
+    it('validates the receiving case’s opening input and start event like any other', () => {
+      const e = new MemoryEngine();
+      const pm = mediating(e);
+      e.apply(pm.id, 'fy_mediator', 'SIGN_WRITTEN_AGREEMENT', { content: '协议', signedPartyIds: ['P1', 'P2'], mediatorSigned: true, committeeSealed: true, effectiveOn: e.today });
+      const jc = (() => {
+        e.apply(pm.id, 'fy_mediator', 'APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'org-court', applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' });
+        return e.child(pm.id, 'R4');
+      })();
+      // The engine's FILE was validated and applied: the application is filed, with the opening input R4 maps.
+      expect(jc).toMatchObject({ state: 'filed', version: 2, context: { agreementEffectiveOn: e.today } });
+      expect(e.plans.at(-1)!.audit.filter((a) => a.caseId === jc.id).map((a) => a.type)).toEqual(['OPEN', 'FILE']);
+    });
+  });
+
+  describe('effects', () => {
+    it('a risk report notifies the supervising organisation (人民调解法 第二十五条)', () => {
+      const e = new MemoryEngine();
+      const pm = mediating(e);
+      e.apply(pm.id, 'fy_mediator', 'REPORT_RISK', { level: 'RED', reportedTo: 'POLICE', summary: '一方扬言报复' });
+      expect(e.notifications.at(-1)).toMatchObject({ kind: 'RISK', orgId: 'org-fengqiao', caseId: pm.id, message: expect.stringContaining('红色') });
+    });
+
+    it('an extension of entrusted mediation stops the trial-period clock, and its end restarts it', () => {
+      const e = new MemoryEngine();
+      const { senderId } = WALKS.R8(e);
+      const pm = e.child(senderId, 'R8');
+      e.apply(pm.id, 'qx_mediator', 'SIGN_FOR', {});
+      expect(e.cases.get(senderId)!.record.state).toBe('entrusted.mediating');
+      e.today = '2025-03-12';
+      e.apply(senderId, 'court_clerk', 'EXTEND_MEDIATION', { consentedPartyIds: ['P1', 'P2'], agreedOn: e.today });
+      const trial = e.cases.get(senderId)!.deadlines.find((d) => d.specId === 'D-CT5')!;
+      expect(trial.pauses).toEqual([expect.objectContaining({ from: '2025-03-12', to: null })]);
+    });
+
+    it('fills in case numbers on the new case, on links to it and in its messages once the commit allocates them', () => {
+      const e = new MemoryEngine();
+      const a = e.open('pm', 'fy_mediator');
+      const b = e.open('pm', 'fy_mediator');
+      expect([a.caseNo, b.caseNo]).toEqual(['（2025）枫源调字第1号', '（2025）枫源调字第2号']);
+      expect(a.disputeCode).toMatch(/^D330199-20250310-[0-9A-F]{6}$/);
+      expect(a.disputeCode).not.toBe(b.disputeCode);
+    });
+  });
+});

@@ -1,0 +1,436 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chainEntry, type AuditEntry } from '@app/audit';
+import type { IsoDate } from '@app/calendar';
+import { DeadlinePlanner, onStateChange, type DeadlineClosure, type DeadlinePause, type DeadlineRecord, type DeadlineUpdate } from '@app/deadlines';
+import type { Directory } from '@app/organisations';
+import { ValidationError, type Role } from '@app/shared';
+import {
+  decide,
+  eventsHandledIn,
+  ORG_TYPE_LABELS,
+  RouteTable,
+  stateLabel,
+  TRANSFER_OUTCOMES,
+  WorkflowRegistry,
+  type Effect,
+  type RouteRule,
+  type WorkflowDefinition,
+  type WorkflowEvent,
+} from '@app/workflow';
+import type { CommitPlan, OutboxMessage } from '../ports/case-store.port';
+import type { CaseLink, CaseRecord } from './case-record';
+import { caseNoParts, openCase, type NewCase } from './case-factory';
+import { EventForbiddenError, TransitionNotAllowedError } from './case.errors';
+import { EventDataValidator } from './event-data-validator';
+import { LegalPolicy } from './legal-policy';
+import type { Dossier, TransferRecord } from './transfer';
+
+/** A case as the plan has it so far: its record and every deadline row, those opened or closed by the plan included. */
+export interface WorkingCase {
+  record: CaseRecord;
+  deadlines: DeadlineRecord[];
+}
+
+/** Facts every step of one plan shares: the directory read for it, the instant, and the audit trails it may quote. */
+export interface PlanEnv {
+  directory: Directory;
+  now: Date;
+  today: IsoDate;
+  /** The audit trail of the case acting, read when the event sends it somewhere (the dossier quotes it). */
+  history?: AuditEntry[];
+}
+
+export interface EventInput {
+  type: string;
+  data: Record<string, unknown>;
+  actor: { id: string; roles: Role[] };
+}
+
+/** An empty plan: what one command will write, in one transaction. */
+export function emptyPlan(): CommitPlan {
+  return { update: null, inserts: [], audit: [], deadlinesClosed: [], deadlinesOpened: [], deadlinesUpdated: [], outbox: [], transfersOpened: [], transfersDecided: [], notifications: [], numbering: [], idempotency: null };
+}
+
+/**
+ * The one write pipeline. Opening a case, applying a person's event, a deadline firing, a message from another case
+ * and a child case spawned by a route all go through `open` and `apply`: authorise → validate the data against its
+ * schema → decide → audit entry → deadlines → effects (reports, transfers, routes, risk notices, paused clocks),
+ * adding every write to one `CommitPlan`. Pure apart from ids: nothing is read or written here, so a plan that fails
+ * to commit leaves no trace, not even a case number (numbers are allocated in the commit).
+ */
+export class WritePlanner {
+  private readonly validator = new EventDataValidator();
+
+  constructor(
+    private readonly registry: WorkflowRegistry,
+    private readonly routes: RouteTable,
+    private readonly planner: DeadlinePlanner,
+    private readonly policy: LegalPolicy,
+  ) {}
+
+  /** Opens a case in its workflow's initial state, runs the opening's effects, and returns it. */
+  open(plan: CommitPlan, spec: Omit<NewCase, 'policy' | 'disputeCode'> & { disputeCode?: string }, env: PlanEnv): WorkingCase {
+    const { def } = spec;
+    if (def.openingSchema) {
+      const errors = this.validator.againstSchema(def.openingSchema, spec.input ?? {}, 'input');
+      if (errors.length) throw new ValidationError(errors);
+    } else if (spec.input && Object.keys(spec.input).length) {
+      throw new ValidationError([{ field: 'input', message: 'is not used by this workflow', messageZh: '此流程不需要该字段' }]);
+    }
+    const created = openCase({ ...spec, policy: this.policy.values, disputeCode: spec.disputeCode ?? newDisputeCode(spec.regionCode, env.today) }, this.planner);
+    const year = Number(env.today.slice(0, 4));
+    plan.numbering.push({ caseId: created.record.id, orgId: spec.org.id, year, ...caseNoParts(def, spec.org, year) });
+    plan.inserts.push(created.record);
+    plan.audit.push(created.audit);
+    plan.deadlinesOpened.push(...created.deadlines);
+    const working = { record: created.record, deadlines: created.deadlines };
+    return this.runEffects(plan, def, working, created.effects, { type: 'OPEN', data: {}, actor: { id: spec.actor.id, roles: [spec.actor.role] } }, spec.actor.role, env);
+  }
+
+  /**
+   * Applies one event to a case: the returned case is the plan's new version of it (the caller puts it in
+   * `plan.update` or, for a case the plan inserts, it replaces the insert).
+   */
+  apply(plan: CommitPlan, current: WorkingCase, input: EventInput, env: PlanEnv): WorkingCase {
+    const { record, deadlines } = current;
+    const def = this.registry.get(record.workflowId, record.workflowVersion);
+    const spec = def.events[input.type];
+    if (!spec) {
+      throw new ValidationError([{ field: 'type', message: `must be one of ${Object.keys(def.events).join(', ')}`, messageZh: `不是${def.title}流程的事件类型` }]);
+    }
+    const role = spec.roles.find((r) => input.actor.roles.includes(r));
+    if (!role) throw new EventForbiddenError(input.type, spec.label);
+
+    const persisted = { value: record.state, context: record.context };
+    const handled = eventsHandledIn(def, persisted);
+    if (!handled.includes(input.type)) throw notAllowed(def, record, input.type, handled, [], input.actor.roles);
+    const errors = this.validator.validate(def, input.type, input.data, { parties: record.parties, orgId: record.orgId, directory: env.directory });
+    if (errors.length) throw new ValidationError(errors);
+
+    const at = env.now.toISOString();
+    const event: WorkflowEvent = {
+      type: input.type,
+      data: input.data,
+      at,
+      today: env.today,
+      deadlines: pendingDueDates(deadlines),
+      actor: { id: input.actor.id, role },
+      policy: this.policy.values,
+    };
+    const decision = decide(def, persisted, event);
+    if (!decision.allowed) throw notAllowed(def, record, input.type, decision.allowedEvents, decision.violations, input.actor.roles);
+
+    const audit = chainEntry(record.headHash, {
+      caseId: record.id,
+      seq: record.version + 1,
+      at,
+      actorId: input.actor.id,
+      actorRole: role,
+      type: input.type,
+      from: decision.from,
+      to: decision.to,
+      data: input.data,
+    });
+    plan.audit.push(audit);
+    const assigneeField = def.manifest.assigneeField;
+    const assignee = assigneeField ? decision.context[assigneeField] : undefined;
+    let next: WorkingCase = {
+      record: {
+        ...record,
+        state: decision.to,
+        context: decision.context,
+        version: record.version + 1,
+        headHash: audit.hash,
+        assigneeId: typeof assignee === 'string' ? assignee : record.assigneeId,
+        closed: decision.final,
+        updatedAt: at,
+      },
+      deadlines,
+    };
+    // Clocks first: a deadline the case leaves with its clock stopped closes with the pause ended.
+    const clock = (e: Effect) => e.type === 'pauseDeadlines' || e.type === 'resumeDeadlines';
+    next = this.runEffects(plan, def, next, decision.effects.filter(clock), input, role, env);
+    if (decision.changedState) {
+      const { closed, opened } = onStateChange(this.planner, {
+        def,
+        deadlines: next.deadlines,
+        from: decision.from,
+        to: decision.to,
+        eventType: input.type,
+        context: decision.context,
+        caseId: record.id,
+        orgId: record.orgId,
+        today: env.today,
+        now: env.now,
+      });
+      // A deadline opened earlier in this plan (a spawned case's first state) is closed before it is ever written.
+      for (const c of closed) {
+        // One write per row: a pause the same event ended travels with the closure.
+        const u = plan.deadlinesUpdated.findIndex((d) => d.id === c.id);
+        if (u >= 0) (c.pauses = plan.deadlinesUpdated[u].pauses), plan.deadlinesUpdated.splice(u, 1);
+        const i = plan.deadlinesOpened.findIndex((d) => d.id === c.id);
+        if (i >= 0) plan.deadlinesOpened[i] = { ...plan.deadlinesOpened[i], status: c.status, closedAt: c.closedAt };
+        else plan.deadlinesClosed.push(c);
+      }
+      plan.deadlinesOpened.push(...opened);
+      next = { ...next, deadlines: [...withClosures(next.deadlines, closed), ...opened] };
+    }
+    next = this.runEffects(plan, def, next, decision.effects.filter((e) => !clock(e)), input, role, env);
+    for (const route of this.routes.from(def.id, input.type, input.data, record.state)) next = this.send(plan, route, next, input, role, env);
+    this.signalChildren(plan, def, next.record, input.type, env);
+    return next;
+  }
+
+  /** Effects the machine asked for, turned into writes of the same plan. Unknown effects were refused at startup. */
+  private runEffects(plan: CommitPlan, def: WorkflowDefinition, current: WorkingCase, effects: Effect[], input: EventInput, role: Role, env: PlanEnv): WorkingCase {
+    let working = current;
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'report':
+          this.report(plan, working.record, effect.params.outcome, effect.params.data ?? {}, env);
+          break;
+        case 'acceptTransfer':
+          this.decideTransfer(plan, working.record, 'ACCEPTED', input, null, env);
+          this.report(plan, working.record, TRANSFER_OUTCOMES.acceptTransfer, {}, env);
+          break;
+        case 'returnTransfer': {
+          const reason = input.data[effect.params.reasonField];
+          const explanation = typeof input.data.explanation === 'string' ? input.data.explanation : null;
+          this.decideTransfer(plan, working.record, 'RETURNED', input, { reason: reason === undefined ? null : String(reason), explanation }, env);
+          this.report(plan, working.record, TRANSFER_OUTCOMES.returnTransfer, { reason, explanation }, env);
+          break;
+        }
+        case 'notifyRisk':
+          this.notifyRisk(plan, working.record, effect.params, env);
+          break;
+        case 'pauseDeadlines':
+        case 'resumeDeadlines':
+          working = this.adjustClocks(plan, working, effect.type === 'pauseDeadlines', effect.params.specIds ?? [], def.events[input.type]?.label ?? input.type, input.actor.id, env);
+          break;
+        default:
+          // The startup check refuses machines asking for anything else; reaching here is a defect, not input.
+          throw new Error(`${def.id}: no interpreter for the effect ${effect.type} (role ${role})`);
+      }
+    }
+    return working;
+  }
+
+  /** Tells the case that sent this one an outcome, in this channel's words, as the event its route maps it to. */
+  private report(plan: CommitPlan, record: CaseRecord, outcome: string, data: Record<string, unknown>, env: PlanEnv): void {
+    if (!record.originRoute || !record.originCaseId) return;
+    const route = this.routes.get(record.originRoute);
+    const eventType = route?.up[outcome];
+    if (!eventType) return;
+    plan.outbox.push(outboxMessage(record.originCaseId, record, eventType, { ...clean(data), outcome, reportedOn: env.today }, env.now));
+  }
+
+  private decideTransfer(plan: CommitPlan, record: CaseRecord, status: 'ACCEPTED' | 'RETURNED', input: EventInput, why: { reason: string | null; explanation: string | null } | null, env: PlanEnv): void {
+    if (!record.originRoute) return;
+    plan.transfersDecided.push({ toCaseId: record.id, status, decidedAt: env.now.toISOString(), decidedBy: input.actor.id, reason: why?.reason ?? null, explanation: why?.explanation ?? null });
+    if (status === 'RETURNED' && record.originOrgId) {
+      plan.notifications.push(notice(record.originOrgId, record.originCaseId ?? record.id, 'RETURNED', `${record.caseNo}：接收单位退回了移送（${why?.reason ?? ''}${why?.explanation ? `：${why.explanation}` : ''}）`, env.now));
+    }
+  }
+
+  /** 人民调解法 第二十五条: a risk of escalation is reported to the organisation supervising the handling one. */
+  private notifyRisk(plan: CommitPlan, record: CaseRecord, params: Record<string, any>, env: PlanEnv): void {
+    const org = env.directory.org(record.orgId);
+    const to = org?.parentId ?? record.orgId;
+    const level = { RED: '红色', ORANGE: '橙色', YELLOW: '黄色' }[String(params.level)] ?? String(params.level ?? '');
+    plan.notifications.push(notice(to, record.id, 'RISK', `${record.caseNo}（${org?.name ?? record.orgId}）报告纠纷激化风险：${level}${params.reportedTo ? `，已报告${params.reportedTo}` : ''}`, env.now));
+  }
+
+  /** Stops or restarts the clock of the case's pending deadlines of these specs (中止 / 恢复计算). */
+  private adjustClocks(plan: CommitPlan, current: WorkingCase, pause: boolean, specIds: string[], reason: string, actorId: string, env: PlanEnv): WorkingCase {
+    const at = env.now.toISOString();
+    const opened = new Set(plan.deadlinesOpened.map((d) => d.id));
+    const updates: DeadlineUpdate[] = [];
+    const deadlines = current.deadlines.map((d) => {
+      if (d.status !== 'pending' || !specIds.includes(d.specId)) return d;
+      const running = d.pauses.some((p) => p.to === null);
+      if (pause === running) return d;
+      const pauses: DeadlinePause[] = pause
+        ? [...d.pauses, { from: env.today, to: null, reason, recordedBy: actorId, recordedAt: at }]
+        : d.pauses.map((p) => (p.to === null ? { ...p, to: env.today, endedBy: actorId, endedAt: at } : p));
+      const next = { ...d, pauses, ...this.planner.recompute({ ...d, pauses }, env.today) };
+      if (opened.has(d.id)) Object.assign(plan.deadlinesOpened.find((o) => o.id === d.id)!, next);
+      else updates.push({ id: d.id, dueOn: next.dueOn, dueAt: next.dueAt, provisional: next.provisional, pauses });
+      return next;
+    });
+    plan.deadlinesUpdated.push(...updates);
+    return { ...current, deadlines };
+  }
+
+  /**
+   * Sends the dispute along a route: opens the receiving case at the organisation the event names, carrying the
+   * parties, the dispute code, the route's input and dossier, applies its start event as the engine, and records
+   * the transfer, which the receiver signs for or returns. Returns the sending case with its link to the new one.
+   */
+  private send(plan: CommitPlan, route: RouteRule, sender: WorkingCase, input: EventInput, role: Role, env: PlanEnv): WorkingCase {
+    const source = sender.record;
+    const field = `data.${route.to.orgField}`;
+    const orgId = input.data[route.to.orgField];
+    const org = typeof orgId === 'string' ? env.directory.org(orgId) : undefined;
+    const types = route.to.orgTypes;
+    const typeLabel = types.map(orgTypeLabel).join('或');
+    if (!org) throw new ValidationError([{ field, message: `must name the receiving ${types.join(' or ')}`, messageZh: `请选择接收的${typeLabel}（${route.legalBasis}）` }]);
+    if (!types.includes(org.type)) throw new ValidationError([{ field, message: `${org.id} is not a ${types.join(' or ')}`, messageZh: `${org.name}不是${typeLabel}，不能按“${route.label}”接收` }]);
+    const def = this.registry.latest(route.to.workflow);
+    const senderFacts = {
+      '$sender.orgName': env.directory.org(source.orgId)?.name,
+      '$sender.caseNo': source.caseNo,
+      '$sender.caseId': source.id,
+      '$sender.openedOn': source.context.openedOn,
+      $today: env.today,
+    };
+    const contextFacts = Object.fromEntries(Object.entries(source.context).map(([k, v]) => [`$context.${k}`, v]));
+    const inputData = mapFields(route.input ?? {}, { ...source.context, ...senderFacts });
+    const at = env.now.toISOString();
+    const link = (direction: 'FROM' | 'TO', other: CaseRecord, otherOrg: string, workflowId: string): CaseLink => ({
+      relation: route.to.workflow,
+      direction,
+      caseId: other.id,
+      caseNo: other.caseNo,
+      workflowId,
+      orgId: otherOrg,
+      at,
+      route: route.id,
+    });
+    let child = this.open(
+      plan,
+      {
+        def,
+        org,
+        regionCode: source.regionCode,
+        category: source.category,
+        summary: `${def.title}：${source.summary}`,
+        source: source.source,
+        parties: source.parties,
+        // Opened for the person whose event sent it; its first event is the engine's.
+        actor: { id: input.actor.id, role },
+        now: env.now,
+        today: env.today,
+        input: Object.keys(inputData).length ? inputData : undefined,
+        origin: { caseId: source.id, orgId: source.orgId, route: route.id, workflow: source.workflowId, link: link('FROM', source, source.orgId, source.workflowId) },
+        disputeCode: source.disputeCode,
+      },
+      env,
+    );
+    if (route.start) {
+      const startData = mapFields(route.start.data, { ...input.data, ...contextFacts, ...senderFacts });
+      const inserted = plan.inserts.indexOf(child.record);
+      child = this.apply(plan, child, { type: route.start.event, data: startData, actor: { id: 'system', roles: ['SYSTEM'] } }, env);
+      plan.inserts[inserted] = child.record;
+    }
+    // The dossier quotes the sending case's records up to and including the event that sends it.
+    const history = [...(env.history ?? []), ...plan.audit.filter((e) => e.caseId === source.id)];
+    plan.transfersOpened.push(transferRecord(route, source, child.record, this.dossier(route, source, history), at));
+    plan.notifications.push(notice(org.id, child.record.id, 'TRANSFER', `${env.directory.org(source.orgId)?.name ?? source.orgId}按“${route.label}”移送案件（${source.caseNo}），请签收或退回`, env.now));
+    return { ...sender, record: { ...source, links: [...source.links, link('TO', child.record, org.id, def.id)] } };
+  }
+
+  /** What the receiver reads: the route's context fields and the records of the named events (dossier). */
+  private dossier(route: RouteRule, source: CaseRecord, history: AuditEntry[]): Dossier {
+    const events = this.registry.get(source.workflowId, source.workflowVersion).events;
+    return {
+      context: mapFields(Object.fromEntries(route.dossier.context.map((f) => [f, f])), source.context),
+      events: history
+        .filter((e) => route.dossier.events.includes(e.type))
+        .map((e) => ({ seq: e.seq, type: e.type, label: events[e.type]?.label ?? e.type, at: e.at, data: e.data })),
+    };
+  }
+
+  /** Events of the sending workflow that routes pass down to the cases it sent (a withdrawal, a cancellation). */
+  private signalChildren(plan: CommitPlan, def: WorkflowDefinition, record: CaseRecord, type: string, env: PlanEnv): void {
+    for (const route of this.routes.outOf(def.id)) {
+      const childEvent = route.down?.[type];
+      if (!childEvent) continue;
+      for (const child of record.links.filter((l) => l.direction === 'TO' && l.route === route.id)) {
+        plan.outbox.push(outboxMessage(child.caseId, record, childEvent, { signal: type, reportedOn: env.today }, env.now));
+        plan.transfersDecided.push({ toCaseId: child.caseId, status: 'WITHDRAWN', decidedAt: env.now.toISOString(), decidedBy: 'system', reason: type, explanation: null });
+      }
+    }
+  }
+}
+
+/**
+ * Fills in the case numbers of a plan's new cases — on the cases, on links to them and in messages they send —
+ * once the commit has allocated them (in `plan.numbering` order), then lets the plan finish (`beforeWrite`).
+ */
+export function assignCaseNumbers(plan: CommitPlan, numbers: number[]): void {
+  const byCase = new Map(plan.numbering.map((n, i) => [n.caseId, `${n.prefix}${numbers[i]}${n.suffix}`]));
+  const fix = (r: CaseRecord): CaseRecord => ({
+    ...r,
+    caseNo: byCase.get(r.id) ?? r.caseNo,
+    links: r.links.map((l) => (byCase.has(l.caseId) ? { ...l, caseNo: byCase.get(l.caseId)! } : l)),
+  });
+  plan.inserts = plan.inserts.map(fix);
+  if (plan.update) plan.update = { ...plan.update, record: fix(plan.update.record) };
+  plan.outbox = plan.outbox.map((m) => (byCase.has(m.sourceCaseId) ? { ...m, data: { ...m.data, sourceCaseNo: byCase.get(m.sourceCaseId) } } : m));
+  plan.beforeWrite?.(numbers);
+}
+
+function notAllowed(def: WorkflowDefinition, record: CaseRecord, type: string, handled: string[], violations: TransitionNotAllowedError['violations'], roles: Role[]) {
+  const allowed = handled
+    .map((t) => ({ type: t, spec: def.events[t] }))
+    .filter(({ spec }) => spec && !spec.roles.includes('SYSTEM') && spec.roles.some((r) => roles.includes(r)))
+    .map(({ type: t, spec }) => ({ type: t, label: spec.label }));
+  return new TransitionNotAllowedError(record.state, stateLabel(def, record.state), type, allowed, violations);
+}
+
+export function pendingDueDates(deadlines: DeadlineRecord[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const d of deadlines) if (d.status === 'pending') out[d.specId] = d.dueOn;
+  return out;
+}
+
+function withClosures(deadlines: DeadlineRecord[], closed: DeadlineClosure[]): DeadlineRecord[] {
+  const byId = new Map(closed.map((c) => [c.id, c]));
+  return deadlines.map((d) => (byId.has(d.id) ? { ...d, ...byId.get(d.id)! } : d));
+}
+
+function mapFields(mapping: Record<string, string>, from: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [to, field] of Object.entries(mapping)) if (from[field] !== undefined && from[field] !== null) out[to] = from[field];
+  return out;
+}
+
+function clean(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== null));
+}
+
+function outboxMessage(targetCaseId: string, source: CaseRecord, eventType: string, data: Record<string, unknown>, now: Date): OutboxMessage {
+  return { id: randomUUID(), targetCaseId, sourceCaseId: source.id, eventType, data: { ...data, sourceCaseId: source.id, sourceCaseNo: source.caseNo }, createdAt: now.toISOString() };
+}
+
+function notice(orgId: string, caseId: string, kind: 'RISK' | 'TRANSFER' | 'RETURNED', message: string, now: Date) {
+  return { id: randomUUID(), orgId, caseId, deadlineId: null, kind, message, createdAt: now.toISOString(), readAt: null, readBy: null };
+}
+
+function transferRecord(route: RouteRule, from: CaseRecord, to: CaseRecord, dossier: Dossier, at: string): TransferRecord {
+  return {
+    id: randomUUID(),
+    disputeCode: from.disputeCode,
+    routeId: route.id,
+    fromCaseId: from.id,
+    toCaseId: to.id,
+    fromOrgId: from.orgId,
+    toOrgId: to.orgId,
+    status: 'SENT',
+    dossier,
+    sentAt: at,
+    decidedAt: null,
+    decidedBy: null,
+    reason: null,
+    explanation: null,
+  };
+}
+
+function orgTypeLabel(type: string): string {
+  return ORG_TYPE_LABELS[type] ?? type;
+}
+
+/** 一案一码: the region, the day and a random part, e.g. D330102-20250310-7F3A9C. */
+export function newDisputeCode(regionCode: string, today: IsoDate): string {
+  return `D${regionCode.slice(0, 6)}-${today.replace(/-/g, '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
+}

@@ -1,0 +1,70 @@
+import { ENGINE_ROLE_LABELS, SYSTEM_ROLE_LABEL } from '@app/shared';
+import type { QueueSpec, WorkflowDefinition } from './definition';
+import { ALL_WORKFLOWS } from './channels';
+
+/**
+ * Roles and organisation types of channels that the directory already holds but whose workflows are not built yet
+ * (行政复议, 信访, 道交): each moves into its channel's manifest when the channel arrives.
+ */
+const PENDING_CHANNEL_ROLES: Record<string, string> = {
+  RECONSIDERATION_OFFICER: '复议工作人员',
+  PETITION_OFFICER: '信访工作人员',
+};
+const PENDING_CHANNEL_ORG_TYPES: Record<string, string> = {
+  RECONSIDERATION_ORGAN: '行政复议机构',
+  PETITION_BUREAU: '信访局',
+  TRAFFIC_POLICE_BRIGADE: '公安交通警察大队',
+};
+/** The justice bureau runs the engine and audits subsidies; no channel's cases are handled there. */
+const ENGINE_ORG_TYPES: Record<string, string> = { JUSTICE_BUREAU: '司法局' };
+
+function merge(kind: string, parts: Record<string, string>[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of parts) {
+    for (const [key, label] of Object.entries(part)) {
+      if (out[key] !== undefined && out[key] !== label) throw new Error(`${kind} ${key} is labelled both ${out[key]} and ${label}`);
+      out[key] = label;
+    }
+  }
+  return out;
+}
+
+const latest = new Map<string, WorkflowDefinition>();
+for (const def of ALL_WORKFLOWS) if ((latest.get(def.id)?.version ?? 0) < def.version) latest.set(def.id, def);
+const manifests = [...latest.values()].map((d) => d.manifest);
+
+/** Every role a user can hold, with its Chinese label: the engine's, then each channel's. */
+export const ROLE_LABELS: Record<string, string> = {
+  ...merge('Role', [...manifests.map((m) => m.roles), PENDING_CHANNEL_ROLES, ENGINE_ROLE_LABELS]),
+  SYSTEM: SYSTEM_ROLE_LABEL,
+};
+export const ROLES: string[] = Object.keys(ROLE_LABELS).filter((r) => r !== 'SYSTEM');
+
+export function isUserRole(value: unknown): value is string {
+  return typeof value === 'string' && ROLES.includes(value);
+}
+
+/** Roles that deal with parties in person and so see identity numbers and phones of their organisation's cases. */
+export const CASE_HANDLING_ROLES: string[] = [...new Set([...manifests.flatMap((m) => m.caseHandlingRoles), ...Object.keys(PENDING_CHANNEL_ROLES)])];
+
+/** Every organisation type, with its Chinese label. */
+export const ORG_TYPE_LABELS: Record<string, string> = merge('Organisation type', [...manifests.map((m) => m.orgTypes), PENDING_CHANNEL_ORG_TYPES, ENGINE_ORG_TYPES]);
+export const ORG_TYPES: string[] = Object.keys(ORG_TYPE_LABELS);
+
+/** Organisation types of people's mediation, which supervise each other village → township → district. */
+export const MEDIATION_ORG_TYPES: string[] = latest.get('pm')!.manifest.handlingOrgTypes;
+
+/** The relation a case has to the case that sent it, by the receiving workflow: 司法确认, 诉讼, 劳动仲裁, … */
+export const RELATION_LABELS: Record<string, string> = {
+  ...Object.fromEntries([...latest.values()].map((d) => [d.id, d.manifest.relationLabel])),
+  // The relation name links carried before routes named them by workflow.
+  JUDICIAL_CONFIRMATION: latest.get('jc')!.manifest.relationLabel,
+};
+
+/** The console's work queues, each with the workflow it belongs to. */
+export const QUEUES: (QueueSpec & { workflow: string; workflowTitle: string })[] = [...latest.values()].flatMap((d) =>
+  d.manifest.queues.map((q) => ({ ...q, workflow: d.id, workflowTitle: d.title })),
+);
+
+/** Roles that may open a case of some workflow directly. */
+export const OPENING_ROLES: string[] = [...new Set([...latest.values()].flatMap((d) => d.openRoles))];

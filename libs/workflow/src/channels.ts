@@ -1,0 +1,23 @@
+import type { WorkflowDefinition } from './definition';
+import { judicialConfirmation } from './judicial-confirmation/jc.workflow';
+import { judicialConfirmationV2 } from './judicial-confirmation/jc-v2.workflow';
+import { peopleMediation } from './people-mediation/pm.workflow';
+import { courtCase } from './court/ct.workflow';
+import { labourMediation } from './labour-mediation/lm.workflow';
+import { labourArbitration } from './labour-arbitration/lab.workflow';
+
+/**
+ * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
+ * folder under libs/workflow/src that exports its definition and manifest; the route table links channels.
+ */
+export const ALL_WORKFLOWS: WorkflowDefinition[] = [
+  peopleMediation,
+  judicialConfirmation,
+  judicialConfirmationV2,
+  courtCase,
+  labourMediation,
+  labourArbitration,
+];
+
+/** The workflow a case gets when `POST /api/cases` names none. */
+export const INTAKE_WORKFLOW = 'pm';
