@@ -27,6 +27,8 @@ const databases = (process.env.BENCH_DATABASES ?? 'postgres,sqlite').split(',').
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://fengqiao:fengqiao@127.0.0.1:5432/fengqiao_bench';
 const withKeys = process.env.BENCH_IDEMPOTENCY_KEYS === '1';
 const mode = process.env.BENCH_MODE ?? 'transitions';
+// e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the engine during the run.
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 if (!['transitions', 'transfers'].includes(mode)) throw new Error('BENCH_MODE must be transitions or transfers');
 const password = 'bench-password';
 
@@ -75,7 +77,7 @@ async function runEngine(database) {
     ...(database === 'postgres' ? { DATABASE_URL: pgUrl, FENGQIAO_PG_SCHEMA: schema, FENGQIAO_PG_POOL: process.env.FENGQIAO_PG_POOL ?? '16' } : { FENGQIAO_DB_PATH: join(dir, 'bench.sqlite') }),
   };
   if (database === 'postgres') await pgExec(`CREATE SCHEMA ${schema}`);
-  const engine = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const engine = spawn(process.execPath, [...nodeArgs, join(root, 'dist/apps/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   engine.stderr.on('data', (d) => (stderr += d));
   try {

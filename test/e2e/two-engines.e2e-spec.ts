@@ -1,11 +1,13 @@
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { auth, history, pmCaseIn, verifyAudit } from '../support/cases';
+import { auth, history, pmCaseIn, today, verifyAudit } from '../support/cases';
+import { runWorker, setClock } from '../support/deadlines';
 
 /*
  * Two engine processes on one database, as in a scale-out deployment. Each keeps a copy of the cases it has just read
  * or written to save a round trip on the next write; these tests show a copy the other process made stale never
- * changes an answer: a write retries on fresh data, an If-Match is judged against the database, and nothing is lost.
+ * changes an answer: a write retries on fresh data, an If-Match is judged against the database, a deadline the other
+ * process's worker changed is never shown or judged from the older copy, and nothing is lost.
  */
 describe.each(TEST_DATABASES)('two engines on one database ($name)', (database) => {
   let a: TestApp;
@@ -77,5 +79,29 @@ describe.each(TEST_DATABASES)('two engines on one database ($name)', (database) 
       .send({ type: 'START_MEDIATION', data: { startedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), mode: 'ON_SITE' } });
     expect(started.status).toBe(200);
     expect(started.body.state).toBe('mediating');
+  });
+
+  it('never answers, nor stores an idempotent answer, from a copy older than a deadline the other engine’s worker marked missed', async () => {
+    const view = await pmCaseIn(a, 'mediating');
+    const d = (v: any) => v.deadlines.find((x: any) => x.specId === 'D-PM1');
+    expect(d(view)).toMatchObject({ status: 'pending' });
+    // Engine A keeps its copy; a month and more later engine B's worker marks the mediation period missed.
+    await a.http().get(`/api/cases/${view.id}`).set(auth(await a.login('fy_mediator')));
+    const later = new Date(new Date(`${d(view).dueOn}T00:00:00+08:00`).getTime() + 3 * 86_400_000).toISOString();
+    await setClock(a, later);
+    await setClock(b, later);
+    expect((await runWorker(b)).fired).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: view.id, specId: 'D-PM1', outcome: 'missed' })]));
+    const onB = await b.http().get(`/api/cases/${view.id}`).set(auth(await b.login('fy_mediator')));
+    expect(d(onB.body)).toMatchObject({ status: 'missed' });
+
+    const key = { 'Idempotency-Key': `stale-copy-${view.id}` };
+    const body = { type: 'RECORD_SESSION', data: { heldOn: today(a), summary: '期满后继续调解' } };
+    const first = await a.http().post(`/api/cases/${view.id}/events`).set(auth(await a.login('fy_mediator'))).set(key).send(body);
+    expect(first.status).toBe(200);
+    expect(d(first.body)).toMatchObject({ status: 'missed' });
+    const replay = await a.http().post(`/api/cases/${view.id}/events`).set(auth(await a.login('fy_mediator'))).set(key).send(body);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(d(replay.body)).toMatchObject({ status: 'missed' });
+    expect(await verifyAudit(a, view.id)).toMatchObject({ ok: true, checked: view.version + 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { DeadlineWorkerSettings, DEFAULT_DEADLINE_WORKER_SETTINGS, LegalPolicy, WritePlanner } from '@app/cases';
+import { DeadlineWorkerSettings, DEFAULT_DEADLINE_WORKER_SETTINGS, LegalPolicy, RecentCases, WritePlanner } from '@app/cases';
 import { CalendarImporter, CalendarService, DeadlinePlanner } from '@app/deadlines';
 import { Clock, ManualClock, SystemClock } from '@app/shared';
 import { ALL_WORKFLOWS, ROUTES, RouteTable, WorkflowRegistry } from '@app/workflow';
@@ -25,6 +25,7 @@ export class EngineModule {
         // Refuses to start when a machine asks for an unknown effect, a route names an unregistered workflow, or an outcome is unmapped.
         { provide: RouteTable, useValue: new RouteTable(ROUTES, ALL_WORKFLOWS) },
         { provide: LegalPolicy, useValue: config.legalPolicy },
+        { provide: RecentCases, useValue: new RecentCases(config.recentCases ? 2000 : 0) },
         {
           provide: WritePlanner,
           inject: [WorkflowRegistry, RouteTable, DeadlinePlanner, LegalPolicy],
@@ -35,7 +36,7 @@ export class EngineModule {
           useValue: { ...DEFAULT_DEADLINE_WORKER_SETTINGS, reminderWorkingDays: config.reminderWorkingDays, batchSize: config.workerBatch, concurrency: config.workerConcurrency },
         },
       ],
-      exports: [RouteTable, LegalPolicy, WritePlanner, WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings],
+      exports: [RouteTable, LegalPolicy, RecentCases, WritePlanner, WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings],
     };
   }
 }

@@ -3,6 +3,7 @@ export * from './domain/case-vocabulary';
 export * from './domain/case.errors';
 export * from './domain/apply-transition';
 export * from './domain/write-planner';
+export * from './domain/recent-cases';
 export * from './domain/legal-policy';
 export * from './domain/transfer';
 export * from './ports/transfer-read-model.port';

@@ -21,6 +21,8 @@ export interface AppConfig {
   logLevel: string;
   /** Settings of unverified or local legal rules, handed to the machines (`FENGQIAO_LEGAL_POLICY`). */
   legalPolicy: LegalPolicy;
+  /** Keep copies of recently read and written cases to save a round trip on the next write (see RecentCases). */
+  recentCases: boolean;
   /** Run the deadline worker in this process. */
   worker: boolean;
   workerIntervalMs: number;
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const demo = env.FENGQIAO_DEMO;
   if (demo !== undefined && !['0', '1'].includes(demo)) throw new Error('FENGQIAO_DEMO must be 0 or 1');
+  if (env.FENGQIAO_RECENT_CASES !== undefined && !['0', '1'].includes(env.FENGQIAO_RECENT_CASES)) throw new Error('FENGQIAO_RECENT_CASES must be 0 or 1');
   const sync = env.FENGQIAO_SQLITE_SYNC;
   if (sync !== undefined && !['FULL', 'NORMAL'].includes(sync)) throw new Error('FENGQIAO_SQLITE_SYNC must be FULL or NORMAL');
   const poolSize = env.FENGQIAO_PG_POOL ? Number(env.FENGQIAO_PG_POOL) : undefined;
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     legalPeriods: parseLegalPeriodOverrides(env.FENGQIAO_LEGAL_PERIODS),
     logLevel: env.LOG_LEVEL || 'info',
     legalPolicy: LegalPolicy.parse(env.FENGQIAO_LEGAL_POLICY),
+    recentCases: env.FENGQIAO_RECENT_CASES !== '0',
     worker: env.FENGQIAO_WORKER !== '0',
     workerIntervalMs: integerVar(env, 'FENGQIAO_WORKER_INTERVAL_MS', 30_000, 100, 86_400_000),
     reminderWorkingDays: integerVar(env, 'FENGQIAO_REMINDER_WORKING_DAYS', 3, 0, 60),

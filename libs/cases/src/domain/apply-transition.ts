@@ -13,6 +13,7 @@ import type { CaseRecord } from './case-record';
 import { CaseNotFoundError, IdempotencyKeyReusedError, NotHandlingOrgError, VersionConflictError } from './case.errors';
 import type { TransferRecord } from './transfer';
 import { TransferReadModel } from '../ports/transfer-read-model.port';
+import { RecentCases } from './recent-cases';
 import { emptyPlan, WritePlanner, type PlanEnv } from './write-planner';
 
 export interface TransitionRequest {
@@ -76,6 +77,7 @@ export class ApplyTransition {
     private readonly eventBus: EventBus,
     private readonly planner: WritePlanner,
     private readonly transfers: TransferReadModel,
+    private readonly recent: RecentCases,
   ) {}
 
   /**
@@ -99,7 +101,8 @@ export class ApplyTransition {
   private async attempt(request: TransitionRequest): Promise<TransitionResult> {
     const { caseId, idempotencyKey: key, viewer } = request;
     const requestHash = key ? hashRequest(request) : '';
-    let preloaded = request.preloaded;
+    // A copy the caller or this process read moments ago saves the load; it serves the first attempt only.
+    let preloaded = request.preloaded ?? this.recent.get(caseId);
     // The key is looked up only once something failed: a repeated request either is refused by the machine or fails
     // its commit on the key's unique index, and is then answered with the stored first result.
     let lookUpKey = false;
@@ -118,19 +121,27 @@ export class ApplyTransition {
       try {
         prepared = await this.prepare(request, requestHash, copy);
       } catch (error) {
-        // Perhaps refused because the first request with this key already moved the case: look the key up first.
-        if (error instanceof DomainError && key && !lookUpKey) {
-          lookUpKey = true;
+        if (!(error instanceof DomainError)) throw error;
+        // Refused on a copy: decide again on fresh data before refusing anyone. Perhaps refused because the first
+        // request with this key already moved the case: look the key up first.
+        if (copy || (key && !lookUpKey)) {
+          this.recent.forget(caseId);
+          if (key) lookUpKey = true;
           continue;
         }
         throw error;
       }
       if ((await this.store.commit(prepared.plan)) === 'committed') {
+        const outcome = prepared.outcome;
+        if (request.amend) this.recent.forget(caseId);
+        else this.recent.remember({ record: outcome.record, deadlines: outcome.deadlines });
         this.publish(prepared.plan);
-        return { replayed: false, outcome: prepared.outcome, response: prepared.response() };
+        return { replayed: false, outcome, response: prepared.response() };
       }
+      this.recent.forget(caseId);
       lookUpKey = true;
-      if (copy && request.expectedVersion === undefined) continue;
+      // A copy older than the database is not a lost race: try again on fresh data.
+      if (copy) continue;
       if (request.expectedVersion !== undefined || ++conflicts >= RETRIES) {
         // A concurrent retry with the same key may have won the race: answer as that first request did.
         if (key && (await this.store.findIdempotent(viewer.userId, key))) continue;
@@ -164,6 +175,7 @@ export class ApplyTransition {
     );
     const committed = batch.length ? await this.store.commitMany(batch.map((b) => b.prepared.plan)) : [];
     batch.forEach(({ index, prepared }, k) => {
+      this.recent.forget(requests[index].caseId);
       if (committed[k] !== 'committed') return alone.push(index);
       this.publish(prepared.plan);
       results[index] = { ok: true, result: { replayed: false, outcome: prepared.outcome, response: prepared.response() } };

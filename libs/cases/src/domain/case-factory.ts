@@ -93,6 +93,7 @@ export function openCase(spec: NewCase, planner: DeadlinePlanner): OpenedCase {
     state: opened.state.value,
     context: opened.state.context,
     version: 1,
+    deadlinesRev: 0,
     headHash: audit.hash,
     orgId: spec.org.id,
     originOrgId: spec.origin?.orgId ?? null,

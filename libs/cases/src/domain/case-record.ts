@@ -32,6 +32,11 @@ export interface CaseRecord {
   state: string;
   context: Record<string, any>;
   version: number;
+  /**
+   * Moved by deadline changes made outside a case commit (a worker marking one missed, a recomputation); the case
+   * update is conditional on it as on the version, so nothing is decided on a copy older than either.
+   */
+  deadlinesRev: number;
   /** Hash of the last audit entry, written in the same transaction: a chain cut short no longer matches it. */
   headHash: string;
   /** The organisation handling the case. */

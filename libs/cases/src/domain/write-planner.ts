@@ -3,7 +3,7 @@ import { chainEntry, type AuditEntry } from '@app/audit';
 import type { IsoDate } from '@app/calendar';
 import { DeadlinePlanner, onStateChange, type DeadlineClosure, type DeadlinePause, type DeadlineRecord, type DeadlineUpdate } from '@app/deadlines';
 import type { Directory } from '@app/organisations';
-import { ValidationError, type Role } from '@app/shared';
+import { ForbiddenError, ValidationError, type Role } from '@app/shared';
 import {
   decide,
   eventsHandledIn,
@@ -178,6 +178,33 @@ export class WritePlanner {
     next = this.runEffects(plan, def, next, decision.effects.filter((e) => !clock(e)), input, role, env);
     for (const route of this.routes.from(def.id, input.type, input.data, record.state)) next = this.send(plan, route, next, input, role, env);
     this.signalChildren(plan, def, next.record, input.type, env);
+    return next;
+  }
+
+  /**
+   * Records a fact about a case that is not a workflow event — a deadline paused, resumed or extended, a case moved to
+   * a new workflow version — through the same steps: authorise (one of `roles`, else 403 naming the fact) → the fact's
+   * own validation and deadline changes (`build`, which throws to refuse) → the chained audit entry (from = to = the
+   * state) → the version bump every change a guard or a view reads gets.
+   */
+  recordFact(
+    plan: CommitPlan,
+    current: WorkingCase,
+    fact: { type: string; label: string; roles: Role[]; actor: { id: string; roles: Role[] } },
+    build: (actorRole: Role) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[] },
+    env: PlanEnv,
+  ): WorkingCase {
+    const role = fact.roles.find((r) => fact.actor.roles.includes(r));
+    if (!role) throw new ForbiddenError(`Only ${fact.roles.join(', ')} of the handling organisation may do this`, `只有承办单位的负责人（调委会主任、法官、仲裁员、复议或信访工作人员）可以${fact.label}`);
+    const built = build(role);
+    const { record } = current;
+    const at = env.now.toISOString();
+    const audit = chainEntry(record.headHash, { caseId: record.id, seq: record.version + 1, at, actorId: fact.actor.id, actorRole: role, type: fact.type, from: record.state, to: record.state, data: built.data });
+    plan.audit.push(audit);
+    plan.deadlinesUpdated.push(...built.deadlinesUpdated);
+    const updates = new Map(built.deadlinesUpdated.map((u) => [u.id, u]));
+    const next = { record: { ...record, version: record.version + 1, headHash: audit.hash, updatedAt: at }, deadlines: current.deadlines.map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d)) };
+    plan.update = { expectedVersion: record.version, record: next.record };
     return next;
   }
 

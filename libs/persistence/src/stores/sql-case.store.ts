@@ -9,11 +9,11 @@ const CONFLICT = Symbol('conflict');
 
 const UPDATE_CASE = `UPDATE cases SET workflow_version = :u_workflow_version, state = :u_state, context = :u_context, version = :u_version, head_hash = :u_head_hash,
   assignee_id = :u_assignee_id, closed = :u_closed, links = :u_links, updated_at = :u_updated_at
-  WHERE id = :u_id AND version = :u_expected`;
+  WHERE id = :u_id AND version = :u_expected AND deadlines_rev = :u_rev`;
 
 const PG_UPDATE_CASE = `UPDATE cases SET workflow_version = :u_workflow_version::int, state = :u_state, context = :u_context::jsonb, version = :u_version, head_hash = :u_head_hash,
   assignee_id = :u_assignee_id, closed = :u_closed, links = :u_links::jsonb, updated_at = :u_updated_at::timestamptz
-  WHERE id = :u_id AND version = :u_expected`;
+  WHERE id = :u_id AND version = :u_expected AND deadlines_rev = :u_rev`;
 
 /**
  * The case write path. A commit is one transaction: on PostgreSQL a single statement (a chain of CTEs gated on the
@@ -219,6 +219,7 @@ export class SqlCaseStore extends CaseStore {
     return {
       u_id: record.id,
       u_expected: expected,
+      u_rev: record.deadlinesRev,
       // Changes only when a case is migrated to a later version of its workflow.
       u_workflow_version: record.workflowVersion,
       u_state: record.state,

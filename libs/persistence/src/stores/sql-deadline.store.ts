@@ -56,21 +56,27 @@ export class SqlDeadlineStore extends DeadlineStore {
 
   async markMissed(ids: string[], at: Date): Promise<string[]> {
     if (!ids.length) return [];
-    const rows = await this.db.query<{ id: string }>(
-      `UPDATE deadlines SET status = 'missed', closed_at = :at, fired_at = COALESCE(fired_at, :at), fire_outcome = 'missed', claimed_until = NULL
-       WHERE id IN (:...ids) AND status = 'pending' RETURNING id`,
-      { ids, at },
-    );
-    return rows.map((r) => r.id);
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ id: string; case_id: string }>(
+        `UPDATE deadlines SET status = 'missed', closed_at = :at, fired_at = COALESCE(fired_at, :at), fire_outcome = 'missed', claimed_until = NULL
+         WHERE id IN (:...ids) AND status = 'pending' RETURNING id, case_id`,
+        { ids, at },
+      );
+      await moveDeadlineRevision(tx, rows.map((r) => r.case_id));
+      return rows.map((r) => r.id);
+    });
   }
 
   async closeUnfired(id: string, at: Date, outcome: string): Promise<boolean> {
-    const n = await this.db.execute(
-      `UPDATE deadlines SET status = 'missed', closed_at = :at, fired_at = COALESCE(fired_at, :at), fire_outcome = :outcome, claimed_until = NULL
-       WHERE id = :id AND status = 'pending'`,
-      { id, at, outcome: outcome.slice(0, 2000) },
-    );
-    return n === 1;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ case_id: string }>(
+        `UPDATE deadlines SET status = 'missed', closed_at = :at, fired_at = COALESCE(fired_at, :at), fire_outcome = :outcome, claimed_until = NULL
+         WHERE id = :id AND status = 'pending' RETURNING case_id`,
+        { id, at, outcome: outcome.slice(0, 2000) },
+      );
+      await moveDeadlineRevision(tx, rows.map((r) => r.case_id));
+      return rows.length === 1;
+    });
   }
 
   async recordFailure(id: string, error: string, retryAfter: Date): Promise<number> {
@@ -153,12 +159,13 @@ export class SqlDeadlineStore extends DeadlineStore {
       const batch = updates.slice(i, i + 200);
       await this.db.transaction(async (tx: DbTx) => {
         for (const u of batch) {
-          const n = await tx.execute(
+          const rows = await tx.query<{ case_id: string }>(
             `UPDATE deadlines SET due_on = :dueOn, due_at = :dueAt, provisional = :provisional
-             WHERE id = :id AND status = 'pending' AND due_on = :prevDueOn AND due_at = :prevDueAt`,
+             WHERE id = :id AND status = 'pending' AND due_on = :prevDueOn AND due_at = :prevDueAt RETURNING case_id`,
             { id: u.id, dueOn: u.dueOn, dueAt: u.dueAt, provisional: u.provisional, prevDueOn: u.previous.dueOn, prevDueAt: u.previous.dueAt },
           );
-          if (n === 1) written.push(u.id);
+          if (rows.length === 1) written.push(u.id);
+          await moveDeadlineRevision(tx, rows.map((r) => r.case_id));
         }
       });
     }
@@ -211,4 +218,13 @@ function toDeadlineWithCase(r: Record<string, any>): DeadlineWithCase {
       regionCode: r.c_region_code,
     },
   };
+}
+
+/**
+ * A deadline changed outside a case commit: move the case's deadline revision in the same transaction, so a write
+ * decided on a copy of the case read before the change is refused by its conditional update (see RecentCases).
+ */
+async function moveDeadlineRevision(tx: Pick<DbTx, 'execute'>, caseIds: string[]): Promise<void> {
+  const ids = [...new Set(caseIds)];
+  if (ids.length) await tx.execute('UPDATE cases SET deadlines_rev = deadlines_rev + 1 WHERE id IN (:...ids)', { ids });
 }

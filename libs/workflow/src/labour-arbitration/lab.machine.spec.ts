@@ -5,7 +5,7 @@ import { decide, eventsHandledIn, open, type Decision, type PersistedState } fro
 import type { DeadlineSpec, Effect, WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
 import { courtCase } from '../court/ct.workflow';
-import type { RouteRule } from '../routes/route';
+import { ROUTES } from '../routes/routes';
 import { wiringProblems } from '../routes/route-table';
 import { stateConfigurations, stateValueFromString } from '../state-value';
 import { describeNegativeMatrix } from '../testing/negative-matrix';
@@ -285,7 +285,7 @@ describe('labour arbitration (lab) machine', () => {
   });
 
   describe('the manifest', () => {
-    it('declares the arbitration channel as the lead specified', () => {
+    it('declares the arbitration channel: its case-number word, roles, organisation type, outcomes and queues', () => {
       expect(lab.manifest).toMatchObject({
         caseNumberKind: '劳人仲案',
         assigneeField: 'arbitratorId',
@@ -882,33 +882,16 @@ describe('labour arbitration (lab) machine', () => {
   });
 
   /*
-   * The route the lead would write for every suit (spec appendix (c) R10, and R11 for the worker's suit on a final
-   * award): one row, since both leave by FILE_SUIT; the suit's basis travels as opening input. Only this test names
-   * both channels.
+   * Routes R10 and R11 of the route table (spec appendix (c)): both leave by FILE_SUIT, told apart by the state the
+   * suit leaves (a final award: R11); the suit's basis travels as opening input.
    */
-  describe('the proposed route R10/R11 into the court (ct)', () => {
-    const R10: RouteRule = {
-      id: 'R10',
-      label: '劳动争议经仲裁后向人民法院起诉（含劳动者对终局裁决起诉，R11）',
-      legalBasis: '劳动争议调解仲裁法 第五条、第二十九条、第四十三条、第四十八条至第五十条',
-      from: { workflow: 'lab', event: 'FILE_SUIT' },
-      to: { workflow: 'ct', orgTypes: ['BASIC_COURT'], orgField: 'courtOrgId' },
-      input: { receivedOn: '$today', priorArbitration: 'suitBasis', plaintiffSide: 'plaintiffSide' },
-      dossier: { context: ['receivedOn', 'acceptedOn', 'awardNo', 'awardedOn', 'awardType', 'workerReceivedOn', 'employerReceivedOn'], events: ['ACCEPT', 'NOT_ACCEPT', 'AWARD', 'SERVE_AWARD', 'SET_ASIDE_GRANTED', 'FILE_SUIT'] },
-      up: {
-        SIGNED_FOR: 'SUIT_REGISTERED',
-        RETURNED: 'SUIT_RETURNED',
-        REGISTERED: null,
-        NOT_ACCEPTED: null,
-        SETTLED: null,
-        WITHDRAWN: null,
-        DEEMED_WITHDRAWN: null,
-        JUDGMENT_FINAL: null,
-      },
-    };
+  describe('routes R10 and R11 into the court (ct)', () => {
+    const R10 = ROUTES.find((r) => r.id === 'R10')!;
+    const R11 = ROUTES.find((r) => r.id === 'R11')!;
 
     it('fits the route-table validator', () => {
-      expect(wiringProblems([lab, courtCase], [R10])).toEqual([]);
+      expect(wiringProblems([lab, courtCase], [R10, R11])).toEqual([]);
+      expect(R11.up).toEqual(R10.up);
     });
 
     it('opens the complaint with the arbitration outcome it rests on (S2: the employer sues over the non-final award)', () => {

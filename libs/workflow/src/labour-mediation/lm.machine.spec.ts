@@ -5,7 +5,7 @@ import type { Effect, WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
 import { labourArbitration } from '../labour-arbitration/lab.workflow';
 import { addDays } from '../labour-arbitration/lab.periods';
-import type { RouteRule } from '../routes/route';
+import { ROUTES } from '../routes/routes';
 import { wiringProblems } from '../routes/route-table';
 import { describeNegativeMatrix } from '../testing/negative-matrix';
 import type { LmContext } from './lm.context';
@@ -313,40 +313,19 @@ describe('labour mediation (lm) machine', () => {
   });
 
   /*
-   * The route the lead would write (spec appendix (c) R12). Only this test names both channels: it checks the row
-   * against the route-table validator, and that the arbitration case opens with the limitation facts mediation had,
-   * the mediation request counting as an interruption (第二十七条第二款).
+   * Route R12 of the route table (spec appendix (c)): checked against the validator, and the arbitration case opens
+   * with the limitation facts mediation had, the mediation request counting as an interruption (第二十七条第二款).
    */
-  describe('the proposed route R12 into labour arbitration (lab)', () => {
-    const R12: RouteRule = {
-      id: 'R12',
-      label: '劳动争议调解不成、逾期未达成协议或协议未履行，申请劳动仲裁',
-      legalBasis: '劳动争议调解仲裁法 第五条、第十四条、第十五条',
-      from: { workflow: 'lm', event: 'APPLY_ARBITRATION' },
-      to: { workflow: 'lab', orgTypes: ['LABOUR_ARBITRATION_COMMISSION'], orgField: 'commissionOrgId' },
-      input: { workerPartyIds: 'workerPartyIds', knewOn: 'knewOn', wageArrears: 'wageArrears', employmentEndedOn: 'employmentEndedOn', interruptedOn: 'receivedOn' },
-      dossier: { context: ['receivedOn', 'agreementEffectiveOn', 'performanceDueOn'], events: ['RECORD_SESSION', 'SIGN_AGREEMENT', 'FAIL', 'RECORD_NOT_PERFORMED'] },
-      up: {
-        SIGNED_FOR: 'ARBITRATION_ACCEPTED',
-        RETURNED: 'ARBITRATION_RETURNED',
-        ACCEPTED: null,
-        NOT_ACCEPTED: null,
-        MEDIATION_DOC_EFFECTIVE: null,
-        AWARD_FINAL: null,
-        AWARD_NON_FINAL: null,
-        AWARD_SET_ASIDE: null,
-        AWARD_EFFECTIVE: null,
-        SUED: null,
-        WITHDRAWN: null,
-      },
-    };
+  describe('route R12 into labour arbitration (lab)', () => {
+    const R12 = ROUTES.find((r) => r.id === 'R12')!;
 
     it('fits the route-table validator', () => {
       expect(wiringProblems([lm, labourArbitration], [R12])).toEqual([]);
     });
 
     it('opens the arbitration with the mediation case’s facts and accepts it in S2', () => {
-      const input = Object.fromEntries(Object.entries(R12.input!).map(([field, from]) => [field, (FAILED as unknown as Record<string, unknown>)[from]]));
+      const facts: Record<string, unknown> = { ...(FAILED as unknown as Record<string, unknown>), $today: '2025-03-26' };
+      const input = Object.fromEntries(Object.entries(R12.input!).map(([field, from]) => [field, facts[from]]));
       const opened = open(labourArbitration, { partyIds: PARTIES, openedOn: '2025-03-26', input, origin: { route: 'R12', workflow: 'lm' } });
       expect(opened.state).toMatchObject({ value: 'arb.acceptanceReview', context: { receivedOn: '2025-03-26', workerPartyIds: ['p1'], knewOn: '2025-02-28', interruptedOn: '2025-03-10' } });
       const accepted = decide(labourArbitration, opened.state, {

@@ -92,6 +92,7 @@ function jcCase(id: string, state: string, over: Partial<CaseRecord> = {}, conte
     state,
     context,
     version: 6,
+    deadlinesRev: 0,
     headHash: `head-of-${id}`,
     orgId: 'org-court',
     originOrgId: null,

@@ -6,6 +6,7 @@ import { WorkflowRegistry } from '@app/workflow';
 import { CaseNotFoundError } from '../../domain/case.errors';
 import { CaseStore } from '../../ports/case-store.port';
 import { TransferReadModel } from '../../ports/transfer-read-model.port';
+import { RecentCases } from '../../domain/recent-cases';
 import { presentCase, type CaseView } from '../../views/case-view';
 import { GetCaseQuery } from './get-case.query';
 
@@ -17,6 +18,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     private readonly directoryService: DirectoryService,
     private readonly clock: Clock,
     private readonly transfers: TransferReadModel,
+    private readonly recent: RecentCases,
   ) {}
 
   async execute({ viewer, caseId }: GetCaseQuery): Promise<CaseView> {
@@ -24,6 +26,8 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     const jurisdiction = new Jurisdiction(directory);
     // Out of jurisdiction reads as "no such case", so case ids leak nothing.
     if (!loaded || !jurisdiction.canRead(viewer, loaded.record)) throw new CaseNotFoundError(caseId);
+    // Reading a case usually precedes acting on it: keep the fresh copy for that write.
+    if (jurisdiction.canAct(viewer, loaded.record)) this.recent.remember(loaded);
     const def = this.registry.get(loaded.record.workflowId, loaded.record.workflowVersion);
     const transfer = loaded.record.originRoute ? await this.transfers.into(loaded.record.id) : null;
     return presentCase(loaded.record, loaded.deadlines, def, viewer, directory, jurisdiction, chinaDate(this.clock.now()), transfer);
