@@ -8,6 +8,7 @@ import { ROUTES } from '../routes/routes';
 import { missingRequired, reportedOutcomes, takenIn } from '../testing/route-fixtures';
 import type { JcContext } from './jc.context';
 import { judicialConfirmation as jc } from './jc.workflow';
+import { verticesThatCannotFinish } from '../testing/paths';
 
 /*
  * Every legal path of 司法确认, generated from the machine with a finite set of sample events, forbidden ones included
@@ -163,19 +164,7 @@ describe('judicial confirmation (jc): generated legal paths', () => {
 
   it('lets every non-final state reach a final state', () => {
     const adjacency = getAdjacencyMap(jc.machine, traversal);
-    const canFinish = new Set(Object.keys(adjacency).filter((k) => FINAL.has(k)));
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [key, { transitions }] of Object.entries(adjacency)) {
-        if (canFinish.has(key)) continue;
-        const next: { state: AnyMachineSnapshot }[] = Object.values(transitions);
-        if (next.some((t) => canFinish.has(BY_STATE(t.state)))) {
-          canFinish.add(key);
-          grew = true;
-        }
-      }
-    }
-    expect(Object.keys(adjacency).filter((k) => !canFinish.has(k))).toEqual([]);
+    expect(verticesThatCannotFinish(adjacency, BY_STATE, (vertex) => FINAL.has(vertex))).toEqual([]);
     expect(Object.keys(adjacency).sort()).toEqual(description.states.map((s) => s.id).sort());
   });
 

@@ -5,6 +5,7 @@ import type { Effect, WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
 import type { LmContext } from './lm.context';
 import { labourMediation as lm } from './lm.workflow';
+import { verticesThatCannotFinish } from '../testing/paths';
 
 /*
  * Every legal path of 劳动争议调解, generated from the machine with a finite set of sample events, forbidden ones
@@ -207,19 +208,8 @@ describe('labour mediation (lm): generated legal paths', () => {
 
   it('lets every non-final state reach a final state', () => {
     const adjacency = getAdjacencyMap(lm.machine, traversal(BY_FACTS));
-    const canFinish = new Set(Object.keys(adjacency).filter((k) => adjacency[k as keyof typeof adjacency].state.status === 'done'));
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [key, { transitions }] of Object.entries(adjacency)) {
-        if (canFinish.has(key)) continue;
-        const next: { state: AnyMachineSnapshot }[] = Object.values(transitions);
-        if (next.some((t) => canFinish.has(BY_FACTS(t.state)))) {
-          canFinish.add(key);
-          grew = true;
-        }
-      }
-    }
-    expect(Object.keys(adjacency).filter((k) => !canFinish.has(k))).toEqual([]);
+    const stuck = verticesThatCannotFinish(adjacency, BY_FACTS);
+    expect(stuck).toEqual([]);
   });
 
   it('takes every transition of the machine on some legal path, loops included', () => {
