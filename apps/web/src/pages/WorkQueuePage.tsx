@@ -116,7 +116,10 @@ function QueueCard({ id, label, channel }: { id: string; label: string; channel:
   return (
     <Link to={`/cases?queue=${encodeURIComponent(id)}`} data-testid={`queue-${id}`}>
       <Card size="small" hoverable>
-        <Statistic title={`${label}（${channel}）`} value={count.data?.total ?? '—'} />
+        <Statistic title={label} value={count.data?.total ?? '—'} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {channel}
+        </Typography.Text>
       </Card>
     </Link>
   );
