@@ -1,7 +1,7 @@
 import { decide, type Decision } from '../decide';
 import type { Effect, WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
-import { describeNegativeMatrix } from '../testing/negative-matrix';
+import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/negative-matrix';
 import type { JcV2Context } from './jc-v2.context';
 import { judicialConfirmationV2 as jc2 } from './jc-v2.workflow';
 import { judicialConfirmation as jc1 } from './jc.workflow';
@@ -210,14 +210,7 @@ describe('judicial confirmation (jc) v2 machine', () => {
     ];
 
     it.each(rows)('refuses when $name', ({ from, context, type, data, over, violations }) => {
-      const d = decide(jc2, { value: from, context }, event(type, data, over));
-      expect(d).toEqual<Decision>({
-        allowed: false,
-        reason: 'PRECONDITION',
-        state: from,
-        allowedEvents: expect.any(Array),
-        violations: violations.map(([precondition, legalBasis]) => ({ precondition, legalBasis, message: expect.stringMatching(/[\u4e00-\u9fff]/), messageEn: expect.stringMatching(/\w/) })),
-      });
+      expectPreconditionRefusal(jc2, from, context, event(type, data, over), violations);
     });
   });
 

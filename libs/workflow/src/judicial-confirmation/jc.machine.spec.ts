@@ -3,7 +3,7 @@ import type { Effect, WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
 import { wiringProblems } from '../routes/route-table';
 import { ROUTES } from '../routes/routes';
-import { describeNegativeMatrix } from '../testing/negative-matrix';
+import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/negative-matrix';
 import { missingRequired, reportedOutcomes, sentAlong } from '../testing/route-fixtures';
 import { peopleMediation } from '../people-mediation/pm.workflow';
 import type { JcContext } from './jc.context';
@@ -327,21 +327,7 @@ describe('judicial confirmation (jc) machine', () => {
     ];
 
     it.each(rows)('refuses when $name', ({ from, context, type, data, over, violations }) => {
-      const d = decide(jc, { value: from, context }, event(type, data, over));
-      expect(d).toEqual<Decision>({
-        allowed: false,
-        reason: 'PRECONDITION',
-        state: from,
-        allowedEvents: expect.any(Array),
-        violations: violations.map(([precondition, legalBasis]) => ({
-          precondition,
-          legalBasis,
-          message: expect.stringMatching(/[\u4e00-\u9fff]/),
-          messageEn: expect.stringMatching(/\w/),
-        })),
-      });
-      if (!d.allowed) expect(sorted(d.allowedEvents)).toEqual(legalEventsIn(from));
-      expect(jc.machine.resolveState({ value: from, context }).can(event(type, data, over))).toBe(false);
+      expectPreconditionRefusal(jc, from, context, event(type, data, over), violations, legalEventsIn(from));
     });
   });
 

@@ -1,14 +1,13 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { transition } from 'xstate';
 import { decide, eventsHandledIn, open, type Decision, type PersistedState } from '../decide';
 import type { DeadlineSpec, Effect, WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
 import { courtCase } from '../court/ct.workflow';
 import { ROUTES } from '../routes/routes';
 import { wiringProblems } from '../routes/route-table';
-import { stateConfigurations, stateValueFromString } from '../state-value';
-import { describeNegativeMatrix } from '../testing/negative-matrix';
+import { stateConfigurations } from '../state-value';
+import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/negative-matrix';
 import type { LabContext } from './lab.context';
 import { addDays } from './lab.periods';
 import { labourArbitration as lab } from './lab.workflow';
@@ -754,24 +753,7 @@ describe('labour arbitration (lab) machine', () => {
     ];
 
     it.each(rows)('refuses when $name', ({ from, context, type, data, over, violations }) => {
-      const ev = event(type, data, over);
-      const d = decide(lab, { value: from, context }, ev);
-      expect(d).toEqual<Decision>({
-        allowed: false,
-        reason: 'PRECONDITION',
-        state: from,
-        allowedEvents: expect.any(Array),
-        violations: violations.map(([precondition, legalBasis]) => ({
-          precondition,
-          legalBasis,
-          message: expect.stringMatching(/[\u4e00-\u9fff]/),
-          messageEn: expect.stringMatching(/\w/),
-        })),
-      });
-      if (!d.allowed) expect(sorted(d.allowedEvents)).toEqual(legalEventsIn(from));
-      const snapshot = lab.machine.resolveState({ value: stateValueFromString(from), context });
-      expect(snapshot.can(ev)).toBe(false);
-      expect(transition(lab.machine, snapshot, ev)[0]).toBe(snapshot);
+      expectPreconditionRefusal(lab, from, context, event(type, data, over), violations, legalEventsIn(from));
     });
   });
 

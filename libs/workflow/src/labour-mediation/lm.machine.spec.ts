@@ -7,7 +7,7 @@ import { labourArbitration } from '../labour-arbitration/lab.workflow';
 import { addDays } from '../labour-arbitration/lab.periods';
 import { ROUTES } from '../routes/routes';
 import { wiringProblems } from '../routes/route-table';
-import { describeNegativeMatrix } from '../testing/negative-matrix';
+import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/negative-matrix';
 import type { LmContext } from './lm.context';
 import { labourMediation as lm } from './lm.workflow';
 
@@ -280,17 +280,7 @@ describe('labour mediation (lm) machine', () => {
     ];
 
     it.each(rows)('refuses when $name', ({ from, context, type, data, over, violations }) => {
-      const ev = event(type, data, over);
-      const d = decide(lm, { value: from, context }, ev);
-      expect(d).toEqual<Decision>({
-        allowed: false,
-        reason: 'PRECONDITION',
-        state: from,
-        allowedEvents: expect.any(Array),
-        violations: violations.map(([precondition, legalBasis]) => ({ precondition, legalBasis, message: expect.stringMatching(/[\u4e00-\u9fff]/), messageEn: expect.stringMatching(/\w/) })),
-      });
-      if (!d.allowed) expect(sorted(d.allowedEvents)).toEqual(legalEventsIn(from));
-      expect(lm.machine.resolveState({ value: from, context }).can(ev)).toBe(false);
+      expectPreconditionRefusal(lm, from, context, event(type, data, over), violations, legalEventsIn(from));
     });
   });
 

@@ -4,7 +4,7 @@ import { deadlinesOf, describeWorkflow } from '../describe';
 import { judicialConfirmation as jc } from '../judicial-confirmation/jc.workflow';
 import { wiringProblems } from '../routes/route-table';
 import { ROUTES } from '../routes/routes';
-import { describeNegativeMatrix } from '../testing/negative-matrix';
+import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/negative-matrix';
 import { sentAlong } from '../testing/route-fixtures';
 import type { PmContext } from './pm.context';
 import { peopleMediation as pm } from './pm.workflow';
@@ -634,23 +634,7 @@ describe('people mediation (pm) machine', () => {
     ];
 
     it.each(rows)('refuses when $name', ({ from, context, type, data, over, violations }) => {
-      const d = decide(pm, { value: from, context }, event(type, data, over));
-      expect(d).toEqual<Decision>({
-        allowed: false,
-        reason: 'PRECONDITION',
-        state: from,
-        allowedEvents: expect.any(Array),
-        violations: violations.map(([precondition, legalBasis]) => ({
-          precondition,
-          legalBasis,
-          message: expect.stringMatching(/[\u4e00-\u9fff]/),
-          messageEn: expect.stringMatching(/\w/),
-        })),
-      });
-      if (!d.allowed) expect(sorted(d.allowedEvents)).toEqual(legalEventsIn(from));
-      // The machine agrees with the explanation: the guard blocks the same event.
-      const snapshot = pm.machine.resolveState({ value: from, context });
-      expect(snapshot.can(event(type, data, over))).toBe(false);
+      expectPreconditionRefusal(pm, from, context, event(type, data, over), violations, legalEventsIn(from));
     });
 
     it('explains an Art. 29 failure in words people understand', () => {

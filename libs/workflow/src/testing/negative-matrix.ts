@@ -69,3 +69,35 @@ export function describeNegativeMatrix(spec: NegativeMatrixSpec): void {
     });
   });
 }
+
+/**
+ * A legal precondition refuses `event` in `from`: `decide()` says so with exactly these violations (each explained in
+ * Chinese and English, with its legal basis), lists the events the state handles (`legalEvents`, when given), and the
+ * machine itself neither allows nor moves.
+ */
+export function expectPreconditionRefusal(
+  def: WorkflowDefinition,
+  from: string,
+  context: Record<string, any>,
+  event: WorkflowEvent,
+  violations: [string, string | undefined][],
+  legalEvents?: string[],
+): void {
+  const d = decide(def, { value: from, context }, event);
+  expect(d).toEqual({
+    allowed: false,
+    reason: 'PRECONDITION',
+    state: from,
+    allowedEvents: expect.any(Array),
+    violations: violations.map(([precondition, legalBasis]) => ({
+      precondition,
+      legalBasis,
+      message: expect.stringMatching(/[\u4e00-\u9fff]/),
+      messageEn: expect.stringMatching(/\w/),
+    })),
+  });
+  if (!d.allowed && legalEvents) expect(sorted(d.allowedEvents)).toEqual(sorted(legalEvents));
+  const snapshot = def.machine.resolveState({ value: stateValueFromString(from), context });
+  expect(snapshot.can(event)).toBe(false);
+  expect(transition(def.machine, snapshot, event)[0]).toBe(snapshot);
+}
