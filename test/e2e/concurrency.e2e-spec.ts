@@ -98,4 +98,26 @@ describe.each(TEST_DATABASES)('simultaneous events on one case ($name)', (databa
     expect(all).toMatchObject({ ok: true, firstBroken: null });
     expect(all.checked).toBe(await auditLength(caseIds));
   });
+
+  it('commits simultaneous events on many cases together, each case deciding its own race', async () => {
+    // Enough at once that commits wait and go to the database in groups; two events per case carry the same If-Match,
+    // so a group may hold one and the other must lose on its own.
+    const cases = await Promise.all(Array.from({ length: 24 }, () => pmCaseIn(t, 'mediating')));
+    caseIds.push(...cases.map((c) => c.id));
+    const sends = cases.flatMap((c, k) => [0, 1].map((j) => ({ c, data: session(2 * k + j) })));
+    const answers = await Promise.all(sends.map(({ c, data }) => send(t, 'fy_mediator', c.id, 'RECORD_SESSION', data, { 'If-Match': `"${c.version}"` })));
+
+    for (const [k, c] of cases.entries()) {
+      const pair = answers.slice(2 * k, 2 * k + 2);
+      expect(pair.map((r) => r.status).sort()).toEqual([200, 412]);
+      const winner = sends[2 * k + pair.findIndex((r) => r.status === 200)];
+      const entries = await history(t, 'fy_mediator', c.id);
+      expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(entries[4].data).toEqual(winner.data);
+      expect((await getCase(t, 'fy_mediator', c.id)).body.version).toBe(5);
+    }
+    const all = await verifyAudit(t);
+    expect(all).toMatchObject({ ok: true, firstBroken: null });
+    expect(all.checked).toBe(await auditLength(caseIds));
+  });
 });

@@ -13,6 +13,8 @@ import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline
 import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000-unique-organisation-names';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 
+export const DEFAULT_PG_POOL = 16;
+
 export interface DatabaseConfig {
   /** postgres://… selects PostgreSQL; otherwise SQLite at `sqlitePath`. */
   databaseUrl?: string;
@@ -51,7 +53,7 @@ function postgres(config: DatabaseConfig): DataSource {
     synchronize: false,
     logging: false,
     extra: {
-      max: config.poolSize ?? 16,
+      max: config.poolSize ?? DEFAULT_PG_POOL,
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     },
   });

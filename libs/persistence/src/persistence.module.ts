@@ -4,7 +4,7 @@ import { AuditStore } from '@app/audit';
 import { CaseReadModel, CaseStore, OutboxStore, TransferReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
 import { DirectoryRepository } from '@app/organisations';
-import { openDatabase, type DatabaseConfig } from './data-source';
+import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
 import { SqlCaseReadModel } from './stores/sql-case-read-model';
@@ -37,7 +37,8 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: OPENED, useFactory: () => openDatabase(config) },
         { provide: DataSource, inject: [OPENED], useFactory: (o: { dataSource: DataSource }) => o.dataSource },
         { provide: Db, inject: [OPENED], useFactory: (o: { db: Db }) => o.db },
-        { provide: CaseStore, ...withDb((db) => new SqlCaseStore(db)) },
+        // An eighth of the pool for commits in flight (measured best of 1, 2 and 4 on two cores) leaves connections for reads while commits are grouped.
+        { provide: CaseStore, ...withDb((db) => new SqlCaseStore(db, db.dialect === 'postgres' ? Math.max(1, Math.floor((config.poolSize ?? DEFAULT_PG_POOL) / 8)) : 1)) },
         { provide: CaseReadModel, ...withDb((db) => new SqlCaseReadModel(db)) },
         { provide: OutboxStore, ...withDb((db) => new SqlOutboxStore(db)) },
         { provide: TransferReadModel, ...withDb((db) => new SqlTransferReadModel(db)) },

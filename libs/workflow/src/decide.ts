@@ -1,4 +1,4 @@
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode } from 'xstate';
+import { createActor, initialTransition, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type EventObject } from 'xstate';
 import type { CaseOpening, Effect, WorkflowDefinition, WorkflowEvent } from './definition';
 import { activeStateNodes, stateValueFromString, stateValueToString, type MachineOf } from './state-value';
 import { WorkflowVersionMismatchError } from './workflow.errors';
@@ -73,6 +73,32 @@ export function eventsHandledIn(def: MachineOf, persisted: PersistedState): stri
 }
 
 const handledByState = new WeakMap<AnyStateMachine, Map<string, readonly string[]>>();
+
+const scopes = new WeakMap<AnyStateMachine, AnyActorScope>();
+
+/**
+ * xstate's `transition()` with the machine's inert scope built once instead of per call: xstate builds one by
+ * constructing an actor, whose constructor computes the machine's initial state — more work than the transition itself.
+ * Sharing it is safe because our machines' actions are data (assign, effects), never spawned or delayed, and a
+ * transition is synchronous: the executor collecting the actions is set for this call alone.
+ */
+type ExecutableAction = { type: string; params?: unknown };
+
+function transition(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: EventObject): [AnyMachineSnapshot, ExecutableAction[]] {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    scope = { self, id: '', sessionId: '', system: self.system, defer: () => {}, logger: () => {}, stopChild: () => {}, emit: () => {}, actionExecutor: () => {} } as AnyActorScope;
+    scopes.set(machine, scope);
+  }
+  const actions: ExecutableAction[] = [];
+  scope.actionExecutor = (action) => void actions.push(action);
+  try {
+    return [machine.transition(snapshot, event, scope), actions];
+  } finally {
+    scope.actionExecutor = () => {};
+  }
+}
 
 function restore(def: WorkflowDefinition, persisted: PersistedState): AnyMachineSnapshot {
   try {

@@ -3,6 +3,7 @@ import { assignCaseNumbers, CaseStore, type CommitPlan, type CommitResult, type 
 import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate } from '@app/deadlines';
 import { Db, readJson, type DbTx } from '../db/db';
 import { auditParams, caseParams, deadlineParams, notificationParams, toCase, toDeadline, transferParams } from './row-mappers';
+import { GroupCommit } from './group-commit';
 import { chain, gatedInsert, insert, isUniqueViolation, type Statement } from './sql-builders';
 
 const CONFLICT = Symbol('conflict');
@@ -20,8 +21,21 @@ const PG_UPDATE_CASE = `UPDATE cases SET workflow_version = :u_workflow_version:
  * conditional update, so a lost race writes nothing and costs one round trip); on SQLite an in-process transaction.
  */
 export class SqlCaseStore extends CaseStore {
-  constructor(private readonly db: Db) {
+  private readonly group: GroupCommit<CommitPlan, CommitResult>;
+
+  constructor(
+    private readonly db: Db,
+    /** Commits in flight before further ones are grouped (SQLite runs one transaction at a time anyway). */
+    groupLimit = db.dialect === 'sqlite' ? 1 : 4,
+  ) {
     super();
+    this.group = new GroupCommit({
+      limit: groupLimit,
+      maxGroup: 32,
+      key: (plan) => plan.update!.record.id,
+      one: (plan) => this.commitOne(plan),
+      many: (plans) => this.commitMany(plans),
+    });
   }
 
   async load(caseId: string): Promise<LoadedCase | null> {
@@ -66,6 +80,11 @@ export class SqlCaseStore extends CaseStore {
   }
 
   async commit(plan: CommitPlan): Promise<CommitResult> {
+    // Only updates of existing cases are grouped: new cases take numbers, which a group cannot do.
+    return plan.update && !plan.numbering.length ? this.group.commit(plan) : this.commitOne(plan);
+  }
+
+  private async commitOne(plan: CommitPlan): Promise<CommitResult> {
     try {
       if (this.db.dialect === 'postgres') {
         if (!plan.numbering.length) {
@@ -95,16 +114,22 @@ export class SqlCaseStore extends CaseStore {
    */
   override async commitMany(plans: CommitPlan[]): Promise<CommitResult[]> {
     if (plans.length <= 1 || plans.some((p) => !p.update || p.numbering.length) || new Set(plans.map((p) => p.update!.record.id)).size < plans.length) {
-      return super.commitMany(plans);
+      return this.oneByOne(plans);
     }
     for (const plan of plans) assignCaseNumbers(plan, []);
     try {
       if (this.db.dialect === 'postgres') return await this.commitManyPostgres(plans);
       return await this.db.transaction((tx) => this.commitManySqlite(tx, plans));
     } catch (error) {
-      if (isUniqueViolation(error, this.db.dialect)) return super.commitMany(plans);
+      if (isUniqueViolation(error, this.db.dialect)) return this.oneByOne(plans);
       throw error;
     }
+  }
+
+  private async oneByOne(plans: CommitPlan[]): Promise<CommitResult[]> {
+    const results: CommitResult[] = [];
+    for (const plan of plans) results.push(await this.commitOne(plan));
+    return results;
   }
 
   private async commitManyPostgres(plans: CommitPlan[]): Promise<CommitResult[]> {
