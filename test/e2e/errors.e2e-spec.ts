@@ -112,6 +112,65 @@ describe.each(TEST_DATABASES)('HTTP errors ($name)', (database) => {
     });
   });
 
+  describe('400: input one database would store and the other refuse is refused on both, naming the field', () => {
+    const open = (body: unknown) => t.http().post('/api/cases').set(auth(mediator)).send(body as object);
+    const nested = (levels: number): unknown => {
+      let value: unknown = '底';
+      for (let i = 0; i < levels; i++) value = { a: value };
+      return value;
+    };
+    const casesNow = async () => (await t.http().get('/api/cases').set(auth(mediator))).body.total as number;
+
+    // The body is level 1, so the 33rd level of data is the field named.
+    it('refuses nesting deeper than 32 levels in event data and in a case body (1,300 levels overflowed the validator)', async () => {
+      const c = await pmCaseIn(t, 'mediating');
+      const before = await casesNow();
+      const deepData = expectProblem(await send(t, 'fy_mediator', c.id, 'RECORD_SESSION', { ...pmStep(t, 'RECORD_SESSION'), notes: nested(1300) }), 400, 'VALIDATION.FAILED');
+      expect(deepData.errors).toEqual([expect.objectContaining({ field: `data.notes${'.a'.repeat(30)}`, messageZh: '嵌套层数超过上限（32层）' })]);
+      const deepBody = expectProblem(await open({ ...pmCaseBody(), extra: nested(1300) }), 400);
+      expect(deepBody.errors[0]).toMatchObject({ field: expect.stringMatching(/^extra(\.a)+$/), messageZh: '嵌套层数超过上限（32层）' });
+      await unchanged(c.id, c.version);
+      expect(await casesNow()).toBe(before);
+    });
+
+    it('refuses a key named prototype or constructor like any unknown field, in event data and in a case body', async () => {
+      const c = await pmCaseIn(t, 'mediating');
+      const before = await casesNow();
+      for (const key of ['prototype', 'constructor']) {
+        const data = expectProblem(await send(t, 'fy_mediator', c.id, 'RECORD_SESSION', { ...pmStep(t, 'RECORD_SESSION'), [key]: { polluted: true } }), 400);
+        expect(fieldsOf(data)).toEqual([`data.${key}`]);
+        const body = expectProblem(await open({ ...pmCaseBody(), [key]: 1 }), 400);
+        expect(fieldsOf(body)).toEqual([key]);
+        const party = expectProblem(await open(pmCaseBody({ parties: [{ ...APPLICANT, [key]: 'x' }, pmCaseBody().parties[1]] })), 400);
+        expect(fieldsOf(party)).toEqual([`parties[0].${key}`]);
+      }
+      await unchanged(c.id, c.version);
+      expect(await casesNow()).toBe(before);
+    });
+
+    it('refuses the NUL character in a login, a summary, a party name and a search, and an unpaired surrogate in event data', async () => {
+      const c = await pmCaseIn(t, 'mediating');
+      const before = await casesNow();
+      const login = expectProblem(await t.http().post('/api/auth/login').send({ username: 'fy_mediator\u0000', password: 'x' }), 400);
+      expect(login.errors).toEqual([expect.objectContaining({ field: 'username', messageZh: '含有不允许的空字符（U+0000）' })]);
+      expect(fieldsOf(expectProblem(await open(pmCaseBody({ summary: '围墙\u0000越界' })), 400))).toEqual(['summary']);
+      expect(fieldsOf(expectProblem(await open(pmCaseBody({ parties: [{ ...APPLICANT, name: '张\u0000三' }, pmCaseBody().parties[1]] })), 400))).toEqual(['parties[0].name']);
+      expect(fieldsOf(expectProblem(await t.http().get('/api/cases?q=%00').set(auth(mediator)), 400))).toEqual(['q']);
+      const surrogate = expectProblem(await send(t, 'fy_mediator', c.id, 'RECORD_SESSION', { ...pmStep(t, 'RECORD_SESSION'), summary: '调解\ud800情况' }), 400);
+      expect(surrogate.errors).toEqual([expect.objectContaining({ field: 'data.summary', messageZh: '含有无效字符（不成对的代理项）' })]);
+      await unchanged(c.id, c.version);
+      expect(await casesNow()).toBe(before);
+    });
+
+    it('accepts characters outside the Basic Multilingual Plane (a surrogate pair is one character) on both databases', async () => {
+      const c = await pmCaseIn(t, 'mediating');
+      const res = await send(t, 'fy_mediator', c.id, 'RECORD_SESSION', { ...pmStep(t, 'RECORD_SESSION'), summary: '𠀋姓当事人到场 👍' });
+      expect(res.status).toBe(200);
+      const entries = await history(t, 'fy_mediator', c.id);
+      expect(entries.at(-1)!.data.summary).toBe('𠀋姓当事人到场 👍');
+    });
+  });
+
   describe('401: who is calling must be known', () => {
     it('refuses a request without a token', async () => {
       expectProblem(await t.http().get('/api/cases'), 401, 'UNAUTHENTICATED');

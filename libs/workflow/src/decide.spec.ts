@@ -38,7 +38,7 @@ describe('decide', () => {
       expect(ours).toMatchObject({ allowed: true, context: next.context });
       if (!ours.allowed) continue;
       expect(stateValueFromString(ours.to)).toEqual(next.value);
-      expect(ours.effects.map((x) => x.type)).toEqual(actions.filter((a) => a.type !== 'xstate.assign').map((a) => (a.params as { type?: string })?.type ?? a.type));
+      expect(ours.effects.map((x) => x.type)).toEqual((actions as { type: string; params?: unknown }[]).filter((a) => a.type !== 'xstate.assign').map((a) => (a.params as { type?: string })?.type ?? a.type));
     }
   });
 
