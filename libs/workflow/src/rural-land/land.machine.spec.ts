@@ -117,7 +117,6 @@ const choices = (s: string): Row[] => [
   [s, 'APPLY_ARBITRATION', 'arbitrationApplied', ['notAtCommission', 'notExpropriation', 'notLandRights']],
   [s, 'FILE_SUIT', 'suitFiled', SUIT],
   [s, 'APPLY_RIGHTS_DETERMINATION', 'rights.pending', ['isLandRights', 'competentGovernment', 'rightsAppliedNotInFuture']],
-  [s, 'CLOSE_AS_EXPROPRIATION', 'excludedExpropriation', ['isExpropriation']],
   [s, 'RECORD_LAND_CHANGE', null, LAND_CHANGE],
 ];
 /** Any stage of the proceedings: the arbitrator may change, an interim ruling may be made, the applicant may withdraw. */
@@ -137,6 +136,7 @@ const LEGAL: Row[] = [
   ['intake', 'START_MEDIATION', 'mediation.ongoing', ['atMediationBody', 'notExpropriation']],
   ['intake', 'RECEIVE_APPLICATION', 'arb.applied', ['atCommission', 'landWhereCommissionSits', 'notExpropriation', 'notLandRights', 'receivedNotInFuture']],
   ...choices('intake'),
+  ['intake', 'CLOSE_AS_EXPROPRIATION', 'excludedExpropriation', ['isExpropriation']],
   ['mediation.ongoing', 'SIGN_AGREEMENT', 'agreed', ['everyPartySignedAgreement']],
   ['mediation.ongoing', 'FAIL_MEDIATION', 'mediation.failed', []],
   ...choices('mediation.ongoing'),
@@ -340,12 +340,10 @@ describe('rural land-contract disputes (land) machine', () => {
       { from: 'mediation.ongoing', context: MEDIATING, type: 'APPLY_ARBITRATION', to: 'arbitrationApplied' },
       { from: 'mediation.ongoing', context: MEDIATING, type: 'FILE_SUIT', to: 'suitFiled', effects: [reported('SUED')] },
       { from: 'mediation.ongoing', context: { ...MEDIATING, disputeKind: 'LAND_RIGHTS' }, type: 'APPLY_RIGHTS_DETERMINATION', to: 'rights.pending' },
-      { from: 'mediation.ongoing', context: { ...MEDIATING, disputeKind: 'EXPROPRIATION_COMPENSATION' }, type: 'CLOSE_AS_EXPROPRIATION', to: 'excludedExpropriation' },
       { from: 'mediation.ongoing', context: MEDIATING, type: 'RECORD_LAND_CHANGE', to: 'mediation.ongoing' },
       { from: 'mediation.failed', context: MEDIATING, type: 'APPLY_ARBITRATION', to: 'arbitrationApplied' },
       { from: 'mediation.failed', context: MEDIATING, type: 'FILE_SUIT', to: 'suitFiled', effects: [reported('SUED')] },
       { from: 'mediation.failed', context: { ...MEDIATING, disputeKind: 'LAND_RIGHTS' }, type: 'APPLY_RIGHTS_DETERMINATION', to: 'rights.pending' },
-      { from: 'mediation.failed', context: { ...MEDIATING, disputeKind: 'EXPROPRIATION_COMPENSATION' }, type: 'CLOSE_AS_EXPROPRIATION', to: 'excludedExpropriation' },
       { from: 'mediation.failed', context: MEDIATING, type: 'RECORD_LAND_CHANGE', to: 'mediation.failed' },
       { from: 'arbitrationApplied', context: MEDIATING, type: 'ARBITRATION_ACCEPTED', to: 'sentToArbitration', over: { actor: { id: 'engine', role: 'SYSTEM' } } },
       { from: 'arbitrationApplied', context: MEDIATING, type: 'ARBITRATION_RETURNED', to: 'mediation.failed', over: { actor: { id: 'engine', role: 'SYSTEM' } } },

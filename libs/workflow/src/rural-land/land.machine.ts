@@ -178,7 +178,6 @@ const choices = (state: string) => ({
     guard: and(['isLandRights', 'competentGovernment', 'rightsAppliedNotInFuture']),
     actions: 'recordRightsApplication' as const,
   },
-  CLOSE_AS_EXPROPRIATION: { target: to('excludedExpropriation'), guard: 'isExpropriation' },
   ...landChange,
 });
 
@@ -286,6 +285,8 @@ export const landMachine = setup({
           actions: 'recordApplication',
         },
         ...choices('intake'),
+        // An expropriation dispute is never taken up here (it cannot enter mediation), so it ends at registration.
+        CLOSE_AS_EXPROPRIATION: { target: to('excludedExpropriation'), guard: 'isExpropriation' },
       },
     },
     mediation: {
