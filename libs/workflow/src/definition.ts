@@ -98,6 +98,10 @@ export interface CaseOpening {
   origin?: { route: string; workflow: string };
   /** Legal-policy settings, as in `WorkflowEvent.policy`. */
   policy?: Record<string, unknown>;
+  /** The region (division code) the case belongs to. */
+  regionCode?: string;
+  /** The organisation that opens or receives the case, for channels whose law depends on where it sits (土地承包仲裁 第二十一条). */
+  org?: { type: string; regionCode: string };
 }
 
 export interface WorkflowDefinition<TContext = any> {

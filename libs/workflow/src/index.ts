@@ -17,3 +17,4 @@ export * from './routes/route-table';
 export * from './migration';
 export * from './migrations';
 export { peopleMediation, judicialConfirmation, judicialConfirmationV2 };
+export { ruralLand } from './rural-land/land.workflow';

@@ -12,6 +12,7 @@ export interface JsonSchema {
   format?: 'date' | 'date-time';
   minLength?: number;
   maxLength?: number;
+  pattern?: string;
   minItems?: number;
   maxItems?: number;
   minimum?: number;

@@ -60,6 +60,8 @@ export function openCase(spec: NewCase, planner: DeadlinePlanner): OpenedCase {
     category: spec.category,
     origin: spec.origin ? { route: spec.origin.route, workflow: spec.origin.workflow } : undefined,
     policy: spec.policy,
+    regionCode: spec.regionCode,
+    org: { type: spec.org.type, regionCode: spec.org.regionCode },
   });
   const at = spec.now.toISOString();
   const audit = chainEntry(GENESIS_HASH, {

@@ -151,6 +151,30 @@ function awarded(e: MemoryEngine, items: { kind: string; amount: number; descrip
   return e.apply(lab.id, 'arbitrator', 'SERVE_AWARD', { workerReceivedOn: e.today, employerReceivedOn: e.today });
 }
 
+/** A land-lease (流转) dispute at 枫源村's committee: rent unpaid since 2025-01-01 (农村土地承包经营纠纷调解仲裁法 第二条). */
+function landMediating(e: MemoryEngine, input: Record<string, unknown> = {}): CaseRecord {
+  const land = e.open('land', 'fy_mediator', { category: 'FOREST_LAND', input: { disputeKind: 'TRANSFER', knewOn: '2025-01-01', ...input } });
+  return e.apply(land.id, 'fy_mediator', 'START_MEDIATION', { startedOn: e.today });
+}
+
+/** A land-contract arbitration from application to the served award, at the district's commission. */
+function landAwarded(e: MemoryEngine): CaseRecord {
+  const land = e.open('land', 'land_arbitrator', { category: 'FOREST_LAND', input: { disputeKind: 'TRANSFER', landLocationCode: '330199101201', knewOn: '2025-01-01' } });
+  const step = (type: string, data: Record<string, unknown> = {}) => e.apply(land.id, 'land_arbitrator', type, data);
+  step('RECEIVE_APPLICATION', { receivedOn: e.today });
+  step('ACCEPT', { acceptedOn: e.today, otherProceedings: 'NONE' });
+  step('SERVE_RESPONDENT', { respondentServedOn: e.today });
+  step('FORM_TRIBUNAL', { formedOn: e.today, composition: 'THREE' });
+  step('NOTIFY_COMPOSITION', { notifiedOn: e.today });
+  // Noticed on Monday 2025-03-10: five working days later is Monday 2025-03-17 (第三十一条).
+  step('NOTICE_HEARING', { hearingOn: '2025-03-17', place: 'VILLAGE', bothPartiesAskedLocal: true });
+  e.today = '2025-03-17';
+  step('HOLD_HEARING');
+  step('MEDIATION_FAILED');
+  step('AWARD', { awardNo: '青农仲裁字〔2025〕1号', awardedOn: e.today, amount: 16000 });
+  return step('SERVE_AWARD', { receivedOn: e.today });
+}
+
 /**
  * How each route of the table is set off, from a freshly opened case. A route added without a walk here fails the
  * test below: every row is exercised.
@@ -194,6 +218,30 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
     e.apply(lm.id, 'fq_mediator', 'FAIL', { reason: 'NO_AGREEMENT', explanation: '分歧较大' });
     e.apply(lm.id, 'fq_mediator', 'APPLY_ARBITRATION', { commissionOrgId: 'org-labour-arbitration', applicantPartyIds: ['P1'] });
     return { senderId: lm.id, receiver: 'arbitrator' };
+  },
+  R13: (e) => {
+    const land = landMediating(e);
+    e.apply(land.id, 'fy_mediator', 'FAIL_MEDIATION', { endedOn: e.today });
+    e.apply(land.id, 'fy_mediator', 'FILE_SUIT', { courtOrgId: 'org-court', plaintiffPartyIds: ['P1'] });
+    return { senderId: land.id, receiver: 'court_clerk' };
+  },
+  R13a: (e) => {
+    const land = landMediating(e);
+    e.apply(land.id, 'fy_mediator', 'FAIL_MEDIATION', { endedOn: e.today });
+    e.apply(land.id, 'fy_mediator', 'APPLY_ARBITRATION', { commissionOrgId: 'org-land-arbitration' });
+    return { senderId: land.id, receiver: 'land_arbitrator' };
+  },
+  R13b: (e) => {
+    const land = landAwarded(e);
+    e.apply(land.id, 'land_arbitrator', 'FILE_SUIT', { courtOrgId: 'org-court', plaintiffPartyIds: ['P2'] });
+    return { senderId: land.id, receiver: 'court_clerk' };
+  },
+  R14: (e) => {
+    const land = e.open('land', 'fy_mediator', { category: 'HOUSING_HOMESTEAD', input: { disputeKind: 'LAND_RIGHTS' } });
+    e.apply(land.id, 'fy_mediator', 'APPLY_RIGHTS_DETERMINATION', { between: 'INDIVIDUALS', governmentLevel: 'TOWNSHIP', governmentName: '枫桥镇人民政府', appliedOn: e.today });
+    e.apply(land.id, 'fy_mediator', 'RECORD_RIGHTS_DECISION', { decisionNo: '枫政处〔2025〕3号', decidedOn: e.today, receivedOn: e.today });
+    e.apply(land.id, 'fy_mediator', 'FILE_SUIT', { courtOrgId: 'org-court', plaintiffPartyIds: ['P2'] });
+    return { senderId: land.id, receiver: 'court_clerk' };
   },
 };
 
@@ -299,6 +347,22 @@ describe('the write pipeline', () => {
       expect(() => e.apply(pm.id, 'fy_mediator', 'TRANSFER', { to: 'COURT', receivingOrgId: 'org-liqiao', reason: '移送' })).toThrow(ValidationError);
       expect(e.plans.length).toBe(before);
       expect(e.cases.get(pm.id)!.record.state).toBe('mediating');
+    });
+
+    it('refuses an arbitration application for land outside the commission’s area, naming the article, writing nothing (R13a)', () => {
+      const e = new MemoryEngine();
+      const land = landMediating(e, { landLocationCode: '330102001201' });
+      const before = e.plans.length;
+      let error: unknown;
+      try {
+        e.apply(land.id, 'fy_mediator', 'APPLY_ARBITRATION', { commissionOrgId: 'org-land-arbitration' });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(TransitionNotAllowedError);
+      expect((error as TransitionNotAllowedError).violations).toEqual([expect.objectContaining({ precondition: 'landWhereCommissionSits', legalBasis: '农村土地承包经营纠纷调解仲裁法 第二十一条' })]);
+      expect(e.plans.length).toBe(before);
+      expect(e.cases.get(land.id)!.record.state).toBe('mediation.ongoing');
     });
 
     it('validates the receiving case’s opening input and start event like any other', () => {

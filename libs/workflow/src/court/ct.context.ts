@@ -32,6 +32,10 @@ export interface CtContext {
   labourBypass?: LabourBypass;
   priorArbitration?: PriorArbitration;
   plaintiffSide?: 'WORKER' | 'EMPLOYER';
+  /** A dispute over land ownership or use rights, which the people's government decides first (土地管理法 第十四条). */
+  landRights?: 'LAND_RIGHTS';
+  /** The day the plaintiff received the government's decision on that dispute. */
+  landRightsDecisionReceivedOn?: IsoDate;
   /** The opening's legal policy allowed the legacy pre-filing path (`ct.allowLegacyPreFiling`). */
   legacyPreFilingByPolicy?: boolean;
 

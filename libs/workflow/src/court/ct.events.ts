@@ -26,6 +26,8 @@ export const PRIOR_ARBITRATION = {
 
 export const PLAINTIFF_SIDES = { WORKER: '劳动者', EMPLOYER: '用人单位' };
 
+export const LAND_RIGHTS = { LAND_RIGHTS: '土地所有权、使用权争议（土地管理法 第十四条）' };
+
 /** 民事诉讼法 第一百二十二条 (conditions of a suit) and 第一百二十七条 第六、七项 (no new suit within a statutory period). */
 export const NON_ACCEPTANCE_GROUNDS = {
   NO_DIRECT_INTEREST: '原告与本案没有直接利害关系',
@@ -85,7 +87,7 @@ export const ctEvents: Record<string, EventSpec> = {
       ['docketNo', 'registeredOn', 'procedure'],
     ),
     legalBasis: `民事诉讼法 第一百二十二条、第一百二十六条；${MSJS} 第二百零八条；${REFORM_OPINION} 一、二`,
-    preconditions: ['registeredNotInFuture', 'labourArbitratedFirst', 'employerCannotSueOnFinalAward'],
+    preconditions: ['registeredNotInFuture', 'labourArbitratedFirst', 'employerCannotSueOnFinalAward', 'landRightsDeterminedFirst'],
   },
   NOT_ACCEPT: {
     label: '裁定不予受理',

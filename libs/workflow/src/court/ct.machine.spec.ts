@@ -47,6 +47,8 @@ const LEGACY_DELEGATED: CtContext = { ...LEGACY, mediationOrgId: 'org-tjw' };
 const LEGACY_MEDIATING: CtContext = { ...LEGACY_DELEGATED, preFilingReceivedOn: '2024-10-10' };
 /** A labour dispute filed straight at the court, with nothing that lets it skip labour arbitration. */
 const LABOUR: CtContext = ct.initialContext({ partyIds: PARTIES, openedOn: '2025-05-20', input: { receivedOn: '2025-05-20' }, category: 'LABOUR' });
+/** A 宅基地 boundary dispute between two villagers (土地管理法 第十四条), not yet decided by the government. */
+const LAND_RIGHTS: CtContext = ct.initialContext({ partyIds: PARTIES, openedOn: '2025-05-20', input: { receivedOn: '2025-05-20', landRights: 'LAND_RIGHTS' }, category: 'HOUSING_HOMESTEAD' });
 
 /** The pending deadlines an event is sent with: the mediation and appeal windows still open today. */
 const OPEN_WINDOWS = { 'D-CT2-SIMPLE': '2025-05-25', 'D-CT2-ORDINARY': '2025-05-25', 'D-CT7': '2025-06-04', 'D-CT7-RULING': '2025-05-26' };
@@ -110,7 +112,7 @@ const RESUME: Effect = { type: 'resumeDeadlines', params: { specIds: ['D-CT5', '
 
 // ---------- the legal table, written by hand from 民事诉讼法, 特邀调解规定, the 2025 意见 and spec appendix A3 ----------
 
-const REGISTER_GUARDS = ['registeredNotInFuture', 'labourArbitratedFirst', 'employerCannotSueOnFinalAward'];
+const REGISTER_GUARDS = ['registeredNotInFuture', 'labourArbitratedFirst', 'employerCannotSueOnFinalAward', 'landRightsDeterminedFirst'];
 const DOC_GUARDS = ['bothPartiesSignedMediationDoc', 'signedNotInFuture'];
 
 type Row = [from: string, event: string, to: string | null, guards: string[]];
@@ -404,6 +406,8 @@ describe('court case (ct) machine', () => {
       },
       // The worker may sue against a final award (劳动争议调解仲裁法 第四十八条).
       { from: 'complaintSubmitted', context: { ...LABOUR, priorArbitration: 'FINAL_AWARD', plaintiffSide: 'WORKER' }, type: 'REGISTER', to: 'registered', effects: [ACCEPT, rep('REGISTERED')] },
+      // R7(c): after the government's decision on the ownership or use rights, the suit is registered.
+      { from: 'complaintSubmitted', context: { ...LAND_RIGHTS, landRightsDecisionReceivedOn: '2025-05-10' }, type: 'REGISTER', to: 'registered', effects: [ACCEPT, rep('REGISTERED')] },
       { from: 'complaintSubmitted', context: OPENED, type: 'NOT_ACCEPT', to: 'notAccepted', effects: [RETURN], contextAfter: { nonAcceptanceServedOn: TODAY } },
       {
         from: 'complaintSubmitted',
@@ -666,6 +670,7 @@ describe('court case (ct) machine', () => {
     const MEDIATION_DOC = VALID.MEDIATION_DOC_SIGNED;
     const rows: Case[] = [
       { name: 'a labour dispute is sued with no arbitration and no bypass', from: 'complaintSubmitted', context: LABOUR, type: 'REGISTER', violations: ['labourArbitratedFirst'] },
+      { name: 'a land use-rights dispute is sued before the government decided it (R7(c))', from: 'complaintSubmitted', context: LAND_RIGHTS, type: 'REGISTER', violations: ['landRightsDeterminedFirst'] },
       {
         name: 'a labour dispute comes back after a failed legacy pre-filing mediation, still not arbitrated',
         from: 'legacy.preFilingFailed',

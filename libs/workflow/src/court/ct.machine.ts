@@ -97,7 +97,7 @@ const complaintWithdrawal = { WITHDRAW_COMPLAINT: { target: at('complaintWithdra
 const registration = {
   REGISTER: {
     target: at('registered'),
-    guard: and(['registeredNotInFuture', 'labourArbitratedFirst', 'employerCannotSueOnFinalAward']),
+    guard: and(['registeredNotInFuture', 'labourArbitratedFirst', 'employerCannotSueOnFinalAward', 'landRightsDeterminedFirst']),
     // Signing for a transferred complaint is registering it (立案登记制).
     actions: ['recordRegistration', acceptTransfer, report('REGISTERED')],
   },

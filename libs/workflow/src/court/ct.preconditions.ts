@@ -48,6 +48,13 @@ export const ctPreconditions: Record<string, Precondition<CtContext>> = {
     messageEn: 'An employer cannot sue against a final labour award at a basic court; it may only apply to the intermediate court to set the award aside within 30 days',
     legalBasis: `劳动争议调解仲裁法 第四十七条、第四十九条；${LABOUR_JS1} 第十八条`,
   },
+  landRightsDeterminedFirst: {
+    check: (c) => c.landRights !== 'LAND_RIGHTS' || c.landRightsDecisionReceivedOn !== undefined,
+    message:
+      '土地所有权和使用权争议由当事人协商解决，协商不成的由人民政府处理；当事人对处理决定不服的，方可自接到处理决定通知之日起三十日内向人民法院起诉：本案未经人民政府处理，应告知原告先申请人民政府处理',
+    messageEn: 'A land ownership or use-rights dispute is decided by the people’s government first; only its decision can be sued over',
+    legalBasis: '土地管理法 第十四条',
+  },
   legacyPreFilingAllowed: {
     check: (c, e) => c.receivedOn < REGISTRATION_REFORM_FROM || c.legacyPreFilingByPolicy === true || e.policy?.[ALLOW_LEGACY_PRE_FILING] === true,
     message: '自2025年1月1日起不得未经立案先行调解：本案于2025年1月1日以后起诉，应当先登记立案，经当事人同意后方可委托调解',

@@ -1,7 +1,7 @@
 import type { CaseOpening, WorkflowDefinition } from '../definition';
 import { dateField, enumField, objectSchema, textField } from '../building-blocks';
 import type { CtContext, LabourBypass, PriorArbitration, Procedure } from './ct.context';
-import { ctEvents, LABOUR_BYPASSES, PLAINTIFF_SIDES, PRIOR_ARBITRATION, PROCEDURES } from './ct.events';
+import { ctEvents, LABOUR_BYPASSES, LAND_RIGHTS, PLAINTIFF_SIDES, PRIOR_ARBITRATION, PROCEDURES } from './ct.events';
 import { ctMachine } from './ct.machine';
 import { ALLOW_LEGACY_PRE_FILING, ctPreconditions } from './ct.preconditions';
 
@@ -24,6 +24,8 @@ function initialContext({ partyIds, openedOn, input, category, origin, policy }:
     labourBypass: oneOf<LabourBypass>(input?.labourBypass, LABOUR_BYPASSES),
     priorArbitration: oneOf<PriorArbitration>(input?.priorArbitration, PRIOR_ARBITRATION),
     plaintiffSide: oneOf<'WORKER' | 'EMPLOYER'>(input?.plaintiffSide, PLAINTIFF_SIDES),
+    landRights: oneOf<'LAND_RIGHTS'>(input?.landRights, LAND_RIGHTS),
+    landRightsDecisionReceivedOn: str(input?.landRightsDecisionReceivedOn),
     legacyPreFilingByPolicy: policy?.[ALLOW_LEGACY_PRE_FILING] === true ? true : undefined,
   };
   return Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined)) as unknown as CtContext;
@@ -48,6 +50,8 @@ export const courtCase: WorkflowDefinition<CtContext> = {
     labourBypass: enumField('劳动争议直接起诉的依据', LABOUR_BYPASSES),
     priorArbitration: enumField('劳动仲裁情况', PRIOR_ARBITRATION),
     plaintiffSide: enumField('原告身份（劳动争议）', PLAINTIFF_SIDES),
+    landRights: enumField('土地权属争议', LAND_RIGHTS),
+    landRightsDecisionReceivedOn: dateField('接到人民政府处理决定日期'),
   }),
   initialContext,
   manifest: {
