@@ -5,6 +5,8 @@ import { peopleMediation } from './people-mediation/pm.workflow';
 import { courtCase } from './court/ct.workflow';
 import { labourMediation } from './labour-mediation/lm.workflow';
 import { labourArbitration } from './labour-arbitration/lab.workflow';
+import { commercialArbitration } from './commercial-arbitration/arb.workflow';
+import { commercialMediation } from './commercial-mediation/cm.workflow';
 
 /**
  * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
@@ -17,6 +19,8 @@ export const ALL_WORKFLOWS: WorkflowDefinition[] = [
   courtCase,
   labourMediation,
   labourArbitration,
+  commercialArbitration,
+  commercialMediation,
 ];
 
 /** The workflow a case gets when `POST /api/cases` names none. */
