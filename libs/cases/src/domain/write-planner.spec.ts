@@ -195,6 +195,14 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
     e.apply(lm.id, 'fq_mediator', 'APPLY_ARBITRATION', { commissionOrgId: 'org-labour-arbitration', applicantPartyIds: ['P1'] });
     return { senderId: lm.id, receiver: 'arbitrator' };
   },
+  R25: (e) => {
+    e.today = '2026-05-11';
+    const cm = e.open('cm', 'cm_mediator', { category: 'CONTRACT', input: { appliedOn: e.today } });
+    e.apply(cm.id, 'cm_mediator', 'ACCEPT', { mediatorId: 'u-cm_mediator', matterType: 'CONTRACT' });
+    e.apply(cm.id, 'cm_mediator', 'SIGN_AGREEMENT', { content: '买方于2026年6月30日前支付货款30万元', signedPartyIds: ['P1', 'P2'], effectiveOn: e.today });
+    e.apply(cm.id, 'cm_mediator', 'APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'org-court', applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' });
+    return { senderId: cm.id, receiver: 'court_clerk' };
+  },
 };
 
 describe('the write pipeline', () => {

@@ -19,7 +19,7 @@ export const EXCLUDED_MATTERS = {
 };
 
 /** The set-aside deadline of the award's regime: D-AR2 (three months, 2025 law) or D-AR2-2017 (six months). */
-const setAsideDue = (event: WorkflowEvent) => event.deadlines['D-AR2'] ?? event.deadlines['D-AR2-2017'];
+const setAsideDue = (context: ArbContext, event: WorkflowEvent) => event.deadlines[context.setAsideRegime === 'LAW_2025' ? 'D-AR2' : 'D-AR2-2017'];
 
 export const arbPreconditions: Record<string, Precondition<ArbContext>> = {
   writtenAgreement: {
@@ -68,8 +68,8 @@ export const arbPreconditions: Record<string, Precondition<ArbContext>> = {
     legalBasis: `${LAW} 第五十四条、第五十七条`,
   },
   withinSetAsideWindow: {
-    check: (_context, event) => {
-      const due = setAsideDue(event);
+    check: (context, event) => {
+      const due = setAsideDue(context, event);
       const on = event.data.appliedOn;
       return typeof due === 'string' && typeof on === 'string' && on <= due && on <= event.today;
     },
