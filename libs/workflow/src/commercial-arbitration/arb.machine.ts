@@ -180,7 +180,7 @@ export const arbMachine = setup({
       on: { SERVE_AWARD: { target: 'setAsideWindow', guard: 'awardServedAfterAward', actions: 'recordAwardService' } },
     },
     setAsideWindow: {
-      description: '当事人可以自收到裁决书之日起向仲裁委员会所在地的中级人民法院申请撤销裁决：2026年3月1日前作出的裁决六个月，此后作出的裁决三个月；不得就同一纠纷再申请仲裁或者起诉。',
+      description: '当事人可以自收到裁决书之日起向仲裁委员会所在地的中级人民法院申请撤销裁决：2026年3月1日前作出的裁决六个月，此后作出的裁决三个月；不得就同一纠纷再申请仲裁或者起诉。申请执行在撤销期间届满或者撤销申请被驳回后记录。',
       tags: ['awardWindow'],
       meta: meta({
         label: '申请撤销裁决期间',

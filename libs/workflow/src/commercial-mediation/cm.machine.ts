@@ -61,7 +61,7 @@ export const cmMachine = setup({
       },
     },
     agreed: {
-      description: '调解协议已生效；双方当事人可以自协议生效之日起三十日内共同向人民法院申请司法确认。',
+      description: '调解协议已生效；双方当事人可以自协议生效之日起三十日内共同向人民法院申请司法确认。办理公证赋予强制执行效力、申请仲裁确认等其他转化途径的规则尚未核实，本渠道不提供。',
       meta: meta({
         label: '调解协议已生效',
         labelEn: 'Agreement in effect',
