@@ -100,7 +100,7 @@ describe.each(TEST_DATABASES)('commercial arbitration, the arbitration-agreement
         stateLabel: '仲裁协议审查',
         assignment: { orgId: 'org-commercial-arbitration', orgName: '青溪仲裁委员会' },
       });
-      expect(view.caseNo).toMatch(/仲字字第\d+号$/);
+      expect(view.caseNo).toMatch(/仲字第\d+号$/);
       expect(view.deadlines).toEqual([expect.objectContaining({ specId: 'D-AR1', dueOn: '2026-02-24', dayType: 'calendar', period: { amount: 5, unit: 'day' }, legalBasis: ART.AR1, status: 'pending', soft: true })]);
       expect(eventTypes(view)).toEqual(['CHECK_AGREEMENT', 'NOT_ACCEPT']);
     });

@@ -166,7 +166,7 @@ describe('commercial arbitration (arb) machine', () => {
   describe('the manifest', () => {
     it('introduces the commercial arbitration commission and reuses the arbitrator and intake roles', () => {
       expect(arb.manifest).toMatchObject({
-        caseNumberKind: '仲字',
+        caseNumberKind: '仲',
         assigneeField: 'arbitratorId',
         roles: {},
         orgTypes: { COMMERCIAL_ARBITRATION_COMMISSION: '仲裁委员会' },

@@ -24,7 +24,7 @@ export const commercialArbitration: WorkflowDefinition<ArbContext> = {
     receivedOn: date(input?.receivedOn) ?? openedOn,
   }),
   manifest: {
-    caseNumberKind: '仲字',
+    caseNumberKind: '仲',
     assigneeField: 'arbitratorId',
     // 仲裁员 and 受理登记员 are the labour-arbitration and mediation channels' roles.
     roles: {},
