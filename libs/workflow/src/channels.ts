@@ -6,6 +6,8 @@ import { courtCase } from './court/ct.workflow';
 import { labourMediation } from './labour-mediation/lm.workflow';
 import { labourArbitration } from './labour-arbitration/lab.workflow';
 import { ruralLand } from './rural-land/land.workflow';
+import { commercialArbitration } from './commercial-arbitration/arb.workflow';
+import { commercialMediation } from './commercial-mediation/cm.workflow';
 
 /**
  * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
@@ -19,6 +21,8 @@ export const ALL_WORKFLOWS: WorkflowDefinition[] = [
   labourMediation,
   labourArbitration,
   ruralLand,
+  commercialArbitration,
+  commercialMediation,
 ];
 
 /** The workflow a case gets when `POST /api/cases` names none. */

@@ -243,6 +243,14 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
     e.apply(land.id, 'fy_mediator', 'FILE_SUIT', { courtOrgId: 'org-court', plaintiffPartyIds: ['P2'] });
     return { senderId: land.id, receiver: 'court_clerk' };
   },
+  R25: (e) => {
+    e.today = '2026-05-11';
+    const cm = e.open('cm', 'cm_mediator', { category: 'CONTRACT', input: { appliedOn: e.today } });
+    e.apply(cm.id, 'cm_mediator', 'ACCEPT', { mediatorId: 'u-cm_mediator', matterType: 'CONTRACT' });
+    e.apply(cm.id, 'cm_mediator', 'SIGN_AGREEMENT', { content: '买方于2026年6月30日前支付货款30万元', signedPartyIds: ['P1', 'P2'], effectiveOn: e.today });
+    e.apply(cm.id, 'cm_mediator', 'APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'org-court', applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' });
+    return { senderId: cm.id, receiver: 'court_clerk' };
+  },
 };
 
 describe('the write pipeline', () => {

@@ -1,6 +1,7 @@
 import type { EventSpec } from '../definition';
 import type { JsonSchema } from '../json-schema';
 import { dateField, enumField, objectSchema, outcomeSchema, partyIdsField, returnSchema, textField } from '../building-blocks';
+import { arbitrationAgreementEvents } from './ct.arbitration-agreement';
 
 const COURT = ['COURT_CLERK', 'JUDGE'] as const;
 const REFORM_OPINION = '最高人民法院关于严格依法规范民事案件立案与调解工作的意见';
@@ -256,6 +257,9 @@ export const ctEvents: Record<string, EventSpec> = {
     roles: ['SYSTEM'],
     legalBasis: `${REFORM_OPINION} 三、五`,
   },
+
+  // ----- R7(b): the defendant invokes an arbitration agreement -----
+  ...arbitrationAgreementEvents,
 
   // ----- closing after an agreement -----
   WITHDRAW_SUIT: {

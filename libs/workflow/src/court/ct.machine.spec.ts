@@ -95,6 +95,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   REMAND: { rulingNo: '（2025）浙01民终99号', reRegisteredOn: TODAY },
   APPLY_ENFORCEMENT: { applicantPartyIds: ['p1'], appliedOn: TODAY },
   RECORD_PERFORMED: { performedOn: TODAY, note: '已全部履行' },
+  DISMISS_FOR_ARBITRATION_AGREEMENT: { objectedOn: TODAY, agreementForm: 'CONTRACT_CLAUSE', agreementValid: true, ruledOn: TODAY },
 };
 
 function event(type: string, data: Record<string, unknown> = VALID[type] ?? {}, over: Partial<WorkflowEvent> = {}): WorkflowEvent {
@@ -114,6 +115,11 @@ const RESUME: Effect = { type: 'resumeDeadlines', params: { specIds: ['D-CT5', '
 
 const REGISTER_GUARDS = ['registeredNotInFuture', 'labourArbitratedFirst', 'employerCannotSueOnFinalAward', 'landRightsDeterminedFirst'];
 const DOC_GUARDS = ['bothPartiesSignedMediationDoc', 'signedNotInFuture'];
+const ARBITRATION_GUARDS = ['objectedBeforeFirstHearing', 'validWrittenArbitrationAgreement', 'dismissalNotInFuture'];
+/** R7(b): the states before judgment in which the court itself holds the case (not while it is entrusted for mediation). */
+const ARBITRATION_OBJECTION: Row[] = ['registered', 'mediationConsent', 'feePending.toNotify', 'feePending.noticed', 'trial.simple', 'trial.ordinary'].map(
+  (from): Row => [from, 'DISMISS_FOR_ARBITRATION_AGREEMENT', 'dismissedForArbitration', ARBITRATION_GUARDS],
+);
 
 type Row = [from: string, event: string, to: string | null, guards: string[]];
 
@@ -207,12 +213,14 @@ const LEGAL: Row[] = [
   ['appeal.registered', 'REMAND', 'trial.ordinary', ['notRemandedBefore']],
   ['final', 'APPLY_ENFORCEMENT', 'enforcement', []],
   ['final', 'RECORD_PERFORMED', 'performed', []],
+  ...ARBITRATION_OBJECTION,
 ];
 const FINAL = [
   'legacyAgreed',
   'complaintWithdrawn',
   'notAcceptedFinal',
   'redirected',
+  'dismissedForArbitration',
   'settledWithdrawn',
   'settledOtherWay',
   'deemedWithdrawn',
@@ -248,6 +256,7 @@ function contextFor(state: string): CtContext {
     notAcceptedAppeal: REFUSED,
     notAcceptedFinal: REFUSED,
     redirected: OPENED,
+    dismissedForArbitration: SIMPLE,
     registered: SIMPLE,
     mediationConsent: SIMPLE,
     'entrustment.consented': CONSENTED,
@@ -300,7 +309,7 @@ describe('court case (ct) machine', () => {
       const inTable = new Set(LEGAL.flatMap(([from, , to]) => (to ? [from, to] : [from])));
       expect(sorted(STATES)).toEqual(sorted(inTable));
       for (const state of FINAL) expect({ state, handles: legalEventsIn(state) }).toEqual({ state, handles: [] });
-      expect(STATES).toHaveLength(33);
+      expect(STATES).toHaveLength(34);
     });
 
     it('declares an EventSpec for every event the machine uses, and no orphan', () => {
@@ -634,6 +643,18 @@ describe('court case (ct) machine', () => {
       },
       { from: 'final', context: FINAL_JUDGMENT, type: 'APPLY_ENFORCEMENT', to: 'enforcement' },
       { from: 'final', context: FINAL_JUDGMENT, type: 'RECORD_PERFORMED', to: 'performed' },
+      // R7(b): the defendant raised a valid written arbitration agreement before the first hearing; no report, the
+      // sending channels' cases ended when the suit was filed.
+      ...(
+        [
+          ['registered', SIMPLE],
+          ['mediationConsent', SIMPLE],
+          ['feePending.toNotify', SIMPLE],
+          ['feePending.noticed', NOTICED],
+          ['trial.simple', IN_SIMPLE_TRIAL],
+          ['trial.ordinary', IN_ORDINARY_TRIAL],
+        ] as const
+      ).map(([from, context]): Case => ({ from, context, type: 'DISMISS_FOR_ARBITRATION_AGREEMENT', to: 'dismissedForArbitration', effects: [rep('DISMISSED')], contextAfter: { closedOn: TODAY } })),
     ];
 
     it('covers every row of the legal table', () => {
@@ -1234,5 +1255,5 @@ describe('court case (ct) machine', () => {
     });
   });
 
-  describeNegativeMatrix({ def: ct, legal: LEGAL, finalStates: FINAL, stateCount: 33, eventTypeCount: 39, contextFor, event: (type) => event(type) });
+  describeNegativeMatrix({ def: ct, legal: LEGAL, finalStates: FINAL, stateCount: 34, eventTypeCount: 40, contextFor, event: (type) => event(type) });
 });

@@ -1,6 +1,7 @@
 import { and, assign, setup } from 'xstate';
 import type { DeadlineSpec, StateMeta, WorkflowEvent } from '../definition';
 import { acceptTransfer, engineEffects, guardsFrom, pauseDeadlines, report, resumeDeadlines, returnTransfer } from '../building-blocks';
+import { arbitrationObjection, dismissedForArbitration } from './ct.arbitration-agreement';
 import type { CtContext, Procedure } from './ct.context';
 import { ctPreconditions, mediationPeriodId } from './ct.preconditions';
 
@@ -396,6 +397,7 @@ export const ctMachine = setup({
       description: '告知原告另循途径：行政诉讼、仲裁（含劳动仲裁）、其他机关处理或有管辖权的法院。',
       meta: meta({ label: '告知另循途径', labelEn: 'Redirected', legalBasis: '民事诉讼法 第一百二十七条' }),
     },
+    dismissedForArbitration,
 
     registered: {
       description: '已登记立案（民初），审理期限自立案之日起计算。经当事人同意可委托调解；不适宜调解或当事人拒绝调解的，通知交费后转入审理。',
@@ -409,6 +411,7 @@ export const ctMachine = setup({
         SEEK_MEDIATION_CONSENT: { target: at('mediationConsent') },
         NOTIFY_FEE: { target: at('feePending.noticed'), guard: 'noticeNotInFuture', actions: 'recordFeeNotice' },
         ...plainWithdrawal,
+        ...arbitrationObjection,
         ...judgeAssignment,
       },
     },
@@ -419,6 +422,7 @@ export const ctMachine = setup({
         RECORD_MEDIATION_CONSENT: { target: at('entrustment.consented'), guard: 'allPartiesConsentToMediation', actions: 'recordConsent' },
         RECORD_MEDIATION_REFUSAL: { target: at('feePending.toNotify') },
         ...plainWithdrawal,
+        ...arbitrationObjection,
         ...judgeAssignment,
       },
     },
@@ -553,6 +557,7 @@ export const ctMachine = setup({
           on: {
             NOTIFY_FEE: { target: at('feePending.noticed'), guard: 'noticeNotInFuture', actions: 'recordFeeNotice' },
             ...plainWithdrawal,
+            ...arbitrationObjection,
             ...judgeAssignment,
           },
         },
@@ -582,6 +587,7 @@ export const ctMachine = setup({
             ],
             FEE_OVERDUE: { target: at('deemedWithdrawn'), actions: ['recordClosure', report('DEEMED_WITHDRAWN')] },
             ...plainWithdrawal,
+            ...arbitrationObjection,
             ...judgeAssignment,
           },
         },
@@ -609,6 +615,7 @@ export const ctMachine = setup({
             ...mediationDocument,
             ...plainWithdrawal,
             CONVERT_TO_ORDINARY: { target: at('trial.ordinary'), actions: 'recordConversion' },
+            ...arbitrationObjection,
             ...judgeAssignment,
           },
           // No conversion back: a case once under the ordinary procedure stays there (民诉解释 第二百五十七条).
@@ -625,6 +632,7 @@ export const ctMachine = setup({
             JUDGE: { target: at('judgmentServed'), actions: 'recordJudgment' },
             ...mediationDocument,
             ...plainWithdrawal,
+            ...arbitrationObjection,
             ...judgeAssignment,
           },
         },

@@ -91,6 +91,7 @@ const VALID: WorkflowEvent[] = [
   event('REMAND', { reRegisteredOn: TODAY }),
   event('APPLY_ENFORCEMENT', { applicantPartyIds: ['p1'], appliedOn: TODAY }),
   event('RECORD_PERFORMED', { performedOn: TODAY }),
+  event('DISMISS_FOR_ARBITRATION_AGREEMENT', { objectedOn: TODAY, agreementForm: 'CONTRACT_CLAUSE', agreementValid: true, ruledOn: TODAY }),
 ];
 const valid = (type: string) => VALID.find((e) => e.type === type)!;
 
@@ -111,6 +112,11 @@ const FORBIDDEN: WorkflowEvent[] = [
   event('APPEAL_RULING', valid('APPEAL_RULING').data, { deadlines: PASSED_WINDOWS }),
   event('APPEAL_REGISTERED', { registeredOn: TOMORROW }),
   event('SECOND_INSTANCE_CONCLUDED', { result: 'UPHELD', servedOn: TOMORROW }),
+  // R7(b): raised at or after the first hearing, or on an oral or void agreement, the objection does not bar the court.
+  event('DISMISS_FOR_ARBITRATION_AGREEMENT', { ...valid('DISMISS_FOR_ARBITRATION_AGREEMENT').data, firstHearingOn: TODAY }),
+  event('DISMISS_FOR_ARBITRATION_AGREEMENT', { ...valid('DISMISS_FOR_ARBITRATION_AGREEMENT').data, agreementForm: 'ORAL' }),
+  event('DISMISS_FOR_ARBITRATION_AGREEMENT', { ...valid('DISMISS_FOR_ARBITRATION_AGREEMENT').data, agreementValid: false }),
+  event('DISMISS_FOR_ARBITRATION_AGREEMENT', { ...valid('DISMISS_FOR_ARBITRATION_AGREEMENT').data, ruledOn: TOMORROW }),
 ];
 /** The legacy path opened for a 2025 filing by configuration (`ct.allowLegacyPreFiling`). */
 const BY_POLICY = event('DELEGATE_PRE_FILING', valid('DELEGATE_PRE_FILING').data, { policy: { [ALLOW_LEGACY_PRE_FILING]: true } });
@@ -415,6 +421,33 @@ describe('court case (ct): generated legal paths', () => {
     });
   });
 
+  describe('an arbitration agreement (R7(b): 仲裁法 第五条、第二十六条; 民事诉讼法 第一百二十七条第二项)', () => {
+    it('dismisses a suit only on a valid written agreement the defendant raised before the first hearing', () => {
+      const into = civil().flatMap(entries).filter((e) => e.to === 'dismissedForArbitration');
+      expect(into.length).toBeGreaterThan(0);
+      const d = (e: Entry) => e.event.data;
+      const wrong = into.filter(
+        (e) =>
+          !(
+            e.event.type === 'DISMISS_FOR_ARBITRATION_AGREEMENT' &&
+            d(e).agreementForm !== 'ORAL' &&
+            d(e).agreementValid === true &&
+            notAfterToday(d(e).objectedOn, e.event) &&
+            (d(e).firstHearingOn === undefined || d(e).objectedOn < d(e).firstHearingOn) &&
+            notAfterToday(d(e).ruledOn, e.event)
+          ),
+      );
+      expect(show(wrong)).toEqual([]);
+    });
+
+    it('dismisses only after registration and before any judgment (a remanded case had its first hearing), never while a mediation organisation holds the case', () => {
+      const from = new Set(civil().flatMap(entries).filter((e) => e.to === 'dismissedForArbitration').map((e) => e.from));
+      expect([...from].sort()).toEqual(['feePending.noticed', 'feePending.toNotify', 'mediationConsent', 'registered', 'trial.ordinary', 'trial.simple']);
+      const wrong = civil().filter((p) => endsIn(p) === 'dismissedForArbitration' && (!chain(p).includes('REGISTER') || chain(p).includes('JUDGE')));
+      expect(wrong.map((p) => chain(p).join(' → '))).toEqual([]);
+    });
+  });
+
   describe('what the sending case is told', () => {
     /** The outcomes a sender hears, in order, on a path ending in each final state (SIGNED_FOR / RETURNED from the transfer itself). */
     const EXPECTED: Record<string, RegExp> = {
@@ -426,6 +459,7 @@ describe('court case (ct): generated legal paths', () => {
       settledOtherWay: /^SIGNED_FOR REGISTERED SETTLED$/,
       deemedWithdrawn: /^SIGNED_FOR REGISTERED DEEMED_WITHDRAWN$/,
       withdrawn: /^SIGNED_FOR REGISTERED WITHDRAWN$/,
+      dismissedForArbitration: /^SIGNED_FOR REGISTERED DISMISSED$/,
       enforcement: /^SIGNED_FOR REGISTERED (SETTLED|JUDGMENT_FINAL)$/,
       performed: /^SIGNED_FOR REGISTERED (SETTLED|JUDGMENT_FINAL)$/,
     };

@@ -1,5 +1,6 @@
 import type { Precondition, WorkflowEvent } from '../definition';
 import { everyParty, notInFuture } from '../building-blocks';
+import { arbitrationAgreementPreconditions } from './ct.arbitration-agreement';
 import type { CtContext } from './ct.context';
 
 /** The day 《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》 took effect: no mediation before registration from then on. */
@@ -32,6 +33,7 @@ export const ctPreconditions: Record<string, Precondition<CtContext>> = {
   servedNotInFuture: notInFuture('servedOn', '送达日期'),
   signedNotInFuture: notInFuture('signedOn', '调解书签收日期'),
   noticeNotInFuture: notInFuture('noticeReceivedOn', '收到交费通知日期'),
+  ...arbitrationAgreementPreconditions,
 
   labourArbitratedFirst: {
     check: (c) => c.category !== 'LABOUR' || c.originWorkflow === 'lab' || c.labourBypass !== undefined || c.priorArbitration !== undefined,

@@ -69,6 +69,7 @@ export const courtCase: WorkflowDefinition<CtContext> = {
       SETTLED: '调解结案',
       WITHDRAWN: '撤诉结案',
       DEEMED_WITHDRAWN: '按撤诉处理',
+      DISMISSED: '裁定驳回起诉（有仲裁协议）',
       JUDGMENT_FINAL: '裁判已生效',
     },
     relationLabel: '诉讼',

@@ -36,7 +36,7 @@ export const ROUTES: RouteRule[] = [
     input: { receivedOn: '$today' },
     dossier: { context: ['agreementForm', 'agreementEffectiveOn'], events: ['RECORD_SESSION', 'TRANSFER'] },
     // The mediation case ends when it is sent on: the court's outcomes concern only the court.
-    up: { SIGNED_FOR: null, RETURNED: null, REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, JUDGMENT_FINAL: null },
+    up: { SIGNED_FOR: null, RETURNED: null, REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, DISMISSED: null, JUDGMENT_FINAL: null },
   },
   {
     id: 'R8',
@@ -110,7 +110,7 @@ export const ROUTES: RouteRule[] = [
     to: { workflow: 'ct', orgTypes: ['BASIC_COURT'], orgField: 'courtOrgId' },
     input: { receivedOn: '$today', priorArbitration: 'suitBasis', plaintiffSide: 'plaintiffSide' },
     dossier: { context: ['awardNo', 'awardedOn', 'awardType', 'suitBasis', 'plaintiffSide'], events: ['AWARD', 'NOT_ACCEPT', 'SERVE_AWARD', 'FILE_SUIT'] },
-    up: { SIGNED_FOR: 'SUIT_REGISTERED', RETURNED: 'SUIT_RETURNED', REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, JUDGMENT_FINAL: null },
+    up: { SIGNED_FOR: 'SUIT_REGISTERED', RETURNED: 'SUIT_RETURNED', REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, DISMISSED: null, JUDGMENT_FINAL: null },
   },
   {
     id: 'R11',
@@ -120,7 +120,27 @@ export const ROUTES: RouteRule[] = [
     to: { workflow: 'ct', orgTypes: ['BASIC_COURT'], orgField: 'courtOrgId' },
     input: { receivedOn: '$today', priorArbitration: 'suitBasis', plaintiffSide: 'plaintiffSide' },
     dossier: { context: ['awardNo', 'awardedOn', 'awardType', 'suitBasis', 'plaintiffSide'], events: ['AWARD', 'SERVE_AWARD', 'FILE_SUIT'] },
-    up: { SIGNED_FOR: 'SUIT_REGISTERED', RETURNED: 'SUIT_RETURNED', REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, JUDGMENT_FINAL: null },
+    up: { SIGNED_FOR: 'SUIT_REGISTERED', RETURNED: 'SUIT_RETURNED', REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, DISMISSED: null, JUDGMENT_FINAL: null },
+  },
+  {
+    id: 'R25',
+    label: '商事调解协议申请司法确认',
+    legalBasis: '商事调解条例 第二十三条；民事诉讼法 第二百零五条',
+    from: { workflow: 'cm', event: 'APPLY_JUDICIAL_CONFIRMATION' },
+    to: { workflow: 'jc', orgTypes: ['BASIC_COURT'], orgField: 'courtOrgId' },
+    input: { agreementEffectiveOn: 'agreementEffectiveOn', performanceDueOn: 'performanceDueOn', mediationOrgName: '$sender.orgName' },
+    start: { event: 'FILE', data: { applicantPartyIds: 'applicantPartyIds', form: 'form' } },
+    dossier: { context: ['matterType', 'agreementEffectiveOn', 'performanceDueOn'], events: ['RECORD_SESSION', 'SIGN_AGREEMENT'] },
+    up: {
+      SIGNED_FOR: null,
+      RETURNED: 'JC_RETURNED',
+      CONFIRMED: 'JC_CONFIRMED',
+      NOT_ACCEPTED: 'JC_NOT_CONFIRMED',
+      DISMISSED: 'JC_NOT_CONFIRMED',
+      WITHDRAWN: 'JC_NOT_CONFIRMED',
+      DEEMED_WITHDRAWN: 'JC_NOT_CONFIRMED',
+      REVOKED: 'JC_NOT_CONFIRMED',
+    },
   },
   {
     id: 'R13',
@@ -130,7 +150,7 @@ export const ROUTES: RouteRule[] = [
     to: { workflow: 'ct', orgTypes: ['BASIC_COURT'], orgField: 'courtOrgId' },
     input: { receivedOn: '$today' },
     dossier: { context: ['disputeKind', 'landRegionCode', 'mediationStartedOn'], events: ['START_MEDIATION', 'FAIL_MEDIATION', 'NOT_ACCEPT', 'FILE_SUIT'] },
-    up: { SIGNED_FOR: 'SUIT_REGISTERED', RETURNED: 'SUIT_RETURNED', REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, JUDGMENT_FINAL: null },
+    up: { SIGNED_FOR: 'SUIT_REGISTERED', RETURNED: 'SUIT_RETURNED', REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, JUDGMENT_FINAL: null, DISMISSED: null },
   },
   {
     id: 'R13a',
@@ -162,7 +182,7 @@ export const ROUTES: RouteRule[] = [
     to: { workflow: 'ct', orgTypes: ['BASIC_COURT'], orgField: 'courtOrgId' },
     input: { receivedOn: '$today' },
     dossier: { context: ['disputeKind', 'awardNo', 'awardedOn', 'awardReceivedOn'], events: ['AWARD', 'SERVE_AWARD', 'FILE_SUIT'] },
-    up: { SIGNED_FOR: 'SUIT_REGISTERED', RETURNED: 'SUIT_RETURNED', REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, JUDGMENT_FINAL: null },
+    up: { SIGNED_FOR: 'SUIT_REGISTERED', RETURNED: 'SUIT_RETURNED', REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, JUDGMENT_FINAL: null, DISMISSED: null },
   },
   {
     id: 'R14',
@@ -172,6 +192,6 @@ export const ROUTES: RouteRule[] = [
     to: { workflow: 'ct', orgTypes: ['BASIC_COURT'], orgField: 'courtOrgId' },
     input: { receivedOn: '$today', landRights: 'disputeKind', landRightsDecisionReceivedOn: 'rightsDecisionReceivedOn' },
     dossier: { context: ['disputeKind', 'landRegionCode', 'rightsDecisionNo', 'rightsDecisionReceivedOn'], events: ['APPLY_RIGHTS_DETERMINATION', 'RECORD_RIGHTS_DECISION', 'FILE_SUIT'] },
-    up: { SIGNED_FOR: 'SUIT_REGISTERED', RETURNED: 'SUIT_RETURNED', REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, JUDGMENT_FINAL: null },
+    up: { SIGNED_FOR: 'SUIT_REGISTERED', RETURNED: 'SUIT_RETURNED', REGISTERED: null, NOT_ACCEPTED: null, SETTLED: null, WITHDRAWN: null, DEEMED_WITHDRAWN: null, JUDGMENT_FINAL: null, DISMISSED: null },
   },
 ];
