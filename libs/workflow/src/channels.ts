@@ -5,6 +5,7 @@ import { peopleMediation } from './people-mediation/pm.workflow';
 import { courtCase } from './court/ct.workflow';
 import { labourMediation } from './labour-mediation/lm.workflow';
 import { labourArbitration } from './labour-arbitration/lab.workflow';
+import { administrativeReconsideration } from './reconsideration/rx.workflow';
 
 /**
  * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
@@ -17,6 +18,7 @@ export const ALL_WORKFLOWS: WorkflowDefinition[] = [
   courtCase,
   labourMediation,
   labourArbitration,
+  administrativeReconsideration,
 ];
 
 /** The workflow a case gets when `POST /api/cases` names none. */
