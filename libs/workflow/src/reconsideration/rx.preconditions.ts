@@ -25,6 +25,13 @@ const WINDOWS: [keyof RxContext, string][] = [
 /** A decision that cannot stand on a respondent's missing answer: the act is treated as having no evidence (第七十条). */
 const NEEDS_EVIDENCE = ['UPHOLD', 'REJECT'];
 
+/** A suit after the reconsideration (its window has started) rather than instead of it. */
+const afterReconsideration = (c: RxContext) => isIsoDate(c.suitWindowFrom);
+/** A window precondition that holds trivially where its window is not the one that governs the suit. */
+function whenApplicable(applies: (c: RxContext) => boolean, window: Precondition): Precondition<RxContext> {
+  return { ...window, check: (context, event) => !applies(context) || window.check(context, event) };
+}
+
 export const rxPreconditions: Record<string, Precondition<RxContext>> = {
   withinApplicationPeriod: {
     check: (context, event) => {
@@ -68,12 +75,12 @@ export const rxPreconditions: Record<string, Precondition<RxContext>> = {
     legalBasis: `${LAW} 第三十二条`,
   },
   directSuitAllowed: {
-    check: (context) => !context.reconsiderationFirst,
+    check: (context) => afterReconsideration(context) || !context.reconsiderationFirst,
     message: '依法应当先申请行政复议的（当场作出的行政处罚决定等），对行政复议决定不服的，才可以依法向人民法院提起行政诉讼',
     messageEn: 'Reconsideration must come first in this case (e.g. an on-the-spot penalty): no direct suit',
     legalBasis: `${LAW} 第二十三条；${XZSS} 第四十四条`,
   },
-  withinDirectSuitPeriod: withinDeadline('D-RX13', '直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出', 'A direct suit must be brought within six months of knowing of the act', `${XZSS} 第四十六条`),
+  withinDirectSuitPeriod: whenApplicable((c) => !afterReconsideration(c), withinDeadline('D-RX13', '直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出', 'A direct suit must be brought within six months of knowing of the act', `${XZSS} 第四十六条`)),
   acceptedNotInFuture: notInFuture('acceptedOn', '受理日期'),
   simpleProcedureFits: {
     check: (context, event) => event.data.procedure !== 'SIMPLE' || fitsSimple(context) || event.data.partiesConsentToSimple === true,
@@ -157,7 +164,7 @@ export const rxPreconditions: Record<string, Precondition<RxContext>> = {
     messageEn: 'The decision is served on or after the day it was made and not later than today',
     legalBasis: `${LAW} 第七十五条`,
   },
-  withinSuitWindow: withinDeadline('D-RX12', '对行政复议决定不服的，可以自收到决定书之日起十五日内（复议机关逾期不作决定的，自期满之日起十五日内）向人民法院提起诉讼', 'Sue within 15 days of receiving the decision, or of the end of the decision period', `${XZSS} 第四十五条；${LAW} 第三十四条`),
+  withinSuitWindow: whenApplicable(afterReconsideration, withinDeadline('D-RX12', '对行政复议决定不服的，可以自收到决定书之日起十五日内（复议机关逾期不作决定的，自期满之日起十五日内）向人民法院提起诉讼', 'Sue within 15 days of receiving the decision, or of the end of the decision period', `${XZSS} 第四十五条；${LAW} 第三十四条`)),
   reconsiderationFirstCase: {
     check: (context) => context.reconsiderationFirst,
     message: '本案属于复议前置案件，不予受理后申请人可以自收到决定书之日起十五日内提起行政诉讼',
