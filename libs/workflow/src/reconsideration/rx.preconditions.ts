@@ -80,7 +80,7 @@ export const rxPreconditions: Record<string, Precondition<RxContext>> = {
     messageEn: 'Reconsideration must come first in this case (e.g. an on-the-spot penalty): no direct suit',
     legalBasis: `${LAW} 第二十三条；${XZSS} 第四十四条`,
   },
-  withinDirectSuitPeriod: whenApplicable((c) => !afterReconsideration(c), withinDeadline('D-RX13', '直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出', 'A direct suit must be brought within six months of knowing of the act', `${XZSS} 第四十六条`)),
+  withinDirectSuitPeriod: whenApplicable((c) => !afterReconsideration(c) && !c.reconsiderationFirst, withinDeadline('D-RX13', '直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出', 'A direct suit must be brought within six months of knowing of the act', `${XZSS} 第四十六条`)),
   acceptedNotInFuture: notInFuture('acceptedOn', '受理日期'),
   simpleProcedureFits: {
     check: (context, event) => event.data.procedure !== 'SIMPLE' || fitsSimple(context) || event.data.partiesConsentToSimple === true,
