@@ -236,7 +236,7 @@ export const rxEvents: Record<string, EventSpec> = {
       ['docNo', 'signedPartyIds', 'organSealed'],
     ),
     legalBasis: `${LAW} 第七十三条`,
-    preconditions: ['everyPartySignedMediationDoc', 'organSealedMediationDoc'],
+    preconditions: ['mediationHeld', 'everyPartySignedMediationDoc', 'organSealedMediationDoc'],
   },
   WITHDRAW: {
     label: '撤回行政复议申请',

@@ -24,7 +24,7 @@ const SERVED: RxContext = { ...ACCEPTED, answerFromSimple: '2025-07-28' };
 const ANSWERED: RxContext = { ...SERVED, answeredOn: '2025-08-01' };
 const NOTICED: RxContext = { ...ANSWERED, hearingOn: '2025-08-12' };
 const MEDIATING: RxContext = { ...ANSWERED, mediationStartedOn: '2025-08-12' };
-const EXTENDED: RxContext = { ...ORDINARY, answerFrom: '2025-07-28', answeredOn: '2025-08-01', viewsHeardOn: '2025-08-05', hearingOn: '2025-08-12', extensionDays: 30, extendedDueOn: '2025-10-23' };
+const EXTENDED: RxContext = { ...ORDINARY, answerFrom: '2025-07-28', answeredOn: '2025-08-01', viewsHeardOn: '2025-08-05', hearingOn: '2025-08-12', mediationStartedOn: '2025-09-25', extensionDays: 30, extendedDueOn: '2025-10-23' };
 const DECIDED: RxContext = { ...ANSWERED, decisionNo: '青府复〔2025〕12号', decisionType: 'UPHOLD', decidedOn: '2025-08-20' };
 const IN_WINDOW: RxContext = { ...DECIDED, suitWindowFrom: '2025-08-21', suitBasis: 'DECISION' };
 
@@ -95,7 +95,7 @@ type Row = [string, string, string | null, string[]];
 const APPLY_GUARDS = ['withinApplicationPeriod', 'reviewableAct', 'noSuitAccepted', 'notRefiledAfterWithdrawal', 'agencyForwardingRecorded'];
 const EXTENSION = ['ordinaryProcedure', 'extensionAtMost30Days', 'extensionBeforePeriodEnds', 'extensionApprovedByHead'];
 const DECISION = ['decidedNotInFuture', 'hearingHeldIfMajor', 'viewsHeardInOrdinary', 'evidenceBacksDecision'];
-const MEDIATION_DOC = ['everyPartySignedMediationDoc', 'organSealedMediationDoc'];
+const MEDIATION_DOC = ['mediationHeld', 'everyPartySignedMediationDoc', 'organSealedMediationDoc'];
 /** 第三十九条、第六十二条、第七十四条: between acceptance and decision the case may be suspended or withdrawn, and its period may end. */
 const handling = (s: string, extendable = true): Row[] => [
   [s, 'ASSIGN_OFFICER', null, []],
@@ -382,6 +382,7 @@ describe('administrative reconsideration (rx) machine', () => {
       { name: 'the act upheld although the respondent gave no answer', from: 'examination', context: { ...ANSWERED, answerMissing: true }, type: 'DECIDE', violations: [['evidenceBacksDecision', `${LAW} 第七十条`]] },
       { name: 'a decision dated tomorrow', from: 'examination', context: ANSWERED, type: 'DECIDE', data: { ...VALID.DECIDE.data, decidedOn: '2025-08-21' }, violations: [['decidedNotInFuture', undefined]] },
       { name: 'the mediation document signed by one party only and not sealed', from: 'mediation', context: MEDIATING, type: 'SIGN_MEDIATION_DOC', data: { docNo: '青府复调〔2025〕3号', signedPartyIds: ['p1'], organSealed: false }, violations: [['everyPartySignedMediationDoc', `${LAW} 第七十三条`], ['organSealedMediationDoc', `${LAW} 第七十三条`]] },
+      { name: 'a mediation document without a mediation', from: 'extended', context: { ...EXTENDED, mediationStartedOn: undefined }, type: 'SIGN_MEDIATION_DOC', violations: [['mediationHeld', `${LAW} 第七十三条`]] },
       { name: 'the simple procedure’s period extended', from: 'examination', context: ANSWERED, type: 'EXTEND', over: { today: '2025-08-20' }, data: { ...VALID.EXTEND.data, notifiedOn: '2025-08-20' }, violations: [['ordinaryProcedure', `${LAW} 第五十五条、第六十二条`]] },
       { name: 'an extension of 31 days, after the 60 days, without approval', from: 'examination', context: { ...ORDINARY, viewsHeardOn: '2025-08-05' }, type: 'EXTEND', data: { days: 31, approvedBy: ' ', notifiedOn: '2025-09-24' }, over: { today: '2025-09-24' }, violations: [['extensionAtMost30Days', `${LAW} 第六十二条`], ['extensionBeforePeriodEnds', `${LAW} 第六十二条`], ['extensionApprovedByHead', `${LAW} 第六十二条`]] },
       { name: 'the decision served before it was made', from: 'decided', context: DECIDED, type: 'SERVE_DECISION', data: { servedOn: '2025-08-19' }, violations: [['servedAfterDecision', `${LAW} 第七十五条`]] },

@@ -108,7 +108,7 @@ const decide = {
 const mediationDoc = {
   SIGN_MEDIATION_DOC: {
     target: to('mediationDoc'),
-    guard: and(['everyPartySignedMediationDoc', 'organSealedMediationDoc']),
+    guard: and(['mediationHeld', 'everyPartySignedMediationDoc', 'organSealedMediationDoc']),
     actions: ['recordMediationDoc' as const, report('MEDIATION_DOC_EFFECTIVE')],
   },
 };

@@ -132,6 +132,12 @@ export const rxPreconditions: Record<string, Precondition<RxContext>> = {
     'The mediation document takes effect when every party has signed and the organ has sealed it',
     `${LAW} 第七十三条`,
   ),
+  mediationHeld: {
+    check: (context) => isIsoDate(context.mediationStartedOn),
+    message: '行政复议调解书根据调解达成的协议制作，须先行调解',
+    messageEn: 'A mediation document records an agreement reached in mediation: mediate first',
+    legalBasis: `${LAW} 第七十三条`,
+  },
   organSealedMediationDoc: {
     check: (_context, event) => event.data.organSealed === true,
     message: '行政复议调解书须加盖行政复议机关印章',
