@@ -270,6 +270,18 @@ describe('administrative reconsideration (rx) machine', () => {
       expect(ROUTES.filter((r) => r.to.workflow === 'ct' && r.from.workflow === 'rx')).toEqual([]);
     });
 
+    it('can receive a route: the act as opening input, APPLY as start event into the inbox, 签收 by acceptance and 退回 by refusal', () => {
+      const input = Object.fromEntries(Object.keys(rx.openingSchema!.properties!).filter((k) => k in S6_ACT).map((k) => [k, S6_ACT[k as keyof typeof S6_ACT]]));
+      const opened = open(rx, { partyIds: PARTIES, openedOn: '2025-07-21', input, origin: { route: 'R13', workflow: 'land' } });
+      const started = decide(rx, opened.state, event('APPLY', { ...APPLICATION, channel: 'ORGAN_WRITTEN' }));
+      expect(started).toMatchObject({ allowed: true, to: 'review' });
+      expect(description.states.find((st) => st.id === 'review')!.tags).toContain('inbox');
+      if (!started.allowed) return;
+      const review = { value: started.to, context: started.context };
+      expect(decide(rx, review, event('ACCEPT'))).toMatchObject({ allowed: true, effects: [ACCEPT_TRANSFER, reported('ACCEPTED')] });
+      expect(decide(rx, review, event('NOT_ACCEPT'))).toMatchObject({ allowed: true, effects: [RETURN_TRANSFER, reported('NOT_ACCEPTED')] });
+    });
+
     it('declares every reconsideration period of table (b), working days where 第八十八条 says so', () => {
       const declared = new Map<string, DeadlineSpec>();
       for (const s of description.states) for (const d of s.deadlines) declared.set(d.id, d);
