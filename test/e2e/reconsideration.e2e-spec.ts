@@ -198,7 +198,7 @@ describe.each(TEST_DATABASES)('administrative reconsideration (rx) over HTTP ($n
       expect(deadline(accepted, 'D-RX10')).toMatchObject({ dueOn: '2025-09-26', status: 'pending' });
     });
 
-    it('suspension for mediation pauses the decision period; resumption restarts it nine days later (第三十九条)', async () => {
+    it('suspension for mediation pauses the decision period; resumption moves it by the days suspended (第三十九条)', async () => {
       const view = await walk(t, S6_ACT, '2025-07-07', TO_EXAMINATION);
       await setClock(t, at10('2025-08-06'));
       const suspended = await apply(t, OFFICER, view.id, 'SUSPEND', { ground: 'MEDIATION_BY_CONSENT', suspendedOn: '2025-08-06' });
@@ -207,8 +207,23 @@ describe.each(TEST_DATABASES)('administrative reconsideration (rx) over HTTP ($n
       await setClock(t, at10('2025-08-16'));
       const resumed = await apply(t, OFFICER, view.id, 'RESUME', { note: '调解未成' });
       expect(resumed.state).toBe('examination');
-      // Counting stops the day after the suspension and restarts on the day of resumption: 08-25 plus 08-07..08-15.
+      // The raw 30th day, Sunday 08-24, plus the ten days after the suspension up to the resumption (08-07..08-16).
       expect(deadline(resumed, 'D-RX11')).toMatchObject({ dueOn: '2025-09-03', status: 'pending' });
+    });
+
+    it('a suspension while the respondent answers stops the answer period too; the 60-day termination clock runs only on a personal ground', async () => {
+      const view = await walk(t, S6_ACT, '2025-07-07', TO_EXAMINATION.slice(0, 3));
+      await setClock(t, at10('2025-07-29'));
+      const suspended = await apply(t, OFFICER, view.id, 'SUSPEND', { ground: 'APPLICANT_INCAPACITATED', suspendedOn: '2025-07-29' });
+      expect(deadline(suspended, 'D-RX8-S')).toMatchObject({ status: 'pending' });
+      // 第四十一条第五项: sixty days from 07-29 end on Saturday 09-27 and roll to Sunday 09-28, a make-up working day.
+      expect(deadline(suspended, 'D-RX14')).toMatchObject({ dueOn: '2025-09-28', legalBasis: `${LAW} 第四十一条第五项`, status: 'pending' });
+      await setClock(t, at10('2025-07-31'));
+      const resumed = await apply(t, OFFICER, view.id, 'RESUME', { note: '已确定法定代理人' });
+      expect(resumed.state).toBe('answerPending');
+      expect(deadline(resumed, 'D-RX14')).toMatchObject({ status: 'met' });
+      // The days after the suspension up to the resumption (07-30, 07-31) are not counted: 08-04 moves two working days.
+      expect(deadline(resumed, 'D-RX8-S')).toMatchObject({ dueOn: '2025-08-06', status: 'pending' });
     });
   });
 

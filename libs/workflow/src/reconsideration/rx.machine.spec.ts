@@ -86,6 +86,8 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 const reported = (outcome: string): Effect => ({ type: 'report', params: { outcome } });
 const ACCEPT_TRANSFER: Effect = { type: 'acceptTransfer', params: {} };
 const RETURN_TRANSFER: Effect = { type: 'returnTransfer', params: { reasonField: 'reason' } };
+/** The clocks a suspension stops outside the extension: the decision period and the answer period. */
+const NORMAL = ['D-RX10', 'D-RX11', 'D-RX8', 'D-RX8-S'];
 const pause = (...ids: string[]): Effect => ({ type: 'pauseDeadlines', params: { specIds: ids } });
 const resume = (...ids: string[]): Effect => ({ type: 'resumeDeadlines', params: { specIds: ids } });
 
@@ -322,14 +324,14 @@ describe('administrative reconsideration (rx) machine', () => {
       { from: 'answerPending', context: SERVED, type: 'ANSWER_OVERDUE', over: SYSTEM, to: 'examination', after: { answerMissing: true } },
       { from: 'examination', context: ANSWERED, type: 'DECIDE', to: 'decided', effects: [reported('DECIDED')], after: { decisionType: 'UPHOLD', decidedOn: '2025-08-20' } },
       { from: 'examination', context: ANSWERED, type: 'DECISION_PERIOD_EXPIRED', over: SYSTEM, to: 'litigationWindow', after: { suitWindowFrom: '2025-08-25', suitBasis: 'NO_DECISION_IN_TIME' } },
-      { from: 'examination', context: ANSWERED, type: 'SUSPEND', to: 'suspended', effects: [pause('D-RX10', 'D-RX11')], after: { suspendedIn: 'examination', terminationClockFrom: undefined } },
-      { from: 'examination', context: ANSWERED, type: 'SUSPEND', data: { ground: 'APPLICANT_DIED', suspendedOn: '2025-08-06' }, to: 'suspended', effects: [pause('D-RX10', 'D-RX11')], after: { terminationClockFrom: '2025-08-06' } },
+      { from: 'examination', context: ANSWERED, type: 'SUSPEND', to: 'suspended', effects: [pause(...NORMAL)], after: { suspendedIn: 'examination', terminationClockFrom: undefined } },
+      { from: 'examination', context: ANSWERED, type: 'SUSPEND', data: { ground: 'APPLICANT_DIED', suspendedOn: '2025-08-06' }, to: 'suspended', effects: [pause(...NORMAL)], after: { terminationClockFrom: '2025-08-06' } },
       { from: 'extended', context: EXTENDED, type: 'SUSPEND', to: 'suspended', effects: [pause('D-RX10X')], after: { suspendedIn: 'extended' } },
       { from: 'examination', context: { ...ORDINARY, viewsHeardOn: '2025-08-05' }, type: 'EXTEND', to: 'extended', after: { extensionDays: 30, extendedDueOn: '2025-10-23' } },
       { from: 'mediation', context: MEDIATING, type: 'SIGN_MEDIATION_DOC', to: 'mediationDoc', effects: [reported('MEDIATION_DOC_EFFECTIVE')], after: { mediationDocNo: '青府复调〔2025〕3号' } },
       { from: 'mediation', context: MEDIATING, type: 'WITHDRAW', to: 'withdrawn', effects: [reported('WITHDRAWN')], after: { withdrawal: { withdrawnOn: '2025-08-13', afterSettlement: true, facts: '城管当场罚款200元', reasons: '处罚过重' } } },
       ...['accepted', 'answerPending', 'examination', 'hearingNoticed', 'mediation'].map(
-        (s): Case => ({ from: 'suspended', context: { ...ANSWERED, suspendedIn: s }, type: 'RESUME', to: s, effects: [resume('D-RX10', 'D-RX11')], after: { suspendedIn: undefined } }),
+        (s): Case => ({ from: 'suspended', context: { ...ANSWERED, suspendedIn: s }, type: 'RESUME', to: s, effects: [resume(...NORMAL)], after: { suspendedIn: undefined } }),
       ),
       { from: 'suspended', context: { ...EXTENDED, suspendedIn: 'extended' }, type: 'RESUME', to: 'extended', effects: [resume('D-RX10X')] },
       { from: 'suspended', context: contextFor('suspended'), type: 'SUSPENSION_LAPSED', over: SYSTEM, to: 'terminated', effects: [reported('TERMINATED')] },
@@ -514,10 +516,10 @@ describe('administrative reconsideration (rx) machine', () => {
     it('pauses the decision period while suspended for mediation and resumes it where the case was', () => {
       const { state } = play(opened(), toExamination);
       const suspended = play(state, [['SUSPEND', undefined, '2025-08-06']]);
-      expect(suspended.effects).toEqual([pause('D-RX10', 'D-RX11')]);
+      expect(suspended.effects).toEqual([pause(...NORMAL)]);
       expect(suspended.state.context.terminationClockFrom).toBeUndefined();
       const resumed = play(suspended.state, [['RESUME', undefined, '2025-08-11']]);
-      expect(resumed).toEqual({ state: expect.objectContaining({ value: 'examination' }), effects: [resume('D-RX10', 'D-RX11')] });
+      expect(resumed).toEqual({ state: expect.objectContaining({ value: 'examination' }), effects: [resume(...NORMAL)] });
     });
   });
 });

@@ -46,8 +46,13 @@ const D_RX6 = working('D-RX6', '补正期限（收到补正通知之日起十个
 });
 const D_RX7 = working('D-RX7', '发送申请书副本期限（受理之日起七个工作日）', 7, 'ordinaryFrom', `${LAW} 第四十八条`, { metBy: ['SERVE_COPY'] });
 const D_RX7_S = working('D-RX7-S', '简易程序发送申请书副本期限（受理之日起三个工作日）', 3, 'simpleFrom', `${LAW} 第五十四条`, { metBy: ['SERVE_COPY'] });
-const D_RX8 = working('D-RX8', '被申请人答复期限（收到申请书副本之日起十个工作日）', 10, 'answerFrom', `${LAW} 第四十八条、第七十条`, { onExpiry: 'ANSWER_OVERDUE', metBy: ['RECORD_ANSWER'] });
-const D_RX8_S = working('D-RX8-S', '简易程序答复期限（收到申请书副本之日起五个工作日）', 5, 'answerFromSimple', `${LAW} 第五十四条、第七十条`, { onExpiry: 'ANSWER_OVERDUE', metBy: ['RECORD_ANSWER'] });
+// A suspension stops the answer period too: it runs through `suspended`, paused (第三十九条).
+const D_RX8 = working('D-RX8', '被申请人答复期限（收到申请书副本之日起十个工作日）', 10, 'answerFrom', `${LAW} 第四十八条、第七十条`, {
+  onExpiry: 'ANSWER_OVERDUE',
+  metBy: ['RECORD_ANSWER'],
+  runsThrough: ['suspended'],
+});
+const D_RX8_S = { ...D_RX8, id: 'D-RX8-S', label: '简易程序答复期限（收到申请书副本之日起五个工作日）', period: { amount: 5, unit: 'day' as const }, legalBasis: `${LAW} 第五十四条、第七十条、第八十八条`, anchor: { contextDate: 'answerFromSimple' } };
 
 /** The stages the decision period runs through, suspension included (its days are paused, not counted). */
 const HANDLING = ['accepted', 'answerPending', 'examination', 'hearingNoticed', 'mediation'] as const;
@@ -78,7 +83,8 @@ const D_RX15 = calendar('D-RX15', '被申请人报送纠正情况期限（收到
 const assignOfficer = { ASSIGN_OFFICER: { actions: 'assignOfficer' as const } };
 const withdraw = { WITHDRAW: { target: to('withdrawn'), actions: ['recordWithdrawal' as const, report('WITHDRAWN')] } };
 const periodExpired = { DECISION_PERIOD_EXPIRED: { target: to('litigationWindow'), actions: 'recordNoDecisionInTime' as const } };
-const CLOCKS = { normal: ['D-RX10', 'D-RX11'], extended: ['D-RX10X'] };
+/** The clocks a suspension stops: the decision period and, while the respondent has it, the answer period. */
+const CLOCKS = { normal: ['D-RX10', 'D-RX11', 'D-RX8', 'D-RX8-S'], extended: ['D-RX10X'] };
 
 /** What every stage between acceptance and decision allows; `state` is where a suspension returns to. */
 const handling = (state: string, clocks: string[] = CLOCKS.normal) => ({

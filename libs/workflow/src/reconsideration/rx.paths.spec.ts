@@ -245,14 +245,14 @@ describe('administrative reconsideration (rx): generated legal paths', () => {
     expect(show(extensions.filter((e) => e.before.procedure !== 'ORDINARY' || !!e.before.extendedDueOn || e.event.data.days > 30 || e.event.today > DEADLINES['D-RX10']))).toEqual([]);
   });
 
-  it('pauses the running decision clock on every suspension and restarts the same one on resumption (第三十九条)', () => {
+  it('pauses the running decision (and answer) clock on every suspension and restarts the same one on resumption (第三十九条)', () => {
     const wrong: string[] = [];
     for (const e of edges.filter((x) => x.event.type === 'SUSPEND' || x.event.type === 'RESUME')) {
       const d = decide(rx, { value: e.from, context: e.before }, e.event);
       if (!d.allowed) continue;
       const extended = e.event.type === 'SUSPEND' ? e.from === 'extended' : e.before.suspendedIn === 'extended';
       const type = e.event.type === 'SUSPEND' ? 'pauseDeadlines' : 'resumeDeadlines';
-      const expected = [{ type, params: { specIds: extended ? ['D-RX10X'] : ['D-RX10', 'D-RX11'] } }];
+      const expected = [{ type, params: { specIds: extended ? ['D-RX10X'] : ['D-RX10', 'D-RX11', 'D-RX8', 'D-RX8-S'] } }];
       if (JSON.stringify(d.effects) !== JSON.stringify(expected)) wrong.push(`${e.from} --${label(e.event)}--> ${e.to}`);
       if (e.event.type === 'RESUME' && e.to !== e.before.suspendedIn) wrong.push(`resumed ${e.before.suspendedIn} into ${e.to}`);
     }
