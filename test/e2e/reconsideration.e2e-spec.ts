@@ -187,6 +187,27 @@ describe.each(TEST_DATABASES)('administrative reconsideration (rx) over HTTP ($n
     });
   });
 
+  describe('periods the officer adjusts for good cause', () => {
+    it('extends the ten working days to supplement by five for good cause (第三十一条), and pauses the 60 days for force majeure (第二十条)', async () => {
+      const view = await walk(t, S6_ACT, '2025-07-07', [
+        ['2025-07-21', 'APPLY', THROUGH_AGENCY],
+        ['2025-07-23', 'REQUEST_SUPPLEMENT', { items: ['当场处罚决定书'], noticeReceivedOn: '2025-07-23' }],
+      ]);
+      const d = deadline(view, 'D-RX6');
+      const res = await t.http().post(`/api/cases/${view.id}/deadlines/${d.id}/extensions`).set(auth(await t.login(OFFICER))).send({ amount: 5, unit: 'day', reason: '申请人住院，有正当理由', approvedBy: '复议办主任 赵某' });
+      expect(res.status).toBe(200);
+      expect(deadline(res.body, 'D-RX6')).toMatchObject({ dueOn: '2025-08-13', dayType: 'working', status: 'pending' });
+
+      await setClock(t, at10('2025-07-08'));
+      const late = await open(t, rxCase(S6_ACT));
+      const window = deadline(late, 'D-RX1');
+      const paused = await t.http().post(`/api/cases/${late.id}/deadlines/${window.id}/pauses`).set(auth(await t.login(OFFICER))).send({ from: '2025-07-08', to: '2025-07-17', reason: '台风封路，申请人无法提出申请（不可抗力）' });
+      expect(paused.status).toBe(200);
+      // 09-05 plus the nine days 07-09..07-17 is Sunday 09-14: the window ends on Monday.
+      expect(deadline(paused.body, 'D-RX1')).toMatchObject({ dueOn: '2025-09-15', status: 'pending' });
+    });
+  });
+
   describe('deemed acceptance and the decision clock', () => {
     it('no decision by 2025-07-28: deemed accepted that day (第三十条), ordinary procedure, decision by 2025-09-26', async () => {
       const view = await walk(t, { ...S6_ACT, onTheSpot: false, amount: 5000 }, '2025-07-07', [['2025-07-21', 'APPLY', THROUGH_AGENCY]]);
