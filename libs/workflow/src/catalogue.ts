@@ -4,14 +4,12 @@ import { ALL_WORKFLOWS } from './channels';
 
 /**
  * Roles and organisation types of channels that the directory already holds but whose workflows are not built yet
- * (行政复议, 信访, 道交): each moves into its channel's manifest when the channel arrives.
+ * (信访, 道交): each moves into its channel's manifest when the channel arrives.
  */
 const PENDING_CHANNEL_ROLES: Record<string, string> = {
-  RECONSIDERATION_OFFICER: '复议工作人员',
   PETITION_OFFICER: '信访工作人员',
 };
 const PENDING_CHANNEL_ORG_TYPES: Record<string, string> = {
-  RECONSIDERATION_ORGAN: '行政复议机构',
   PETITION_BUREAU: '信访局',
   TRAFFIC_POLICE_BRIGADE: '公安交通警察大队',
 };
@@ -39,6 +37,11 @@ export const ROLE_LABELS: Record<string, string> = {
   SYSTEM: SYSTEM_ROLE_LABEL,
 };
 export const ROLES: string[] = Object.keys(ROLE_LABELS).filter((r) => r !== 'SYSTEM');
+
+for (const def of ALL_WORKFLOWS) {
+  const unknown = def.manifest.deadlineOfficers.filter((r) => !ROLES.includes(r));
+  if (unknown.length) throw new Error(`Workflow ${def.id}: deadline officers ${unknown.join(', ')} are not roles any channel declares`);
+}
 
 export function isUserRole(value: unknown): value is string {
   return typeof value === 'string' && ROLES.includes(value);

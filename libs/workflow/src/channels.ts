@@ -8,6 +8,7 @@ import { labourArbitration } from './labour-arbitration/lab.workflow';
 import { ruralLand } from './rural-land/land.workflow';
 import { commercialArbitration } from './commercial-arbitration/arb.workflow';
 import { commercialMediation } from './commercial-mediation/cm.workflow';
+import { administrativeReconsideration } from './reconsideration/rx.workflow';
 
 /**
  * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
@@ -23,6 +24,7 @@ export const ALL_WORKFLOWS: WorkflowDefinition[] = [
   ruralLand,
   commercialArbitration,
   commercialMediation,
+  administrativeReconsideration,
 ];
 
 /** The workflow a case gets when `POST /api/cases` names none. */

@@ -137,6 +137,11 @@ export interface ChannelManifest {
   roles: Record<string, string>;
   /** Roles among them that deal with parties in person and so see identity numbers and phones of their cases. */
   caseHandlingRoles: string[];
+  /**
+   * Roles that may pause, resume and extend this channel's deadlines by hand: the officials of the handling
+   * organisation who decide such matters (an extension also names the official who approved it).
+   */
+  deadlineOfficers: string[];
   /** Organisation types this channel introduces, with their Chinese labels. */
   orgTypes: Record<string, string>;
   /** Organisation types that handle cases of this workflow (open them, or receive them by transfer). */

@@ -1,13 +1,11 @@
 import type { DeadlineRecord } from '@app/deadlines';
 import type { Role } from '@app/shared';
+import type { WorkflowDefinition } from '@app/workflow';
 import type { LoadedCase } from '../ports/case-store.port';
 import { DeadlineNotFoundError, DeadlineStateConflictError } from './deadline.errors';
 
-/**
- * Who may pause, resume or extend a deadline: the officials of the handling organisation who decide such matters
- * (an extension also names the official who approved it).
- */
-export const DEADLINE_OFFICERS: Role[] = ['COMMITTEE_DIRECTOR', 'JUDGE', 'ARBITRATOR', 'RECONSIDERATION_OFFICER', 'PETITION_OFFICER'];
+/** Who may pause, resume or extend a deadline: the officials the case's channel names in its manifest. */
+export const DEADLINE_OFFICERS = (def: WorkflowDefinition): Role[] => def.manifest.deadlineOfficers;
 
 /** The case's deadline `deadlineId`, which must still be running. */
 export function pendingDeadline(loaded: LoadedCase, deadlineId: string): DeadlineRecord {

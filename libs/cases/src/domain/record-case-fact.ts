@@ -25,8 +25,8 @@ export interface CaseFactRequest {
   caseId: string;
   viewer: Viewer;
   type: CaseFactType;
-  /** Roles that may record the fact, in the organisation handling the case. */
-  roles: Role[];
+  /** Roles that may record the fact, in the organisation handling the case; or the case's workflow says which. */
+  roles: Role[] | ((def: WorkflowDefinition) => Role[]);
   /** From If-Match: record only at this version (412 otherwise) instead of retrying on fresh data. */
   expectedVersion?: number;
   /**
@@ -79,17 +79,19 @@ export class RecordCaseFact {
       const now = this.clock.now();
       const today = chinaDate(now);
       const plan = emptyPlan();
+      const def = this.registry.get(record.workflowId, record.workflowVersion);
+      const roles = typeof request.roles === 'function' ? request.roles(def) : request.roles;
       const next = this.planner.recordFact(
         plan,
         loaded,
-        { type: request.type, label: CASE_FACT_TYPES[request.type], roles: request.roles, actor: { id: viewer.userId, roles: viewer.roles } },
+        { type: request.type, label: CASE_FACT_TYPES[request.type], roles, actor: { id: viewer.userId, roles: viewer.roles } },
         (actorRole) => request.build(loaded, { now, today, directory, actorRole }),
         { directory, now, today },
       );
       this.recent.forget(request.caseId);
       if ((await this.store.commit(plan)) === 'committed') {
         publishChanges(this.eventBus, plan);
-        return { record: next.record, deadlines: next.deadlines, def: this.registry.get(record.workflowId, record.workflowVersion), today, directory, jurisdiction };
+        return { record: next.record, deadlines: next.deadlines, def, today, directory, jurisdiction };
       }
       if (request.expectedVersion !== undefined || attempt >= RETRIES) {
         const current = await this.store.load(request.caseId);

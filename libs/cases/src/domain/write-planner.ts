@@ -8,6 +8,7 @@ import {
   decide,
   eventsHandledIn,
   ORG_TYPE_LABELS,
+  ROLE_LABELS,
   RouteTable,
   stateLabel,
   TRANSFER_OUTCOMES,
@@ -195,7 +196,10 @@ export class WritePlanner {
     env: PlanEnv,
   ): WorkingCase {
     const role = fact.roles.find((r) => fact.actor.roles.includes(r));
-    if (!role) throw new ForbiddenError(`Only ${fact.roles.join(', ')} of the handling organisation may do this`, `只有承办单位的负责人（调委会主任、法官、仲裁员、复议或信访工作人员）可以${fact.label}`);
+    if (!role) {
+      const who = fact.roles.map((r) => ROLE_LABELS[r] ?? r).join('、') || '负责人';
+      throw new ForbiddenError(`Only ${fact.roles.join(', ') || 'the officials'} of the handling organisation may do this`, `只有承办单位的负责人（${who}）可以${fact.label}`);
+    }
     const built = build(role);
     const { record } = current;
     const at = env.now.toISOString();

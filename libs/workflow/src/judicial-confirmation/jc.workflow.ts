@@ -33,6 +33,7 @@ export const judicialConfirmation: WorkflowDefinition<JcContext> = {
     caseNumberKind: '民特确',
     roles: {},
     caseHandlingRoles: [],
+    deadlineOfficers: ['JUDGE'],
     orgTypes: {},
     handlingOrgTypes: ['BASIC_COURT'],
     outcomes: {

@@ -20,6 +20,7 @@ export const peopleMediation: WorkflowDefinition<PmContext> = {
     assigneeField: 'mediatorId',
     roles: { INTAKE_CLERK: '受理登记员', MEDIATOR: '调解员', COMMITTEE_DIRECTOR: '调委会主任' },
     caseHandlingRoles: ['INTAKE_CLERK', 'MEDIATOR', 'COMMITTEE_DIRECTOR'],
+    deadlineOfficers: ['COMMITTEE_DIRECTOR'],
     orgTypes: {
       VILLAGE_MEDIATION_COMMITTEE: '村（居）人民调解委员会',
       TOWNSHIP_MEDIATION_COMMITTEE: '乡镇（街道）人民调解委员会',

@@ -18,6 +18,7 @@ const notAChannel = {
     caseNumberKind: '测',
     roles: {},
     caseHandlingRoles: [],
+    deadlineOfficers: [],
     orgTypes: {},
     handlingOrgTypes: [],
     outcomes: {},
