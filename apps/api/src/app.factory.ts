@@ -1,15 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { sendRouterProblem } from './http/problem-details.filter';
 import { serveWebConsole } from './http/web-console';
 import { createLogger, logRequests, PinoNestLogger } from './logging/logger';
 
 /** Builds the engine's HTTP application; `main.ts` and the test suites both use it, so tests run what ships. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(options.logger === false ? 'silent' : config.logLevel);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: true }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: true, frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendRouterProblem(error, request.url, reply) }), {
     logger: options.logger === false ? false : new PinoNestLogger(logger),
   });
   logRequests(app.getHttpAdapter().getInstance(), logger);

@@ -35,6 +35,7 @@ const TITLES: Record<number, [string, string]> = {
   409: ['当前状态不允许此操作', 'Conflict with the current state'],
   412: ['案件已被他人更新', 'Precondition failed: the case changed'],
   413: ['提交的内容过大', 'Payload too large'],
+  414: ['请求地址过长', 'URI too long'],
   415: ['不支持的内容类型', 'Unsupported media type'],
   422: ['请求无法处理', 'Unprocessable request'],
   429: ['请求过于频繁', 'Too many requests'],
@@ -97,6 +98,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (status === HttpStatus.NOT_FOUND) return problem(404, 'NOT_FOUND', '请求的地址不存在', error.message);
     return problem(status, `HTTP_${status}`, TITLES[status]?.[0] ?? '请求失败', error.message);
   }
+}
+
+/**
+ * Fastify's router refuses some URLs before any route (and so this filter) sees them: a malformed percent-encoding
+ * (400) or a path parameter past its length limit (414). They get problem documents too.
+ */
+export function sendRouterProblem(error: { statusCode?: number; code?: string; message: string }, url: string, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  const zh = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? '地址中的参数过长' : '地址格式不正确（含有无效的百分号编码）';
+  const body = { ...problem(status, error.code ?? 'HTTP', zh, error.message), instance: url };
+  reply.code(status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
 }
 
 function problem(status: number, code: string, detail: string, detailEn: string): Problem {
