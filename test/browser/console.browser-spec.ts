@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { TEST_DATABASES } from '../support/databases';
 import { DEMO_PASSWORD } from '../support/test-app';
-import { APPLICANT, RESPONDENT, apply, auth, chinaMorning, pmCaseBody, pmCaseIn, setNow } from '../support/cases';
+import { APPLICANT, RESPONDENT, apply, auth, chinaMorning, openCase, pmCaseBody, pmCaseIn, setNow } from '../support/cases';
 import { OFFICE, PHONE, SCREENSHOTS, horizontalOverflow, login, newTab, pageErrors, startConsole, type Console } from './support/browser';
 
 /*
@@ -343,6 +343,46 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
       await menuEntry.locator('.ant-badge').waitFor({ state: 'detached' });
       await menuEntry.click();
       await page.getByText('没有等待本单位签收的移送案件').waitFor();
+      expect(pageErrors(page)).toEqual([]);
+    },
+    120_000,
+  );
+
+  it(
+    'serves a channel added as a folder through the generic pages: the land commission signs for an arbitration application in its 收案箱 and accepts it',
+    async () => {
+      // A village committee's land-lease mediation fails and the farmer applies for arbitration (route R13a).
+      const body = pmCaseBody({ workflow: 'land', category: 'FOREST_LAND', summary: '土地经营权出租纠纷：合作社承租20亩，到期租金未付', input: { disputeKind: 'TRANSFER', knewOn: '2026-01-05' } });
+      const village = await openCase(c.t, 'fy_mediator', body);
+      await apply(c.t, 'fy_mediator', village.id, 'START_MEDIATION', { startedOn: TODAY });
+      await apply(c.t, 'fy_mediator', village.id, 'FAIL_MEDIATION', { endedOn: TODAY });
+      const applied = await apply(c.t, 'fy_mediator', village.id, 'APPLY_ARBITRATION', { commissionOrgId: 'org-land-arbitration' });
+      const sent = (applied.links as { direction: string; caseNo: string }[]).find((l) => l.direction === 'TO')!;
+
+      const page = await newTab(c);
+      await login(page, c, 'land_arbitrator', DEMO_PASSWORD);
+      const menuEntry = page.getByRole('menuitem', { name: '收案箱' });
+      await menuEntry.getByText('1', { exact: true }).waitFor();
+      await menuEntry.click();
+      const row = page.locator('tr', { hasText: sent.caseNo });
+      await row.getByText('向土地所在地的农村土地承包仲裁委员会申请仲裁').waitFor();
+      await row.getByText('移送单位：枫源村人民调解委员会').waitFor();
+      await row.getByRole('link', { name: sent.caseNo }).click();
+      await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+      // A nested state is named with its parent: 仲裁 · 申请仲裁（受理审查）.
+      await page.getByTestId('case-page').locator('.ant-tag', { hasText: /· 申请仲裁（受理审查）$/ }).first().waitFor();
+      await page.getByTestId('dispute').getByRole('link', { name: village.caseNo }).waitFor();
+
+      // The event's form is built from its JSON Schema: a date and a choice in the law's own words.
+      const dialog = await action(page, '受理仲裁申请');
+      await pickDate(dialog, '受理日期', TODAY);
+      // Up to four choices are radio buttons.
+      await dialog.getByRole('radio', { name: '人民法院未受理该纠纷，亦无生效的判决、裁定、仲裁裁决、行政处理决定' }).check();
+      await dialog.getByRole('button', { name: '确认办理' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByTestId('case-page').locator('.ant-tag', { hasText: /· 已受理$/ }).first().waitFor();
+      await page.getByTestId('dossier').getByText('已签收', { exact: true }).waitFor();
+      await menuEntry.locator('.ant-badge').waitFor({ state: 'detached' });
       expect(pageErrors(page)).toEqual([]);
     },
     120_000,
