@@ -240,7 +240,26 @@ describe.each(TEST_DATABASES)('rural land-contract dispute S8 and its routing ru
       expectRefused(await send(t, 'fy_mediator', view.id, 'APPLY_ARBITRATION', { commissionOrgId: COMMISSION }), 'notExpropriation', `${LAW} 第二条第二款`);
       expectRefused(await send(t, 'fy_mediator', view.id, 'FILE_SUIT', { courtOrgId: 'org-court', plaintiffPartyIds: [F] }), 'notExpropriation', `${LAW} 第二条第二款`);
       const closed = await apply(t, 'fy_mediator', view.id, 'CLOSE_AS_EXPROPRIATION', { notifiedOn: '2025-03-03' });
-      expect(closed).toMatchObject({ state: 'excludedExpropriation', stateLabel: '征收补偿纠纷（转行政复议或诉讼）', closed: true });
+      expect(closed).toMatchObject({ state: 'excludedExpropriation', stateLabel: '征收补偿纠纷（转行政复议或诉讼）', closed: true, links: [] });
+    });
+
+    it('R13c: an expropriation dispute whose party applies for reconsideration goes to the reconsideration organ as a transfer', async () => {
+      await setClock(t, at10('2025-03-03'));
+      const view = await open(t, 'fy_mediator', landCase({ disputeKind: 'EXPROPRIATION_COMPENSATION' }, { category: 'LAND_EXPROPRIATION_DEMOLITION' }));
+      const application = { actType: 'EXPROPRIATION_COMPENSATION', actRef: '青政征补〔2025〕7号', respondentAgency: '青溪区人民政府', actOn: '2025-02-20', knewOn: '2025-02-24', channel: 'ORGAN_WRITTEN', requests: '撤销征收补偿决定，重新作出补偿' };
+      // A reconsideration organ must be one: the labour commission is refused, naming the field.
+      const wrong = await send(t, 'fy_mediator', view.id, 'CLOSE_AS_EXPROPRIATION', { notifiedOn: '2025-03-03', reconsiderationOrgId: 'org-labour-arbitration', ...application });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'data.reconsiderationOrgId' })]);
+      const closed = await apply(t, 'fy_mediator', view.id, 'CLOSE_AS_EXPROPRIATION', { notifiedOn: '2025-03-03', reconsiderationOrgId: 'org-reconsideration', ...application });
+      expect(closed.state).toBe('excludedExpropriation');
+      const rxId = linked(closed, 'R13c');
+      const rx = await read(t, 'rx_officer', rxId);
+      expect(rx).toMatchObject({ workflow: { id: 'rx' }, state: 'review', disputeCode: closed.disputeCode, assignment: { orgId: 'org-reconsideration' }, transfer: { route: 'R13c', status: 'SENT' } });
+      // The review runs five working days from receipt (第三十条): 2025-03-03 (Mon) → 2025-03-10.
+      expect(rx.deadlines.find((d: { specId: string }) => d.specId === 'D-RX4')).toMatchObject({ dueOn: '2025-03-10', status: 'pending' });
+      const inbox = await t.http().get('/api/inbox').set(auth(await t.login('rx_officer')));
+      expect(inbox.body.items.find((i: { id: string }) => i.id === rxId)).toMatchObject({ workflow: { id: 'rx' }, route: { id: 'R13c' } });
     });
   });
 

@@ -231,6 +231,20 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
     e.apply(land.id, 'fy_mediator', 'APPLY_ARBITRATION', { commissionOrgId: 'org-land-arbitration' });
     return { senderId: land.id, receiver: 'land_arbitrator' };
   },
+  R13c: (e) => {
+    const land = e.open('land', 'fy_mediator', { category: 'LAND_EXPROPRIATION_DEMOLITION', input: { disputeKind: 'EXPROPRIATION_COMPENSATION' } });
+    e.apply(land.id, 'fy_mediator', 'CLOSE_AS_EXPROPRIATION', {
+      notifiedOn: e.today,
+      reconsiderationOrgId: 'org-reconsideration',
+      actType: 'EXPROPRIATION_COMPENSATION',
+      respondentAgency: '青溪区人民政府',
+      actOn: e.today,
+      knewOn: e.today,
+      channel: 'ORGAN_WRITTEN',
+      requests: '撤销征收补偿决定',
+    });
+    return { senderId: land.id, receiver: 'rx_officer' };
+  },
   R13b: (e) => {
     const land = landAwarded(e);
     e.apply(land.id, 'land_arbitrator', 'FILE_SUIT', { courtOrgId: 'org-court', plaintiffPartyIds: ['P2'] });

@@ -315,7 +315,8 @@ export class WritePlanner {
       $today: env.today,
     };
     const contextFacts = Object.fromEntries(Object.entries(source.context).map(([k, v]) => [`$context.${k}`, v]));
-    const inputData = mapFields(route.input ?? {}, { ...source.context, ...senderFacts });
+    const eventFacts = Object.fromEntries(Object.entries(input.data).map(([k, v]) => [`$event.${k}`, v]));
+    const inputData = mapFields(route.input ?? {}, { ...source.context, ...senderFacts, ...eventFacts });
     const at = env.now.toISOString();
     const link = (direction: 'FROM' | 'TO', other: CaseRecord, otherOrg: string, workflowId: string): CaseLink => ({
       relation: route.to.workflow,

@@ -184,7 +184,9 @@ function availableEvents(record: CaseRecord, def: WorkflowDefinition, viewer: Vi
   if (record.closed || !jurisdiction.canAct(viewer, record)) return [];
   return eventsHandledIn(def, { value: record.state, context: record.context })
     .map((type) => ({ type, spec: def.events[type] }))
-    .filter(({ spec }) => spec && !spec.roles.includes('SYSTEM') && spec.roles.some((r) => viewer.roles.includes(r)))
+    // An event both the engine and staff may send (a route's start event, recorded by hand when a case is opened
+    // directly) is offered to the staff; one only the engine sends never is, since no person has the SYSTEM role.
+    .filter(({ spec }) => spec && spec.roles.some((r) => r !== 'SYSTEM' && viewer.roles.includes(r)))
     .map(({ type, spec }) => ({ type, label: spec.label, labelEn: spec.labelEn }));
 }
 

@@ -63,7 +63,8 @@ export const rxEvents: Record<string, EventSpec> = {
   APPLY: {
     label: '提出行政复议申请',
     labelEn: 'File the application for reconsideration',
-    roles: [...OFFICER, 'INTAKE_CLERK'],
+    // SYSTEM: the start event of a route into the channel (R13c), applied by the engine.
+    roles: [...OFFICER, 'INTAKE_CLERK', 'SYSTEM'],
     schema: objectSchema(
       {
         appliedOn: dateField('申请日期'),

@@ -130,6 +130,10 @@ export function wiringProblems(definitions: WorkflowDefinition[], rules: RouteRu
     if (to.openingSchema) {
       const inputFields = Object.keys(to.openingSchema.properties ?? {});
       for (const field of Object.keys(rule.input ?? {})) if (!inputFields.includes(field)) problems.push(`${at}: ${to.id} opens with no input field ${field}`);
+      const sentFields = Object.keys(from.events[rule.from.event]?.schema?.properties ?? {});
+      for (const source of Object.values(rule.input ?? {})) {
+        if (source.startsWith('$event.') && !sentFields.includes(source.slice('$event.'.length))) problems.push(`${at}: ${from.id}'s ${rule.from.event} has no field ${source.slice('$event.'.length)}`);
+      }
     } else if (Object.keys(rule.input ?? {}).length) problems.push(`${at}: ${to.id} takes no opening input`);
     for (const outcome of Object.keys(to.manifest.outcomes)) {
       if (!(outcome in rule.up)) problems.push(`${at}: no mapping for ${to.id}'s outcome ${outcome}`);

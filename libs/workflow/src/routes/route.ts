@@ -24,8 +24,9 @@ export interface RouteRule {
    */
   to: { workflow: string; orgTypes: string[]; orgField: string };
   /**
-   * Opening input of the receiving case: its input field ← the sending case's context field, or one of the facts the
-   * engine knows of the sender: `$sender.orgName`, `$sender.caseNo`, `$sender.caseId`, `$sender.openedOn`, `$today`.
+   * Opening input of the receiving case: its input field ← the sending case's context field, a field of the sending
+   * event's data (`$event.<field>`), or one of the facts the engine knows of the sender: `$sender.orgName`,
+   * `$sender.caseNo`, `$sender.caseId`, `$sender.openedOn`, `$today`.
    */
   input?: Record<string, string>;
   /**

@@ -107,8 +107,23 @@ export const landEvents: Record<string, EventSpec> = {
     label: '告知通过行政复议或者诉讼解决（征收补偿纠纷）',
     labelEn: 'Tell the parties to seek reconsideration or litigation (expropriation dispute)',
     roles: [...INTAKE],
-    schema: objectSchema({ notifiedOn: dateField('告知日期'), note: textField('说明', 1000) }, ['notifiedOn']),
-    legalBasis: `${LAW} 第二条第二款`,
+    // With a reconsideration organ named, the party's application goes there as a transfer (route R13c).
+    schema: objectSchema(
+      {
+        notifiedOn: dateField('告知日期'),
+        note: textField('说明', 1000),
+        reconsiderationOrgId: { type: 'string', title: '当事人申请行政复议的，行政复议机关', 'x-source': 'orgs:RECONSIDERATION_ORGAN' },
+        actType: enumField('申请复议的行政行为', { EXPROPRIATION_COMPENSATION: '征收征用决定及补偿决定', ADMINISTRATIVE_AGREEMENT: '征收补偿协议（行政协议）' }),
+        actRef: textField('行政行为文书编号', 60),
+        respondentAgency: textField('作出行政行为的行政机关', 100),
+        actOn: dateField('行政行为作出日期'),
+        knewOn: dateField('知道或者应当知道该行政行为之日'),
+        channel: enumField('申请方式', { ORGAN_WRITTEN: '向行政复议机关书面申请', ORGAN_ORAL: '向行政复议机关口头申请（记录在案）', ONLINE: '通过互联网渠道申请' }),
+        requests: textField('行政复议请求', 2000),
+      },
+      ['notifiedOn'],
+    ),
+    legalBasis: `${LAW} 第二条第二款；中华人民共和国行政复议法 第十一条`,
     preconditions: ['isExpropriation'],
   },
   RECORD_LAND_CHANGE: {
