@@ -78,6 +78,7 @@ describe('the route table and the channels, checked at startup', () => {
     const start = { event: 'FILE', data: { applicantPartyIds: 'applicantPartyIds', form: 'form', memo: 'note' } };
     expect(wiringProblems(ALL_WORKFLOWS, [{ ...R4, start }])).toEqual(["route R4: jc's FILE has no field memo", "route R4: pm's APPLY_JUDICIAL_CONFIRMATION has no field note"]);
     expect(wiringProblems(ALL_WORKFLOWS, [{ ...R4, input: { ...R4.input, colour: 'agreementForm' } }])).toEqual(['route R4: jc opens with no input field colour']);
+    expect(wiringProblems(ALL_WORKFLOWS, [{ ...R4, input: { ...R4.input, mediationOrgName: '$event.orgName' } }])).toEqual(["route R4: pm's APPLY_JUDICIAL_CONFIRMATION has no field orgName"]);
   });
 
   it('refuse a route from a state the sending machine does not have', () => {
