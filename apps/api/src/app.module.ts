@@ -11,6 +11,7 @@ import { AdminOrganisationsController } from './admin/organisations.controller';
 import { AdminUsersController } from './admin/users.controller';
 import { AdminWorkflowMigrationsController } from './admin/workflow-migrations.controller';
 import { AuditController } from './audit/audit.controller';
+import { CheckpointService } from './audit/checkpoint.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { PasswordHasher } from './auth/password-hasher';
@@ -60,6 +61,7 @@ export class AppModule {
         PasswordHasher,
         DemoSeeder,
         DeadlineWorkerScheduler,
+        CheckpointService,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './app.factory';
+import { runAuditVerify } from './cli/audit-verify';
 import { runCalendarImport } from './cli/calendar-import';
 import { loadConfig } from './config/app-config';
 
@@ -11,11 +12,20 @@ async function main(): Promise<void> {
   if (config.jwtSecretGenerated) {
     console.warn('FENGQIAO_JWT_SECRET is not set: a random secret was generated, so tokens end with this process. Set it for production and for several engine processes.');
   }
+  if (!config.checkpoints.privateKey) {
+    console.warn('FENGQIAO_CHECKPOINT_KEY is not set: no signed audit checkpoints are written, so an edit by someone with database access that recomputes the hashes goes unnoticed. Set it to an Ed25519 private key (PEM or file path).');
+  }
   console.log(`Fengqiao is listening on http://localhost:${config.port} (API under /api, OpenAPI at /api/docs, ${config.database.databaseUrl ? 'PostgreSQL' : `SQLite ${config.database.sqlitePath}`})`);
 }
 
-// `node dist/apps/api/main.js calendar:import <file>` (npm run calendar:import) runs the import CLI instead of the server.
-const command = process.argv[2] === 'calendar:import' ? runCalendarImport(process.argv.slice(3)).then((code) => process.exit(code)) : main();
+// `node dist/apps/api/main.js calendar:import <file>` (npm run calendar:import) runs the import CLI instead of the server;
+// `audit:verify` (npm run audit:verify) the offline verifier, which opens no database.
+const command =
+  process.argv[2] === 'calendar:import'
+    ? runCalendarImport(process.argv.slice(3)).then((code) => process.exit(code))
+    : process.argv[2] === 'audit:verify'
+      ? Promise.resolve(runAuditVerify(process.argv.slice(3))).then((code) => process.exit(code))
+      : main();
 command.catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -3,3 +3,7 @@ export * from './chain-verifier';
 export * from './audit-store.port';
 export * from './queries/verify-audit.query';
 export * from './audit.module';
+export * from './checkpoints/checkpoint';
+export * from './checkpoints/checkpoint-store.port';
+export * from './checkpoints/export-verifier';
+export * from './checkpoints/write-checkpoint';

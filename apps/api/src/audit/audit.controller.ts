@@ -1,15 +1,20 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { VerifyAuditQuery } from '@app/audit';
-import { ValidationError } from '@app/shared';
+import { NotFoundError, ValidationError } from '@app/shared';
 import { Roles } from '../auth/roles.decorator';
+import { CheckpointService } from './checkpoint.service';
 
 @ApiTags('audit 审计')
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly checkpoints: CheckpointService,
+  ) {}
 
   @Get('verify')
   @Roles('ADMIN', 'AUDITOR')
@@ -18,5 +23,40 @@ export class AuditController {
   verify(@Query('caseId') caseId?: string) {
     if (caseId !== undefined && !/^[0-9a-f-]{36}$/i.test(caseId)) throw new ValidationError([{ field: 'caseId', message: 'must be a case id', messageZh: '不是有效的案件编号' }]);
     return this.queries.execute(new VerifyAuditQuery(caseId));
+  }
+
+  @Get('export')
+  @Roles('ADMIN', 'AUDITOR')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({ summary: 'Every audit entry and signed checkpoint as NDJSON, for `npm run audit:verify` offline (审计导出)' })
+  async export(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('content-disposition', 'attachment; filename="audit-export.ndjson"');
+    return `${(await this.checkpoints.exportLines()).join('\n')}\n`;
+  }
+
+  @Get('checkpoints')
+  @Roles('ADMIN', 'AUDITOR')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({ summary: 'The signed checkpoints alone, one per line, for the auditor to keep (审计检查点)' })
+  async list(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    reply.header('content-type', 'application/x-ndjson; charset=utf-8');
+    return (await this.checkpoints.list()).map((checkpoint) => `${JSON.stringify({ checkpoint })}\n`).join('');
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Write a signed checkpoint now, besides the scheduled ones; 409 when no key is configured (生成检查点)' })
+  write() {
+    return this.checkpoints.write();
+  }
+
+  @Get('checkpoints/public-key')
+  @Roles('ADMIN', 'AUDITOR')
+  @ApiOperation({ summary: 'The Ed25519 public key checkpoints verify with, in PEM (检查点公钥)' })
+  publicKey() {
+    const pem = this.checkpoints.publicKeyPem();
+    if (!pem) throw new NotFoundError('Checkpoint public key', '检查点公钥', '(FENGQIAO_CHECKPOINT_KEY is not set)');
+    return { algorithm: 'ed25519', publicKey: pem };
   }
 }

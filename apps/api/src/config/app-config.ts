@@ -1,5 +1,6 @@
 import { LegalPolicy } from '@app/cases';
 import { randomBytes } from 'node:crypto';
+import { checkpointSettings, type CheckpointSettings } from './checkpoint-settings';
 import { parseLegalPeriodOverrides, type LegalPeriodOverrides } from '@app/deadlines';
 import type { DatabaseConfig } from '@app/persistence';
 
@@ -32,6 +33,8 @@ export interface AppConfig {
   workerBatch: number;
   workerConcurrency: number;
   webRoot: string | null;
+  /** Signed audit checkpoints (FENGQIAO_CHECKPOINT_KEY, FENGQIAO_CHECKPOINT_MINUTES); null key: none are written. */
+  checkpoints: CheckpointSettings;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerBatch: integerVar(env, 'FENGQIAO_WORKER_BATCH', 500, 1, 10_000),
     workerConcurrency: integerVar(env, 'FENGQIAO_WORKER_CONCURRENCY', 16, 1, 256),
     webRoot: env.FENGQIAO_WEB_ROOT ?? null,
+    checkpoints: checkpointSettings(env, integerVar(env, 'FENGQIAO_CHECKPOINT_MINUTES', 60, 1, 10_080)),
   };
 }
 

@@ -1,0 +1,74 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { AuditStore, CheckpointStore, writeCheckpoint, type Checkpoint } from '@app/audit';
+import { Clock, ConflictError } from '@app/shared';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+/**
+ * Writes a signed checkpoint every FENGQIAO_CHECKPOINT_MINUTES when FENGQIAO_CHECKPOINT_KEY is set, so the chain is
+ * anchored by something no one with only database access can forge. Without a key it writes none.
+ */
+@Injectable()
+export class CheckpointService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('AuditCheckpoints');
+  private timer: NodeJS.Timeout | null = null;
+  private current: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditStore,
+    private readonly store: CheckpointStore,
+    private readonly clock: Clock,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.checkpoints.privateKey !== null;
+  }
+
+  publicKeyPem(): string | null {
+    return (this.config.checkpoints.publicKey?.export({ type: 'spki', format: 'pem' }) as string | undefined) ?? null;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    this.timer = setInterval(() => {
+      this.current = this.write().catch((error: unknown) => this.logger.error(`Checkpoint failed: ${error instanceof Error ? error.message : String(error)}`));
+    }, this.config.checkpoints.intervalMinutes * 60_000);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.current;
+  }
+
+  /** Writes one checkpoint now; null when another process wrote the same seq at the same moment. */
+  write(): Promise<Checkpoint | null> {
+    const key = this.config.checkpoints.privateKey;
+    if (!key) throw new ConflictError('Audit checkpoints are off: FENGQIAO_CHECKPOINT_KEY is not set', '未配置审计检查点签名密钥（FENGQIAO_CHECKPOINT_KEY），不能生成检查点');
+    return writeCheckpoint(this.audit, this.store, key, this.clock.now());
+  }
+
+  list(): Promise<Checkpoint[]> {
+    return this.store.list();
+  }
+
+  /**
+   * The export an auditor keeps: a header line, every entry, then every checkpoint, one JSON value per line. The
+   * checkpoints are read before the entries, so every head they sign is in the export (the log only grows).
+   */
+  async exportLines(): Promise<string[]> {
+    const checkpoints = await this.store.list();
+    const lines = [JSON.stringify({ format: 'fengqiao-audit-export', version: 1, exportedAt: this.clock.now().toISOString() })];
+    await this.audit.snapshot(async (reader) => {
+      let after: { caseId: string; seq: number } | null = null;
+      for (;;) {
+        const page = await reader.page(after, 2000);
+        for (const entry of page) lines.push(JSON.stringify({ entry }));
+        if (page.length < 2000) break;
+        after = { caseId: page[page.length - 1].caseId, seq: page[page.length - 1].seq };
+      }
+    });
+    for (const checkpoint of checkpoints) lines.push(JSON.stringify({ checkpoint }));
+    return lines;
+  }
+}

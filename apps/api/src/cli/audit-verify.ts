@@ -1,0 +1,62 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { verifyExport, type AuditEntry, type Checkpoint } from '@app/audit';
+
+const USAGE = 'Usage: npm run audit:verify -- <export.ndjson or directory> [kept-checkpoints.ndjson ...] --public-key <public-key.pem>';
+
+/**
+ * `npm run audit:verify -- <export> --public-key <pem>`: checks an audit export (GET /api/audit/export) against the
+ * signed checkpoints in it and in any further files the auditor kept, with only the public key and no database.
+ * Returns the exit code: 0 verified, 1 a difference (named by case and seq), 2 bad usage or unreadable input.
+ */
+export function runAuditVerify(args: string[], out: Pick<Console, 'log' | 'error'> = console): number {
+  const files: string[] = [];
+  let keyPath: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--public-key') keyPath = args[++i] ?? null;
+    else files.push(args[i]);
+  }
+  if (!keyPath || files.length === 0) {
+    out.error(USAGE);
+    return 2;
+  }
+  let publicKey: KeyObject;
+  const entries: AuditEntry[] = [];
+  const checkpoints: Checkpoint[] = [];
+  try {
+    publicKey = createPublicKey(existsSync(keyPath) ? readFileSync(keyPath, 'utf8') : keyPath);
+    for (const file of files.flatMap(expand)) {
+      readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
+        if (!line.trim()) return;
+        let value: { entry?: AuditEntry; checkpoint?: Checkpoint };
+        try {
+          value = JSON.parse(line);
+        } catch {
+          throw new Error(`${file}:${index + 1} is not JSON`);
+        }
+        if (value.entry) entries.push(value.entry);
+        if (value.checkpoint) checkpoints.push(value.checkpoint);
+      });
+    }
+  } catch (error) {
+    out.error(`无法读取：${error instanceof Error ? error.message : String(error)}`);
+    out.error(USAGE);
+    return 2;
+  }
+  const verdict = verifyExport(entries, checkpoints, publicKey);
+  if (verdict.ok) {
+    out.log(`审计导出核验通过：${verdict.entries} 条记录，${verdict.checkpoints} 个签名检查点 (verified)`);
+    return 0;
+  }
+  const where = verdict.caseId ? `案件 ${verdict.caseId} 第 ${verdict.seq} 条` : `检查点 ${verdict.checkpointSeq}`;
+  out.error(`审计导出核验失败：${where}起与签名记录不符 (${verdict.reason})`);
+  out.log(JSON.stringify(verdict));
+  return 1;
+}
+
+/** A directory stands for the .ndjson files in it. */
+function expand(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).filter((f) => f.endsWith('.ndjson')).sort().map((f) => join(path, f));
+}
