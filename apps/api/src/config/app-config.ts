@@ -32,6 +32,10 @@ export interface AppConfig {
   workerBatch: number;
   workerConcurrency: number;
   webRoot: string | null;
+  /** `Strict-Transport-Security` max-age in seconds when the engine is reached over TLS (FENGQIAO_HSTS_MAX_AGE); null: no HSTS. */
+  hstsMaxAge: number | null;
+  /** Hours a stored idempotent response is kept and replayed (FENGQIAO_IDEMPOTENCY_RETENTION_HOURS, default 24). */
+  idempotencyRetentionHours: number;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -90,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerBatch: integerVar(env, 'FENGQIAO_WORKER_BATCH', 500, 1, 10_000),
     workerConcurrency: integerVar(env, 'FENGQIAO_WORKER_CONCURRENCY', 16, 1, 256),
     webRoot: env.FENGQIAO_WEB_ROOT ?? null,
+    hstsMaxAge: env.FENGQIAO_HSTS_MAX_AGE ? integerVar(env, 'FENGQIAO_HSTS_MAX_AGE', 0, 0, 63_072_000) : null,
+    idempotencyRetentionHours: integerVar(env, 'FENGQIAO_IDEMPOTENCY_RETENTION_HOURS', 24, 1, 8760),
   };
 }
 

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@app/shared';
+import { CaseStore } from '../ports/case-store.port';
+
+/** How long a stored idempotent response is kept; provided by the application from its configuration. */
+export abstract class IdempotencySettings {
+  /** A key older than this is treated as new, and its stored response is deleted. */
+  abstract readonly retentionMs: number;
+}
+
+export const DEFAULT_IDEMPOTENCY_SETTINGS: IdempotencySettings = { retentionMs: 24 * 3_600_000 };
+
+/** The oldest creation time of a key still replayed at `now`. */
+export function retainedSince(settings: IdempotencySettings, now: Date): string {
+  return new Date(now.getTime() - settings.retentionMs).toISOString();
+}
+
+/** Deletes stored responses past retention; the deadline worker's scheduler runs it with every round. */
+@Injectable()
+export class IdempotencySweep {
+  constructor(
+    private readonly store: CaseStore,
+    private readonly clock: Clock,
+    private readonly settings: IdempotencySettings,
+  ) {}
+
+  run(): Promise<number> {
+    return this.store.sweepIdempotent(retainedSince(this.settings, this.clock.now()));
+  }
+}
