@@ -93,6 +93,11 @@ describe.each(TEST_DATABASES)('idempotent opening and stored answers ($name)', (
     const body = pmCaseBody({ summary: '幂等登记：保留期限' });
     const first = await open(body, 'open-retention');
     await open(pmCaseBody({ summary: '幂等登记：清理' }), 'open-swept');
+    // The engine's own keys (a deadline firing, an outbox delivery) guard against a late second delivery: they stay.
+    await db.execute(
+      `INSERT INTO idempotency_keys (actor_id, key, case_id, request_hash, status, response, created_at) VALUES ('system', 'deadline:old', :caseId, :hash, 200, :response, :at)`,
+      { caseId: first.body.id, hash: '0'.repeat(64), response: JSON.stringify({ caseId: first.body.id, version: 1 }), at: new Date(start - 30 * 86_400_000).toISOString() },
+    );
 
     setNow(t, new Date(start + 23 * 3_600_000).toISOString());
     const within = await open(body, 'open-retention');
@@ -111,5 +116,6 @@ describe.each(TEST_DATABASES)('idempotent opening and stored answers ($name)', (
     expect(await storedRow('open-swept')).toBeUndefined();
     // The key opened anew just now is within its own retention and stays.
     expect(await storedRow('open-retention')).toBeDefined();
+    expect(await storedRow('deadline:old')).toBeDefined();
   });
 });

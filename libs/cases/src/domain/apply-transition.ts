@@ -113,7 +113,7 @@ export class ApplyTransition {
     let conflicts = 0;
     for (;;) {
       if (key && lookUpKey) {
-        const stored = await this.store.findIdempotent(viewer.userId, key, retainedSince(this.idempotency, this.clock.now()));
+        const stored = await this.store.findIdempotent(viewer.userId, key, retainedSince(this.idempotency, this.clock.now(), viewer.userId));
         if (stored) {
           if (stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
           return { replayed: true, status: stored.status, response: stored.response };
@@ -148,7 +148,7 @@ export class ApplyTransition {
       if (copy) continue;
       if (request.ifMatch || ++conflicts >= RETRIES) {
         // A concurrent retry with the same key may have won the race: answer as that first request did.
-        if (key && (await this.store.findIdempotent(viewer.userId, key, retainedSince(this.idempotency, this.clock.now())))) continue;
+        if (key && (await this.store.findIdempotent(viewer.userId, key, retainedSince(this.idempotency, this.clock.now(), viewer.userId)))) continue;
         const current = await this.store.load(caseId);
         throw new VersionConflictError(caseId, prepared.plan.update?.expectedVersion, current?.record.version, request.ifMatch !== undefined);
       }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SYSTEM_VIEWER } from '@app/organisations';
 import { Clock } from '@app/shared';
 import { CaseStore } from '../ports/case-store.port';
 
@@ -10,12 +11,17 @@ export abstract class IdempotencySettings {
 
 export const DEFAULT_IDEMPOTENCY_SETTINGS: IdempotencySettings = { retentionMs: 24 * 3_600_000 };
 
-/** The oldest creation time of a key still replayed at `now`. */
-export function retainedSince(settings: IdempotencySettings, now: Date): string {
+/**
+ * The oldest creation time of a caller's key still replayed at `now`. The engine's own keys (a deadline firing, an
+ * outbox delivery) never expire: they hold only a case id and version, and they are what makes a delivery retried
+ * days later apply once.
+ */
+export function retainedSince(settings: IdempotencySettings, now: Date, actorId: string): string | undefined {
+  if (actorId === SYSTEM_VIEWER.userId) return undefined;
   return new Date(now.getTime() - settings.retentionMs).toISOString();
 }
 
-/** Deletes stored responses past retention; the deadline worker's scheduler runs it with every round. */
+/** Deletes callers' stored responses past retention; the deadline worker's scheduler runs it with every round. */
 @Injectable()
 export class IdempotencySweep {
   constructor(
@@ -25,6 +31,6 @@ export class IdempotencySweep {
   ) {}
 
   run(): Promise<number> {
-    return this.store.sweepIdempotent(retainedSince(this.settings, this.clock.now()));
+    return this.store.sweepIdempotent(new Date(this.clock.now().getTime() - this.settings.retentionMs).toISOString(), SYSTEM_VIEWER.userId);
   }
 }

@@ -66,12 +66,12 @@ export abstract class CaseStore {
     return (await Promise.all(caseIds.map((id) => this.load(id)))).filter((c): c is LoadedCase => c !== null);
   }
   /**
-   * The stored result of a key created at `since` or later. An older one is past retention: it is deleted, so the key
-   * is treated as new and its next commit is not refused by the key's unique index.
+   * The stored result of a key created at `since` or later (any, without `since`). An older one is past retention: it
+   * is deleted, so the key is treated as new and its next commit is not refused by the key's unique index.
    */
-  abstract findIdempotent(actorId: string, key: string, since: string): Promise<IdempotentResult | null>;
-  /** Deletes stored results of keys created before `before`; returns how many. */
-  abstract sweepIdempotent(before: string): Promise<number>;
+  abstract findIdempotent(actorId: string, key: string, since?: string): Promise<IdempotentResult | null>;
+  /** Deletes stored results of keys created before `before`, except those of `keepActorId`; returns how many. */
+  abstract sweepIdempotent(before: string, keepActorId: string): Promise<number>;
   abstract commit(plan: CommitPlan): Promise<CommitResult>;
   /**
    * Commits plans for distinct cases together where the store can (one round trip, one durable flush), each plan

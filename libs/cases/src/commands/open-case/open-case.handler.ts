@@ -54,7 +54,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
     for (let attempt = 1; ; attempt++) {
       const now = this.clock.now();
       if (idempotencyKey && attempt > 1) {
-        const stored = await this.store.findIdempotent(viewer.userId, idempotencyKey, retainedSince(this.idempotency, now));
+        const stored = await this.store.findIdempotent(viewer.userId, idempotencyKey, retainedSince(this.idempotency, now, viewer.userId));
         if (stored) {
           if (stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError(idempotencyKey);
           return { view: await this.stored.replay(stored.response as CaseView, viewer), replayed: true };
