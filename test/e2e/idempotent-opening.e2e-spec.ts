@@ -95,8 +95,8 @@ describe.each(TEST_DATABASES)('idempotent opening and stored answers ($name)', (
     await open(pmCaseBody({ summary: '幂等登记：清理' }), 'open-swept');
     // The engine's own keys (a deadline firing, an outbox delivery) guard against a late second delivery: they stay.
     await db.execute(
-      `INSERT INTO idempotency_keys (actor_id, key, case_id, request_hash, status, response, created_at) VALUES ('system', 'deadline:old', :caseId, :hash, 200, :response, :at)`,
-      { caseId: first.body.id, hash: '0'.repeat(64), response: JSON.stringify({ caseId: first.body.id, version: 1 }), at: new Date(start - 30 * 86_400_000).toISOString() },
+      `INSERT INTO idempotency_keys (actor_id, key, case_id, request_hash, status, response, created_at) VALUES ('system', :key, :caseId, :hash, 200, :response, :at)`,
+      { key: 'deadline:old', caseId: first.body.id, hash: '0'.repeat(64), response: JSON.stringify({ caseId: first.body.id, version: 1 }), at: new Date(start - 30 * 86_400_000).toISOString() },
     );
 
     setNow(t, new Date(start + 23 * 3_600_000).toISOString());
