@@ -1,5 +1,5 @@
 import { EventBus } from '@nestjs/cqrs';
-import { CaseStore, OpenCaseCommand, WritePlanner } from '@app/cases';
+import { CaseStore, IdempotencySettings, OpenCaseCommand, StoredCaseViews, WritePlanner } from '@app/cases';
 import { DirectoryService, type Viewer } from '@app/organisations';
 import { Clock } from '@app/shared';
 import { ALL_WORKFLOWS, WorkflowRegistry } from '@app/workflow';
@@ -50,8 +50,8 @@ describe.each(TEST_DATABASES)('workflow versions and case migration ($name)', (d
     const { user } = await t.loginUser('court_clerk');
     const viewer: Viewer = { userId: user.id, username: 'court_clerk', displayName: '法院立案', roles: user.roles as Viewer['roles'], orgId: user.orgId, regionCode: user.regionCode };
     const before = new WorkflowRegistry(ALL_WORKFLOWS.filter((d) => d.id !== 'jc' || d.version === 1));
-    const opener = new OpenCaseHandler(before, t.app.get(CaseStore), t.app.get(Clock), t.app.get(DirectoryService), t.app.get(EventBus), t.app.get(WritePlanner));
-    const view = await opener.execute(new OpenCaseCommand(viewer, jcBody(summary) as never));
+    const opener = new OpenCaseHandler(before, t.app.get(CaseStore), t.app.get(Clock), t.app.get(DirectoryService), t.app.get(EventBus), t.app.get(WritePlanner), t.app.get(StoredCaseViews), t.app.get(IdempotencySettings));
+    const { view } = await opener.execute(new OpenCaseCommand(viewer, jcBody(summary) as never));
     expect(view).toMatchObject({ workflow: { id: 'jc', version: 1 }, state: 'preparing' });
     return view;
   }

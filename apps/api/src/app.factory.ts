@@ -5,16 +5,23 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { sendRouterProblem } from './http/problem-details.filter';
+import { addSecurityHeaders, securityHeaders } from './http/security-headers';
 import { serveWebConsole } from './http/web-console';
 import { createLogger, logRequests, PinoNestLogger } from './logging/logger';
 
 /** Builds the engine's HTTP application; `main.ts` and the test suites both use it, so tests run what ships. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(options.logger === false ? 'silent' : config.logLevel);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: true, frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendRouterProblem(error, request.url, reply) }), {
+  const setSecurityHeaders = securityHeaders(config.hstsMaxAge);
+  const frameworkErrors = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    setSecurityHeaders(request.url, reply);
+    sendRouterProblem(error, request.url, reply);
+  };
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: true, frameworkErrors }), {
     logger: options.logger === false ? false : new PinoNestLogger(logger),
   });
   logRequests(app.getHttpAdapter().getInstance(), logger);
+  addSecurityHeaders(app.getHttpAdapter().getInstance(), setSecurityHeaders);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { DeadlineWorkerSettings, DEFAULT_DEADLINE_WORKER_SETTINGS, LegalPolicy, RecentCases, WritePlanner } from '@app/cases';
+import { DeadlineWorkerSettings, DEFAULT_DEADLINE_WORKER_SETTINGS, IdempotencySettings, LegalPolicy, RecentCases, WritePlanner } from '@app/cases';
 import { CalendarImporter, CalendarService, DeadlinePlanner } from '@app/deadlines';
 import { Clock, ManualClock, SystemClock } from '@app/shared';
 import { ALL_WORKFLOWS, ROUTES, RouteTable, WorkflowRegistry } from '@app/workflow';
@@ -31,12 +31,13 @@ export class EngineModule {
           inject: [WorkflowRegistry, RouteTable, DeadlinePlanner, LegalPolicy],
           useFactory: (registry: WorkflowRegistry, routes: RouteTable, planner: DeadlinePlanner, policy: LegalPolicy) => new WritePlanner(registry, routes, planner, policy),
         },
+        { provide: IdempotencySettings, useValue: { retentionMs: config.idempotencyRetentionHours * 3_600_000 } },
         {
           provide: DeadlineWorkerSettings,
           useValue: { ...DEFAULT_DEADLINE_WORKER_SETTINGS, reminderWorkingDays: config.reminderWorkingDays, batchSize: config.workerBatch, concurrency: config.workerConcurrency },
         },
       ],
-      exports: [RouteTable, LegalPolicy, RecentCases, WritePlanner, WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings],
+      exports: [RouteTable, LegalPolicy, RecentCases, WritePlanner, WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings, IdempotencySettings],
     };
   }
 }

@@ -21,6 +21,8 @@ import { DeadlineWorker } from './deadline-worker/deadline-worker';
 import { GetInboxHandler } from './queries/get-inbox/get-inbox.handler';
 import { GetDisputeHandler } from './queries/get-dispute/get-dispute.handler';
 import { MigrateCasesHandler } from './commands/migrate-cases/migrate-cases.handler';
+import { StoredCaseViews } from './views/stored-case-view';
+import { IdempotencySweep } from './domain/idempotency';
 
 const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler, FireDeadlinesHandler, PauseDeadlineHandler, ResumeDeadlineHandler, ExtendDeadlineHandler, MarkNotificationReadHandler, MigrateCasesHandler];
 const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler, ListDeadlinesHandler, ListNotificationsHandler, GetInboxHandler, GetDisputeHandler];
@@ -37,12 +39,14 @@ const eventHandlers = [DeliverOutboxAfterCommit];
     RecordCaseFact,
     OutboxDispatcher,
     DeadlineWorker,
+    StoredCaseViews,
+    IdempotencySweep,
     // Checked against the registered versions at startup, like the route table.
     { provide: WorkflowMigrations, inject: [WorkflowRegistry], useFactory: (registry: WorkflowRegistry) => new WorkflowMigrations(ALL_MIGRATIONS, registry) },
     ...commandHandlers,
     ...queryHandlers,
     ...eventHandlers,
   ],
-  exports: [ApplyTransition, OutboxDispatcher, DeadlineWorker],
+  exports: [ApplyTransition, OutboxDispatcher, DeadlineWorker, IdempotencySweep],
 })
 export class CasesModule {}

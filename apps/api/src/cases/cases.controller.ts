@@ -28,8 +28,15 @@ export class CasesController {
 
   @Post()
   @ApiOperation({ summary: 'Open a case (登记案件)' })
-  async open(@CurrentViewer() viewer: Viewer, @Body() body: OpenCaseRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView> {
-    const view = await this.commands.execute(new OpenCaseCommand(viewer, body));
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试时使用同一个键，只登记一件案件；重复请求返回第一次的结果' })
+  async open(
+    @CurrentViewer() viewer: Viewer,
+    @Body() body: OpenCaseRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    const { view, replayed } = await this.commands.execute(new OpenCaseCommand(viewer, body, parseIdempotencyKey(idempotencyKey)));
+    if (replayed) reply.header('idempotent-replayed', 'true');
     reply.status(201).header('etag', etag(view.version)).header('location', `/api/cases/${view.id}`);
     return view;
   }
@@ -51,7 +58,7 @@ export class CasesController {
   @Post(':id/events')
   @HttpCode(200)
   @ApiOperation({ summary: 'Apply one workflow event (办理：发送流程事件)' })
-  @ApiHeader({ name: 'If-Match', required: false, description: '案件版本（ETag）；不一致时返回 412' })
+  @ApiHeader({ name: 'If-Match', required: false, description: '案件版本（ETag，强比较，RFC 9110）："5"、"4", "5" 或 *；弱标签 W/"5" 不匹配；不匹配时返回 412' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试时使用同一个键，只会办理一次' })
   async event(
     @CurrentViewer() viewer: Viewer,

@@ -35,6 +35,10 @@ export interface AppConfig {
   webRoot: string | null;
   /** Signed audit checkpoints (FENGQIAO_CHECKPOINT_KEY, FENGQIAO_CHECKPOINT_MINUTES); null key: none are written. */
   checkpoints: CheckpointSettings;
+  /** `Strict-Transport-Security` max-age in seconds when the engine is reached over TLS (FENGQIAO_HSTS_MAX_AGE); null: no HSTS. */
+  hstsMaxAge: number | null;
+  /** Hours a stored idempotent response is kept and replayed (FENGQIAO_IDEMPOTENCY_RETENTION_HOURS, default 24). */
+  idempotencyRetentionHours: number;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -94,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerConcurrency: integerVar(env, 'FENGQIAO_WORKER_CONCURRENCY', 16, 1, 256),
     webRoot: env.FENGQIAO_WEB_ROOT ?? null,
     checkpoints: checkpointSettings(env, integerVar(env, 'FENGQIAO_CHECKPOINT_MINUTES', 60, 1, 10_080)),
+    hstsMaxAge: env.FENGQIAO_HSTS_MAX_AGE ? integerVar(env, 'FENGQIAO_HSTS_MAX_AGE', 0, 0, 63_072_000) : null,
+    idempotencyRetentionHours: integerVar(env, 'FENGQIAO_IDEMPOTENCY_RETENTION_HOURS', 24, 1, 8760),
   };
 }
 

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DeadlineWorker, type DeadlineWorkerReport } from '@app/cases';
+import { DeadlineWorker, IdempotencySweep, type DeadlineWorkerReport } from '@app/cases';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /**
  * Runs the deadline worker in this process (unless FENGQIAO_WORKER=0): once at start — so deadlines that fell due
  * while the engine was stopped fire now — and then every FENGQIAO_WORKER_INTERVAL_MS after the previous run ends.
+ * Each round also deletes stored idempotent responses past FENGQIAO_IDEMPOTENCY_RETENTION_HOURS.
  */
 @Injectable()
 export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -18,6 +19,7 @@ export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeAp
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly worker: DeadlineWorker,
+    private readonly sweep: IdempotencySweep,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,6 +37,10 @@ export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeAp
   private tick(): Promise<DeadlineWorkerReport | null> {
     const run = this.worker
       .runOnce()
+      .then(async (report) => {
+        await this.sweep.run();
+        return report;
+      })
       .catch((error: unknown) => {
         this.logger.error(`Deadline worker run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return null;

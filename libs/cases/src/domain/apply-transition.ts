@@ -14,6 +14,7 @@ import { CaseNotFoundError, IdempotencyKeyReusedError, NotHandlingOrgError, Vers
 import type { TransferRecord } from './transfer';
 import { TransferReadModel } from '../ports/transfer-read-model.port';
 import { RecentCases } from './recent-cases';
+import { IdempotencySettings, retainedSince } from './idempotency';
 import { emptyPlan, WritePlanner, type PlanEnv } from './write-planner';
 
 export interface TransitionRequest {
@@ -21,11 +22,13 @@ export interface TransitionRequest {
   type: string;
   data: Record<string, unknown>;
   viewer: Viewer;
-  /** From If-Match: apply only at this version, else fail with 412 instead of retrying. */
-  expectedVersion?: number;
+  /** From If-Match: apply only at one of these versions, else fail with 412 instead of retrying. */
+  ifMatch?: readonly number[];
   idempotencyKey?: string;
   /** Builds what the caller gets back; stored with the idempotency key in the same transaction. */
   present: (result: TransitionOutcome, directory: Directory, jurisdiction: Jurisdiction) => unknown;
+  /** What of the response is stored with the key (e.g. the view with personal data masked); by default all of it. */
+  storable?: (response: unknown) => unknown;
   /**
    * Sees the freshly loaded case and the plan before it is committed, on every attempt: it may throw to abort, or add
    * writes to the same transaction (the deadline worker checks its deadline is still due and records the firing).
@@ -78,6 +81,7 @@ export class ApplyTransition {
     private readonly planner: WritePlanner,
     private readonly transfers: TransferReadModel,
     private readonly recent: RecentCases,
+    private readonly idempotency: IdempotencySettings,
   ) {}
 
   /**
@@ -109,7 +113,7 @@ export class ApplyTransition {
     let conflicts = 0;
     for (;;) {
       if (key && lookUpKey) {
-        const stored = await this.store.findIdempotent(viewer.userId, key);
+        const stored = await this.store.findIdempotent(viewer.userId, key, retainedSince(this.idempotency, this.clock.now(), viewer.userId));
         if (stored) {
           if (stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
           return { replayed: true, status: stored.status, response: stored.response };
@@ -142,11 +146,11 @@ export class ApplyTransition {
       lookUpKey = true;
       // A copy older than the database is not a lost race: try again on fresh data.
       if (copy) continue;
-      if (request.expectedVersion !== undefined || ++conflicts >= RETRIES) {
+      if (request.ifMatch || ++conflicts >= RETRIES) {
         // A concurrent retry with the same key may have won the race: answer as that first request did.
-        if (key && (await this.store.findIdempotent(viewer.userId, key))) continue;
+        if (key && (await this.store.findIdempotent(viewer.userId, key, retainedSince(this.idempotency, this.clock.now(), viewer.userId)))) continue;
         const current = await this.store.load(caseId);
-        throw new VersionConflictError(caseId, request.expectedVersion ?? prepared.plan.update?.expectedVersion, current?.record.version, request.expectedVersion !== undefined);
+        throw new VersionConflictError(caseId, prepared.plan.update?.expectedVersion, current?.record.version, request.ifMatch !== undefined);
       }
     }
   }
@@ -196,8 +200,8 @@ export class ApplyTransition {
     if (!loaded || !jurisdiction.canRead(viewer, loaded.record)) throw new CaseNotFoundError(request.caseId);
     const { record } = loaded;
     if (!jurisdiction.canAct(viewer, record)) throw new NotHandlingOrgError();
-    if (request.expectedVersion !== undefined && request.expectedVersion !== record.version) {
-      throw new VersionConflictError(record.id, request.expectedVersion, record.version, true);
+    if (request.ifMatch && !request.ifMatch.includes(record.version)) {
+      throw new VersionConflictError(record.id, request.ifMatch[0], record.version, true);
     }
     const now = this.clock.now();
     const today = chinaDate(now);
@@ -223,7 +227,7 @@ export class ApplyTransition {
     }
     // Numbers of cases this event opened are known only inside the commit: the stored response is built after them.
     plan.beforeWrite = () => {
-      if (plan.idempotency) plan.idempotency.response = response();
+      if (plan.idempotency) plan.idempotency.response = (request.storable ?? ((r: unknown) => r))(response());
     };
     return {
       plan,
@@ -256,5 +260,11 @@ function withPlan(deadlines: DeadlineRecord[], plan: CommitPlan, caseId: string)
 }
 
 function hashRequest(request: TransitionRequest): string {
-  return createHash('sha256').update(canonicalJson({ caseId: request.caseId, type: request.type, data: request.data, expectedVersion: request.expectedVersion ?? null })).digest('hex');
+  return createHash('sha256').update(canonicalJson({ caseId: request.caseId, type: request.type, data: request.data, expectedVersion: ifMatchHashed(request.ifMatch) })).digest('hex');
+}
+
+/** One version hashes as the number it was before If-Match took lists, so keys stored then still replay. */
+function ifMatchHashed(ifMatch: readonly number[] | undefined): number | readonly number[] | null {
+  if (!ifMatch) return null;
+  return ifMatch.length === 1 ? ifMatch[0] : ifMatch;
 }

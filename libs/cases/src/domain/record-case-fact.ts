@@ -27,8 +27,8 @@ export interface CaseFactRequest {
   type: CaseFactType;
   /** Roles that may record the fact, in the organisation handling the case; or the case's workflow says which. */
   roles: Role[] | ((def: WorkflowDefinition) => Role[]);
-  /** From If-Match: record only at this version (412 otherwise) instead of retrying on fresh data. */
-  expectedVersion?: number;
+  /** From If-Match: record only at one of these versions (412 otherwise) instead of retrying on fresh data. */
+  ifMatch?: readonly number[];
   /**
    * Builds the audit entry's data and the deadline changes from the freshly loaded case, on every attempt; throws a
    * DomainError to refuse.
@@ -73,8 +73,8 @@ export class RecordCaseFact {
       if (!loaded || !jurisdiction.canRead(viewer, loaded.record)) throw new CaseNotFoundError(request.caseId);
       const { record } = loaded;
       if (!jurisdiction.canAct(viewer, record)) throw new NotHandlingOrgError();
-      if (request.expectedVersion !== undefined && request.expectedVersion !== record.version) {
-        throw new VersionConflictError(record.id, request.expectedVersion, record.version, true);
+      if (request.ifMatch && !request.ifMatch.includes(record.version)) {
+        throw new VersionConflictError(record.id, request.ifMatch[0], record.version, true);
       }
       const now = this.clock.now();
       const today = chinaDate(now);
@@ -93,9 +93,9 @@ export class RecordCaseFact {
         publishChanges(this.eventBus, plan);
         return { record: next.record, deadlines: next.deadlines, def, today, directory, jurisdiction };
       }
-      if (request.expectedVersion !== undefined || attempt >= RETRIES) {
+      if (request.ifMatch || attempt >= RETRIES) {
         const current = await this.store.load(request.caseId);
-        throw new VersionConflictError(record.id, request.expectedVersion ?? record.version, current?.record.version, request.expectedVersion !== undefined);
+        throw new VersionConflictError(record.id, record.version, current?.record.version, request.ifMatch !== undefined);
       }
     }
   }

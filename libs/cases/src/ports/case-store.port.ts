@@ -65,7 +65,13 @@ export abstract class CaseStore {
   async loadMany(caseIds: string[]): Promise<LoadedCase[]> {
     return (await Promise.all(caseIds.map((id) => this.load(id)))).filter((c): c is LoadedCase => c !== null);
   }
-  abstract findIdempotent(actorId: string, key: string): Promise<IdempotentResult | null>;
+  /**
+   * The stored result of a key created at `since` or later (any, without `since`). An older one is past retention: it
+   * is deleted, so the key is treated as new and its next commit is not refused by the key's unique index.
+   */
+  abstract findIdempotent(actorId: string, key: string, since?: string): Promise<IdempotentResult | null>;
+  /** Deletes stored results of keys created before `before`, except those of `keepActorId`; returns how many. */
+  abstract sweepIdempotent(before: string, keepActorId: string): Promise<number>;
   abstract commit(plan: CommitPlan): Promise<CommitResult>;
   /**
    * Commits plans for distinct cases together where the store can (one round trip, one durable flush), each plan

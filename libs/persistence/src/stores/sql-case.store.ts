@@ -73,10 +73,15 @@ export class SqlCaseStore extends CaseStore {
     return cases.map((r) => ({ record: toCase(r), deadlines: byCase.get(r.id) ?? [] }));
   }
 
-  async findIdempotent(actorId: string, key: string): Promise<IdempotentResult | null> {
+  async findIdempotent(actorId: string, key: string, since?: string): Promise<IdempotentResult | null> {
+    if (since) await this.db.execute('DELETE FROM idempotency_keys WHERE actor_id = :actorId AND key = :key AND created_at < :since', { actorId, key, since });
     const rows = await this.db.query('SELECT case_id, request_hash, status, response FROM idempotency_keys WHERE actor_id = :actorId AND key = :key', { actorId, key });
     if (!rows.length) return null;
     return { caseId: rows[0].case_id, requestHash: rows[0].request_hash, status: Number(rows[0].status), response: readJson(rows[0].response) };
+  }
+
+  async sweepIdempotent(before: string, keepActorId: string): Promise<number> {
+    return this.db.execute('DELETE FROM idempotency_keys WHERE created_at < :before AND actor_id <> :keepActorId', { before, keepActorId });
   }
 
   async commit(plan: CommitPlan): Promise<CommitResult> {

@@ -9,7 +9,8 @@ export class ApplyCaseEventCommand extends Command<TransitionResult> {
     readonly caseId: string,
     readonly type: string,
     readonly data: Record<string, unknown>,
-    readonly expectedVersion?: number,
+    /** The versions If-Match names (strong tags only); undefined: no precondition. */
+    readonly ifMatch?: readonly number[],
     readonly idempotencyKey?: string,
   ) {
     super();

@@ -19,7 +19,8 @@ export class ExtendDeadlineCommand extends Command<CaseView> {
     readonly caseId: string,
     readonly deadlineId: string,
     readonly input: ExtendDeadlineInput,
-    readonly expectedVersion?: number,
+    /** The versions If-Match names (strong tags only); undefined: no precondition. */
+    readonly ifMatch?: readonly number[],
   ) {
     super();
   }

@@ -19,7 +19,7 @@ export class ExtendDeadlineHandler implements ICommandHandler<ExtendDeadlineComm
       viewer: c.viewer,
       type: 'DEADLINE_EXTENDED',
       roles: DEADLINE_OFFICERS,
-      expectedVersion: c.expectedVersion,
+      ifMatch: c.ifMatch,
       build: (loaded, { now, today, directory }) => {
         const deadline = pendingDeadline(loaded, c.deadlineId);
         const approver = directory.user(approvedBy);

@@ -42,6 +42,9 @@ class MemoryStore extends CaseStore {
   async findIdempotent(): Promise<IdempotentResult | null> {
     return null;
   }
+  async sweepIdempotent(): Promise<number> {
+    return 0;
+  }
   async commit(plan: CommitPlan): Promise<CommitResult> {
     const { expectedVersion, record } = plan.update!;
     const current = this.cases.get(record.id)!;

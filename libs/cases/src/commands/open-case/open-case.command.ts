@@ -14,10 +14,17 @@ export interface OpenCaseInput {
   input?: Record<string, unknown>;
 }
 
-export class OpenCaseCommand extends Command<CaseView> {
+/** The case as its opener sees it; `replayed` when an Idempotency-Key repeated an opening and its first answer is returned. */
+export interface OpenCaseResult {
+  view: CaseView;
+  replayed: boolean;
+}
+
+export class OpenCaseCommand extends Command<OpenCaseResult> {
   constructor(
     readonly viewer: Viewer,
     readonly body: OpenCaseInput,
+    readonly idempotencyKey?: string,
   ) {
     super();
   }

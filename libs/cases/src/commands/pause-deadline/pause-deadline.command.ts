@@ -18,7 +18,8 @@ export class PauseDeadlineCommand extends Command<CaseView> {
     readonly caseId: string,
     readonly deadlineId: string,
     readonly input: PauseDeadlineInput,
-    readonly expectedVersion?: number,
+    /** The versions If-Match names (strong tags only); undefined: no precondition. */
+    readonly ifMatch?: readonly number[],
   ) {
     super();
   }

@@ -21,7 +21,7 @@ export class PauseDeadlineHandler implements ICommandHandler<PauseDeadlineComman
       viewer: c.viewer,
       type: 'DEADLINE_PAUSED',
       roles: DEADLINE_OFFICERS,
-      expectedVersion: c.expectedVersion,
+      ifMatch: c.ifMatch,
       build: (loaded, { now, today }) => {
         const deadline = pendingDeadline(loaded, c.deadlineId);
         const running = openPause(deadline);

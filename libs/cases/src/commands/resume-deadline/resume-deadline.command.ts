@@ -11,7 +11,8 @@ export class ResumeDeadlineCommand extends Command<CaseView> {
     readonly deadlineId: string,
     readonly n: number,
     readonly to: IsoDate | undefined,
-    readonly expectedVersion?: number,
+    /** The versions If-Match names (strong tags only); undefined: no precondition. */
+    readonly ifMatch?: readonly number[],
   ) {
     super();
   }

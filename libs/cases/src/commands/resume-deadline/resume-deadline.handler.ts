@@ -20,7 +20,7 @@ export class ResumeDeadlineHandler implements ICommandHandler<ResumeDeadlineComm
       viewer: c.viewer,
       type: 'DEADLINE_RESUMED',
       roles: DEADLINE_OFFICERS,
-      expectedVersion: c.expectedVersion,
+      ifMatch: c.ifMatch,
       build: (loaded, { now, today }) => {
         const deadline = pendingDeadline(loaded, c.deadlineId);
         const pause = deadline.pauses[c.n - 1];
