@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
@@ -21,7 +21,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DirectoryController } from './directory/directory.controller';
 import { EngineModule } from './engine.module';
 import { HealthController } from './health/health.controller';
-import { InputHygieneInterceptor } from './http/input-hygiene';
+import { InputHygieneGuard } from './http/input-hygiene';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 import { VocabularyController } from './vocabulary/vocabulary.controller';
@@ -54,9 +54,9 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After authentication, before the validation pipe: input it cannot walk, or only one database would store.
+        { provide: APP_GUARD, useClass: InputHygieneGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        // Before the validation pipe: input it cannot walk, or only one of the databases would store, never reaches it.
-        { provide: APP_INTERCEPTOR, useClass: InputHygieneInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         PasswordHasher,
         DemoSeeder,
