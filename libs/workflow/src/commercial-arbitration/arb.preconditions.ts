@@ -22,6 +22,7 @@ export const EXCLUDED_MATTERS = {
 const setAsideDue = (context: ArbContext, event: WorkflowEvent) => event.deadlines[context.setAsideRegime === 'LAW_2025' ? 'D-AR2' : 'D-AR2-2017'];
 
 export const arbPreconditions: Record<string, Precondition<ArbContext>> = {
+  // Routing rule R24 (spec appendix (c)): commercial arbitration needs a written, valid agreement on an arbitrable matter.
   writtenAgreement: {
     check: (_context, event) => typeof event.data.agreementForm === 'string' && event.data.agreementForm !== 'ORAL',
     message: '当事人采用仲裁方式解决纠纷，应当双方自愿达成仲裁协议；仲裁协议须为书面形式（合同中订立的仲裁条款或者以其他书面方式达成的请求仲裁的协议），没有书面仲裁协议的，仲裁委员会不予受理',

@@ -46,18 +46,21 @@ export const rxPreconditions: Record<string, Precondition<RxContext>> = {
       'Apply within 60 days of knowing of the act; if the party was not told of the right, from learning of it but within one year of knowing the act; never more than 5 years (20 for real property) after the act',
     legalBasis: `${LAW} 第二十条、第二十一条`,
   },
+  // Routing rule R16 (spec appendix (c)): an agency's mediation of a civil dispute goes to civil court, not here.
   reviewableAct: {
     check: (context) => context.actType !== 'CIVIL_DISPUTE_MEDIATION',
     message: '行政机关对民事纠纷作出的调解不属于行政复议范围；当事人对调解结果不服的，可以就该民事纠纷依法向人民法院提起民事诉讼',
     messageEn: 'An agency’s mediation of a civil dispute cannot be reconsidered; the party may sue over the civil dispute in court',
     legalBasis: `${LAW} 第十二条第四项`,
   },
+  // Routing rule R15: no parallel tracks — once a court has accepted a suit on the act, no reconsideration.
   noSuitAccepted: {
     check: (_context, event) => event.data.courtSuitAccepted !== true,
     message: '公民、法人或者其他组织已经依法提起行政诉讼，人民法院已经依法受理的，不得申请行政复议',
     messageEn: 'A court has already accepted a suit over the act: no reconsideration may be applied for',
     legalBasis: `${LAW} 第二十九条`,
   },
+  // Routing rule R17: a settlement means withdrawal, and the same facts and reasons cannot be filed again.
   notRefiledAfterWithdrawal: {
     check: (_context, event) => {
       const earlier = event.data.earlierApplication;
@@ -74,6 +77,7 @@ export const rxPreconditions: Record<string, Precondition<RxContext>> = {
     messageEn: 'An application filed through the penalising agency records the agency and the day it received the application',
     legalBasis: `${LAW} 第三十二条`,
   },
+  // Routing rule R15: the party chooses reconsideration or a suit, except in 复议前置 cases.
   directSuitAllowed: {
     check: (context) => afterReconsideration(context) || !context.reconsiderationFirst,
     message: '依法应当先申请行政复议的（当场作出的行政处罚决定等），对行政复议决定不服的，才可以依法向人民法院提起行政诉讼',
