@@ -28,3 +28,21 @@ export function verticesThatCannotFinish(
   }
   return vertices.map(([k]) => k).filter((k) => !canFinish.has(k));
 }
+
+/**
+ * Transitions the workflow's description declares that no legal path of the traversal takes, and transitions taken
+ * that it does not declare; both empty when the generated paths cover the machine exactly, loops included.
+ */
+export function transitionCoverage(
+  adjacency: Adjacency,
+  declared: { from: string; event: string; to?: string | null }[],
+  stateOf: (s: AnyMachineSnapshot) => string = (s) => String(s.value),
+): { untaken: string[]; undeclared: string[] } {
+  const taken = new Set<string>();
+  for (const { state, transitions } of Object.values(adjacency)) {
+    const next: { state: AnyMachineSnapshot; event: WorkflowEvent }[] = Object.values(transitions);
+    for (const t of next) taken.add(`${stateOf(state)} --${t.event.type}--> ${stateOf(t.state)}`);
+  }
+  const wanted = new Set(declared.map((t) => `${t.from} --${t.event}--> ${t.to ?? t.from}`));
+  return { untaken: [...wanted].filter((t) => !taken.has(t)), undeclared: [...taken].filter((t) => !wanted.has(t)) };
+}
