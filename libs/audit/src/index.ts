@@ -7,3 +7,6 @@ export * from './checkpoints/checkpoint';
 export * from './checkpoints/checkpoint-store.port';
 export * from './checkpoints/export-verifier';
 export * from './checkpoints/write-checkpoint';
+export * from './hash-algorithm';
+export * from './security/security-event';
+export * from './security/security-log.port';
