@@ -8,3 +8,7 @@ export * from './jurisdiction';
 export * from './masking';
 export * from './organisations.module';
 export * from './demo/demo-jurisdiction';
+export * from './role-fit';
+export * from './login-throttle/login-throttle.port';
+export * from './login-throttle/login-throttle.errors';
+export * from './login-throttle/login-throttle';

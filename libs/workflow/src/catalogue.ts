@@ -15,6 +15,14 @@ const PENDING_CHANNEL_ORG_TYPES: Record<string, string> = {
 };
 /** The justice bureau runs the engine and audits subsidies; no channel's cases are handled there. */
 const ENGINE_ORG_TYPES: Record<string, string> = { JUSTICE_BUREAU: '司法局' };
+/** Where the engine's own roles and the pending channels' people are held (a traffic brigade's accident mediators). */
+const ENGINE_AND_PENDING_STAFF: Record<string, string[]> = {
+  ADMIN: ['JUSTICE_BUREAU'],
+  AUDITOR: ['JUSTICE_BUREAU'],
+  PETITION_OFFICER: ['PETITION_BUREAU'],
+  INTAKE_CLERK: ['PETITION_BUREAU'],
+  MEDIATOR: ['TRAFFIC_POLICE_BRIGADE'],
+};
 
 function merge(kind: string, parts: Record<string, string>[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -71,3 +79,23 @@ export const QUEUES: (QueueSpec & { workflow: string; workflowTitle: string })[]
 
 /** Roles that may open a case of some workflow directly. */
 export const OPENING_ROLES: string[] = [...new Set([...latest.values()].flatMap((d) => d.openRoles))];
+
+/**
+ * The organisation types each role may be held in, joined from every channel's `staff` and the engine's own: a role
+ * outside these (a 法官 in a village committee) is refused when an account is created or changed.
+ */
+export const ROLE_ORG_TYPES: Record<string, string[]> = {};
+for (const staff of [...manifests.map((m) => m.staff), ENGINE_AND_PENDING_STAFF]) {
+  for (const [role, types] of Object.entries(staff)) ROLE_ORG_TYPES[role] = [...new Set([...(ROLE_ORG_TYPES[role] ?? []), ...types])];
+}
+for (const role of ROLES) if (!ROLE_ORG_TYPES[role]?.length) throw new Error(`Role ${role} has no organisation type it may be held in: declare it in a channel's staff`);
+for (const [role, types] of Object.entries(ROLE_ORG_TYPES)) {
+  if (!ROLES.includes(role)) throw new Error(`Staff names ${role}, which is not a role`);
+  const unknown = types.filter((t) => !ORG_TYPES.includes(t));
+  if (unknown.length) throw new Error(`Role ${role} is placed in unknown organisation types ${unknown.join(', ')}`);
+}
+
+/** Whether a person with this role may belong to an organisation of this type. */
+export function roleFitsOrgType(role: string, orgType: string): boolean {
+  return ROLE_ORG_TYPES[role]?.includes(orgType) ?? false;
+}

@@ -147,6 +147,12 @@ export interface ChannelManifest {
   /** Organisation types that handle cases of this workflow (open them, or receive them by transfer). */
   handlingOrgTypes: string[];
   /**
+   * Where the people working this channel's cases are employed: each role (this channel's or another's) with the
+   * organisation types it may be held in. The catalogue joins every channel's list; a user whose role has no home in
+   * their organisation's type is refused (a 法官 in a village committee).
+   */
+  staff: Record<string, string[]>;
+  /**
    * How the channel's cases end, in its own words (e.g. CONFIRMED, RETURNED), with Chinese labels. The machine reports
    * one with the `report` effect; each route into the channel maps every outcome to an event of the sending workflow.
    */

@@ -29,6 +29,7 @@ export const commercialArbitration: WorkflowDefinition<ArbContext> = {
     // 仲裁员 and 受理登记员 are the labour-arbitration and mediation channels' roles.
     roles: {},
     caseHandlingRoles: ['ARBITRATOR'],
+    staff: { ARBITRATOR: ['COMMERCIAL_ARBITRATION_COMMISSION'], INTAKE_CLERK: ['COMMERCIAL_ARBITRATION_COMMISSION'] },
     deadlineOfficers: ['ARBITRATOR'],
     orgTypes: { COMMERCIAL_ARBITRATION_COMMISSION: '仲裁委员会' },
     handlingOrgTypes: ['COMMERCIAL_ARBITRATION_COMMISSION'],

@@ -30,6 +30,7 @@ export const commercialMediation: WorkflowDefinition<CmContext> = {
     // 调解员 and 受理登记员 are the people's-mediation channel's roles.
     roles: {},
     caseHandlingRoles: [],
+    staff: { MEDIATOR: ['COMMERCIAL_MEDIATION_ORG'], INTAKE_CLERK: ['COMMERCIAL_MEDIATION_ORG'], COMMITTEE_DIRECTOR: ['COMMERCIAL_MEDIATION_ORG'] },
     deadlineOfficers: ['COMMITTEE_DIRECTOR'],
     orgTypes: { COMMERCIAL_MEDIATION_ORG: '商事调解组织' },
     handlingOrgTypes: ['COMMERCIAL_MEDIATION_ORG'],

@@ -59,6 +59,7 @@ export const courtCase: WorkflowDefinition<CtContext> = {
     assigneeField: 'judgeId',
     roles: { COURT_CLERK: '法院立案/书记员', JUDGE: '法官' },
     caseHandlingRoles: ['COURT_CLERK', 'JUDGE'],
+    staff: { COURT_CLERK: ['BASIC_COURT', 'INTERMEDIATE_COURT'], JUDGE: ['BASIC_COURT', 'INTERMEDIATE_COURT'] },
     deadlineOfficers: ['JUDGE'],
     orgTypes: { BASIC_COURT: '基层人民法院', INTERMEDIATE_COURT: '中级人民法院' },
     handlingOrgTypes: ['BASIC_COURT'],

@@ -33,6 +33,7 @@ export const judicialConfirmation: WorkflowDefinition<JcContext> = {
     caseNumberKind: '民特确',
     roles: {},
     caseHandlingRoles: [],
+    staff: { JUDGE: ['BASIC_COURT'] },
     deadlineOfficers: ['JUDGE'],
     orgTypes: {},
     handlingOrgTypes: ['BASIC_COURT'],

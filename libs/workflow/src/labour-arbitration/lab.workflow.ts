@@ -55,6 +55,7 @@ export const labourArbitration: WorkflowDefinition<LabContext> = {
     assigneeField: 'arbitratorId',
     roles: { ARBITRATOR: '仲裁员' },
     caseHandlingRoles: ['ARBITRATOR'],
+    staff: { ARBITRATOR: ['LABOUR_ARBITRATION_COMMISSION'], INTAKE_CLERK: ['LABOUR_ARBITRATION_COMMISSION'] },
     deadlineOfficers: ['ARBITRATOR'],
     orgTypes: { LABOUR_ARBITRATION_COMMISSION: '劳动人事争议仲裁委员会' },
     handlingOrgTypes: ['LABOUR_ARBITRATION_COMMISSION'],

@@ -45,6 +45,7 @@ export const labourMediation: WorkflowDefinition<LmContext> = {
     assigneeField: 'mediatorId',
     roles: {},
     caseHandlingRoles: [],
+    staff: {},
     deadlineOfficers: ['COMMITTEE_DIRECTOR'],
     orgTypes: {},
     handlingOrgTypes: ['VILLAGE_MEDIATION_COMMITTEE', 'TOWNSHIP_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'],

@@ -4,6 +4,8 @@ import { pmEvents } from './pm.events';
 import { pmMachine } from './pm.machine';
 import { pmPreconditions } from './pm.preconditions';
 
+const PM_ORG_TYPES = ['VILLAGE_MEDIATION_COMMITTEE', 'TOWNSHIP_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'];
+
 export const peopleMediation: WorkflowDefinition<PmContext> = {
   id: 'pm',
   version: 1,
@@ -20,13 +22,14 @@ export const peopleMediation: WorkflowDefinition<PmContext> = {
     assigneeField: 'mediatorId',
     roles: { INTAKE_CLERK: '受理登记员', MEDIATOR: '调解员', COMMITTEE_DIRECTOR: '调委会主任' },
     caseHandlingRoles: ['INTAKE_CLERK', 'MEDIATOR', 'COMMITTEE_DIRECTOR'],
+    staff: { INTAKE_CLERK: PM_ORG_TYPES, MEDIATOR: PM_ORG_TYPES, COMMITTEE_DIRECTOR: PM_ORG_TYPES },
     deadlineOfficers: ['COMMITTEE_DIRECTOR'],
     orgTypes: {
       VILLAGE_MEDIATION_COMMITTEE: '村（居）人民调解委员会',
       TOWNSHIP_MEDIATION_COMMITTEE: '乡镇（街道）人民调解委员会',
       DISTRICT_MEDIATION_CENTRE: '区矛盾纠纷大调解中心',
     },
-    handlingOrgTypes: ['VILLAGE_MEDIATION_COMMITTEE', 'TOWNSHIP_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'],
+    handlingOrgTypes: PM_ORG_TYPES,
     outcomes: {
       SIGNED_FOR: '调解组织已签收',
       RETURNED: '调解组织已退回',

@@ -107,6 +107,7 @@ export const administrativeReconsideration: WorkflowDefinition<RxContext> = {
     assigneeField: 'officerId',
     roles: { RECONSIDERATION_OFFICER: '复议工作人员' },
     caseHandlingRoles: ['RECONSIDERATION_OFFICER'],
+    staff: { RECONSIDERATION_OFFICER: ['RECONSIDERATION_ORGAN'] },
     deadlineOfficers: ['RECONSIDERATION_OFFICER'],
     orgTypes: { RECONSIDERATION_ORGAN: '行政复议机构' },
     handlingOrgTypes: ['RECONSIDERATION_ORGAN'],

@@ -60,6 +60,7 @@ export const ruralLand: WorkflowDefinition<LandContext> = {
     // 农村土地承包仲裁员 are appointed by the land commission on their own qualifications (第十五条), not the labour ones.
     roles: { LAND_ARBITRATOR: '农村土地承包仲裁员' },
     caseHandlingRoles: ['LAND_ARBITRATOR'],
+    staff: { LAND_ARBITRATOR: [LAND_COMMISSION], INTAKE_CLERK: [LAND_COMMISSION] },
     deadlineOfficers: ['LAND_ARBITRATOR'],
     orgTypes: { [LAND_COMMISSION]: '农村土地承包仲裁委员会' },
     handlingOrgTypes: [LAND_COMMISSION, ...MEDIATION_BODIES],

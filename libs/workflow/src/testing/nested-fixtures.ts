@@ -18,6 +18,7 @@ const notAChannel = {
     caseNumberKind: '测',
     roles: {},
     caseHandlingRoles: [],
+    staff: {},
     deadlineOfficers: [],
     orgTypes: {},
     handlingOrgTypes: [],

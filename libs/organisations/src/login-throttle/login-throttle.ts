@@ -1,0 +1,69 @@
+import { LoginLockedError } from './login-throttle.errors';
+import { LoginThrottleStore, type ThrottleKey, type ThrottleRule } from './login-throttle.port';
+
+/** Limits on failed logins per username typed and per client address (FENGQIAO_LOGIN_* variables). */
+export interface LoginThrottleSettings {
+  account: ThrottleRule;
+  address: ThrottleRule;
+}
+
+const MINUTE = 60_000;
+export const DEFAULT_LOGIN_THROTTLE: LoginThrottleSettings = {
+  account: { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  address: { maxFailures: 50, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+};
+
+/**
+ * Throttles password guessing: a username (known or not) or a client address with too many recent failures is
+ * refused before its password is checked, until the lock runs out or an administrator lifts it.
+ *
+ * Time is the wall clock, not the engine's `Clock`: the manual test clock stands still and belongs to one process,
+ * while a lock must run out in real time and mean the same to every process sharing the database.
+ */
+export class LoginThrottle {
+  constructor(
+    private readonly store: LoginThrottleStore,
+    private readonly settings: LoginThrottleSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Throws `LoginLockedError` while the username or the address is locked. */
+  async check(username: string, address: string): Promise<void> {
+    const now = this.now();
+    const locks = await this.store.locks([accountKey(username), addressKey(address)], now);
+    if (!locks.length) return;
+    const longest = locks.reduce((a, b) => (b.lockedUntil > a.lockedUntil ? b : a));
+    throw new LoginLockedError(longest.kind, Math.max(1, Math.ceil((longest.lockedUntil.getTime() - now.getTime()) / 1000)));
+  }
+
+  async failed(username: string, address: string): Promise<void> {
+    const now = this.now();
+    await Promise.all([this.store.recordFailure(accountKey(username), this.settings.account, now), this.store.recordFailure(addressKey(address), this.settings.address, now)]);
+  }
+
+  /** A success forgets the account's failures, not the address's: one good password must not reset a spray. */
+  async succeeded(username: string): Promise<void> {
+    await this.store.clear(accountKey(username));
+  }
+
+  async unlock(username: string): Promise<void> {
+    await this.store.clear(accountKey(username));
+  }
+
+  /** The locked accounts among these usernames, with when each lock runs out. */
+  async lockedUntil(usernames: string[]): Promise<Map<string, Date>> {
+    if (!usernames.length) return new Map();
+    const locks = await this.store.locks(usernames.map(accountKey), this.now());
+    return new Map(locks.map((l) => [l.subject, l.lockedUntil]));
+  }
+}
+
+/** Usernames are typed in any case; the counter belongs to what they name. */
+export function accountKey(username: string): ThrottleKey {
+  return { kind: 'account', subject: username.trim().toLowerCase() };
+}
+
+/** An IPv4 client seen through an IPv6 socket is the same client. */
+function addressKey(address: string): ThrottleKey {
+  return { kind: 'address', subject: address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1') };
+}
