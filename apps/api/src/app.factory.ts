@@ -17,7 +17,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     setSecurityHeaders(request.url, reply);
     sendRouterProblem(error, request.url, reply);
   };
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: true, frameworkErrors }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: config.trustProxy, frameworkErrors }), {
     logger: options.logger === false ? false : new PinoNestLogger(logger),
   });
   logRequests(app.getHttpAdapter().getInstance(), logger);

@@ -5,7 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@app/audit';
 import { CasesModule } from '@app/cases';
-import { OrganisationsModule } from '@app/organisations';
+import { LoginThrottle, LoginThrottleStore, OrganisationsModule } from '@app/organisations';
 import { PersistenceModule } from '@app/persistence';
 import { AdminOrganisationsController } from './admin/organisations.controller';
 import { AdminUsersController } from './admin/users.controller';
@@ -59,6 +59,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         PasswordHasher,
+        { provide: LoginThrottle, inject: [LoginThrottleStore], useFactory: (store: LoginThrottleStore) => new LoginThrottle(store, config.loginThrottle) },
         DemoSeeder,
         DeadlineWorkerScheduler,
         CheckpointService,

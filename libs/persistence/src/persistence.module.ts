@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditStore, CheckpointStore } from '@app/audit';
 import { CaseReadModel, CaseStore, OutboxStore, TransferReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
-import { DirectoryRepository } from '@app/organisations';
+import { DirectoryRepository, LoginThrottleStore } from '@app/organisations';
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
@@ -11,6 +11,7 @@ import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
 import { SqlCaseReadModel } from './stores/sql-case-read-model';
 import { SqlCaseStore } from './stores/sql-case.store';
 import { SqlDeadlineStore } from './stores/sql-deadline.store';
+import { SqlLoginThrottleStore } from './stores/sql-login-throttle.store';
 import { SqlNotificationStore } from './stores/sql-notification.store';
 import { SqlOutboxStore } from './stores/sql-outbox.store';
 import { SqlTransferReadModel } from './stores/sql-transfer-read-model';
@@ -49,8 +50,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: HolidayStore, ...withDb((db, ds) => new TypeOrmHolidayStore(ds, db)) },
         { provide: DeadlineStore, ...withDb((db) => new SqlDeadlineStore(db)) },
         { provide: NotificationStore, ...withDb((db) => new SqlNotificationStore(db)) },
+        { provide: LoginThrottleStore, ...withDb((db) => new SqlLoginThrottleStore(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore],
     };
   }
 

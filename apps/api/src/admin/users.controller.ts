@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DirectoryRepository, DirectoryService, UsernameTakenError, UserNotFoundError, type Directory, type User, type Viewer } from '@app/organisations';
+import { assertRolesFitOrgType, DirectoryRepository, DirectoryService, LoginThrottle, UsernameTakenError, UserNotFoundError, type Directory, type User, type Viewer } from '@app/organisations';
 import { ConflictError, ValidationError } from '@app/shared';
 import { ROLE_LABELS } from '@app/workflow';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
@@ -19,6 +19,7 @@ export class AdminUsersController {
     private readonly repository: DirectoryRepository,
     private readonly directoryService: DirectoryService,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   @Get()
@@ -34,7 +35,9 @@ export class AdminUsersController {
         (!needle || u.username.toLowerCase().includes(needle) || u.displayName.toLowerCase().includes(needle)),
     );
     const start = (q.page - 1) * q.pageSize;
-    return { items: matching.slice(start, start + q.pageSize).map((u) => present(u, directory)), total: matching.length, page: q.page, pageSize: q.pageSize };
+    const page = matching.slice(start, start + q.pageSize);
+    const locks = await this.throttle.lockedUntil(page.map((u) => u.username));
+    return { items: page.map((u) => present(u, directory, locks)), total: matching.length, page: q.page, pageSize: q.pageSize };
   }
 
   @Post()
@@ -42,6 +45,7 @@ export class AdminUsersController {
   async create(@Body() body: CreateUserRequest) {
     const directory = await this.directoryService.current();
     this.checkOrg(directory, body.orgId);
+    assertRolesFitOrgType(body.roles, directory.org(body.orgId)!.type);
     if (await this.repository.userByUsername(body.username)) throw new UsernameTakenError(body.username);
     const user = { id: randomUUID(), username: body.username, displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: true };
     await this.repository.createUser({ ...user, passwordHash: await this.hasher.hash(body.password) });
@@ -59,12 +63,18 @@ export class AdminUsersController {
     if (id === viewer.userId && body.roles && !body.roles.includes('ADMIN')) {
       throw new ConflictError('You cannot remove your own administrator role', '不能移除自己的系统管理员角色');
     }
+    if (body.roles !== undefined || body.orgId !== undefined) {
+      const current = await this.repository.userById(id);
+      if (!current) throw new UserNotFoundError(id);
+      const orgType = directory.org(body.orgId ?? current.orgId)?.type;
+      if (orgType) assertRolesFitOrgType(body.roles ?? current.roles, orgType);
+    }
     const found = await this.repository.updateUser(id, { displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: body.active });
     if (!found) throw new UserNotFoundError(id);
     this.directoryService.invalidate();
     const user = await this.repository.userById(id);
     if (!user) throw new UserNotFoundError(id);
-    return present(user, await this.directoryService.current());
+    return present(user, await this.directoryService.current(), await this.throttle.lockedUntil([user.username]));
   }
 
   @Post(':id/password')
@@ -74,12 +84,21 @@ export class AdminUsersController {
     if (!(await this.repository.setPasswordHash(id, await this.hasher.hash(body.password)))) throw new UserNotFoundError(id);
   }
 
+  @Post(':id/unlock')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Lift the lock that failed logins put on an account, and forget its failures (解锁账号)' })
+  async unlock(@Param('id') id: string): Promise<void> {
+    const user = await this.repository.userById(id);
+    if (!user) throw new UserNotFoundError(id);
+    await this.throttle.unlock(user.username);
+  }
+
   private checkOrg(directory: Directory, orgId: string): void {
     if (!directory.org(orgId)) throw new ValidationError([{ field: 'orgId', message: 'is not an organisation', messageZh: '所属单位不存在' }]);
   }
 }
 
-function present(user: User, directory: Directory) {
+function present(user: User, directory: Directory, locks: Map<string, Date> = new Map()) {
   return {
     id: user.id,
     username: user.username,
@@ -89,5 +108,7 @@ function present(user: User, directory: Directory) {
     orgId: user.orgId,
     orgName: directory.org(user.orgId)?.name ?? null,
     active: user.active,
+    /** Until when failed logins lock the account; null when it is not locked. */
+    lockedUntil: locks.get(user.username.toLowerCase())?.toISOString() ?? null,
   };
 }

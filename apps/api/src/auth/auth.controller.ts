@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { DirectoryRepository, DirectoryService, ORG_TYPE_LABELS, type Viewer } from '@app/organisations';
+import { DirectoryRepository, DirectoryService, LoginThrottle, ORG_TYPE_LABELS, type Viewer } from '@app/organisations';
 import { UnauthenticatedError } from '@app/shared';
 import { ROLE_LABELS } from '@app/workflow';
 import { CurrentViewer } from './current-viewer.decorator';
@@ -31,17 +32,25 @@ export class AuthController {
     private readonly directoryService: DirectoryService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in and receive an access token (登录)' })
-  async login(@Body() body: LoginRequest) {
+  @ApiTooManyRequestsResponse({ description: '登录失败次数过多：账号或地址暂时锁定，Retry-After 给出秒数' })
+  async login(@Body() body: LoginRequest, @Req() request: FastifyRequest) {
+    // A locked name or address is refused before the password is hashed, so guessing costs the engine nothing.
+    await this.throttle.check(body.username, request.ip);
     const user = await this.directory.userByUsername(body.username);
-    // The same answer for an unknown user and a wrong password, so usernames cannot be probed.
-    const ok = user && user.active && (await this.hasher.verify(user.passwordHash, body.password));
-    if (!user || !ok) throw new UnauthenticatedError('Wrong username or password', '用户名或密码错误');
+    // Unknown and inactive accounts spend the same verification as a wrong password, and get the same answer.
+    const ok = user?.active ? await this.hasher.verify(user.passwordHash, body.password) : await this.hasher.verifyNothing(body.password);
+    if (!user || !ok) {
+      await this.throttle.failed(body.username, request.ip);
+      throw new UnauthenticatedError('Wrong username or password', '用户名或密码错误');
+    }
+    await this.throttle.succeeded(body.username);
     const org = (await this.directoryService.current()).org(user.orgId);
     const regionCode = org?.regionCode ?? '';
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, name: user.displayName, roles: user.roles, orgId: user.orgId, regionCode });

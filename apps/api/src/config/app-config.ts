@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { checkpointSettings, type CheckpointSettings } from './checkpoint-settings';
 import { parseLegalPeriodOverrides, type LegalPeriodOverrides } from '@app/deadlines';
 import type { DatabaseConfig } from '@app/persistence';
+import type { LoginThrottleSettings } from '@app/organisations';
+import { trustProxySetting, type TrustProxy } from './trust-proxy';
 
 export interface AppConfig {
   port: number;
@@ -39,6 +41,10 @@ export interface AppConfig {
   hstsMaxAge: number | null;
   /** Hours a stored idempotent response is kept and replayed (FENGQIAO_IDEMPOTENCY_RETENTION_HOURS, default 24). */
   idempotencyRetentionHours: number;
+  /** Failed logins per username typed and per client address before a lock, within a window, and the lock's length (FENGQIAO_LOGIN_*). */
+  loginThrottle: LoginThrottleSettings;
+  /** Which reverse proxies' `X-Forwarded-For` names the client (FENGQIAO_TRUST_PROXY); false: none, the socket's peer is the client. */
+  trustProxy: TrustProxy;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -100,6 +106,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkpoints: checkpointSettings(env, integerVar(env, 'FENGQIAO_CHECKPOINT_MINUTES', 60, 1, 10_080)),
     hstsMaxAge: env.FENGQIAO_HSTS_MAX_AGE ? integerVar(env, 'FENGQIAO_HSTS_MAX_AGE', 0, 0, 63_072_000) : null,
     idempotencyRetentionHours: integerVar(env, 'FENGQIAO_IDEMPOTENCY_RETENTION_HOURS', 24, 1, 8760),
+    loginThrottle: {
+      account: throttleRule(env, 'ACCOUNT', 'LOCK', 5),
+      address: throttleRule(env, 'ADDRESS', 'BLOCK', 50),
+    },
+    trustProxy: trustProxySetting(env.FENGQIAO_TRUST_PROXY),
+  };
+}
+
+/** FENGQIAO_LOGIN_<ACCOUNT|ADDRESS>_FAILURES, _WINDOW_SECONDS and _<LOCK|BLOCK>_SECONDS; 15 minutes each by default. */
+function throttleRule(env: NodeJS.ProcessEnv, who: 'ACCOUNT' | 'ADDRESS', lock: 'LOCK' | 'BLOCK', failures: number) {
+  return {
+    maxFailures: integerVar(env, `FENGQIAO_LOGIN_${who}_FAILURES`, failures, 1, 100_000),
+    windowMs: integerVar(env, `FENGQIAO_LOGIN_${who}_WINDOW_SECONDS`, 900, 1, 86_400) * 1000,
+    lockMs: integerVar(env, `FENGQIAO_LOGIN_${who}_${lock}_SECONDS`, 900, 1, 86_400) * 1000,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TransitionNotAllowedError, VersionConflictError } from '@app/cases';
+import { LoginLockedError } from '@app/organisations';
 import { DomainError, ValidationError } from '@app/shared';
 
 interface Problem {
@@ -25,6 +26,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   CONFLICT: 409,
   'WORKFLOW.VERSION_MISMATCH': 409,
   'IDEMPOTENCY.KEY_REUSED': 422,
+  'AUTH.TOO_MANY_ATTEMPTS': 429,
 };
 
 const TITLES: Record<number, [string, string]> = {
@@ -57,6 +59,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(error);
     problem.instance = request.url;
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (error instanceof LoginLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
     reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
   }
 
@@ -79,6 +82,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = STATUS_BY_CODE[error.code] ?? 400;
     const base = problem(status, error.code, error.messageZh, error.message);
     if (error instanceof ValidationError) return { ...base, errors: error.errors };
+    if (error instanceof LoginLockedError) return { ...base, retryAfterSeconds: error.retryAfterSeconds };
     if (error instanceof TransitionNotAllowedError) {
       return {
         ...base,
