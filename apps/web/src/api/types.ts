@@ -283,6 +283,8 @@ export interface AdminUser {
   orgId: string;
   orgName: string | null;
   active: boolean;
+  /** Until when failed logins lock the account; null when it is not locked. */
+  lockedUntil: string | null;
 }
 
 export interface AdminOrganisation {

@@ -37,12 +37,28 @@ export function UsersPage() {
     }
   };
 
+  const unlock = async (user: AdminUser) => {
+    setRowError(null);
+    try {
+      await api(`/admin/users/${user.id}/unlock`, { method: 'POST' });
+      message.success(`已解锁：${user.displayName}`);
+      users.reload();
+    } catch (e) {
+      setRowError(e);
+    }
+  };
+
   const columns: ColumnsType<AdminUser> = [
     { title: '用户名', dataIndex: 'username', width: 140 },
     { title: '姓名', dataIndex: 'displayName', width: 220 },
     { title: '角色', dataIndex: 'roleLabels', render: (labels: string[]) => labels.map((l) => <Tag key={l}>{l}</Tag>), width: 200 },
     { title: '所属单位', dataIndex: 'orgName', ellipsis: true },
-    { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag color="red">停用</Tag>) },
+    { title: '状态', dataIndex: 'active', width: 130, render: (a: boolean, u) => (
+        <>
+          {a ? <Tag color="green">启用</Tag> : <Tag color="red">停用</Tag>}
+          {u.lockedUntil && <Tag color="orange" title={`登录失败次数过多，锁定至 ${new Date(u.lockedUntil).toLocaleString('zh-CN')}`}>已锁定</Tag>}
+        </>
+      ) },
     {
       title: '操作',
       width: 230,
@@ -54,6 +70,11 @@ export function UsersPage() {
           <Button size="small" onClick={() => setEditing({ mode: 'password', user: u })}>
             重置密码
           </Button>
+          {u.lockedUntil && (
+            <Button size="small" onClick={() => unlock(u)}>
+              解锁
+            </Button>
+          )}
           {u.active ? (
             <Popconfirm title={`停用 ${u.displayName}？`} description="停用后不能登录，已登录的会话随即失效。" okText="停用" cancelText="取消" onConfirm={() => setActive(u, false)} disabled={u.id === me?.id}>
               <Button size="small" danger disabled={u.id === me?.id}>
