@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { LoginThrottleStore } from '@app/organisations';
+import { Db } from '@app/persistence';
 import { TEST_DATABASES } from '../support/databases';
 import { DEMO_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { auth } from '../support/cases';
@@ -202,5 +204,16 @@ describe.each(TEST_DATABASES)('login throttling ($name)', (database) => {
     const both = await t.http().patch(`/api/admin/users/${mediator.body.id}`).set(admin).send({ orgId: 'org-court', roles: ['JUDGE'] });
     expect(both.status).toBe(200);
     expect(both.body).toMatchObject({ roles: ['JUDGE'], orgId: 'org-court' });
+  });
+
+  it('sweeps counters that no longer count, keeping locks that still hold', async () => {
+    const store = t.app.get(LoginThrottleStore);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await store.recordFailure({ kind: 'account', subject: 'swept_guess' }, { maxFailures: 5, windowMs: 60_000, lockMs: 60_000 }, hourAgo);
+    await store.recordFailure({ kind: 'account', subject: 'swept_lock' }, { maxFailures: 1, windowMs: 60_000, lockMs: 7_200_000 }, hourAgo);
+    await store.recordFailure({ kind: 'account', subject: 'swept_recent' }, { maxFailures: 5, windowMs: 60_000, lockMs: 60_000 }, new Date());
+    expect(await store.purge(new Date(Date.now() - 900_000), new Date())).toBeGreaterThanOrEqual(1);
+    const left = await t.app.get(Db).query<{ subject: string }>("SELECT subject FROM login_throttle WHERE subject LIKE 'swept_%' ORDER BY subject");
+    expect(left.map((r) => r.subject)).toEqual(['swept_lock', 'swept_recent']);
   });
 });

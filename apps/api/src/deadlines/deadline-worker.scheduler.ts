@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DeadlineWorker, IdempotencySweep, type DeadlineWorkerReport } from '@app/cases';
+import { LoginThrottle } from '@app/organisations';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /**
  * Runs the deadline worker in this process (unless FENGQIAO_WORKER=0): once at start — so deadlines that fell due
  * while the engine was stopped fire now — and then every FENGQIAO_WORKER_INTERVAL_MS after the previous run ends.
- * Each round also deletes stored idempotent responses past FENGQIAO_IDEMPOTENCY_RETENTION_HOURS.
+ * Each round also deletes stored idempotent responses past FENGQIAO_IDEMPOTENCY_RETENTION_HOURS and failed-login
+ * counters that no longer count.
  */
 @Injectable()
 export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -20,6 +22,7 @@ export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeAp
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly worker: DeadlineWorker,
     private readonly sweep: IdempotencySweep,
+    private readonly loginThrottle: LoginThrottle,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -39,6 +42,7 @@ export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeAp
       .runOnce()
       .then(async (report) => {
         await this.sweep.run();
+        await this.loginThrottle.sweep();
         return report;
       })
       .catch((error: unknown) => {

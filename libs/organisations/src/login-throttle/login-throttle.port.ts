@@ -32,4 +32,6 @@ export abstract class LoginThrottleStore {
   abstract recordFailure(key: ThrottleKey, rule: ThrottleRule, now: Date): Promise<Date | null>;
   /** Forgets a key's failures and lock. */
   abstract clear(key: ThrottleKey): Promise<void>;
+  /** Deletes the rows that count nothing any more: window started before `staleBefore`, not locked at `now`. */
+  abstract purge(staleBefore: Date, now: Date): Promise<number>;
 }

@@ -27,6 +27,17 @@ class InMemoryThrottleStore extends LoginThrottleStore {
   async clear(key: ThrottleKey): Promise<void> {
     this.rows.delete(`${key.kind}:${key.subject}`);
   }
+
+  async purge(staleBefore: Date, now: Date): Promise<number> {
+    let deleted = 0;
+    for (const [id, row] of this.rows) {
+      if (row.windowStart <= staleBefore.getTime() && !(row.lockedUntil !== null && row.lockedUntil > now.getTime())) {
+        this.rows.delete(id);
+        deleted++;
+      }
+    }
+    return deleted;
+  }
 }
 
 const SETTINGS: LoginThrottleSettings = {
@@ -82,6 +93,12 @@ describe('LoginThrottle', () => {
     expect(await refusal('judge', '10.0.0.9')).toBeNull();
   });
 
+  it('says which failure locked the account', async () => {
+    expect(await throttle.failed('judge', '10.0.0.1')).toEqual({ account: null, address: null });
+    await throttle.failed('judge', '10.0.0.2');
+    expect(await throttle.failed('judge', '10.0.0.3')).toEqual({ account: new Date(now.getTime() + 30_000), address: null });
+  });
+
   it('blocks an address after failures across many usernames, and not other addresses', async () => {
     for (let i = 0; i < 5; i++) await throttle.failed(`user${i}`, '::ffff:10.0.0.7');
     expect(await refusal('someone', '10.0.0.7')).toEqual({ kind: 'address', retryAfterSeconds: 120 });
@@ -103,5 +120,17 @@ describe('LoginThrottle', () => {
     await throttle.unlock('JUDGE');
     expect(await refusal('judge', '10.0.0.2')).toBeNull();
     expect(await refusal('nobody', '10.0.0.1')).toEqual({ kind: 'address', retryAfterSeconds: 120 });
+  });
+
+  it('sweeps counters whose window has passed, keeping locks that still hold', async () => {
+    for (let i = 0; i < 5; i++) await throttle.failed(`user${i}`, '10.0.0.7');
+    now = new Date(now.getTime() + 70_000);
+    await throttle.failed('judge', '10.0.0.8');
+    // The five usernames' windows (60 s) have passed; the address's is as old, but its block (120 s) still holds.
+    expect(await throttle.sweep()).toBe(5);
+    expect([...store.rows.keys()].sort()).toEqual(['account:judge', 'address:10.0.0.7', 'address:10.0.0.8']);
+    now = new Date(now.getTime() + 60_000);
+    expect(await throttle.sweep()).toBe(3);
+    expect(store.rows.size).toBe(0);
   });
 });

@@ -36,9 +36,11 @@ export class LoginThrottle {
     throw new LoginLockedError(longest.kind, Math.max(1, Math.ceil((longest.lockedUntil.getTime() - now.getTime()) / 1000)));
   }
 
-  async failed(username: string, address: string): Promise<void> {
+  /** Counts a failure against the username and the address; says which of them it locked, if any, and until when. */
+  async failed(username: string, address: string): Promise<{ account: Date | null; address: Date | null }> {
     const now = this.now();
-    await Promise.all([this.store.recordFailure(accountKey(username), this.settings.account, now), this.store.recordFailure(addressKey(address), this.settings.address, now)]);
+    const [account, byAddress] = await Promise.all([this.store.recordFailure(accountKey(username), this.settings.account, now), this.store.recordFailure(addressKey(address), this.settings.address, now)]);
+    return { account, address: byAddress };
   }
 
   /** A success forgets the account's failures, not the address's: one good password must not reset a spray. */
@@ -48,6 +50,13 @@ export class LoginThrottle {
 
   async unlock(username: string): Promise<void> {
     await this.store.clear(accountKey(username));
+  }
+
+  /** Deletes counters that no longer count, so names sprayed by a guesser do not pile up; the deadline worker's rounds call it. */
+  async sweep(): Promise<number> {
+    const now = this.now();
+    const longestWindow = Math.max(this.settings.account.windowMs, this.settings.address.windowMs);
+    return this.store.purge(new Date(now.getTime() - longestWindow), now);
   }
 
   /** The locked accounts among these usernames, with when each lock runs out. */

@@ -49,4 +49,9 @@ export class SqlLoginThrottleStore extends LoginThrottleStore {
   async clear(key: ThrottleKey): Promise<void> {
     await this.db.execute('DELETE FROM login_throttle WHERE kind = :kind AND subject = :subject', { kind: key.kind, subject: key.subject });
   }
+
+  async purge(staleBefore: Date, now: Date): Promise<number> {
+    const at = (name: string) => (this.db.dialect === 'postgres' ? `:${name}::timestamptz` : `:${name}`);
+    return this.db.execute(`DELETE FROM login_throttle WHERE window_started_at <= ${at('staleBefore')} AND (locked_until IS NULL OR locked_until <= ${at('now')})`, { staleBefore, now });
+  }
 }
