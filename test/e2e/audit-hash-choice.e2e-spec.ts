@@ -50,4 +50,20 @@ describe.each(TEST_DATABASES)('the audit chain hash, recorded at the first start
     running = undefined;
     kept = undefined;
   });
+
+  it('records SHA-256 for a database that held chains before the setting existed, so SM3 cannot take it over', async () => {
+    kept = undefined;
+    const engine = await restart({});
+    await openCase(engine, 'fy_mediator');
+    // The database as the release before the settings table left it: no table, the migration not yet run.
+    const db = engine.app.get(Db);
+    await db.execute('DROP TABLE engine_settings');
+    expect(await db.execute("DELETE FROM migrations WHERE name = 'EngineSettings1764600000300'")).toBe(1);
+    await engine.close();
+
+    await expect(restart({ FENGQIAO_AUDIT_HASH: 'sm3' })).rejects.toThrow(/recorded with sha256; a deployment's chains cannot switch algorithm midway/);
+    running = await restart({});
+    expect(await running.app.get(Db).query('SELECT name, value FROM engine_settings')).toEqual([{ name: 'audit.chainHash', value: 'sha256' }]);
+    expect(await verifyAudit(running)).toMatchObject({ ok: true, algorithm: 'sha256' });
+  });
 });
