@@ -154,6 +154,14 @@ describe.each(CASES)('signed audit checkpoints ($name)', ({ database, chainHash,
   it('answers bad usage with exit code 2, and bystander cases are untouched throughout', async () => {
     expect(runAuditVerify([join(dir, 'export.ndjson')], capture())).toBe(2);
     expect(runAuditVerify([join(dir, 'missing.ndjson'), '--public-key', publicKeyFile], capture())).toBe(2);
+    // Exports of two deployments, or of a hash the verifier does not know, are not one history to check.
+    writeFileSync(join(dir, 'other-deployment.ndjson'), `${JSON.stringify({ format: 'fengqiao-audit-export', version: 1, chainHash: otherAlgorithm.chainHash })}\n`);
+    writeFileSync(join(dir, 'md5.ndjson'), `${JSON.stringify({ format: 'fengqiao-audit-export', version: 1, chainHash: 'md5' })}\n`);
+    for (const files of [['export.ndjson', 'other-deployment.ndjson'], ['md5.ndjson']]) {
+      const out = capture();
+      expect(runAuditVerify([...files.map((f) => join(dir, f)), '--public-key', publicKeyFile], out)).toBe(2);
+      expect(out.errors.join('\n')).toMatch(/give exports of one deployment/);
+    }
     expect(await verifyAudit(t, bystander)).toMatchObject({ ok: true, checked: 4 });
   });
 
