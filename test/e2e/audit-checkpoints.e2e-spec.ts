@@ -1,8 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditStore, hashEntry, type AuditEntry } from '@app/audit';
+import { AuditStore, hashEntry, type AuditEntry, type ChainHashAlgorithm } from '@app/audit';
 import { Db } from '@app/persistence';
 import { runAuditVerify } from '../../apps/api/src/cli/audit-verify';
 import { TEST_DATABASES } from '../support/databases';
@@ -12,11 +12,30 @@ import { apply, auth, pmCaseIn, pmStep, verifyAudit } from '../support/cases';
 /*
  * An insider with the database password and knowledge of the hash scheme edits the log and recomputes every hash
  * after the edit, or deletes the last entry and rewinds the case. The in-database verify cannot tell; the signed
- * checkpoints an auditor exported earlier, checked offline with only the public key, can, down to case and seq.
+ * checkpoints an auditor exported earlier, checked offline with only the public key, can, down to case and seq. Both
+ * choices of algorithm: SHA-256 chains with Ed25519 checkpoints, and SM3 chains with SM3/SM2 checkpoints.
  */
 
-describe.each(TEST_DATABASES)('signed audit checkpoints ($name)', (database) => {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+interface Suite {
+  suite: string;
+  chainHash: ChainHashAlgorithm;
+  signature: 'ed25519' | 'sm2';
+  newKey(): KeyObject;
+  env(privatePem: string): Record<string, string>;
+}
+
+const SUITES: Suite[] = [
+  { suite: 'sha256+ed25519', chainHash: 'sha256', signature: 'ed25519', newKey: () => generateKeyPairSync('ed25519').privateKey, env: (key) => ({ FENGQIAO_CHECKPOINT_KEY: key }) },
+  // Node writes SM2 keys in the PKCS#8 PEM that `openssl genpkey -algorithm SM2` gives; it cannot sign GB/T 32918 with them.
+  { suite: 'sm3+sm2', chainHash: 'sm3', signature: 'sm2', newKey: () => generateKeyPairSync('ec', { namedCurve: 'SM2' }).privateKey, env: (key) => ({ FENGQIAO_AUDIT_HASH: 'sm3', FENGQIAO_CHECKPOINT_ALGORITHMS: 'sm3+sm2', FENGQIAO_CHECKPOINT_KEY: key }) },
+];
+
+const CASES = TEST_DATABASES.flatMap((database) => SUITES.map((suite) => ({ database, ...suite, name: `${suite.suite}, ${database.name}` })));
+
+describe.each(CASES)('signed audit checkpoints ($name)', ({ database, chainHash, signature, newKey, env, suite }) => {
+  const privateKey = newKey();
+  const publicPem = (key: KeyObject) => createPublicKey(key).export({ type: 'spki', format: 'pem' }) as string;
+  const otherAlgorithm = SUITES.find((s) => s.suite !== suite)!;
   const dir = mkdtempSync(join(tmpdir(), 'fengqiao-audit-'));
   const publicKeyFile = join(dir, 'checkpoint-public.pem');
   let t: TestApp;
@@ -25,7 +44,7 @@ describe.each(TEST_DATABASES)('signed audit checkpoints ($name)', (database) => 
   let bystander: string;
 
   beforeAll(async () => {
-    t = await createTestApp(database, { FENGQIAO_CHECKPOINT_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string });
+    t = await createTestApp(database, env(privateKey.export({ type: 'pkcs8', format: 'pem' }) as string));
     db = t.app.get(Db);
     target = (await pmCaseIn(t, 'consentPending')).id;
     bystander = (await pmCaseIn(t, 'mediating')).id;
@@ -36,7 +55,7 @@ describe.each(TEST_DATABASES)('signed audit checkpoints ($name)', (database) => 
     // What the auditor keeps outside the database: the checkpoints and the public key.
     await save('kept-checkpoints.ndjson', '/api/audit/checkpoints');
     const key = await t.http().get('/api/audit/checkpoints/public-key').set(auth(await t.login('auditor')));
-    expect(key.body).toEqual({ algorithm: 'ed25519', publicKey: publicKey.export({ type: 'spki', format: 'pem' }) });
+    expect(key.body).toEqual({ algorithm: signature, publicKey: publicPem(privateKey) });
     writeFileSync(publicKeyFile, key.body.publicKey);
   });
   afterAll(async () => {
@@ -52,7 +71,21 @@ describe.each(TEST_DATABASES)('signed audit checkpoints ($name)', (database) => 
     expect(offline('export.ndjson', 'kept-checkpoints.ndjson')).toEqual({ code: 0, verdict: null });
     const [first, second] = readFileSync(join(dir, 'kept-checkpoints.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).checkpoint);
     expect(second.prevHash).toBe(first.hash);
-    expect(second.algorithms).toEqual({ chainHash: 'sha256', merkleHash: 'sha256', signature: 'ed25519' });
+    expect(second.algorithms).toEqual({ chainHash, merkleHash: chainHash, signature });
+  });
+
+  it('chains with the chosen hash, and says so in the verify answer and the export header', async () => {
+    expect(await verifyAudit(t)).toMatchObject({ ok: true, algorithm: chainHash });
+    const lines = readFileSync(join(dir, 'export.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ format: 'fengqiao-audit-export', version: 1, chainHash });
+    const { prevHash, hash, ...content } = lines.find((l) => l.entry?.caseId === target && l.entry.seq === 2).entry;
+    expect(hash).toBe(hashEntry(chainHash, prevHash, content));
+    expect(hash).not.toBe(hashEntry(otherAlgorithm.chainHash, prevHash, content));
+    // Stripped of the header, the export is read by the checkpoints' names, and SM3 entries checked as SHA-256 fail.
+    writeFileSync(join(dir, 'headerless.ndjson'), `${lines.slice(1).map((l) => JSON.stringify(l)).join('\n')}\n`);
+    expect(offline('headerless.ndjson')).toEqual({ code: 0, verdict: null });
+    writeFileSync(join(dir, 'relabelled.ndjson'), `${[{ ...lines[0], chainHash: otherAlgorithm.chainHash }, ...lines.slice(1)].map((l) => JSON.stringify(l)).join('\n')}\n`);
+    expect(offline('relabelled.ndjson')).toEqual({ code: 1, verdict: expect.objectContaining({ checkpointSeq: 1, reason: expect.stringMatching(`signs ${chainHash} chains`) }) });
   });
 
   describe('with the append-only triggers dropped', () => {
@@ -106,15 +139,29 @@ describe.each(TEST_DATABASES)('signed audit checkpoints ($name)', (database) => 
     writeFileSync(join(dir, 'forged.ndjson'), `${JSON.stringify({ checkpoint: forged })}\n`);
     expect(offline('export.ndjson', 'forged.ndjson')).toEqual({ code: 1, verdict: expect.objectContaining({ checkpointSeq: 2, reason: expect.stringMatching(/signature/) }) });
 
-    writeFileSync(join(dir, 'other.pem'), generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
+    writeFileSync(join(dir, 'other.pem'), publicPem(newKey()));
     const out = capture();
     expect(runAuditVerify([join(dir, 'export.ndjson'), '--public-key', join(dir, 'other.pem')], out)).toBe(1);
     expect(out.errors.join('\n')).toMatch(/检查点 1/);
+
+    // The other algorithm's key: named as such, not as a bad signature.
+    writeFileSync(join(dir, 'other-algorithm.pem'), publicPem(otherAlgorithm.newKey()));
+    const mismatch = capture();
+    expect(runAuditVerify([join(dir, 'export.ndjson'), '--public-key', join(dir, 'other-algorithm.pem')], mismatch)).toBe(1);
+    expect(JSON.parse(mismatch.logs[mismatch.logs.length - 1])).toMatchObject({ checkpointSeq: 1, reason: expect.stringMatching(`signed with ${signature}, but the public key is ${otherAlgorithm.signature}`) });
   });
 
   it('answers bad usage with exit code 2, and bystander cases are untouched throughout', async () => {
     expect(runAuditVerify([join(dir, 'export.ndjson')], capture())).toBe(2);
     expect(runAuditVerify([join(dir, 'missing.ndjson'), '--public-key', publicKeyFile], capture())).toBe(2);
+    // Exports of two deployments, or of a hash the verifier does not know, are not one history to check.
+    writeFileSync(join(dir, 'other-deployment.ndjson'), `${JSON.stringify({ format: 'fengqiao-audit-export', version: 1, chainHash: otherAlgorithm.chainHash })}\n`);
+    writeFileSync(join(dir, 'md5.ndjson'), `${JSON.stringify({ format: 'fengqiao-audit-export', version: 1, chainHash: 'md5' })}\n`);
+    for (const files of [['export.ndjson', 'other-deployment.ndjson'], ['md5.ndjson']]) {
+      const out = capture();
+      expect(runAuditVerify([...files.map((f) => join(dir, f)), '--public-key', publicKeyFile], out)).toBe(2);
+      expect(out.errors.join('\n')).toMatch(/give exports of one deployment/);
+    }
     expect(await verifyAudit(t, bystander)).toMatchObject({ ok: true, checked: 4 });
   });
 
@@ -161,7 +208,7 @@ describe.each(TEST_DATABASES)('signed audit checkpoints ($name)', (database) => 
     for (const e of chain) {
       const prevHash = out.length ? out[out.length - 1].hash : e.prevHash;
       const changed = { ...e, data: e.seq === seq ? data : e.data, prevHash };
-      out.push(e.seq < seq ? e : { ...changed, hash: hashEntry(prevHash, changed) });
+      out.push(e.seq < seq ? e : { ...changed, hash: hashEntry(chainHash, prevHash, changed) });
     }
     expect(out[out.length - 1].hash).not.toBe(chain[chain.length - 1].hash);
     return out;

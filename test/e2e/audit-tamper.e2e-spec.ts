@@ -1,4 +1,4 @@
-import { hashEntry } from '@app/audit';
+import { ChainHash, hashEntry } from '@app/audit';
 import { Db } from '@app/persistence';
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -58,7 +58,7 @@ describe.each(TEST_DATABASES)('tampering with the audit log ($name)', (database)
   }
 
   it('starts from chains that verify', async () => {
-    expect(await verifyAudit(t)).toEqual({ ok: true, checked: TOTAL(), firstBroken: null, firstBrokenCaseId: null, reason: null });
+    expect(await verifyAudit(t)).toEqual({ ok: true, checked: TOTAL(), firstBroken: null, firstBrokenCaseId: null, reason: null, algorithm: 'sha256' });
   });
 
   it('refuses UPDATE and DELETE on the audit log while the append-only triggers stand', async () => {
@@ -148,7 +148,7 @@ describe.each(TEST_DATABASES)('tampering with the audit log ($name)', (database)
   /** Recomputes an entry's hash from its (edited) content, as an attacker who knows the scheme would. */
   async function rehash(caseId: string, seq: number) {
     const entry = (await history(t, 'fy_mediator', caseId)).find((e) => e.seq === seq);
-    const hash = hashEntry(entry.prevHash, { caseId, seq, at: entry.at, actorId: entry.actor.id, actorRole: entry.actor.role, type: entry.type, from: entry.from, to: entry.to, data: entry.data });
+    const hash = hashEntry(t.app.get(ChainHash).algorithm, entry.prevHash, { caseId, seq, at: entry.at, actorId: entry.actor.id, actorRole: entry.actor.role, type: entry.type, from: entry.from, to: entry.to, data: entry.data });
     expect(hash).not.toBe(entry.hash);
     expect(await db.execute('UPDATE audit_entries SET hash = :hash WHERE case_id = :caseId AND seq = :seq', { hash, caseId, seq })).toBe(1);
   }

@@ -57,7 +57,7 @@ describe.each(TEST_DATABASES)('simultaneous events on one case ($name)', (databa
     const winnerIndex = answers.indexOf(winner);
     expect(entries[4]).toMatchObject({ type: 'RECORD_SESSION', from: 'mediating', to: 'mediating', data: session(winnerIndex) });
 
-    expect(await verifyAudit(t, c.id)).toEqual({ ok: true, checked: now.version, firstBroken: null, firstBrokenCaseId: null, reason: null });
+    expect(await verifyAudit(t, c.id)).toEqual({ ok: true, checked: now.version, firstBroken: null, firstBrokenCaseId: null, reason: null, algorithm: 'sha256' });
     const all = await verifyAudit(t);
     expect(all).toMatchObject({ ok: true, firstBroken: null });
     expect(all.checked).toBe(await auditLength(caseIds));

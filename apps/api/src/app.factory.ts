@@ -36,7 +36,13 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   await serveWebConsole(app, config.webRoot);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A start refused at init (a changed audit hash) must not leave the database connections open behind it.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }

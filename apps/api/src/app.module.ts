@@ -11,6 +11,7 @@ import { AdminOrganisationsController } from './admin/organisations.controller';
 import { AdminUsersController } from './admin/users.controller';
 import { AdminWorkflowMigrationsController } from './admin/workflow-migrations.controller';
 import { AuditController } from './audit/audit.controller';
+import { ChainHashCheck } from './audit/chain-hash.check';
 import { CheckpointService } from './audit/checkpoint.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -63,6 +64,7 @@ export class AppModule {
         DemoSeeder,
         DeadlineWorkerScheduler,
         CheckpointService,
+        ChainHashCheck,
       ],
     };
   }

@@ -1,11 +1,15 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ChainHash } from '@app/audit';
 import { DeadlineWorkerSettings, DEFAULT_DEADLINE_WORKER_SETTINGS, IdempotencySettings, LegalPolicy, RecentCases, WritePlanner } from '@app/cases';
 import { CalendarImporter, CalendarService, DeadlinePlanner } from '@app/deadlines';
 import { Clock, ManualClock, SystemClock } from '@app/shared';
 import { ALL_WORKFLOWS, ROUTES, RouteTable, WorkflowRegistry } from '@app/workflow';
 import type { AppConfig } from './config/app-config';
 
-/** The engine's shared services: the workflow registry and route table, the clock, the legal calendar, the deadline and write planners. */
+/**
+ * The engine's shared services: the workflow registry and route table, the clock, the legal calendar, the deadline and
+ * write planners, and the deployment's audit chain hash (ChainHash), which anything that hashes into a chain injects.
+ */
 @Global()
 @Module({})
 export class EngineModule {
@@ -26,10 +30,12 @@ export class EngineModule {
         { provide: RouteTable, useValue: new RouteTable(ROUTES, ALL_WORKFLOWS) },
         { provide: LegalPolicy, useValue: config.legalPolicy },
         { provide: RecentCases, useValue: new RecentCases(config.recentCases ? 2000 : 0) },
+        // From the configuration, so no write reads it; ChainHashCheck stops the start when the database recorded another.
+        { provide: ChainHash, useValue: new ChainHash(config.auditHash) },
         {
           provide: WritePlanner,
-          inject: [WorkflowRegistry, RouteTable, DeadlinePlanner, LegalPolicy],
-          useFactory: (registry: WorkflowRegistry, routes: RouteTable, planner: DeadlinePlanner, policy: LegalPolicy) => new WritePlanner(registry, routes, planner, policy),
+          inject: [WorkflowRegistry, RouteTable, DeadlinePlanner, LegalPolicy, ChainHash],
+          useFactory: (registry: WorkflowRegistry, routes: RouteTable, planner: DeadlinePlanner, policy: LegalPolicy, chainHash: ChainHash) => new WritePlanner(registry, routes, planner, policy, chainHash),
         },
         { provide: IdempotencySettings, useValue: { retentionMs: config.idempotencyRetentionHours * 3_600_000 } },
         {
@@ -37,7 +43,7 @@ export class EngineModule {
           useValue: { ...DEFAULT_DEADLINE_WORKER_SETTINGS, reminderWorkingDays: config.reminderWorkingDays, batchSize: config.workerBatch, concurrency: config.workerConcurrency },
         },
       ],
-      exports: [RouteTable, LegalPolicy, RecentCases, WritePlanner, WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings, IdempotencySettings],
+      exports: [ChainHash, RouteTable, LegalPolicy, RecentCases, WritePlanner, WorkflowRegistry, Clock, CalendarService, DeadlinePlanner, CalendarImporter, DeadlineWorkerSettings, IdempotencySettings],
     };
   }
 }

@@ -12,8 +12,8 @@ async function main(): Promise<void> {
   if (config.jwtSecretGenerated) {
     console.warn('FENGQIAO_JWT_SECRET is not set: a random secret was generated, so tokens end with this process. Set it for production and for several engine processes.');
   }
-  if (!config.checkpoints.privateKey) {
-    console.warn('FENGQIAO_CHECKPOINT_KEY is not set: no signed audit checkpoints are written, so an edit by someone with database access that recomputes the hashes goes unnoticed. Set it to an Ed25519 private key (PEM or file path).');
+  if (!config.checkpoints.signingKey) {
+    console.warn('FENGQIAO_CHECKPOINT_KEY is not set: no signed audit checkpoints are written, so an edit by someone with database access that recomputes the hashes goes unnoticed. Set it to an Ed25519 private key (PEM or file path), or an SM2 one with FENGQIAO_AUDIT_HASH=sm3.');
   }
   console.log(`Fengqiao is listening on http://localhost:${config.port} (API under /api, OpenAPI at /api/docs, ${config.database.databaseUrl ? 'PostgreSQL' : `SQLite ${config.database.sqlitePath}`})`);
 }

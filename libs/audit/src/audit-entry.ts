@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson, type Role } from '@app/shared';
+import { digestHex, type ChainHashAlgorithm } from './hash-algorithm';
 
 /** One link of a case's hash chain: a transition, who made it, and the hashes that make tampering visible. */
 export interface AuditEntry {
@@ -18,10 +18,11 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** SHA-256 and SM3 digests are both 256 bits, so one genesis serves either chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** SHA-256 over the previous hash and the entry's canonical content (every field but the hashes). */
-export function hashEntry(prevHash: string, entry: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
+/** The deployment's hash over the previous hash and the entry's canonical content (every field but the hashes). */
+export function hashEntry(algorithm: ChainHashAlgorithm, prevHash: string, entry: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
   const content = canonicalJson({
     caseId: entry.caseId,
     seq: entry.seq,
@@ -33,10 +34,10 @@ export function hashEntry(prevHash: string, entry: Omit<AuditEntry, 'prevHash' |
     to: entry.to,
     data: entry.data,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+  return digestHex(algorithm, prevHash, '\n', content);
 }
 
 /** Builds the next entry of a chain whose last hash is `prevHash`. */
-export function chainEntry(prevHash: string, entry: Omit<AuditEntry, 'prevHash' | 'hash'>): AuditEntry {
-  return { ...entry, prevHash, hash: hashEntry(prevHash, entry) };
+export function chainEntry(algorithm: ChainHashAlgorithm, prevHash: string, entry: Omit<AuditEntry, 'prevHash' | 'hash'>): AuditEntry {
+  return { ...entry, prevHash, hash: hashEntry(algorithm, prevHash, entry) };
 }

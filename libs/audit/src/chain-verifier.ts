@@ -1,4 +1,5 @@
 import { GENESIS_HASH, hashEntry, type AuditEntry } from './audit-entry';
+import type { ChainHashAlgorithm } from './hash-algorithm';
 
 export interface CaseHead {
   caseId: string;
@@ -14,6 +15,8 @@ export interface VerifyResult {
   /** The case the first broken entry belongs to. */
   firstBrokenCaseId: string | null;
   reason: string | null;
+  /** The hash the chains were recomputed with: the deployment's. */
+  algorithm: ChainHashAlgorithm;
 }
 
 /**
@@ -27,7 +30,10 @@ export class ChainVerifier {
   private current: { caseId: string; seq: number; hash: string } | null = null;
   private readonly seenCases = new Set<string>();
 
-  constructor(private readonly heads: Map<string, CaseHead>) {}
+  constructor(
+    private readonly heads: Map<string, CaseHead>,
+    private readonly algorithm: ChainHashAlgorithm,
+  ) {}
 
   feed(entries: AuditEntry[]): void {
     for (const e of entries) {
@@ -42,7 +48,7 @@ export class ChainVerifier {
       const expectedSeq = this.current.seq + 1;
       if (e.seq !== expectedSeq) return this.fail(e.caseId, expectedSeq, `entry ${expectedSeq} is missing`);
       if (e.prevHash !== this.current.hash) return this.fail(e.caseId, e.seq, 'prevHash does not match the previous entry');
-      if (hashEntry(e.prevHash, e) !== e.hash) return this.fail(e.caseId, e.seq, 'content does not match its hash');
+      if (hashEntry(this.algorithm, e.prevHash, e) !== e.hash) return this.fail(e.caseId, e.seq, 'content does not match its hash');
       this.current = { caseId: e.caseId, seq: e.seq, hash: e.hash };
     }
   }
@@ -63,6 +69,7 @@ export class ChainVerifier {
       firstBroken: this.broken?.seq ?? null,
       firstBrokenCaseId: this.broken?.caseId ?? null,
       reason: this.broken?.reason ?? null,
+      algorithm: this.algorithm,
     };
   }
 

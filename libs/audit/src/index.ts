@@ -10,3 +10,5 @@ export * from './checkpoints/write-checkpoint';
 export * from './hash-algorithm';
 export * from './security/security-event';
 export * from './security/security-log.port';
+export * from './signatures/checkpoint-keys';
+export { SM2_DEFAULT_USER_ID } from './signatures/sm2';

@@ -11,6 +11,7 @@ import { DisputesAndTransfers1764300000000 } from './migrations/1764300000000-di
 import { DeadlineRevision1764400000000 } from './migrations/1764400000000-deadline-revision';
 import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-checkpoints';
 import { LoginThrottle1764600000000 } from './migrations/1764600000000-login-throttle';
+import { EngineSettings1764600000300 } from './migrations/1764600000300-engine-settings';
 import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline-worker';
 import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000-unique-organisation-names';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
@@ -28,7 +29,18 @@ export interface DatabaseConfig {
   sqliteSynchronous?: 'FULL' | 'NORMAL';
 }
 
-export const MIGRATIONS = [InitialSchema1763800000000, DeadlineWorker1763800000100, UniqueOrganisationNames1764000000000, DeadlineSpan1764100000000, HotCaseUpdates1764200000000, DisputesAndTransfers1764300000000, DeadlineRevision1764400000000, AuditCheckpoints1764500000000, LoginThrottle1764600000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  DeadlineWorker1763800000100,
+  UniqueOrganisationNames1764000000000,
+  DeadlineSpan1764100000000,
+  HotCaseUpdates1764200000000,
+  DisputesAndTransfers1764300000000,
+  DeadlineRevision1764400000000,
+  AuditCheckpoints1764500000000,
+  LoginThrottle1764600000000,
+  EngineSettings1764600000300,
+];
 
 export function isPostgres(config: DatabaseConfig): boolean {
   return !!config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl);

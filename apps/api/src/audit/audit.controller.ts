@@ -53,10 +53,10 @@ export class AuditController {
 
   @Get('checkpoints/public-key')
   @Roles('ADMIN', 'AUDITOR')
-  @ApiOperation({ summary: 'The Ed25519 public key checkpoints verify with, in PEM (检查点公钥)' })
+  @ApiOperation({ summary: 'The public key checkpoints verify with (Ed25519 or SM2), as SPKI PEM (检查点公钥)' })
   publicKey() {
-    const pem = this.checkpoints.publicKeyPem();
-    if (!pem) throw new NotFoundError('Checkpoint public key', '检查点公钥', '(FENGQIAO_CHECKPOINT_KEY is not set)');
-    return { algorithm: 'ed25519', publicKey: pem };
+    const key = this.checkpoints.publicKey();
+    if (!key) throw new NotFoundError('Checkpoint public key', '检查点公钥', '(FENGQIAO_CHECKPOINT_KEY is not set)');
+    return key;
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { AuditStore, CheckpointStore, writeCheckpoint, type Checkpoint } from '@app/audit';
+import { AuditStore, ChainHash, CheckpointStore, writeCheckpoint, type Checkpoint, type SignatureAlgorithm } from '@app/audit';
 import { Clock, ConflictError } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
@@ -18,14 +18,17 @@ export class CheckpointService implements OnApplicationBootstrap, BeforeApplicat
     private readonly audit: AuditStore,
     private readonly store: CheckpointStore,
     private readonly clock: Clock,
+    private readonly chainHash: ChainHash,
   ) {}
 
   get enabled(): boolean {
-    return this.config.checkpoints.privateKey !== null;
+    return this.config.checkpoints.signingKey !== null;
   }
 
-  publicKeyPem(): string | null {
-    return (this.config.checkpoints.publicKey?.export({ type: 'spki', format: 'pem' }) as string | undefined) ?? null;
+  /** The key checkpoints verify with, as SPKI PEM; null without a signing key. */
+  publicKey(): { algorithm: SignatureAlgorithm; publicKey: string } | null {
+    const key = this.config.checkpoints.signingKey;
+    return key ? { algorithm: key.algorithm, publicKey: key.publicKey.pem() } : null;
   }
 
   onApplicationBootstrap(): void {
@@ -43,7 +46,7 @@ export class CheckpointService implements OnApplicationBootstrap, BeforeApplicat
 
   /** Writes one checkpoint now; null when another process wrote the same seq at the same moment. */
   write(): Promise<Checkpoint | null> {
-    const key = this.config.checkpoints.privateKey;
+    const key = this.config.checkpoints.signingKey;
     if (!key) throw new ConflictError('Audit checkpoints are off: FENGQIAO_CHECKPOINT_KEY is not set', '未配置审计检查点签名密钥（FENGQIAO_CHECKPOINT_KEY），不能生成检查点');
     return writeCheckpoint(this.audit, this.store, key, this.clock.now());
   }
@@ -54,11 +57,12 @@ export class CheckpointService implements OnApplicationBootstrap, BeforeApplicat
 
   /**
    * The export an auditor keeps: a header line, every entry, then every checkpoint, one JSON value per line. The
-   * checkpoints are read before the entries, so every head they sign is in the export (the log only grows).
+   * checkpoints are read before the entries, so every head they sign is in the export (the log only grows). The
+   * header names the chain hash, which the offline verifier recomputes the entries with.
    */
   async exportLines(): Promise<string[]> {
     const checkpoints = await this.store.list();
-    const lines = [JSON.stringify({ format: 'fengqiao-audit-export', version: 1, exportedAt: this.clock.now().toISOString() })];
+    const lines = [JSON.stringify({ format: 'fengqiao-audit-export', version: 1, chainHash: this.chainHash.algorithm, exportedAt: this.clock.now().toISOString() })];
     await this.audit.snapshot(async (reader) => {
       let after: { caseId: string; seq: number } | null = null;
       for (;;) {

@@ -1,13 +1,14 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyExport, type AuditEntry, type Checkpoint } from '@app/audit';
+import { CHAIN_HASH_ALGORITHMS, readVerifyingKey, verifyExport, type AuditEntry, type ChainHashAlgorithm, type Checkpoint, type VerifyingKey } from '@app/audit';
 
 const USAGE = 'Usage: npm run audit:verify -- <export.ndjson or directory> [kept-checkpoints.ndjson ...] --public-key <public-key.pem>';
 
 /**
  * `npm run audit:verify -- <export> --public-key <pem>`: checks an audit export (GET /api/audit/export) against the
- * signed checkpoints in it and in any further files the auditor kept, with only the public key and no database.
+ * signed checkpoints in it and in any further files the auditor kept, with only the public key and no database. The
+ * algorithms come from the files: the export's header names the chain hash (an export without one predates the
+ * choice and is SHA-256), each checkpoint names its own, and the public key is Ed25519 or SM2.
  * Returns the exit code: 0 verified, 1 a difference (named by case and seq), 2 bad usage or unreadable input.
  */
 export function runAuditVerify(args: string[], out: Pick<Console, 'log' | 'error'> = console): number {
@@ -21,20 +22,22 @@ export function runAuditVerify(args: string[], out: Pick<Console, 'log' | 'error
     out.error(USAGE);
     return 2;
   }
-  let publicKey: KeyObject;
+  let publicKey: VerifyingKey;
   const entries: AuditEntry[] = [];
   const checkpoints: Checkpoint[] = [];
+  const exportHashes = new Set<string>();
   try {
-    publicKey = createPublicKey(existsSync(keyPath) ? readFileSync(keyPath, 'utf8') : keyPath);
+    publicKey = readVerifyingKey(existsSync(keyPath) ? readFileSync(keyPath, 'utf8') : keyPath);
     for (const file of files.flatMap(expand)) {
       readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
         if (!line.trim()) return;
-        let value: { entry?: AuditEntry; checkpoint?: Checkpoint };
+        let value: { entry?: AuditEntry; checkpoint?: Checkpoint; format?: string; chainHash?: string };
         try {
           value = JSON.parse(line);
         } catch {
           throw new Error(`${file}:${index + 1} is not JSON`);
         }
+        if (value.format === 'fengqiao-audit-export') exportHashes.add(value.chainHash ?? 'sha256');
         if (value.entry) entries.push(value.entry);
         if (value.checkpoint) checkpoints.push(value.checkpoint);
       });
@@ -44,9 +47,14 @@ export function runAuditVerify(args: string[], out: Pick<Console, 'log' | 'error
     out.error(USAGE);
     return 2;
   }
-  const verdict = verifyExport(entries, checkpoints, publicKey);
+  const chainHash = [...exportHashes][0] ?? checkpoints[0]?.algorithms?.chainHash ?? 'sha256';
+  if (exportHashes.size > 1 || !(CHAIN_HASH_ALGORITHMS as readonly string[]).includes(chainHash)) {
+    out.error(`无法核验：导出文件的哈希算法为 ${[...exportHashes].join('、') || chainHash}，应为同一部署的 sha256 或 sm3 (the exports name ${[...exportHashes].join(', ') || chainHash}; give exports of one deployment)`);
+    return 2;
+  }
+  const verdict = verifyExport(entries, checkpoints, publicKey, chainHash as ChainHashAlgorithm);
   if (verdict.ok) {
-    out.log(`审计导出核验通过：${verdict.entries} 条记录，${verdict.checkpoints} 个签名检查点 (verified)`);
+    out.log(`审计导出核验通过：${verdict.entries} 条记录，${verdict.checkpoints} 个签名检查点，${chainHash} 链，${publicKey.algorithm} 签名 (verified)`);
     return 0;
   }
   const where = verdict.caseId ? `案件 ${verdict.caseId} 第 ${verdict.seq} 条` : `检查点 ${verdict.checkpointSeq}`;

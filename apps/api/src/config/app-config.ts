@@ -1,6 +1,7 @@
 import { LegalPolicy } from '@app/cases';
 import { randomBytes } from 'node:crypto';
-import { checkpointSettings, type CheckpointSettings } from './checkpoint-settings';
+import type { ChainHashAlgorithm } from '@app/audit';
+import { auditHashSetting, checkpointSettings, type CheckpointSettings } from './checkpoint-settings';
 import { parseLegalPeriodOverrides, type LegalPeriodOverrides } from '@app/deadlines';
 import type { DatabaseConfig } from '@app/persistence';
 import type { LoginThrottleSettings } from '@app/organisations';
@@ -35,7 +36,9 @@ export interface AppConfig {
   workerBatch: number;
   workerConcurrency: number;
   webRoot: string | null;
-  /** Signed audit checkpoints (FENGQIAO_CHECKPOINT_KEY, FENGQIAO_CHECKPOINT_MINUTES); null key: none are written. */
+  /** The audit chain's hash (FENGQIAO_AUDIT_HASH); the database records it at the first start and refuses a change. */
+  auditHash: ChainHashAlgorithm;
+  /** Signed audit checkpoints (FENGQIAO_CHECKPOINT_KEY, FENGQIAO_CHECKPOINT_MINUTES, FENGQIAO_CHECKPOINT_ALGORITHMS); null key: none are written. */
   checkpoints: CheckpointSettings;
   /** `Strict-Transport-Security` max-age in seconds when the engine is reached over TLS (FENGQIAO_HSTS_MAX_AGE); null: no HSTS. */
   hstsMaxAge: number | null;
@@ -75,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const clockStart = env.FENGQIAO_CLOCK_START ? new Date(env.FENGQIAO_CLOCK_START) : null;
   if (clockStart && (!manualClock || Number.isNaN(clockStart.getTime()))) throw new Error('FENGQIAO_CLOCK_START must be an ISO-8601 instant and needs FENGQIAO_CLOCK=manual');
 
+  const auditHash = auditHashSetting(env);
+
   return {
     port,
     production,
@@ -103,7 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerBatch: integerVar(env, 'FENGQIAO_WORKER_BATCH', 500, 1, 10_000),
     workerConcurrency: integerVar(env, 'FENGQIAO_WORKER_CONCURRENCY', 16, 1, 256),
     webRoot: env.FENGQIAO_WEB_ROOT ?? null,
-    checkpoints: checkpointSettings(env, integerVar(env, 'FENGQIAO_CHECKPOINT_MINUTES', 60, 1, 10_080)),
+    auditHash,
+    checkpoints: checkpointSettings(env, integerVar(env, 'FENGQIAO_CHECKPOINT_MINUTES', 60, 1, 10_080), auditHash),
     hstsMaxAge: env.FENGQIAO_HSTS_MAX_AGE ? integerVar(env, 'FENGQIAO_HSTS_MAX_AGE', 0, 0, 63_072_000) : null,
     idempotencyRetentionHours: integerVar(env, 'FENGQIAO_IDEMPOTENCY_RETENTION_HOURS', 24, 1, 8760),
     loginThrottle: {

@@ -1,13 +1,28 @@
-import { createHash, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { canonicalJson } from '@app/shared';
 import { GENESIS_HASH } from '../audit-entry';
+import type { ChainHashAlgorithm } from '../hash-algorithm';
+import type { SignatureAlgorithm, SigningKey, VerifyingKey } from '../signatures/checkpoint-keys';
+
+/** The algorithms a checkpoint names: the chain's hash, the Merkle tree's and the root's signature. */
+export interface CheckpointAlgorithms {
+  chainHash: ChainHashAlgorithm;
+  merkleHash: ChainHashAlgorithm;
+  signature: SignatureAlgorithm;
+}
 
 /**
- * The algorithms a checkpoint names. Only SHA-256 and Ed25519 are implemented: Node's crypto has SM3 but no
- * GB/T 32918 SM2 signature (its SM2 curve signs plain ECDSA), so SM3/SM2 waits for a maintained SM2 library.
+ * The two suites: SHA-256 with Ed25519, and SM3 with SM2 for the commercial-cryptography rules. Nothing else is
+ * signed or accepted: a chain in one family anchored by the other's signature would satisfy neither policy.
  */
-export const CHECKPOINT_ALGORITHMS = { chainHash: 'sha256', merkleHash: 'sha256', signature: 'ed25519' } as const;
-export type CheckpointAlgorithms = typeof CHECKPOINT_ALGORITHMS;
+export const CHECKPOINT_SUITES = {
+  'sha256+ed25519': { chainHash: 'sha256', merkleHash: 'sha256', signature: 'ed25519' },
+  'sm3+sm2': { chainHash: 'sm3', merkleHash: 'sm3', signature: 'sm2' },
+} as const satisfies Record<string, CheckpointAlgorithms>;
+export type CheckpointSuite = keyof typeof CHECKPOINT_SUITES;
+
+/** The suite whose signature a key makes. */
+export const SUITE_OF_SIGNATURE: Record<SignatureAlgorithm, CheckpointSuite> = { ed25519: 'sha256+ed25519', sm2: 'sm3+sm2' };
 
 /** One case's head at the checkpoint's moment. */
 export interface CheckpointLeaf {
@@ -34,19 +49,19 @@ export interface Checkpoint extends CheckpointBody {
   leaves: CheckpointLeaf[];
 }
 
-const sha256 = (...parts: (string | Buffer)[]): Buffer => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest();
+const digest = (algorithm: ChainHashAlgorithm, ...parts: (string | Buffer)[]): Buffer => parts.reduce((h, p) => h.update(p), createHash(algorithm)).digest();
 
 /**
  * Merkle root over the leaves sorted by case id. Leaf and inner hashes carry different prefixes, so a leaf can never
  * pass for an inner node; an odd node is carried up unchanged.
  */
-export function merkleRoot(leaves: CheckpointLeaf[]): string {
+export function merkleRoot(leaves: CheckpointLeaf[], algorithm: ChainHashAlgorithm): string {
   const sorted = [...leaves].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
-  let level = sorted.map((l) => sha256('\x00', canonicalJson({ caseId: l.caseId, seq: l.seq, headHash: l.headHash })));
-  if (level.length === 0) return sha256('').toString('hex');
+  let level = sorted.map((l) => digest(algorithm, '\x00', canonicalJson({ caseId: l.caseId, seq: l.seq, headHash: l.headHash })));
+  if (level.length === 0) return digest(algorithm, '').toString('hex');
   while (level.length > 1) {
     const next: Buffer[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? sha256('\x01', level[i], level[i + 1]) : level[i]);
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? digest(algorithm, '\x01', level[i], level[i + 1]) : level[i]);
     level = next;
   }
   return level[0].toString('hex');
@@ -58,13 +73,14 @@ export function checkpointBodyBytes(body: CheckpointBody): Buffer {
   return Buffer.from(canonicalJson({ seq, at, prevHash, caseCount, entryCount, root, algorithms }));
 }
 
-/** The hash the next checkpoint links to: over the signed body and its signature. */
+/** The hash the next checkpoint links to: over the signed body and its signature, with the body's Merkle hash. */
 export function checkpointHash(body: CheckpointBody, signature: string): string {
-  return sha256(checkpointBodyBytes(body), '\n', signature).toString('hex');
+  return digest(body.algorithms.merkleHash, checkpointBodyBytes(body), '\n', signature).toString('hex');
 }
 
-/** Builds and signs the checkpoint that follows `previous` (null for the first). */
-export function signCheckpoint(previous: Pick<Checkpoint, 'seq' | 'hash'> | null, at: string, leaves: CheckpointLeaf[], privateKey: KeyObject): Checkpoint {
+/** Builds and signs the checkpoint that follows `previous` (null for the first), in the suite of the key. */
+export function signCheckpoint(previous: Pick<Checkpoint, 'seq' | 'hash'> | null, at: string, leaves: CheckpointLeaf[], key: SigningKey): Checkpoint {
+  const algorithms = CHECKPOINT_SUITES[SUITE_OF_SIGNATURE[key.algorithm]];
   const sorted = [...leaves].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
   const body: CheckpointBody = {
     seq: (previous?.seq ?? 0) + 1,
@@ -72,26 +88,29 @@ export function signCheckpoint(previous: Pick<Checkpoint, 'seq' | 'hash'> | null
     prevHash: previous?.hash ?? GENESIS_HASH,
     caseCount: sorted.length,
     entryCount: sorted.reduce((n, l) => n + l.seq, 0),
-    root: merkleRoot(sorted),
-    algorithms: CHECKPOINT_ALGORITHMS,
+    root: merkleRoot(sorted, algorithms.merkleHash),
+    algorithms: { ...algorithms },
   };
-  const signature = sign(null, checkpointBodyBytes(body), privateKey).toString('base64');
+  const signature = key.sign(checkpointBodyBytes(body));
   return { ...body, signature, hash: checkpointHash(body, signature), leaves: sorted };
 }
 
-/** Why a checkpoint cannot be trusted, or null when its signature, hash, root and counts hold. */
-export function checkpointFault(cp: Checkpoint, publicKey: KeyObject): string | null {
-  const names = cp.algorithms ?? {};
-  if (names.chainHash !== 'sha256' || names.merkleHash !== 'sha256' || names.signature !== 'ed25519') return `checkpoint ${cp.seq} uses algorithms this verifier does not implement: ${JSON.stringify(names)}`;
-  let signed = false;
-  try {
-    signed = verify(null, checkpointBodyBytes(cp), publicKey, Buffer.from(cp.signature, 'base64'));
-  } catch {
-    signed = false;
+/** The suite a checkpoint names, or null when it names a combination no suite has. */
+export function suiteOf(algorithms: Partial<CheckpointAlgorithms> | undefined): CheckpointSuite | null {
+  const names = algorithms ?? {};
+  for (const [suite, a] of Object.entries(CHECKPOINT_SUITES) as [CheckpointSuite, CheckpointAlgorithms][]) {
+    if (names.chainHash === a.chainHash && names.merkleHash === a.merkleHash && names.signature === a.signature) return suite;
   }
-  if (!signed) return `checkpoint ${cp.seq}: the signature does not verify with this public key`;
+  return null;
+}
+
+/** Why a checkpoint cannot be trusted, or null when its signature, hash, root and counts hold. */
+export function checkpointFault(cp: Checkpoint, publicKey: VerifyingKey): string | null {
+  if (!suiteOf(cp.algorithms)) return `checkpoint ${cp.seq} uses algorithms this verifier does not implement: ${JSON.stringify(cp.algorithms ?? {})}`;
+  if (cp.algorithms.signature !== publicKey.algorithm) return `checkpoint ${cp.seq} is signed with ${cp.algorithms.signature}, but the public key is ${publicKey.algorithm}`;
+  if (!publicKey.verify(checkpointBodyBytes(cp), cp.signature)) return `checkpoint ${cp.seq}: the signature does not verify with this public key`;
   if (checkpointHash(cp, cp.signature) !== cp.hash) return `checkpoint ${cp.seq}: its hash does not match its content`;
-  if (merkleRoot(cp.leaves) !== cp.root) return `checkpoint ${cp.seq}: its case heads do not give the signed Merkle root`;
+  if (merkleRoot(cp.leaves, cp.algorithms.merkleHash) !== cp.root) return `checkpoint ${cp.seq}: its case heads do not give the signed Merkle root`;
   if (cp.leaves.length !== cp.caseCount || cp.leaves.reduce((n, l) => n + l.seq, 0) !== cp.entryCount) return `checkpoint ${cp.seq}: its case heads do not add up to the signed counts`;
   return null;
 }

@@ -1,5 +1,6 @@
-import type { KeyObject } from 'node:crypto';
 import { GENESIS_HASH, hashEntry, type AuditEntry } from '../audit-entry';
+import type { ChainHashAlgorithm } from '../hash-algorithm';
+import type { VerifyingKey } from '../signatures/checkpoint-keys';
 import { checkpointFault, type Checkpoint } from './checkpoint';
 
 export interface ExportVerdict {
@@ -13,6 +14,8 @@ export interface ExportVerdict {
   lastAgreeingSeq: number | null;
   checkpointSeq: number | null;
   reason: string | null;
+  /** The chain hash the entries were recomputed with. */
+  chainHash: ChainHashAlgorithm;
 }
 
 /**
@@ -20,14 +23,16 @@ export interface ExportVerdict {
  * signature and link to its predecessor; every case chain is recomputed from its entries' content; and the hash each
  * chain reaches at a checkpointed seq must be the head that checkpoint signed. An insider who rewrites an entry and
  * recomputes every later hash, or deletes the last entries and rewinds the case, cannot produce the signed heads.
+ * `chainHash` is the algorithm the export's header names; every checkpoint must name the same.
  */
-export function verifyExport(entries: AuditEntry[], checkpoints: Checkpoint[], publicKey: KeyObject): ExportVerdict {
-  const verdict = (fields: Partial<ExportVerdict>): ExportVerdict => ({ ok: false, entries: entries.length, checkpoints: checkpoints.length, caseId: null, seq: null, lastAgreeingSeq: null, checkpointSeq: null, reason: null, ...fields });
+export function verifyExport(entries: AuditEntry[], checkpoints: Checkpoint[], publicKey: VerifyingKey, chainHash: ChainHashAlgorithm): ExportVerdict {
+  const verdict = (fields: Partial<ExportVerdict>): ExportVerdict => ({ ok: false, entries: entries.length, checkpoints: checkpoints.length, caseId: null, seq: null, lastAgreeingSeq: null, checkpointSeq: null, reason: null, chainHash, ...fields });
 
   const bySeq = new Map<number, Checkpoint>();
   for (const cp of checkpoints) {
     const fault = checkpointFault(cp, publicKey);
     if (fault) return verdict({ checkpointSeq: cp.seq, reason: fault });
+    if (cp.algorithms.chainHash !== chainHash) return verdict({ checkpointSeq: cp.seq, reason: `checkpoint ${cp.seq} signs ${cp.algorithms.chainHash} chains, but the export's chains are ${chainHash}` });
     const seen = bySeq.get(cp.seq);
     if (seen && seen.hash !== cp.hash) return verdict({ checkpointSeq: cp.seq, reason: `two different checkpoints carry seq ${cp.seq}` });
     bySeq.set(cp.seq, cp);
@@ -48,7 +53,7 @@ export function verifyExport(entries: AuditEntry[], checkpoints: Checkpoint[], p
     if (e.seq !== expected) return verdict({ caseId: e.caseId, seq: expected, reason: `entry ${expected} is missing from the export` });
     const prev = chain[chain.length - 1] ?? GENESIS_HASH;
     if (e.prevHash !== prev) return verdict({ caseId: e.caseId, seq: e.seq, reason: 'prevHash does not match the previous entry' });
-    const hash = hashEntry(prev, e);
+    const hash = hashEntry(chainHash, prev, e);
     if (hash !== e.hash) return verdict({ caseId: e.caseId, seq: e.seq, reason: 'content does not match its hash' });
     chain.push(hash);
   }

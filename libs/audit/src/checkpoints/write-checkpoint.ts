@@ -1,13 +1,13 @@
-import type { KeyObject } from 'node:crypto';
 import type { AuditStore } from '../audit-store.port';
 import { signCheckpoint, type Checkpoint } from './checkpoint';
 import type { CheckpointStore } from './checkpoint-store.port';
+import type { SigningKey } from '../signatures/checkpoint-keys';
 
 /**
  * Signs the case heads as one snapshot shows them and stores the checkpoint after the latest one. Null when another
  * process stored a checkpoint with the same seq first: its checkpoint covers the same moment closely enough.
  */
-export async function writeCheckpoint(audit: AuditStore, store: CheckpointStore, privateKey: KeyObject, now: Date): Promise<Checkpoint | null> {
+export async function writeCheckpoint(audit: AuditStore, store: CheckpointStore, privateKey: SigningKey, now: Date): Promise<Checkpoint | null> {
   const previous = await store.latest();
   const heads = await audit.snapshot((reader) => reader.heads());
   const leaves = heads.filter((h) => h.version > 0).map((h) => ({ caseId: h.caseId, seq: h.version, headHash: h.headHash }));

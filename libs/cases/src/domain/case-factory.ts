@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chainEntry, GENESIS_HASH, type AuditEntry } from '@app/audit';
+import { chainEntry, GENESIS_HASH, type AuditEntry, type ChainHashAlgorithm } from '@app/audit';
 import type { IsoDate } from '@app/calendar';
 import type { DeadlinePlanner, DeadlineRecord } from '@app/deadlines';
 import type { Organisation } from '@app/organisations';
@@ -51,7 +51,7 @@ export const pendingCaseNo = (caseId: string) => `待编号:${caseId}`;
  * A new case in the workflow's initial state, with its opening audit entry (seq 1) and the initial state's deadlines.
  * The audit entry names parties without their identity numbers or phones, but binds them through a digest.
  */
-export function openCase(spec: NewCase, planner: DeadlinePlanner): OpenedCase {
+export function openCase(spec: NewCase, planner: DeadlinePlanner, chainHash: ChainHashAlgorithm): OpenedCase {
   const id = randomUUID();
   const opened = open(spec.def, {
     partyIds: spec.parties.map((p) => p.id),
@@ -64,7 +64,7 @@ export function openCase(spec: NewCase, planner: DeadlinePlanner): OpenedCase {
     org: { type: spec.org.type, regionCode: spec.org.regionCode },
   });
   const at = spec.now.toISOString();
-  const audit = chainEntry(GENESIS_HASH, {
+  const audit = chainEntry(chainHash, GENESIS_HASH, {
     caseId: id,
     seq: 1,
     at,

@@ -1,3 +1,4 @@
+import { ChainHash, GENESIS_HASH, hashEntry, type ChainHashAlgorithm } from '@app/audit';
 import { BUNDLED_HOLIDAYS, LegalCalendar } from '@app/calendar';
 import { DeadlinePlanner, type DeadlineRecord } from '@app/deadlines';
 import { DEMO_ORGANISATIONS, DEMO_REGIONS, DEMO_USERS, Directory } from '@app/organisations';
@@ -19,7 +20,7 @@ import { assignCaseNumbers, emptyPlan, WritePlanner, type WorkingCase } from './
 
 const registry = new WorkflowRegistry(ALL_WORKFLOWS);
 const routes = new RouteTable(ROUTES, ALL_WORKFLOWS);
-const writer = new WritePlanner(registry, routes, new DeadlinePlanner(() => new LegalCalendar(BUNDLED_HOLIDAYS)), new LegalPolicy());
+const writerFor = (algorithm: ChainHashAlgorithm) => new WritePlanner(registry, routes, new DeadlinePlanner(() => new LegalCalendar(BUNDLED_HOLIDAYS)), new LegalPolicy(), new ChainHash(algorithm));
 const users = DEMO_USERS.map((u) => ({ ...u, id: `u-${u.username}`, active: true }));
 const directory = new Directory(DEMO_REGIONS, DEMO_ORGANISATIONS, users);
 const user = (username: string) => users.find((u) => u.username === username)!;
@@ -32,6 +33,8 @@ class MemoryEngine {
   private readonly registers = new Map<string, number>();
   today = '2025-03-10';
 
+  constructor(private readonly writer = writerFor('sha256')) {}
+
   private env() {
     return { directory, now: new Date(`${this.today}T02:00:00.000Z`), today: this.today };
   }
@@ -42,7 +45,7 @@ class MemoryEngine {
     const plan = emptyPlan();
     const org = directory.org(u.orgId)!;
     const env = this.env();
-    const opened = writer.open(
+    const opened = this.writer.open(
       plan,
       {
         def,
@@ -71,7 +74,7 @@ class MemoryEngine {
     const actor = username === 'system' ? { id: 'system', roles: ['SYSTEM'] } : { id: user(username).id, roles: user(username).roles };
     const plan = emptyPlan();
     const history = this.plans.flatMap((p) => p.audit).filter((e) => e.caseId === caseId);
-    const next = writer.apply(plan, current, { type, data, actor }, { ...this.env(), history });
+    const next = this.writer.apply(plan, current, { type, data, actor }, { ...this.env(), history });
     plan.update = { expectedVersion: current.record.version, record: next.record };
     this.commit(plan);
     return this.cases.get(caseId)!.record;
@@ -339,6 +342,24 @@ describe('the write pipeline', () => {
       e.apply(senderId, 'judge', 'WITHDRAW_SUIT', { ruledOn: e.today });
       expect(e.transfers.get(pm.id)).toMatchObject({ status: 'WITHDRAWN' });
       expect(e.cases.get(pm.id)!.record).toMatchObject({ state: 'entrustmentEnded', closed: true });
+    });
+  });
+
+  describe('the audit chain', () => {
+    it.each(['sha256', 'sm3'] as const)('chains the opening and every transition with the deployment’s hash (%s)', (algorithm) => {
+      const e = new MemoryEngine(writerFor(algorithm));
+      const pm = e.open('pm', 'fy_mediator');
+      e.apply(pm.id, 'fy_mediator', 'SEEK_CONSENT', {});
+      const chain = e.plans.flatMap((p) => p.audit).filter((a) => a.caseId === pm.id);
+      expect(chain.map((a) => a.seq)).toEqual([1, 2]);
+      const other = algorithm === 'sm3' ? 'sha256' : 'sm3';
+      chain.forEach((entry, i) => {
+        const { prevHash, hash, ...content } = entry;
+        expect(prevHash).toBe(i === 0 ? GENESIS_HASH : chain[i - 1].hash);
+        expect(hash).toBe(hashEntry(algorithm, prevHash, content));
+        expect(hash).not.toBe(hashEntry(other, prevHash, content));
+      });
+      expect(e.cases.get(pm.id)!.record.headHash).toBe(chain[1].hash);
     });
   });
 

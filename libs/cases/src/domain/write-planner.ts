@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chainEntry, type AuditEntry } from '@app/audit';
+import { chainEntry, ChainHash, type AuditEntry } from '@app/audit';
 import type { IsoDate } from '@app/calendar';
 import { DeadlinePlanner, onStateChange, type DeadlineClosure, type DeadlinePause, type DeadlineRecord, type DeadlineUpdate } from '@app/deadlines';
 import type { Directory } from '@app/organisations';
@@ -67,6 +67,7 @@ export class WritePlanner {
     private readonly routes: RouteTable,
     private readonly planner: DeadlinePlanner,
     private readonly policy: LegalPolicy,
+    private readonly chainHash: ChainHash,
   ) {}
 
   /** Opens a case in its workflow's initial state, runs the opening's effects, and returns it. */
@@ -78,7 +79,7 @@ export class WritePlanner {
     } else if (spec.input && Object.keys(spec.input).length) {
       throw new ValidationError([{ field: 'input', message: 'is not used by this workflow', messageZh: '此流程不需要该字段' }]);
     }
-    const created = openCase({ ...spec, policy: this.policy.values, disputeCode: spec.disputeCode ?? newDisputeCode(spec.regionCode, env.today) }, this.planner);
+    const created = openCase({ ...spec, policy: this.policy.values, disputeCode: spec.disputeCode ?? newDisputeCode(spec.regionCode, env.today) }, this.planner, this.chainHash.algorithm);
     const year = Number(env.today.slice(0, 4));
     plan.numbering.push({ caseId: created.record.id, orgId: spec.org.id, year, ...caseNoParts(def, spec.org, year) });
     plan.inserts.push(created.record);
@@ -121,7 +122,7 @@ export class WritePlanner {
     const decision = decide(def, persisted, event);
     if (!decision.allowed) throw notAllowed(def, record, input.type, decision.allowedEvents, decision.violations, input.actor.roles);
 
-    const audit = chainEntry(record.headHash, {
+    const audit = chainEntry(this.chainHash.algorithm, record.headHash, {
       caseId: record.id,
       seq: record.version + 1,
       at,
@@ -203,7 +204,7 @@ export class WritePlanner {
     const built = build(role);
     const { record } = current;
     const at = env.now.toISOString();
-    const audit = chainEntry(record.headHash, { caseId: record.id, seq: record.version + 1, at, actorId: fact.actor.id, actorRole: role, type: fact.type, from: record.state, to: record.state, data: built.data });
+    const audit = chainEntry(this.chainHash.algorithm, record.headHash, { caseId: record.id, seq: record.version + 1, at, actorId: fact.actor.id, actorRole: role, type: fact.type, from: record.state, to: record.state, data: built.data });
     plan.audit.push(audit);
     plan.deadlinesUpdated.push(...built.deadlinesUpdated);
     const updates = new Map(built.deadlinesUpdated.map((u) => [u.id, u]));

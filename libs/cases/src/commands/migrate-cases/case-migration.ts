@@ -1,4 +1,4 @@
-import { chainEntry, type AuditEntry } from '@app/audit';
+import { chainEntry, type AuditEntry, type ChainHashAlgorithm } from '@app/audit';
 import type { IsoDate } from '@app/calendar';
 import type { DeadlineClosure, DeadlinePlanner, DeadlineRecord } from '@app/deadlines';
 import type { Role } from '@app/shared';
@@ -16,6 +16,8 @@ export interface MigrationEnv {
    * declares on that state without an anchor, as if the case had run on the new version all along.
    */
   enteredOn: IsoDate;
+  /** The deployment's chain hash, which the MIGRATE entry is chained with. */
+  chainHash: ChainHashAlgorithm;
 }
 
 export interface PlannedMigration {
@@ -62,7 +64,7 @@ export function planCaseMigration(
     .plan({ def: to, state: result.value, context: result.context, caseId: record.id, orgId: record.orgId, enteredOn: env.enteredOn, now: env.now })
     .filter((d) => !kept.some((k) => k.specId === d.specId));
 
-  const audit = chainEntry(record.headHash, {
+  const audit = chainEntry(env.chainHash, record.headHash, {
     caseId: record.id,
     seq: record.version + 1,
     at,

@@ -1,5 +1,5 @@
 import type { EventBus } from '@nestjs/cqrs';
-import { AuditStore, GENESIS_HASH, hashEntry, type AuditEntry } from '@app/audit';
+import { AuditStore, ChainHash, GENESIS_HASH, hashEntry, type AuditEntry } from '@app/audit';
 import { BUNDLED_HOLIDAYS, LegalCalendar } from '@app/calendar';
 import { DeadlinePlanner, type DeadlineRecord } from '@app/deadlines';
 import type { Viewer } from '@app/organisations';
@@ -132,6 +132,8 @@ function setUp(migrations: WorkflowMigration[] = ALL_MIGRATIONS, registry = new 
     planner,
     new ManualClock(NOW),
     { publish: (e: unknown) => published.push(e) } as unknown as EventBus,
+    // SM3 here, so the MIGRATE entry shows it is chained with the deployment's hash, not a built-in one.
+    new ChainHash('sm3'),
   );
   const add = (...cases: LoadedCase[]) => cases.forEach((c) => store.cases.set(c.record.id, c));
   return { handler, store, audit, published, add };
@@ -198,7 +200,8 @@ describe('MigrateCasesHandler', () => {
       data: expect.objectContaining({ fromVersion: 1, toVersion: 2, fromState: 'objectionWindow', toState: 'objectionWindow' }),
     });
     const { prevHash: _p, hash, ...content } = entry;
-    expect(hash).toBe(hashEntry('head-of-1', content));
+    expect(hash).toBe(hashEntry('sm3', 'head-of-1', content));
+    expect(hash).not.toBe(hashEntry('sha256', 'head-of-1', content));
     expect(plan.update!.record.headHash).toBe(hash);
     // D-JC4 runs on under v2 with the same row: its due date, pauses and extensions are the case's own.
     expect(plan.deadlinesClosed).toEqual([]);

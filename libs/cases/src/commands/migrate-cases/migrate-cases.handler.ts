@@ -1,5 +1,5 @@
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { AuditStore } from '@app/audit';
+import { AuditStore, ChainHash } from '@app/audit';
 import { chinaDate, type IsoDate } from '@app/calendar';
 import { DeadlinePlanner } from '@app/deadlines';
 import { Clock, ForbiddenError, ValidationError } from '@app/shared';
@@ -25,6 +25,7 @@ export class MigrateCasesHandler implements ICommandHandler<MigrateCasesCommand>
     private readonly planner: DeadlinePlanner,
     private readonly clock: Clock,
     private readonly eventBus: EventBus,
+    private readonly chainHash: ChainHash,
   ) {}
 
   async execute(c: MigrateCasesCommand): Promise<MigrationReport> {
@@ -97,6 +98,7 @@ export class MigrateCasesHandler implements ICommandHandler<MigrateCasesCommand>
       today,
       actor: { id: c.viewer.userId, role: 'ADMIN' },
       enteredOn: await this.enteredOn(loaded, to, migration, today),
+      chainHash: this.chainHash.algorithm,
     });
     if ('refused' in planned) return stays('REFUSED', planned.refused);
 
