@@ -3,7 +3,8 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
-import { AuditModule } from '@app/audit';
+import { AuditModule, ChainedSecurityLog, SecurityEventStore, SecurityLog } from '@app/audit';
+import { Clock } from '@app/shared';
 import { CasesModule } from '@app/cases';
 import { OrganisationsModule } from '@app/organisations';
 import { PersistenceModule } from '@app/persistence';
@@ -12,6 +13,8 @@ import { AdminUsersController } from './admin/users.controller';
 import { AdminWorkflowMigrationsController } from './admin/workflow-migrations.controller';
 import { AuditController } from './audit/audit.controller';
 import { CheckpointService } from './audit/checkpoint.service';
+import { SecurityLogRetention } from './audit/security-log-retention.service';
+import { SecurityLogController } from './audit/security-log.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { PasswordHasher } from './auth/password-hasher';
@@ -50,7 +53,7 @@ export class AppModule {
         CasesModule,
         AuditModule,
       ],
-      controllers: [HealthController, AuthController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController],
+      controllers: [HealthController, AuthController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -62,6 +65,10 @@ export class AppModule {
         DemoSeeder,
         DeadlineWorkerScheduler,
         CheckpointService,
+        // The chain hash is fixed to SHA-256 until deployments can choose it.
+        { provide: ChainedSecurityLog, inject: [SecurityEventStore, Clock], useFactory: (store: SecurityEventStore, clock: Clock) => new ChainedSecurityLog(store, clock, 'sha256') },
+        { provide: SecurityLog, useExisting: ChainedSecurityLog },
+        SecurityLogRetention,
       ],
     };
   }

@@ -10,3 +10,6 @@ export * from './checkpoints/write-checkpoint';
 export * from './hash-algorithm';
 export * from './security/security-event';
 export * from './security/security-log.port';
+export * from './security/security-chain';
+export * from './security/security-event-store.port';
+export * from './security/chained-security-log';

@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditStore, CheckpointStore } from '@app/audit';
+import { AuditStore, CheckpointStore, SecurityEventStore } from '@app/audit';
 import { CaseReadModel, CaseStore, OutboxStore, TransferReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
 import { DirectoryRepository } from '@app/organisations';
@@ -8,6 +8,7 @@ import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-sourc
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
 import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
+import { SqlSecurityEventStore } from './stores/sql-security-event.store';
 import { SqlCaseReadModel } from './stores/sql-case-read-model';
 import { SqlCaseStore } from './stores/sql-case.store';
 import { SqlDeadlineStore } from './stores/sql-deadline.store';
@@ -45,12 +46,13 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: TransferReadModel, ...withDb((db) => new SqlTransferReadModel(db)) },
         { provide: AuditStore, ...withDb((db) => new SqlAuditStore(db)) },
         { provide: CheckpointStore, ...withDb((db) => new SqlCheckpointStore(db)) },
+        { provide: SecurityEventStore, ...withDb((db) => new SqlSecurityEventStore(db)) },
         { provide: DirectoryRepository, ...withDb((db, ds) => new TypeOrmDirectoryRepository(ds, db)) },
         { provide: HolidayStore, ...withDb((db, ds) => new TypeOrmHolidayStore(ds, db)) },
         { provide: DeadlineStore, ...withDb((db) => new SqlDeadlineStore(db)) },
         { provide: NotificationStore, ...withDb((db) => new SqlNotificationStore(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore],
     };
   }
 

@@ -1,3 +1,4 @@
+import { SECURITY_LOG_MIN_RETENTION_DAYS } from '@app/audit';
 import { LegalPolicy } from '@app/cases';
 import { randomBytes } from 'node:crypto';
 import { checkpointSettings, type CheckpointSettings } from './checkpoint-settings';
@@ -39,6 +40,8 @@ export interface AppConfig {
   hstsMaxAge: number | null;
   /** Hours a stored idempotent response is kept and replayed (FENGQIAO_IDEMPOTENCY_RETENTION_HOURS, default 24). */
   idempotencyRetentionHours: number;
+  /** Days the security log is kept (FENGQIAO_SECURITY_LOG_RETENTION_DAYS, default and minimum 180). */
+  securityLogRetentionDays: number;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -100,7 +103,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkpoints: checkpointSettings(env, integerVar(env, 'FENGQIAO_CHECKPOINT_MINUTES', 60, 1, 10_080)),
     hstsMaxAge: env.FENGQIAO_HSTS_MAX_AGE ? integerVar(env, 'FENGQIAO_HSTS_MAX_AGE', 0, 0, 63_072_000) : null,
     idempotencyRetentionHours: integerVar(env, 'FENGQIAO_IDEMPOTENCY_RETENTION_HOURS', 24, 1, 8760),
+    securityLogRetentionDays: securityLogRetention(env),
   };
+}
+
+/** 网络安全法 第二十一条 requires security logs to be kept at least six months: a shorter setting is refused, not raised. */
+function securityLogRetention(env: NodeJS.ProcessEnv): number {
+  const raw = env.FENGQIAO_SECURITY_LOG_RETENTION_DAYS;
+  if (raw !== undefined && raw !== '' && Number.isInteger(Number(raw)) && Number(raw) < SECURITY_LOG_MIN_RETENTION_DAYS) {
+    throw new Error(`FENGQIAO_SECURITY_LOG_RETENTION_DAYS must be at least ${SECURITY_LOG_MIN_RETENTION_DAYS}: the law (网络安全法 第二十一条) requires security logs to be kept six months or longer, not "${raw}"`);
+  }
+  return integerVar(env, 'FENGQIAO_SECURITY_LOG_RETENTION_DAYS', SECURITY_LOG_MIN_RETENTION_DAYS, SECURITY_LOG_MIN_RETENTION_DAYS, 36_500);
 }
 
 /** A whole-number variable within bounds, or its default when unset. */
