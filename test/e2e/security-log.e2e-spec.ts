@@ -236,7 +236,7 @@ describe.each(TEST_DATABASES)('the security log ($name)', (database) => {
       expect(await seqs()).toEqual([3]);
       expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
       const purged = (await securityLog({ kind: 'SECURITY_LOG_PURGED' })).items;
-      expect(purged[0]).toMatchObject({ kindLabel: '安全日志到期清理', actor: { id: null, username: 'system', name: '系统' }, detail: { retentionDays: 180, deleted: 1 } });
+      expect(purged[0]).toMatchObject({ kindLabel: '安全日志到期清理', actor: { id: 'system', username: 'system', name: '系统' }, detail: { retentionDays: 180, deleted: 1 } });
       // Nothing left to purge: nothing more is recorded.
       expect(await t.app.get(SecurityLogRetention).purge()).toBe(0);
       expect((await securityLog({ kind: 'SECURITY_LOG_PURGED' })).total).toBe(1);

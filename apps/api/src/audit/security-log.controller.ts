@@ -44,7 +44,7 @@ function present(r: SecurityEventRecord, directory: Directory) {
     at: r.at,
     kind: r.kind,
     kindLabel: SECURITY_EVENT_KINDS[r.kind as SecurityEventKind] ?? r.kind,
-    actor: { id: r.actorId, username: r.username, name: name(r.actorId) ?? (r.username === 'system' && !r.actorId ? '系统' : null) },
+    actor: { id: r.actorId, username: r.username, name: r.actorId === 'system' ? '系统' : name(r.actorId) },
     ip: r.ip,
     caseId: r.caseId,
     subject: r.subjectId ? { id: r.subjectId, name: name(r.subjectId) } : null,

@@ -59,7 +59,7 @@ export class ChainedSecurityLog extends SecurityLog {
     if (retentionDays < SECURITY_LOG_MIN_RETENTION_DAYS) throw new Error(`The security log is kept at least ${SECURITY_LOG_MIN_RETENTION_DAYS} days`);
     const before = new Date(this.clock.now().getTime() - retentionDays * DAY_MS).toISOString();
     const deleted = await this.store.purge(before);
-    if (deleted > 0) await this.record({ kind: 'SECURITY_LOG_PURGED', actorId: null, username: 'system', ip: null, detail: { before, retentionDays, deleted } });
+    if (deleted > 0) await this.record({ kind: 'SECURITY_LOG_PURGED', actorId: 'system', username: 'system', ip: null, detail: { before, retentionDays, deleted } });
     return deleted;
   }
 
