@@ -585,4 +585,21 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
     },
     120_000,
   );
+
+  it('shows an auditor the security log and checks its chains', async () => {
+    // A mediator reads a case of theirs in clear: that read is what the auditor should find.
+    expect((await c.t.http().get(`/api/cases/${consentCaseId}`).set(auth(await c.t.login('fy_mediator')))).body.personalDataMasked).toBe(false);
+    const page = await newTab(c);
+    await login(page, c, 'auditor', DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: '安全日志' }).click();
+    await page.getByRole('heading', { name: '安全日志' }).waitFor();
+    await page.getByPlaceholder('操作人用户名').fill('fy_mediator');
+    await page.getByPlaceholder('操作人用户名').press('Enter');
+    await page.locator('tr', { hasText: '查看个人信息明文' }).filter({ hasText: '王秀英（枫源村调解员）' }).first().waitFor();
+    expect(await page.locator('tbody tr', { hasText: '孙丽' }).count()).toBe(0);
+    await page.getByRole('button', { name: '校验日志链' }).click();
+    await page.getByText(/^日志链完整：/).waitFor();
+    await screenshot(page, 'security-log');
+    expect(pageErrors(page)).toEqual([]);
+  }, 120_000);
 });

@@ -3,7 +3,8 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
-import { AuditModule } from '@app/audit';
+import { AuditModule, ChainedSecurityLog, ChainHash, SecurityEventStore, SecurityLog } from '@app/audit';
+import { Clock } from '@app/shared';
 import { CasesModule } from '@app/cases';
 import { LoginThrottle, LoginThrottleStore, OrganisationsModule } from '@app/organisations';
 import { PersistenceModule } from '@app/persistence';
@@ -13,6 +14,8 @@ import { AdminWorkflowMigrationsController } from './admin/workflow-migrations.c
 import { AuditController } from './audit/audit.controller';
 import { ChainHashCheck } from './audit/chain-hash.check';
 import { CheckpointService } from './audit/checkpoint.service';
+import { SecurityLogRetention } from './audit/security-log-retention.service';
+import { SecurityLogController } from './audit/security-log.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { PasswordHasher } from './auth/password-hasher';
@@ -51,7 +54,7 @@ export class AppModule {
         CasesModule,
         AuditModule,
       ],
-      controllers: [HealthController, AuthController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController],
+      controllers: [HealthController, AuthController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -65,6 +68,14 @@ export class AppModule {
         DeadlineWorkerScheduler,
         CheckpointService,
         ChainHashCheck,
+        // The deployment's chain hash, like the case chains'; each row also records the algorithm it was hashed with.
+        {
+          provide: ChainedSecurityLog,
+          inject: [SecurityEventStore, Clock, ChainHash],
+          useFactory: (store: SecurityEventStore, clock: Clock, chainHash: ChainHash) => new ChainedSecurityLog(store, clock, chainHash.algorithm),
+        },
+        { provide: SecurityLog, useExisting: ChainedSecurityLog },
+        SecurityLogRetention,
       ],
     };
   }

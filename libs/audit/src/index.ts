@@ -12,3 +12,6 @@ export * from './security/security-event';
 export * from './security/security-log.port';
 export * from './signatures/checkpoint-keys';
 export { SM2_DEFAULT_USER_ID } from './signatures/sm2';
+export * from './security/security-chain';
+export * from './security/security-event-store.port';
+export * from './security/chained-security-log';

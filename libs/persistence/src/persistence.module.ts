@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditStore, CheckpointStore, EngineSettingsStore } from '@app/audit';
+import { AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore } from '@app/audit';
 import { CaseReadModel, CaseStore, OutboxStore, TransferReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
 import { DirectoryRepository, LoginThrottleStore } from '@app/organisations';
@@ -9,6 +9,7 @@ import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
 import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
 import { SqlEngineSettingsStore } from './stores/sql-engine-settings.store';
+import { SqlSecurityEventStore } from './stores/sql-security-event.store';
 import { SqlCaseReadModel } from './stores/sql-case-read-model';
 import { SqlCaseStore } from './stores/sql-case.store';
 import { SqlDeadlineStore } from './stores/sql-deadline.store';
@@ -48,13 +49,14 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: AuditStore, ...withDb((db) => new SqlAuditStore(db)) },
         { provide: CheckpointStore, ...withDb((db) => new SqlCheckpointStore(db)) },
         { provide: EngineSettingsStore, ...withDb((db) => new SqlEngineSettingsStore(db)) },
+        { provide: SecurityEventStore, ...withDb((db) => new SqlSecurityEventStore(db)) },
         { provide: DirectoryRepository, ...withDb((db, ds) => new TypeOrmDirectoryRepository(ds, db)) },
         { provide: HolidayStore, ...withDb((db, ds) => new TypeOrmHolidayStore(ds, db)) },
         { provide: DeadlineStore, ...withDb((db) => new SqlDeadlineStore(db)) },
         { provide: NotificationStore, ...withDb((db) => new SqlNotificationStore(db)) },
         { provide: LoginThrottleStore, ...withDb((db) => new SqlLoginThrottleStore(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore],
     };
   }
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SecurityLog, type SecurityEventInput } from '@app/audit';
 import { assertRolesFitOrgType, DirectoryRepository, DirectoryService, LoginThrottle, UsernameTakenError, UserNotFoundError, type Directory, type User, type Viewer } from '@app/organisations';
 import { ConflictError, ValidationError } from '@app/shared';
 import { ROLE_LABELS } from '@app/workflow';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { ClientIp } from '../http/client-ip';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Roles } from '../auth/roles.decorator';
 import { CreateUserRequest, ListUsersRequest, ResetPasswordRequest, UpdateUserRequest } from './users.requests';
@@ -20,6 +22,7 @@ export class AdminUsersController {
     private readonly directoryService: DirectoryService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly securityLog: SecurityLog,
   ) {}
 
   @Get()
@@ -42,7 +45,7 @@ export class AdminUsersController {
 
   @Post()
   @ApiOperation({ summary: 'Create an account with roles, an organisation and an initial password (新建用户)' })
-  async create(@Body() body: CreateUserRequest) {
+  async create(@CurrentViewer() viewer: Viewer, @Body() body: CreateUserRequest, @ClientIp() ip: string | null) {
     const directory = await this.directoryService.current();
     this.checkOrg(directory, body.orgId);
     assertRolesFitOrgType(body.roles, directory.org(body.orgId)!.type);
@@ -50,12 +53,13 @@ export class AdminUsersController {
     const user = { id: randomUUID(), username: body.username, displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: true };
     await this.repository.createUser({ ...user, passwordHash: await this.hasher.hash(body.password) });
     this.directoryService.invalidate();
+    await this.securityLog.record({ kind: 'ACCOUNT_CREATED', ...actor(viewer, ip), subjectId: user.id, detail: { username: user.username, roles: user.roles, orgId: user.orgId } });
     return present(user, directory);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change an account: name, roles, organisation, or deactivate / reactivate it (修改、停用、启用用户)' })
-  async update(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: UpdateUserRequest) {
+  async update(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: UpdateUserRequest, @ClientIp() ip: string | null) {
     const directory = await this.directoryService.current();
     if (body.orgId !== undefined) this.checkOrg(directory, body.orgId);
     // An administrator cannot lock themselves out; another administrator has to do it.
@@ -63,17 +67,18 @@ export class AdminUsersController {
     if (id === viewer.userId && body.roles && !body.roles.includes('ADMIN')) {
       throw new ConflictError('You cannot remove your own administrator role', '不能移除自己的系统管理员角色');
     }
+    const before = await this.repository.userById(id);
+    if (!before) throw new UserNotFoundError(id);
     if (body.roles !== undefined || body.orgId !== undefined) {
-      const current = await this.repository.userById(id);
-      if (!current) throw new UserNotFoundError(id);
-      const orgType = directory.org(body.orgId ?? current.orgId)?.type;
-      if (orgType) assertRolesFitOrgType(body.roles ?? current.roles, orgType);
+      const orgType = directory.org(body.orgId ?? before.orgId)?.type;
+      if (orgType) assertRolesFitOrgType(body.roles ?? before.roles, orgType);
     }
     const found = await this.repository.updateUser(id, { displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: body.active });
     if (!found) throw new UserNotFoundError(id);
     this.directoryService.invalidate();
     const user = await this.repository.userById(id);
     if (!user) throw new UserNotFoundError(id);
+    for (const event of accountChanges(before, user)) await this.securityLog.record({ ...event, ...actor(viewer, ip), subjectId: user.id });
     return present(user, await this.directoryService.current(), await this.throttle.lockedUntil([user.username]));
   }
 
@@ -111,4 +116,19 @@ function present(user: User, directory: Directory, locks: Map<string, Date> = ne
     /** Until when failed logins lock the account; null when it is not locked. */
     lockedUntil: locks.get(user.username.toLowerCase())?.toISOString() ?? null,
   };
+}
+
+function actor(viewer: Viewer, ip: string | null) {
+  return { actorId: viewer.userId, username: viewer.username, ip };
+}
+
+/** What the security log records of an account change: roles, organisation, deactivation, each with before and after. */
+function accountChanges(before: User | null, after: User): Pick<SecurityEventInput, 'kind' | 'detail'>[] {
+  if (!before) return [];
+  const events: Pick<SecurityEventInput, 'kind' | 'detail'>[] = [];
+  const sameRoles = before.roles.length === after.roles.length && before.roles.every((r) => after.roles.includes(r));
+  if (!sameRoles) events.push({ kind: 'ROLE_CHANGED', detail: { rolesBefore: before.roles, rolesAfter: after.roles } });
+  if (before.orgId !== after.orgId) events.push({ kind: 'ORGANISATION_CHANGED', detail: { orgBefore: before.orgId, orgAfter: after.orgId, roles: after.roles } });
+  if (before.active !== after.active) events.push({ kind: after.active ? 'ACCOUNT_REACTIVATED' : 'ACCOUNT_DEACTIVATED', detail: { roles: after.roles } });
+  return events;
 }

@@ -2,9 +2,12 @@ import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { VerifyAuditQuery } from '@app/audit';
+import { SecurityLog, VerifyAuditQuery } from '@app/audit';
+import type { Viewer } from '@app/organisations';
 import { NotFoundError, ValidationError } from '@app/shared';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ClientIp } from '../http/client-ip';
 import { CheckpointService } from './checkpoint.service';
 
 @ApiTags('audit 审计')
@@ -14,6 +17,7 @@ export class AuditController {
   constructor(
     private readonly queries: QueryBus,
     private readonly checkpoints: CheckpointService,
+    private readonly securityLog: SecurityLog,
   ) {}
 
   @Get('verify')
@@ -29,9 +33,11 @@ export class AuditController {
   @Roles('ADMIN', 'AUDITOR')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: 'Every audit entry and signed checkpoint as NDJSON, for `npm run audit:verify` offline (审计导出)' })
-  async export(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async export(@CurrentViewer() viewer: Viewer, @ClientIp() ip: string | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('content-disposition', 'attachment; filename="audit-export.ndjson"');
-    return `${(await this.checkpoints.exportLines()).join('\n')}\n`;
+    const lines = await this.checkpoints.exportLines();
+    await this.securityLog.record({ kind: 'EXPORT', actorId: viewer.userId, username: viewer.username, ip, detail: { export: 'audit-export.ndjson', lines: lines.length } });
+    return `${lines.join('\n')}\n`;
   }
 
   @Get('checkpoints')

@@ -130,6 +130,11 @@ export class ListCasesRequest {
   @ApiPropertyOptional({ description: '已结案 / 未结案' }) @IsOptional() @Transform(toBool) @IsBoolean() closed?: boolean;
   @ApiPropertyOptional({ enum: ['me'] }) @IsOptional() @IsIn(['me']) assignee?: 'me';
   @ApiPropertyOptional({ description: '案号、案情或当事人姓名' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
+  @ApiPropertyOptional({ description: '当事人居民身份证号码（18位，精确匹配）；每次查询记入安全审计日志', example: '110101199003074514' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsChineseIdNumber()
+  idNumber?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page = 1;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 20;
 }

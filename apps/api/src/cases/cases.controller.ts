@@ -2,9 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, type
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { SecurityLog } from '@app/audit';
+import { maskIdNumber, type Viewer } from '@app/organisations';
 import { ApplyCaseEventCommand, CaseNotFoundError, GetCaseHistoryQuery, GetCaseQuery, ListCasesQuery, OpenCaseCommand, type CaseView } from '@app/cases';
-import type { Viewer } from '@app/organisations';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { ClientIp } from '../http/client-ip';
 import { etag, parseIdempotencyKey, parseIfMatch } from '../http/headers';
 import { CaseEventRequest, ListCasesRequest, OpenCaseRequest } from './case.requests';
 
@@ -24,6 +26,7 @@ export class CasesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly securityLog: SecurityLog,
   ) {}
 
   @Post()
@@ -42,15 +45,24 @@ export class CasesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Cases visible to the caller, filtered and paginated (案件列表)' })
-  list(@CurrentViewer() viewer: Viewer, @Query() q: ListCasesRequest) {
-    return this.queries.execute(new ListCasesQuery(viewer, q));
+  @ApiOperation({ summary: 'Cases visible to the caller, filtered and paginated; `idNumber` finds the cases of a party by identity number, and is logged (案件列表)' })
+  async list(@CurrentViewer() viewer: Viewer, @Query() q: ListCasesRequest, @ClientIp() ip: string | null) {
+    const page = await this.queries.execute(new ListCasesQuery(viewer, q));
+    if (q.idNumber) {
+      const detail = { idNumber: maskIdNumber(q.idNumber), matched: page.total };
+      await this.securityLog.record({ kind: 'ID_NUMBER_SEARCH', actorId: viewer.userId, username: viewer.username, ip, detail });
+    }
+    return page;
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One case with its deadlines and the events the caller may send now (案件详情)' })
-  async get(@CurrentViewer() viewer: Viewer, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView> {
+  async get(@CurrentViewer() viewer: Viewer, @Param('id', uuid) id: string, @ClientIp() ip: string | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView> {
     const view = await this.queries.execute(new GetCaseQuery(viewer, id));
+    // Logged before the answer leaves: a read that cannot be logged is not answered.
+    if (!view.personalDataMasked) {
+      await this.securityLog.record({ kind: 'PERSONAL_DATA_READ', actorId: viewer.userId, username: viewer.username, ip, caseId: view.id, detail: { caseNo: view.caseNo } });
+    }
     reply.header('etag', etag(view.version));
     return view;
   }

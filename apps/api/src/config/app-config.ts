@@ -1,3 +1,4 @@
+import { SECURITY_LOG_MIN_RETENTION_DAYS } from '@app/audit';
 import { LegalPolicy } from '@app/cases';
 import { randomBytes } from 'node:crypto';
 import type { ChainHashAlgorithm } from '@app/audit';
@@ -48,6 +49,8 @@ export interface AppConfig {
   loginThrottle: LoginThrottleSettings;
   /** Which reverse proxies' `X-Forwarded-For` names the client (FENGQIAO_TRUST_PROXY); false: none, the socket's peer is the client. */
   trustProxy: TrustProxy;
+  /** Days the security log is kept (FENGQIAO_SECURITY_LOG_RETENTION_DAYS, default and minimum 180). */
+  securityLogRetentionDays: number;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkpoints: checkpointSettings(env, integerVar(env, 'FENGQIAO_CHECKPOINT_MINUTES', 60, 1, 10_080), auditHash),
     hstsMaxAge: env.FENGQIAO_HSTS_MAX_AGE ? integerVar(env, 'FENGQIAO_HSTS_MAX_AGE', 0, 0, 63_072_000) : null,
     idempotencyRetentionHours: integerVar(env, 'FENGQIAO_IDEMPOTENCY_RETENTION_HOURS', 24, 1, 8760),
+    securityLogRetentionDays: securityLogRetention(env),
     loginThrottle: {
       account: throttleRule(env, 'ACCOUNT', 'LOCK', 5),
       address: throttleRule(env, 'ADDRESS', 'BLOCK', 50),
@@ -127,6 +131,15 @@ function throttleRule(env: NodeJS.ProcessEnv, who: 'ACCOUNT' | 'ADDRESS', lock: 
     windowMs: integerVar(env, `FENGQIAO_LOGIN_${who}_WINDOW_SECONDS`, 900, 1, 86_400) * 1000,
     lockMs: integerVar(env, `FENGQIAO_LOGIN_${who}_${lock}_SECONDS`, 900, 1, 86_400) * 1000,
   };
+}
+
+/** 网络安全法 第二十一条 requires security logs to be kept at least six months: a shorter setting is refused, not raised. */
+function securityLogRetention(env: NodeJS.ProcessEnv): number {
+  const raw = env.FENGQIAO_SECURITY_LOG_RETENTION_DAYS;
+  if (raw !== undefined && raw !== '' && Number.isInteger(Number(raw)) && Number(raw) < SECURITY_LOG_MIN_RETENTION_DAYS) {
+    throw new Error(`FENGQIAO_SECURITY_LOG_RETENTION_DAYS must be at least ${SECURITY_LOG_MIN_RETENTION_DAYS}: the law (网络安全法 第二十一条) requires security logs to be kept six months or longer, not "${raw}"`);
+  }
+  return integerVar(env, 'FENGQIAO_SECURITY_LOG_RETENTION_DAYS', SECURITY_LOG_MIN_RETENTION_DAYS, SECURITY_LOG_MIN_RETENTION_DAYS, 36_500);
 }
 
 /** A whole-number variable within bounds, or its default when unset. */

@@ -24,6 +24,7 @@ const ZH: Record<string, string> = {
   whitelistValidation: '是不允许的字段',
   nestedValidation: '格式不正确',
   isDateString: '不是有效日期',
+  isIso8601: '不是有效的时刻（ISO-8601）',
 };
 
 /** Flattens class-validator's tree into one error per field, with its path and a Chinese message. */

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SECURITY_EVENT_KINDS } from '@app/audit';
 import { CATEGORIES, PARTY_ROLES, SOURCES } from '@app/cases';
 import { DEADLINE_STATUS_LABELS } from '@app/deadlines';
 import { ORG_TYPE_LABELS, REGION_LEVEL_LABELS } from '@app/organisations';
@@ -13,7 +14,7 @@ const entries = (labels: Record<string, string>, codes: readonly string[] = Obje
 @Controller('vocabulary')
 export class VocabularyController {
   @Get()
-  @ApiOperation({ summary: 'Codes and Chinese labels: dispute categories, sources, party roles, user roles, organisation types (代码表)' })
+  @ApiOperation({ summary: 'Codes and Chinese labels: dispute categories, sources, party roles, user roles, organisation types, security event kinds (代码表)' })
   get() {
     return {
       categories: entries(CATEGORIES),
@@ -23,6 +24,7 @@ export class VocabularyController {
       orgTypes: entries(ORG_TYPE_LABELS),
       regionLevels: entries(REGION_LEVEL_LABELS),
       deadlineStatuses: entries(DEADLINE_STATUS_LABELS),
+      securityEventKinds: entries(SECURITY_EVENT_KINDS),
     };
   }
 }

@@ -24,6 +24,7 @@ export interface Vocabulary {
   orgTypes: CodeLabel[];
   regionLevels: CodeLabel[];
   deadlineStatuses: CodeLabel[];
+  securityEventKinds: CodeLabel[];
 }
 
 export interface Me {
@@ -298,4 +299,24 @@ export interface AdminOrganisation {
   parentId: string | null;
   parentName: string | null;
   activeUsers: number;
+}
+
+/** One row of the security log (安全审计日志). */
+export interface SecurityEvent {
+  at: string;
+  kind: string;
+  kindLabel: string;
+  actor: { id: string | null; username: string | null; name: string | null };
+  ip: string | null;
+  caseId: string | null;
+  subject: { id: string; name: string | null } | null;
+  detail: Record<string, unknown>;
+  chain: { key: string; seq: number; hash: string };
+}
+
+export interface SecurityLogVerify {
+  ok: boolean;
+  checked: number;
+  chains: number;
+  firstBroken: { chainKey: string; seq: number; reason: string } | null;
 }

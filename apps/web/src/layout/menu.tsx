@@ -1,4 +1,4 @@
-import { BankOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../api/channels';
 
@@ -28,6 +28,10 @@ export function menuFor(access: Access | undefined): { group?: string; entries: 
         { path: '/admin/organisations', label: '单位管理', icon: <BankOutlined />, roles: ['ADMIN'] },
         { path: '/admin/calendar', label: '节假日安排', icon: <CalendarOutlined />, roles: ['ADMIN'] },
       ],
+    },
+    {
+      group: '审计',
+      entries: [{ path: '/audit/security-log', label: '安全日志', icon: <AuditOutlined />, roles: ['AUDITOR'] }],
     },
   ];
 }

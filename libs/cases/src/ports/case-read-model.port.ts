@@ -15,6 +15,8 @@ export interface CaseListFilter {
   assigneeId?: string;
   /** Free text on the case number, summary and party names. */
   q?: string;
+  /** Cases with a party holding this resident identity number. */
+  idNumber?: string;
   closed?: boolean;
   page: number;
   pageSize: number;

@@ -41,6 +41,11 @@ export class SqlCaseReadModel extends CaseReadModel {
       where.push(`(c.case_no LIKE :q OR c.summary LIKE :q OR ${partyNames})`);
       params.q = `%${filter.q.replace(/[%_]/g, '')}%`;
     }
+    if (filter.idNumber) {
+      // Containment of a whole party object is what the GIN index on parties answers on PostgreSQL.
+      if (this.db.dialect === 'postgres') (where.push('c.parties @> :idProbe::jsonb'), (params.idProbe = JSON.stringify([{ idNumber: filter.idNumber }])));
+      else (where.push(`EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE json_extract(p.value, '$.idNumber') = :idNumber)`), (params.idNumber = filter.idNumber));
+    }
     if (filter.overdue !== undefined) {
       // A pending deadline whose last day has passed in China time.
       where.push(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'pending' AND d.due_on < :today)`);

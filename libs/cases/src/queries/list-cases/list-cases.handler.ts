@@ -38,6 +38,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
         assigneeId: filters.assignee === 'me' || queue?.assignedToMe ? viewer.userId : undefined,
         closed: queue ? false : filters.closed,
         q: filters.q,
+        idNumber: filters.idNumber,
         page: filters.page,
         pageSize: filters.pageSize,
       },

@@ -13,6 +13,8 @@ export interface ListCasesFilters {
   queue?: string;
   closed?: boolean;
   q?: string;
+  /** A party's resident identity number, matched exactly. */
+  idNumber?: string;
   page: number;
   pageSize: number;
 }
