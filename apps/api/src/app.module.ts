@@ -5,7 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@app/audit';
 import { CasesModule } from '@app/cases';
-import { OrganisationsModule } from '@app/organisations';
+import { OrganisationsModule, PasswordPolicy, SessionService, SessionSettings } from '@app/organisations';
 import { PersistenceModule } from '@app/persistence';
 import { AdminOrganisationsController } from './admin/organisations.controller';
 import { AdminUsersController } from './admin/users.controller';
@@ -15,6 +15,8 @@ import { CheckpointService } from './audit/checkpoint.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { PasswordHasher } from './auth/password-hasher';
+import { PasswordService } from './auth/password.service';
+import { SessionController } from './auth/session.controller';
 import { DemoSeeder } from './bootstrap/demo-seeder';
 import { CasesController } from './cases/cases.controller';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -50,7 +52,7 @@ export class AppModule {
         CasesModule,
         AuditModule,
       ],
-      controllers: [HealthController, AuthController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -59,6 +61,11 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         PasswordHasher,
+        { provide: PasswordPolicy, useValue: new PasswordPolicy(config.passwordPolicy) },
+        PasswordService,
+        // Another process's logout or revocation is seen within recheckMs (docs/sessions.md).
+        { provide: SessionSettings, useValue: { idleMs: config.sessionIdleMinutes * 60_000, recheckMs: 5_000 } },
+        SessionService,
         DemoSeeder,
         DeadlineWorkerScheduler,
         CheckpointService,

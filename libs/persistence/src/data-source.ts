@@ -10,6 +10,7 @@ import { HotCaseUpdates1764200000000 } from './migrations/1764200000000-hot-case
 import { DisputesAndTransfers1764300000000 } from './migrations/1764300000000-disputes-and-transfers';
 import { DeadlineRevision1764400000000 } from './migrations/1764400000000-deadline-revision';
 import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-checkpoints';
+import { Sessions1764600000100 } from './migrations/1764600000100-sessions';
 import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline-worker';
 import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000-unique-organisation-names';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
@@ -27,7 +28,7 @@ export interface DatabaseConfig {
   sqliteSynchronous?: 'FULL' | 'NORMAL';
 }
 
-export const MIGRATIONS = [InitialSchema1763800000000, DeadlineWorker1763800000100, UniqueOrganisationNames1764000000000, DeadlineSpan1764100000000, HotCaseUpdates1764200000000, DisputesAndTransfers1764300000000, DeadlineRevision1764400000000, AuditCheckpoints1764500000000];
+export const MIGRATIONS = [InitialSchema1763800000000, DeadlineWorker1763800000100, UniqueOrganisationNames1764000000000, DeadlineSpan1764100000000, HotCaseUpdates1764200000000, DisputesAndTransfers1764300000000, DeadlineRevision1764400000000, AuditCheckpoints1764500000000, Sessions1764600000100];
 
 export function isPostgres(config: DatabaseConfig): boolean {
   return !!config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl);

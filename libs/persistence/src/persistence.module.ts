@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditStore, CheckpointStore } from '@app/audit';
 import { CaseReadModel, CaseStore, OutboxStore, TransferReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
-import { DirectoryRepository } from '@app/organisations';
+import { DirectoryRepository, PasswordHistoryStore, SessionStore } from '@app/organisations';
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
@@ -13,6 +13,8 @@ import { SqlCaseStore } from './stores/sql-case.store';
 import { SqlDeadlineStore } from './stores/sql-deadline.store';
 import { SqlNotificationStore } from './stores/sql-notification.store';
 import { SqlOutboxStore } from './stores/sql-outbox.store';
+import { SqlPasswordHistoryStore } from './stores/sql-password-history.store';
+import { SqlSessionStore } from './stores/sql-session.store';
 import { SqlTransferReadModel } from './stores/sql-transfer-read-model';
 import { TypeOrmDirectoryRepository } from './stores/typeorm-directory.repository';
 import { TypeOrmHolidayStore } from './stores/typeorm-holiday.store';
@@ -49,8 +51,10 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: HolidayStore, ...withDb((db, ds) => new TypeOrmHolidayStore(ds, db)) },
         { provide: DeadlineStore, ...withDb((db) => new SqlDeadlineStore(db)) },
         { provide: NotificationStore, ...withDb((db) => new SqlNotificationStore(db)) },
+        { provide: SessionStore, ...withDb((db) => new SqlSessionStore(db)) },
+        { provide: PasswordHistoryStore, ...withDb((db) => new SqlPasswordHistoryStore(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, SessionStore, PasswordHistoryStore],
     };
   }
 

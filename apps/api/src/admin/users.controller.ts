@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DirectoryRepository, DirectoryService, UsernameTakenError, UserNotFoundError, type Directory, type User, type Viewer } from '@app/organisations';
+import { DirectoryRepository, DirectoryService, SessionService, sessionEndFor, UsernameTakenError, UserNotFoundError, type Directory, type User, type Viewer } from '@app/organisations';
 import { ConflictError, ValidationError } from '@app/shared';
 import { ROLE_LABELS } from '@app/workflow';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordService } from '../auth/password.service';
 import { Roles } from '../auth/roles.decorator';
 import { CreateUserRequest, ListUsersRequest, ResetPasswordRequest, UpdateUserRequest } from './users.requests';
 
@@ -19,6 +20,8 @@ export class AdminUsersController {
     private readonly repository: DirectoryRepository,
     private readonly directoryService: DirectoryService,
     private readonly hasher: PasswordHasher,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
   ) {}
 
   @Get()
@@ -43,6 +46,7 @@ export class AdminUsersController {
     const directory = await this.directoryService.current();
     this.checkOrg(directory, body.orgId);
     if (await this.repository.userByUsername(body.username)) throw new UsernameTakenError(body.username);
+    await this.passwords.check(body.password, body.username, 'password');
     const user = { id: randomUUID(), username: body.username, displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: true };
     await this.repository.createUser({ ...user, passwordHash: await this.hasher.hash(body.password) });
     this.directoryService.invalidate();
@@ -59,11 +63,14 @@ export class AdminUsersController {
     if (id === viewer.userId && body.roles && !body.roles.includes('ADMIN')) {
       throw new ConflictError('You cannot remove your own administrator role', '不能移除自己的系统管理员角色');
     }
-    const found = await this.repository.updateUser(id, { displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: body.active });
+    const before = await this.repository.userById(id);
+    const found = before && (await this.repository.updateUser(id, { displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: body.active }));
     if (!found) throw new UserNotFoundError(id);
     this.directoryService.invalidate();
     const user = await this.repository.userById(id);
     if (!user) throw new UserNotFoundError(id);
+    const ended = sessionEndFor(before, user);
+    if (ended) await this.sessions.endAllOf(id, ended);
     return present(user, await this.directoryService.current());
   }
 
@@ -71,7 +78,10 @@ export class AdminUsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password for an account (重置密码)' })
   async resetPassword(@Param('id') id: string, @Body() body: ResetPasswordRequest): Promise<void> {
-    if (!(await this.repository.setPasswordHash(id, await this.hasher.hash(body.password)))) throw new UserNotFoundError(id);
+    const user = await this.repository.userById(id);
+    if (!user) throw new UserNotFoundError(id);
+    await this.passwords.set(id, user.username, body.password, 'password');
+    await this.sessions.endAllOf(id, 'PASSWORD_RESET');
   }
 
   private checkOrg(directory: Directory, orgId: string): void {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { DirectoryRepository, DirectoryService, ORG_TYPE_LABELS, type Viewer } from '@app/organisations';
+import { DirectoryRepository, DirectoryService, ORG_TYPE_LABELS, SessionService, type Viewer } from '@app/organisations';
 import { UnauthenticatedError } from '@app/shared';
 import { ROLE_LABELS } from '@app/workflow';
 import { CurrentViewer } from './current-viewer.decorator';
@@ -31,6 +31,7 @@ export class AuthController {
     private readonly directoryService: DirectoryService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly sessions: SessionService,
   ) {}
 
   @Public()
@@ -44,7 +45,8 @@ export class AuthController {
     if (!user || !ok) throw new UnauthenticatedError('Wrong username or password', '用户名或密码错误');
     const org = (await this.directoryService.current()).org(user.orgId);
     const regionCode = org?.regionCode ?? '';
-    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, name: user.displayName, roles: user.roles, orgId: user.orgId, regionCode });
+    const sid = await this.sessions.start(user.id);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid, username: user.username, name: user.displayName, roles: user.roles, orgId: user.orgId, regionCode });
     return {
       accessToken,
       user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgId: user.orgId, orgName: org?.name ?? null, regionCode },

@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TransitionNotAllowedError, VersionConflictError } from '@app/cases';
+import { SessionEndedError } from '@app/organisations';
 import { DomainError, ValidationError } from '@app/shared';
 
 interface Problem {
@@ -79,6 +80,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = STATUS_BY_CODE[error.code] ?? 400;
     const base = problem(status, error.code, error.messageZh, error.message);
     if (error instanceof ValidationError) return { ...base, errors: error.errors };
+    if (error instanceof SessionEndedError) return { ...base, reason: error.reason };
     if (error instanceof TransitionNotAllowedError) {
       return {
         ...base,

@@ -1,0 +1,59 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { DirectoryRepository, SessionService, UserNotFoundError, type Viewer } from '@app/organisations';
+import { ValidationError } from '@app/shared';
+import { CurrentSession } from './current-session.decorator';
+import { CurrentViewer } from './current-viewer.decorator';
+import { PasswordHasher } from './password-hasher';
+import { PasswordService } from './password.service';
+
+export class ChangePasswordRequest {
+  @ApiProperty({ description: '当前密码' })
+  @IsString()
+  @MinLength(1, { context: { messageZh: '请填写当前密码' } })
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ description: '新密码，须符合密码规则（默认至少 12 位，含小写字母、大写字母、数字、其他符号中的至少 3 类，不含用户名，不与最近 5 次的密码相同）' })
+  @IsString()
+  @MinLength(1, { context: { messageZh: '请填写新密码' } })
+  @MaxLength(200, { context: { messageZh: '密码不能超过 200 位' } })
+  newPassword!: string;
+}
+
+/** The caller's own session and password. */
+@ApiTags('auth 登录')
+@ApiBearerAuth()
+@Controller('auth')
+export class SessionController {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly passwords: PasswordService,
+    private readonly directory: DirectoryRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End this session: its token is refused from now on (退出登录)' })
+  @ApiNoContentResponse()
+  async logout(@CurrentSession() sessionId: string): Promise<void> {
+    await this.sessions.end(sessionId, 'LOGOUT');
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change your own password; your other sessions end, this one stays (修改密码)' })
+  @ApiNoContentResponse()
+  async changePassword(@CurrentViewer() viewer: Viewer, @CurrentSession() sessionId: string, @Body() body: ChangePasswordRequest): Promise<void> {
+    const account = await this.directory.userByUsername(viewer.username);
+    if (!account) throw new UserNotFoundError(viewer.userId);
+    // Checked before the new password, so a borrowed token cannot learn which passwords the account used before.
+    if (!(await this.hasher.verify(account.passwordHash, body.currentPassword))) {
+      throw new ValidationError([{ field: 'currentPassword', message: 'is not the current password', messageZh: '当前密码不正确' }]);
+    }
+    await this.passwords.set(account.id, account.username, body.newPassword, 'newPassword');
+    await this.sessions.endAllOf(account.id, 'PASSWORD_CHANGED', sessionId);
+  }
+}
