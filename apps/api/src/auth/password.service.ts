@@ -28,7 +28,7 @@ export class PasswordService {
 
   private async reused(userId: string, password: string): Promise<boolean> {
     const hashes = await this.history.latest(userId, this.policy.settings.history);
-    for (const hash of hashes) if (await this.hasher.verify(hash, password)) return true;
-    return false;
+    // Side by side: each verification is a deliberately slow hash on its own worker thread.
+    return (await Promise.all(hashes.map((hash) => this.hasher.verify(hash, password)))).some(Boolean);
   }
 }
