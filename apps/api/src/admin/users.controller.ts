@@ -45,8 +45,8 @@ export class AdminUsersController {
   async create(@Body() body: CreateUserRequest) {
     const directory = await this.directoryService.current();
     this.checkOrg(directory, body.orgId);
-    if (await this.repository.userByUsername(body.username)) throw new UsernameTakenError(body.username);
     await this.passwords.check(body.password, body.username, 'password');
+    if (await this.repository.userByUsername(body.username)) throw new UsernameTakenError(body.username);
     const user = { id: randomUUID(), username: body.username, displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: true };
     await this.repository.createUser({ ...user, passwordHash: await this.hasher.hash(body.password) });
     this.directoryService.invalidate();
