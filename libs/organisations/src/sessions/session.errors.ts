@@ -11,9 +11,15 @@ const EXPLANATIONS: Record<SessionEndReason, [string, string]> = {
   IDLE_TIMEOUT: ['The session timed out after a period without use; log in again', '会话超时，请重新登录'],
 };
 
-/** A token whose session has ended: the caller must log in again, and is told why. */
+/**
+ * A token whose session has ended: the caller must log in again, and is told why. `endedNow` is true only for the
+ * request that ended it (an idle session found by this request), so that moment can be recorded once.
+ */
 export class SessionEndedError extends UnauthenticatedError {
-  constructor(readonly reason: SessionEndReason) {
+  constructor(
+    readonly reason: SessionEndReason,
+    readonly endedNow = false,
+  ) {
     super(...EXPLANATIONS[reason]);
   }
 }

@@ -103,8 +103,9 @@ describe('SessionService', () => {
     }
     // Both unused here for 31 minutes; only `busy` was used meanwhile, through the other process.
     await expect(here.check(busy, 'u1')).resolves.toBeUndefined();
-    expect(await rejection(here.check(idle, 'u1'))).toMatchObject({ reason: 'IDLE_TIMEOUT', messageZh: '会话超时，请重新登录' });
-    expect(await rejection(there.check(idle, 'u1'))).toMatchObject({ reason: 'IDLE_TIMEOUT' });
+    expect(await rejection(here.check(idle, 'u1'))).toMatchObject({ reason: 'IDLE_TIMEOUT', messageZh: '会话超时，请重新登录', endedNow: true });
+    expect(await rejection(here.check(idle, 'u1'))).toMatchObject({ reason: 'IDLE_TIMEOUT', endedNow: false });
+    expect(await rejection(there.check(idle, 'u1'))).toMatchObject({ reason: 'IDLE_TIMEOUT', endedNow: false });
     expect(store.rows.get(idle)).toMatchObject({ endReason: 'IDLE_TIMEOUT' });
   });
 

@@ -54,8 +54,8 @@ export class SessionService {
     if (!session || session.userId !== userId) throw new UnknownSessionError();
     if (session.endReason) throw new SessionEndedError(session.endReason);
     if (now - session.lastSeen > this.settings.idleMs) {
-      await this.end(id, 'IDLE_TIMEOUT');
-      throw new SessionEndedError(this.remembered.get(id)?.endReason ?? 'IDLE_TIMEOUT');
+      const endedNow = await this.end(id, 'IDLE_TIMEOUT');
+      throw new SessionEndedError(this.remembered.get(id)?.endReason ?? 'IDLE_TIMEOUT', endedNow);
     }
     session.lastSeen = now;
     if (now - session.written >= this.touchEveryMs) {
@@ -68,10 +68,12 @@ export class SessionService {
     }
   }
 
-  async end(id: string, reason: SessionEndReason): Promise<void> {
-    await this.store.end(id, reason, new Date());
+  /** Ends one session; false when it had already ended (here or in another process). */
+  async end(id: string, reason: SessionEndReason): Promise<boolean> {
+    const ended = await this.store.end(id, reason, new Date());
     this.remembered.delete(id);
     await this.read(id);
+    return ended;
   }
 
   /** Ends every session of a user, except `keep` (the one asking, when a user changes their own password). */
