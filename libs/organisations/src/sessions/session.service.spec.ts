@@ -80,6 +80,26 @@ describe('SessionService', () => {
     expect(await rejection(here.check(b, 'u1'))).toMatchObject({ reason: 'PASSWORD_RESET' });
   });
 
+  it('does not let a read begun before an ending revive the session', async () => {
+    const sessions = new SessionService(store, settings);
+    const id = await sessions.start('u1');
+    now += settings.recheckMs;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const find = store.find.bind(store);
+    // The row is read before the ending, and the answer arrives after it.
+    store.find = async (i) => {
+      const row = await find(i);
+      await gate;
+      return row;
+    };
+    const inFlight = sessions.check(id, 'u1');
+    const ending = sessions.end(id, 'LOGOUT');
+    release();
+    await Promise.allSettled([inFlight, ending]);
+    expect(await rejection(sessions.check(id, 'u1'))).toMatchObject({ reason: 'LOGOUT' });
+  });
+
   it('keeps the session named in endAllOf', async () => {
     const sessions = new SessionService(store, settings);
     const [keep, other] = [await sessions.start('u1'), await sessions.start('u1')];

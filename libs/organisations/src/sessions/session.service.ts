@@ -71,8 +71,10 @@ export class SessionService {
   /** Ends one session; false when it had already ended (here or in another process). */
   async end(id: string, reason: SessionEndReason): Promise<boolean> {
     const ended = await this.store.end(id, reason, new Date());
-    this.remembered.delete(id);
-    await this.read(id);
+    const known = this.remembered.get(id);
+    if (ended && known) known.endReason = reason;
+    // Not through read(): a read already in flight may have begun before the ending.
+    else await this.load(id);
     return ended;
   }
 
@@ -99,7 +101,8 @@ export class SessionService {
     }
     const before = this.remembered.get(id);
     const written = row.lastSeenAt.getTime();
-    const session = { userId: row.userId, endReason: row.endReason, lastSeen: Math.max(before?.lastSeen ?? 0, written), written, readAt: Date.now() };
+    // An ending never reverts: a read that began before this process ended the session must not revive it.
+    const session = { userId: row.userId, endReason: row.endReason ?? before?.endReason ?? null, lastSeen: Math.max(before?.lastSeen ?? 0, written), written, readAt: Date.now() };
     this.remember(id, session);
     return session;
   }
