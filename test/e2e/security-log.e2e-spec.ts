@@ -21,7 +21,8 @@ describe.each(TEST_DATABASES)('the security log ($name)', (database) => {
   const startedAt = new Date();
 
   beforeAll(async () => {
-    t = await createTestApp(database);
+    // One trusted proxy hop, so a test can say which client address a request came from.
+    t = await createTestApp(database, { FENGQIAO_TRUST_PROXY: '1' });
     db = t.app.get(Db);
     users = {};
     for (const name of ['fy_mediator', 'fq_mediator', 'lq_mediator', 'auditor', 'admin', 'court_clerk']) users[name] = (await t.loginUser(name)).user;
@@ -176,6 +177,45 @@ describe.each(TEST_DATABASES)('the security log ($name)', (database) => {
     expect(mine[1].detail).toEqual({ rolesBefore: ['MEDIATOR'], rolesAfter: ['MEDIATOR', 'COMMITTEE_DIRECTOR'] });
     expect(mine[2].detail).toMatchObject({ orgBefore: 'org-fengyuan', orgAfter: 'org-liqiao' });
     expect(JSON.stringify(mine)).not.toContain('a-long-initial-password-1');
+  });
+
+  it('records logins, failed logins, the lockout, an unlock, password changes and resets, and a logout', async () => {
+    const admin = auth(await t.login('admin'));
+    const created = await t.http().post('/api/admin/users').set(admin).send({ username: 'sec_login', displayName: '登录测试员', roles: ['MEDIATOR'], orgId: 'org-fengyuan', password: 'First-password-1' });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const login = (password: string, username = 'sec_login') => t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.9').send({ username, password });
+
+    for (let i = 0; i < 5; i++) expect((await login(`wrong-guess-${i}`)).status).toBe(401);
+    // Refused while locked, without a hash and without a line each: the lockout itself is the event.
+    expect((await login('First-password-1')).status).toBe(429);
+    expect((await t.http().post(`/api/admin/users/${id}/unlock`).set(admin)).status).toBe(204);
+    const session = (await login('First-password-1')).body.accessToken as string;
+    expect((await t.http().post('/api/auth/password').set(auth(session)).send({ currentPassword: 'First-password-1', newPassword: 'Second-password-2' })).status).toBe(204);
+    expect((await t.http().post(`/api/admin/users/${id}/password`).set(admin).send({ password: 'Third-password-3' })).status).toBe(204);
+    const again = (await login('Third-password-3')).body.accessToken as string;
+    expect((await t.http().post('/api/auth/logout').set(auth(again))).status).toBe(204);
+    expect((await login('whatever-it-is', 'sec_nobody')).status).toBe(401);
+
+    const own = (await securityLog({ actor: 'sec_login', pageSize: 100 })).items.reverse();
+    expect(own.map((e) => e.kind)).toEqual([
+      ...Array(5).fill('LOGIN_FAILED'),
+      'LOGIN_LOCKED',
+      'LOGIN_SUCCEEDED',
+      'PASSWORD_CHANGED',
+      'LOGIN_SUCCEEDED',
+      'LOGOUT',
+    ]);
+    expect(own[0]).toMatchObject({ kindLabel: '登录失败', actor: { id }, ip: '198.51.100.9', detail: { reason: 'WRONG_PASSWORD' } });
+    expect(own[5]).toMatchObject({ kindLabel: '登录锁定', detail: { accountLockedUntil: expect.any(String) } });
+    const byAdmin = (await securityLog({ actor: 'admin', pageSize: 200 })).items.filter((e) => e.subject?.id === id).map((e) => e.kind);
+    expect(byAdmin).toEqual(['PASSWORD_RESET', 'ACCOUNT_UNLOCKED', 'ACCOUNT_CREATED']);
+    const nobody = (await securityLog({ actor: 'sec_nobody' })).items;
+    expect(nobody).toHaveLength(1);
+    expect(nobody[0]).toMatchObject({ kind: 'LOGIN_FAILED', actor: { id: null }, detail: { reason: 'UNKNOWN_USER' } });
+    const text = JSON.stringify([own, nobody]);
+    for (const secret of ['First-password-1', 'Second-password-2', 'Third-password-3', 'wrong-guess-0']) expect(text).not.toContain(secret);
+    expect((await verify()).ok).toBe(true);
   });
 
   describe('who may read it', () => {

@@ -13,6 +13,7 @@ import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-
 import { LoginThrottle1764600000000 } from './migrations/1764600000000-login-throttle';
 import { EngineSettings1764600000300 } from './migrations/1764600000300-engine-settings';
 import { SecurityLog1764600000200 } from './migrations/1764600000200-security-log';
+import { Sessions1764600000100 } from './migrations/1764600000100-sessions';
 import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline-worker';
 import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000-unique-organisation-names';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   DeadlineRevision1764400000000,
   AuditCheckpoints1764500000000,
   LoginThrottle1764600000000,
+  Sessions1764600000100,
   SecurityLog1764600000200,
   EngineSettings1764600000300,
 ];
