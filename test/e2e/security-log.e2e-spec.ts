@@ -25,7 +25,7 @@ describe.each(TEST_DATABASES)('the security log ($name)', (database) => {
     t = await createTestApp(database, { FENGQIAO_TRUST_PROXY: '1' });
     db = t.app.get(Db);
     users = {};
-    for (const name of ['fy_mediator', 'fq_mediator', 'lq_mediator', 'auditor', 'admin', 'court_clerk']) users[name] = (await t.loginUser(name)).user;
+    for (const name of ['fy_mediator', 'fq_mediator', 'lq_mediator', 'auditor', 'admin']) users[name] = (await t.loginUser(name)).user;
   });
   afterAll(async () => {
     await t?.close();
@@ -259,24 +259,25 @@ describe.each(TEST_DATABASES)('the security log ($name)', (database) => {
     });
 
     it('lets rows past 180 days go, by hand or by the purge, and the chains still verify', async () => {
-      // The court clerk's chain starts 200 days ago: two searches then, one now.
+      // The court clerk's chain starts 200 days ago: a login and two searches then, one search now.
       const now = new Date();
       setNow(t, new Date(now.getTime() - 200 * DAY_MS).toISOString());
+      users.court_clerk = (await t.loginUser('court_clerk')).user;
       for (let i = 0; i < 2; i++) await t.http().get('/api/cases').query({ idNumber: freshIdNumber() }).set(auth(await t.login('court_clerk')));
       setNow(t, now.toISOString());
       await t.http().get('/api/cases').query({ idNumber: freshIdNumber() }).set(auth(await t.login('court_clerk')));
       const chainKey = `user:${users.court_clerk.id}`;
       const seqs = async () => (await db.query('SELECT seq FROM security_events WHERE chain_key = :chainKey ORDER BY seq', { chainKey })).map((r) => Number(r.seq));
-      expect(await seqs()).toEqual([1, 2, 3]);
+      expect(await seqs()).toEqual([1, 2, 3, 4]);
 
       expect(await db.execute('DELETE FROM security_events WHERE chain_key = :chainKey AND seq = 1', { chainKey })).toBe(1);
       expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
 
-      expect(await t.app.get(SecurityLogRetention).purge()).toBe(1);
-      expect(await seqs()).toEqual([3]);
+      expect(await t.app.get(SecurityLogRetention).purge()).toBe(2);
+      expect(await seqs()).toEqual([4]);
       expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
       const purged = (await securityLog({ kind: 'SECURITY_LOG_PURGED' })).items;
-      expect(purged[0]).toMatchObject({ kindLabel: '安全日志到期清理', actor: { id: 'system', username: 'system', name: '系统' }, detail: { retentionDays: 180, deleted: 1 } });
+      expect(purged[0]).toMatchObject({ kindLabel: '安全日志到期清理', actor: { id: 'system', username: 'system', name: '系统' }, detail: { retentionDays: 180, deleted: 2 } });
       // Nothing left to purge: nothing more is recorded.
       expect(await t.app.get(SecurityLogRetention).purge()).toBe(0);
       expect((await securityLog({ kind: 'SECURITY_LOG_PURGED' })).total).toBe(1);
