@@ -19,6 +19,7 @@ import { SecurityLogController } from './audit/security-log.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { PasswordHasher } from './auth/password-hasher';
+import { LoginFailures } from './auth/login-failures';
 import { PasswordService } from './auth/password.service';
 import { SessionController } from './auth/session.controller';
 import { DemoSeeder } from './bootstrap/demo-seeder';
@@ -65,6 +66,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         PasswordHasher,
+        LoginFailures,
         { provide: LoginThrottle, inject: [LoginThrottleStore], useFactory: (store: LoginThrottleStore) => new LoginThrottle(store, config.loginThrottle) },
         { provide: PasswordPolicy, useValue: new PasswordPolicy(config.passwordPolicy) },
         PasswordService,

@@ -8,6 +8,7 @@ import { SecurityLog } from '@app/audit';
 import { UnauthenticatedError } from '@app/shared';
 import { ROLE_LABELS } from '@app/workflow';
 import { CurrentViewer } from './current-viewer.decorator';
+import { LoginFailures } from './login-failures';
 import { PasswordHasher } from './password-hasher';
 import { Public } from './public.decorator';
 
@@ -36,6 +37,7 @@ export class AuthController {
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionService,
     private readonly securityLog: SecurityLog,
+    private readonly failures: LoginFailures,
   ) {}
 
   @Public()
@@ -51,12 +53,7 @@ export class AuthController {
     const ok = user?.active ? await this.hasher.verify(user.passwordHash, body.password) : await this.hasher.verifyNothing(body.password);
     const who = { actorId: user?.id ?? null, username: body.username, ip: request.ip ?? null };
     if (!user || !ok) {
-      const locked = await this.throttle.failed(body.username, request.ip);
-      await this.securityLog.record({ kind: 'LOGIN_FAILED', ...who, detail: { reason: !user ? 'UNKNOWN_USER' : !user.active ? 'INACTIVE' : 'WRONG_PASSWORD' } });
-      // The failure that sets a lock is the lockout; refusals while locked are cheap by design and not written one by one.
-      if (locked.account || locked.address) {
-        await this.securityLog.record({ kind: 'LOGIN_LOCKED', ...who, detail: { accountLockedUntil: locked.account?.toISOString() ?? null, addressBlockedUntil: locked.address?.toISOString() ?? null } });
-      }
+      await this.failures.record(who, !user ? 'UNKNOWN_USER' : !user.active ? 'INACTIVE' : 'WRONG_PASSWORD');
       throw new UnauthenticatedError('Wrong username or password', '用户名或密码错误');
     }
     await this.throttle.succeeded(body.username);

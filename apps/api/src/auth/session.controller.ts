@@ -7,6 +7,7 @@ import { ValidationError } from '@app/shared';
 import { ClientIp } from '../http/client-ip';
 import { CurrentSession } from './current-session.decorator';
 import { CurrentViewer } from './current-viewer.decorator';
+import { LoginFailures } from './login-failures';
 import { PasswordHasher } from './password-hasher';
 import { PasswordService } from './password.service';
 
@@ -36,6 +37,7 @@ export class SessionController {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly securityLog: SecurityLog,
+    private readonly failures: LoginFailures,
   ) {}
 
   @Post('logout')
@@ -59,9 +61,7 @@ export class SessionController {
     await this.throttle.check(account.username, ip ?? '');
     // Checked before the new password, so a borrowed token cannot learn which passwords the account used before.
     if (!(await this.hasher.verify(account.passwordHash, body.currentPassword))) {
-      const locked = await this.throttle.failed(account.username, ip ?? '');
-      await this.securityLog.record({ kind: 'LOGIN_FAILED', ...who, detail: { reason: 'WRONG_CURRENT_PASSWORD' } });
-      if (locked.account || locked.address) await this.securityLog.record({ kind: 'LOGIN_LOCKED', ...who, detail: { accountLockedUntil: locked.account?.toISOString() ?? null, addressBlockedUntil: locked.address?.toISOString() ?? null } });
+      await this.failures.record(who, 'WRONG_CURRENT_PASSWORD');
       throw new ValidationError([{ field: 'currentPassword', message: 'is not the current password', messageZh: '当前密码不正确' }]);
     }
     await this.passwords.set(account.id, account.username, body.newPassword, 'newPassword');
