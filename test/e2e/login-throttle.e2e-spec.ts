@@ -112,6 +112,20 @@ describe.each(TEST_DATABASES)('login throttling ($name)', (database) => {
     expect((await login(t, 'qx_mediator', DEMO_PASSWORD, newAddress())).status).toBe(200);
   });
 
+  it('counts wrong current passwords on a password change as failed logins, so a borrowed token cannot guess past the lock', async () => {
+    const address = newAddress();
+    const token = (await login(t, 'lq_mediator', DEMO_PASSWORD, address)).body.accessToken as string;
+    const change = (currentPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword, newPassword: 'Never-applied-pass-1' }, remoteAddress: newAddress(), headers: auth(token) });
+    for (let i = 0; i < 5; i++) expect((await change(`guess-${i}`)).statusCode).toBe(400);
+    const refused = await change(DEMO_PASSWORD);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await login(t, 'lq_mediator', DEMO_PASSWORD, newAddress())).status).toBe(429);
+    await sleep(LOCK_SECONDS * 1000 + 500);
+    expect((await login(t, 'lq_mediator', DEMO_PASSWORD, newAddress())).status).toBe(200);
+  });
+
   it('blocks an address after failures across many usernames, and not another address', async () => {
     const address = newAddress();
     for (let i = 0; i < 8; i++) expect((await login(t, `spray_${i}`, 'wrong-password', address)).status).toBe(401);
