@@ -45,7 +45,8 @@ export function verifySecurityExport(
   const wrongHash = events.find((e) => e.algorithm !== chainHash);
   if (wrongHash) return verdict({ chainKey: wrongHash.chainKey, seq: wrongHash.seq, reason: `the link is hashed with ${wrongHash.algorithm}, but the export's chains are ${chainHash}` });
   const sorted = [...events].sort((a, b) => (a.chainKey < b.chainKey ? -1 : a.chainKey > b.chainKey ? 1 : a.seq - b.seq));
-  const chains = new SecurityChainVerifier(new Date(Date.parse(exportedAt) - SECURITY_LOG_MIN_RETENTION_DAYS * DAY_MS).toISOString(), heads);
+  const purgeableBefore = new Date(Date.parse(exportedAt) - SECURITY_LOG_MIN_RETENTION_DAYS * DAY_MS).toISOString();
+  const chains = new SecurityChainVerifier(purgeableBefore, heads);
   chains.feed(sorted);
   const { firstBroken } = chains.result();
   if (firstBroken) return verdict({ chainKey: firstBroken.chainKey, seq: firstBroken.seq, reason: firstBroken.reason });
@@ -56,16 +57,14 @@ export function verifySecurityExport(
     chain.last = e.seq;
     chain.hashes.set(e.seq, e.hash);
   }
-  const headOf = new Map(heads.map((h) => [h.chainKey, h]));
-  const signed = checked.ordered.flatMap((cp) => (cp.securityLeaves ?? []).map((leaf) => ({ ...leaf, checkpointSeq: cp.seq })));
+  const signed = checked.ordered.flatMap((cp) => (cp.securityLeaves ?? []).map((leaf) => ({ ...leaf, checkpointSeq: cp.seq, signedAt: cp.at })));
   signed.sort((a, b) => (a.chainKey < b.chainKey ? -1 : a.chainKey > b.chainKey ? 1 : a.seq - b.seq || a.checkpointSeq - b.checkpointSeq));
   // The highest seq of each chain a checkpoint confirmed: a rewritten chain differs somewhere after it.
   const agreed = new Map<string, number>();
   for (const leaf of signed) {
     const chain = byChain.get(leaf.chainKey);
-    const head = headOf.get(leaf.chainKey);
-    // Purged: before the oldest retained link, or the whole chain once its head says nothing is retained.
-    if (chain ? leaf.seq < chain.first : head !== undefined && head.count === 0 && head.seq >= leaf.seq) continue;
+    // Purged: before the oldest retained link, or — for a chain with none left — signed when already past the minimum.
+    if (chain ? leaf.seq < chain.first : leaf.signedAt < purgeableBefore) continue;
     const last = chain?.last ?? 0;
     if (leaf.seq > last) {
       return verdict({ chainKey: leaf.chainKey, seq: last + 1, checkpointSeq: leaf.checkpointSeq, reason: `checkpoint ${leaf.checkpointSeq} signed ${leaf.seq} links for the chain; the export ends at ${last}` });
