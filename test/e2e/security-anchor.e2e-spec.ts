@@ -55,7 +55,7 @@ describe.each(CASES)('the security log anchored in signed checkpoints ($name)', 
     const checkpoint = await writeCheckpoint();
     const heads = await db.query('SELECT chain_key, last_seq, last_hash FROM security_heads ORDER BY chain_key');
     expect(checkpoint.security).toMatchObject({ chainCount: heads.length, eventCount: heads.reduce((n, h) => n + Number(h.last_seq), 0) });
-    expect(checkpoint.securityLeaves).toContainEqual({ chainKey, seq: 7, headHash: last.hash });
+    expect(checkpoint.securityLeaves).toContainEqual({ chainKey, seq: 7, at: expect.any(String), headHash: last.hash });
 
     await save('security.ndjson', '/api/audit/security-log/export');
     expect(offline('security.ndjson')).toEqual({ code: 0, verdict: null });

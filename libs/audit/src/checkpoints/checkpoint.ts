@@ -35,6 +35,8 @@ export interface CheckpointLeaf {
 export interface SecurityCheckpointLeaf {
   chainKey: string;
   seq: number;
+  /** When the head link was recorded: once the purge took every link of a chain, this shows it was lawful. */
+  at: string;
   headHash: string;
 }
 
@@ -80,7 +82,7 @@ export function merkleRoot(leaves: CheckpointLeaf[], algorithm: ChainHashAlgorit
 /** The same tree over the security-log chain heads, sorted by chain key; the leaf's field names keep them apart from case heads. */
 export function securityMerkleRoot(leaves: SecurityCheckpointLeaf[], algorithm: ChainHashAlgorithm): string {
   const sorted = sortByChainKey(leaves);
-  return rootOver(sorted.map((l) => canonicalJson({ chainKey: l.chainKey, seq: l.seq, headHash: l.headHash })), algorithm);
+  return rootOver(sorted.map((l) => canonicalJson({ chainKey: l.chainKey, seq: l.seq, at: l.at, headHash: l.headHash })), algorithm);
 }
 
 const sortByChainKey = <T extends { chainKey: string }>(leaves: T[]): T[] => [...leaves].sort((a, b) => (a.chainKey < b.chainKey ? -1 : a.chainKey > b.chainKey ? 1 : 0));

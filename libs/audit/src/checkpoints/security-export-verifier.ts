@@ -57,14 +57,14 @@ export function verifySecurityExport(
     chain.last = e.seq;
     chain.hashes.set(e.seq, e.hash);
   }
-  const signed = checked.ordered.flatMap((cp) => (cp.securityLeaves ?? []).map((leaf) => ({ ...leaf, checkpointSeq: cp.seq, signedAt: cp.at })));
+  const signed = checked.ordered.flatMap((cp) => (cp.securityLeaves ?? []).map((leaf) => ({ ...leaf, checkpointSeq: cp.seq })));
   signed.sort((a, b) => (a.chainKey < b.chainKey ? -1 : a.chainKey > b.chainKey ? 1 : a.seq - b.seq || a.checkpointSeq - b.checkpointSeq));
   // The highest seq of each chain a checkpoint confirmed: a rewritten chain differs somewhere after it.
   const agreed = new Map<string, number>();
   for (const leaf of signed) {
     const chain = byChain.get(leaf.chainKey);
-    // Purged: before the oldest retained link, or — for a chain with none left — signed when already past the minimum.
-    if (chain ? leaf.seq < chain.first : leaf.signedAt < purgeableBefore) continue;
+    // Purged: before the oldest retained link, or — for a chain with none left — a head signed as past the minimum.
+    if (chain ? leaf.seq < chain.first : leaf.at < purgeableBefore) continue;
     const last = chain?.last ?? 0;
     if (leaf.seq > last) {
       return verdict({ chainKey: leaf.chainKey, seq: last + 1, checkpointSeq: leaf.checkpointSeq, reason: `checkpoint ${leaf.checkpointSeq} signed ${leaf.seq} links for the chain; the export ends at ${last}` });

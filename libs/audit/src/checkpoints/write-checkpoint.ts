@@ -13,7 +13,7 @@ export async function writeCheckpoint(audit: AuditStore, store: CheckpointStore,
   const previous = await store.latest();
   const heads = await audit.snapshot((reader) => reader.heads());
   const leaves = heads.filter((h) => h.version > 0).map((h) => ({ caseId: h.caseId, seq: h.version, headHash: h.headHash }));
-  const securityLeaves = security ? (await security.heads()).map((h) => ({ chainKey: h.chainKey, seq: h.seq, headHash: h.hash })) : undefined;
+  const securityLeaves = security ? (await security.heads()).map((h) => ({ chainKey: h.chainKey, seq: h.seq, at: h.at, headHash: h.hash })) : undefined;
   const checkpoint = signCheckpoint(previous, now.toISOString(), leaves, privateKey, securityLeaves);
   return (await store.append(checkpoint)) ? checkpoint : null;
 }
