@@ -550,7 +550,8 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
       await dialog.getByRole('checkbox', { name: '受理登记员' }).check();
       await dialog.getByLabel('初始密码').fill('short');
       await dialog.getByRole('button', { name: '保存' }).click();
-      await dialog.getByText('密码至少 8 位').waitFor();
+      // The engine's password policy, shown at the field.
+      await dialog.getByText('密码至少 12 位').waitFor();
       await dialog.getByLabel('初始密码').fill('initial-pass-1');
       await dialog.getByRole('button', { name: '保存' }).click();
       // The engine knows the username is taken; the console says so at the field.
@@ -602,4 +603,43 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
     await screenshot(page, 'security-log');
     expect(pageErrors(page)).toEqual([]);
   }, 120_000);
+  it(
+    'lets a person change their own password, and logging out ends the session on the engine',
+    async () => {
+      const admin = auth(await c.t.login('admin'));
+      const created = await c.t.http().post('/api/admin/users').set(admin).send({ username: 'fy_self', displayName: '许自助（枫源村调解员）', password: 'Initial-pass-1', roles: ['MEDIATOR'], orgId: 'org-fengyuan' });
+      expect(created.status).toBe(201);
+      const page = await newTab(c);
+      await login(page, c, 'fy_self', 'Initial-pass-1');
+      await page.getByRole('button', { name: '修改密码' }).click();
+      const dialog = page.getByRole('dialog').filter({ hasText: '修改密码' });
+      await dialog.getByLabel('当前密码').fill('not-my-password-1');
+      await dialog.getByLabel('新密码', { exact: true }).fill('short');
+      await dialog.getByLabel('再次输入新密码').fill('short');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.getByText('当前密码不正确').waitFor();
+      await dialog.getByLabel('当前密码').fill('Initial-pass-1');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.getByText('密码至少 12 位').waitFor();
+      await dialog.getByLabel('新密码', { exact: true }).fill('Changed-in-browser-1');
+      await dialog.getByLabel('再次输入新密码').fill('Changed-in-browser-2');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.getByText('两次输入的新密码不一致').waitFor();
+      await dialog.getByLabel('再次输入新密码').fill('Changed-in-browser-1');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByText('密码已修改').waitFor();
+
+      const token = (await page.evaluate("sessionStorage.getItem('fengqiao.accessToken')")) as string;
+      expect((await c.t.http().get('/api/auth/me').set(auth(token))).status).toBe(200);
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+      const after = await c.t.http().get('/api/auth/me').set(auth(token));
+      expect(after.status).toBe(401);
+      expect(after.body.reason).toBe('LOGOUT');
+      await login(page, c, 'fy_self', 'Changed-in-browser-1');
+      expect(pageErrors(page)).toEqual([]);
+    },
+    120_000,
+  );
 });

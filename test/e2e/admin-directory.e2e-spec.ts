@@ -114,14 +114,20 @@ describe.each(TEST_DATABASES)('admin: users and organisations ($name)', (databas
         .send({ username: '1 bad name', displayName: '', password: 'short', roles: ['MEDIATOR', 'KING'], orgId: 'org-fengyuan' });
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(fieldErrors(res)).toEqual(['displayName', 'password', 'roles', 'username']);
+      expect(fieldErrors(res)).toEqual(['displayName', 'roles', 'username']);
       const zh = Object.fromEntries(res.body.errors.map((e: any) => [e.field, e.messageZh]));
       expect(zh).toEqual({
         username: '用户名须为 3 至 32 位小写字母、数字或 _ . -，并以字母开头',
         displayName: '请填写姓名',
-        password: '密码至少 8 位',
         roles: '不是有效的角色',
       });
+      // The password policy judges a password once the rest of the request is well-formed.
+      const weak = await t.http().post('/api/admin/users').set(admin).send(newUser({ username: 'weak_pw', password: 'short' }));
+      expect(weak.status).toBe(400);
+      expect(weak.body.errors.map((e: any) => [e.field, e.messageZh])).toEqual([
+        ['password', '密码至少 12 位'],
+        ['password', '密码须包含小写字母、大写字母、数字、其他符号中的至少 3 类'],
+      ]);
 
       const noRoles = await t.http().post('/api/admin/users').set(admin).send(newUser({ username: 'no_roles', roles: [] }));
       expect(noRoles.status).toBe(400);
@@ -135,7 +141,7 @@ describe.each(TEST_DATABASES)('admin: users and organisations ($name)', (databas
       expect(unknownField.status).toBe(400);
       expect(fieldErrors(unknownField)).toEqual(['active', 'passwordHash']);
 
-      for (const username of ['no_roles', 'no_org', 'sneaky']) expect((await login(username, 'initial-pass-1')).status).toBe(401);
+      for (const username of ['no_roles', 'no_org', 'sneaky', 'weak_pw']) expect((await login(username, 'initial-pass-1')).status).toBe(401);
     });
 
     it('answers 409 for a username in use, and leaves that account alone', async () => {
@@ -159,24 +165,31 @@ describe.each(TEST_DATABASES)('admin: users and organisations ($name)', (databas
       expect((await login('lq_temp', 'initial-pass-1')).status).toBe(401);
       const refused = await t.http().get('/api/cases').set(auth(token));
       expect(refused.status).toBe(401);
-      expect(refused.body.detail).toBe('账号已停用或不存在，请联系管理员');
+      expect(refused.body.detail).toBe('账号已停用，请联系管理员');
       const inactive = await t.http().get('/api/admin/users').set(admin).query({ active: false });
       expect(inactive.body.items.map((u: any) => u.username)).toEqual(['lq_temp']);
 
       const on = await t.http().patch(`/api/admin/users/${created.body.id}`).set(admin).send({ active: true });
       expect(on.body.active).toBe(true);
-      expect((await login('lq_temp', 'initial-pass-1')).status).toBe(200);
-      expect((await t.http().get('/api/cases').set(auth(token))).status).toBe(200);
+      const again = await login('lq_temp', 'initial-pass-1');
+      expect(again.status).toBe(200);
+      // Reactivation does not revive the sessions deactivation ended.
+      expect((await t.http().get('/api/cases').set(auth(token))).status).toBe(401);
+      expect((await t.http().get('/api/cases').set(auth(again.body.accessToken))).status).toBe(200);
     });
 
-    it('applies a role change to tokens already issued', async () => {
+    it('ends the sessions of an account whose roles change; a new login carries the new roles', async () => {
       const created = await t.http().post('/api/admin/users').set(admin).send(newUser({ username: 'deputy_admin', roles: ['ADMIN'], orgId: 'org-justice-bureau' }));
       const token = (await login('deputy_admin', 'initial-pass-1')).body.accessToken;
       expect((await t.http().get('/api/admin/users').set(auth(token))).status).toBe(200);
       const changed = await t.http().patch(`/api/admin/users/${created.body.id}`).set(admin).send({ roles: ['AUDITOR'], displayName: '副审核员' });
       expect(changed.body).toMatchObject({ roles: ['AUDITOR'], roleLabels: ['以案定补审核员'], displayName: '副审核员' });
-      expect((await t.http().get('/api/admin/users').set(auth(token))).status).toBe(403);
-      const me = await t.http().get('/api/auth/me').set(auth(token));
+      const refused = await t.http().get('/api/admin/users').set(auth(token));
+      expect(refused.status).toBe(401);
+      expect(refused.body.detail).toBe('角色已变更，请重新登录');
+      const fresh = auth((await login('deputy_admin', 'initial-pass-1')).body.accessToken);
+      expect((await t.http().get('/api/admin/users').set(fresh)).status).toBe(403);
+      const me = await t.http().get('/api/auth/me').set(fresh);
       expect(me.body).toMatchObject({ roles: ['AUDITOR'], displayName: '副审核员' });
     });
 
@@ -205,14 +218,17 @@ describe.each(TEST_DATABASES)('admin: users and organisations ($name)', (databas
       const { user } = await t.loginUser('tp_mediator');
       const short = await t.http().post(`/api/admin/users/${user.id}/password`).set(admin).send({ password: '1234567' });
       expect(short.status).toBe(400);
-      expect(short.body.errors).toEqual([expect.objectContaining({ field: 'password', messageZh: '密码至少 8 位' })]);
+      expect(short.body.errors).toEqual([
+        expect.objectContaining({ field: 'password', messageZh: '密码至少 12 位' }),
+        expect.objectContaining({ field: 'password', messageZh: '密码须包含小写字母、大写字母、数字、其他符号中的至少 3 类' }),
+      ]);
       expect((await login('tp_mediator', DEMO_PASSWORD)).status).toBe(200);
 
-      const reset = await t.http().post(`/api/admin/users/${user.id}/password`).set(admin).send({ password: 'brand-new-pass' });
+      const reset = await t.http().post(`/api/admin/users/${user.id}/password`).set(admin).send({ password: 'Brand-new-pass' });
       expect(reset.status).toBe(204);
       expect((await login('tp_mediator', DEMO_PASSWORD)).status).toBe(401);
-      expect((await login('tp_mediator', 'brand-new-pass')).status).toBe(200);
-      const missing = await t.http().post('/api/admin/users/00000000-0000-4000-8000-000000000000/password').set(admin).send({ password: 'brand-new-pass' });
+      expect((await login('tp_mediator', 'Brand-new-pass')).status).toBe(200);
+      const missing = await t.http().post('/api/admin/users/00000000-0000-4000-8000-000000000000/password').set(admin).send({ password: 'Brand-new-pass' });
       expect(missing.status).toBe(404);
     });
   });

@@ -21,10 +21,11 @@ describe.each(TEST_DATABASES)('the security log ($name)', (database) => {
   const startedAt = new Date();
 
   beforeAll(async () => {
-    t = await createTestApp(database);
+    // One trusted proxy hop, so a test can say which client address a request came from.
+    t = await createTestApp(database, { FENGQIAO_TRUST_PROXY: '1' });
     db = t.app.get(Db);
     users = {};
-    for (const name of ['fy_mediator', 'fq_mediator', 'lq_mediator', 'auditor', 'admin', 'court_clerk']) users[name] = (await t.loginUser(name)).user;
+    for (const name of ['fy_mediator', 'fq_mediator', 'lq_mediator', 'auditor', 'admin']) users[name] = (await t.loginUser(name)).user;
   });
   afterAll(async () => {
     await t?.close();
@@ -178,6 +179,45 @@ describe.each(TEST_DATABASES)('the security log ($name)', (database) => {
     expect(JSON.stringify(mine)).not.toContain('a-long-initial-password-1');
   });
 
+  it('records logins, failed logins, the lockout, an unlock, password changes and resets, and a logout', async () => {
+    const admin = auth(await t.login('admin'));
+    const created = await t.http().post('/api/admin/users').set(admin).send({ username: 'sec_login', displayName: '登录测试员', roles: ['MEDIATOR'], orgId: 'org-fengyuan', password: 'First-password-1' });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const login = (password: string, username = 'sec_login') => t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.9').send({ username, password });
+
+    for (let i = 0; i < 5; i++) expect((await login(`wrong-guess-${i}`)).status).toBe(401);
+    // Refused while locked, without a hash and without a line each: the lockout itself is the event.
+    expect((await login('First-password-1')).status).toBe(429);
+    expect((await t.http().post(`/api/admin/users/${id}/unlock`).set(admin)).status).toBe(204);
+    const session = (await login('First-password-1')).body.accessToken as string;
+    expect((await t.http().post('/api/auth/password').set(auth(session)).send({ currentPassword: 'First-password-1', newPassword: 'Second-password-2' })).status).toBe(204);
+    expect((await t.http().post(`/api/admin/users/${id}/password`).set(admin).send({ password: 'Third-password-3' })).status).toBe(204);
+    const again = (await login('Third-password-3')).body.accessToken as string;
+    expect((await t.http().post('/api/auth/logout').set(auth(again))).status).toBe(204);
+    expect((await login('whatever-it-is', 'sec_nobody')).status).toBe(401);
+
+    const own = (await securityLog({ actor: 'sec_login', pageSize: 100 })).items.reverse();
+    expect(own.map((e) => e.kind)).toEqual([
+      ...Array(5).fill('LOGIN_FAILED'),
+      'LOGIN_LOCKED',
+      'LOGIN_SUCCEEDED',
+      'PASSWORD_CHANGED',
+      'LOGIN_SUCCEEDED',
+      'LOGOUT',
+    ]);
+    expect(own[0]).toMatchObject({ kindLabel: '登录失败', actor: { id }, ip: '198.51.100.9', detail: { reason: 'WRONG_PASSWORD' } });
+    expect(own[5]).toMatchObject({ kindLabel: '登录锁定', detail: { accountLockedUntil: expect.any(String) } });
+    const byAdmin = (await securityLog({ actor: 'admin', pageSize: 200 })).items.filter((e) => e.subject?.id === id).map((e) => e.kind);
+    expect(byAdmin).toEqual(['PASSWORD_RESET', 'ACCOUNT_UNLOCKED', 'ACCOUNT_CREATED']);
+    const nobody = (await securityLog({ actor: 'sec_nobody' })).items;
+    expect(nobody).toHaveLength(1);
+    expect(nobody[0]).toMatchObject({ kind: 'LOGIN_FAILED', actor: { id: null }, detail: { reason: 'UNKNOWN_USER' } });
+    const text = JSON.stringify([own, nobody]);
+    for (const secret of ['First-password-1', 'Second-password-2', 'Third-password-3', 'wrong-guess-0']) expect(text).not.toContain(secret);
+    expect((await verify()).ok).toBe(true);
+  });
+
   describe('who may read it', () => {
     it('is for auditors: mediators and administrators are refused', async () => {
       for (const username of ['fy_mediator', 'admin']) {
@@ -219,24 +259,25 @@ describe.each(TEST_DATABASES)('the security log ($name)', (database) => {
     });
 
     it('lets rows past 180 days go, by hand or by the purge, and the chains still verify', async () => {
-      // The court clerk's chain starts 200 days ago: two searches then, one now.
+      // The court clerk's chain starts 200 days ago: a login and two searches then, one search now.
       const now = new Date();
       setNow(t, new Date(now.getTime() - 200 * DAY_MS).toISOString());
+      users.court_clerk = (await t.loginUser('court_clerk')).user;
       for (let i = 0; i < 2; i++) await t.http().get('/api/cases').query({ idNumber: freshIdNumber() }).set(auth(await t.login('court_clerk')));
       setNow(t, now.toISOString());
       await t.http().get('/api/cases').query({ idNumber: freshIdNumber() }).set(auth(await t.login('court_clerk')));
       const chainKey = `user:${users.court_clerk.id}`;
       const seqs = async () => (await db.query('SELECT seq FROM security_events WHERE chain_key = :chainKey ORDER BY seq', { chainKey })).map((r) => Number(r.seq));
-      expect(await seqs()).toEqual([1, 2, 3]);
+      expect(await seqs()).toEqual([1, 2, 3, 4]);
 
       expect(await db.execute('DELETE FROM security_events WHERE chain_key = :chainKey AND seq = 1', { chainKey })).toBe(1);
       expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
 
-      expect(await t.app.get(SecurityLogRetention).purge()).toBe(1);
-      expect(await seqs()).toEqual([3]);
+      expect(await t.app.get(SecurityLogRetention).purge()).toBe(2);
+      expect(await seqs()).toEqual([4]);
       expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
       const purged = (await securityLog({ kind: 'SECURITY_LOG_PURGED' })).items;
-      expect(purged[0]).toMatchObject({ kindLabel: '安全日志到期清理', actor: { id: 'system', username: 'system', name: '系统' }, detail: { retentionDays: 180, deleted: 1 } });
+      expect(purged[0]).toMatchObject({ kindLabel: '安全日志到期清理', actor: { id: 'system', username: 'system', name: '系统' }, detail: { retentionDays: 180, deleted: 2 } });
       // Nothing left to purge: nothing more is recorded.
       expect(await t.app.get(SecurityLogRetention).purge()).toBe(0);
       expect((await securityLog({ kind: 'SECURITY_LOG_PURGED' })).total).toBe(1);

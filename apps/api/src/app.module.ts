@@ -6,7 +6,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AuditModule, ChainedSecurityLog, ChainHash, SecurityEventStore, SecurityLog } from '@app/audit';
 import { Clock } from '@app/shared';
 import { CasesModule } from '@app/cases';
-import { LoginThrottle, LoginThrottleStore, OrganisationsModule } from '@app/organisations';
+import { LoginThrottle, LoginThrottleStore, OrganisationsModule, PasswordPolicy, SessionService, SessionSettings } from '@app/organisations';
 import { PersistenceModule } from '@app/persistence';
 import { AdminOrganisationsController } from './admin/organisations.controller';
 import { AdminUsersController } from './admin/users.controller';
@@ -19,6 +19,8 @@ import { SecurityLogController } from './audit/security-log.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { PasswordHasher } from './auth/password-hasher';
+import { PasswordService } from './auth/password.service';
+import { SessionController } from './auth/session.controller';
 import { DemoSeeder } from './bootstrap/demo-seeder';
 import { CasesController } from './cases/cases.controller';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -54,7 +56,7 @@ export class AppModule {
         CasesModule,
         AuditModule,
       ],
-      controllers: [HealthController, AuthController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -64,6 +66,11 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         PasswordHasher,
         { provide: LoginThrottle, inject: [LoginThrottleStore], useFactory: (store: LoginThrottleStore) => new LoginThrottle(store, config.loginThrottle) },
+        { provide: PasswordPolicy, useValue: new PasswordPolicy(config.passwordPolicy) },
+        PasswordService,
+        // Another process's logout or revocation is seen within recheckMs (docs/sessions.md).
+        { provide: SessionSettings, useValue: { idleMs: config.sessionIdleMinutes * 60_000, recheckMs: 5_000 } },
+        SessionService,
         DemoSeeder,
         DeadlineWorkerScheduler,
         CheckpointService,

@@ -14,6 +14,7 @@ import { LoginThrottle1764600000000 } from './migrations/1764600000000-login-thr
 import { EngineSettings1764600000300 } from './migrations/1764600000300-engine-settings';
 import { SecurityHeads1764600000400 } from './migrations/1764600000400-security-heads';
 import { SecurityLog1764600000200 } from './migrations/1764600000200-security-log';
+import { Sessions1764600000100 } from './migrations/1764600000100-sessions';
 import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline-worker';
 import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000-unique-organisation-names';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   DeadlineRevision1764400000000,
   AuditCheckpoints1764500000000,
   LoginThrottle1764600000000,
+  Sessions1764600000100,
   SecurityLog1764600000200,
   EngineSettings1764600000300,
   SecurityHeads1764600000400,

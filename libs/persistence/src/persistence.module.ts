@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore } from '@app/audit';
 import { CaseReadModel, CaseStore, OutboxStore, TransferReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
-import { DirectoryRepository, LoginThrottleStore } from '@app/organisations';
+import { DirectoryRepository, LoginThrottleStore, PasswordHistoryStore, SessionStore } from '@app/organisations';
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
@@ -16,6 +16,8 @@ import { SqlDeadlineStore } from './stores/sql-deadline.store';
 import { SqlLoginThrottleStore } from './stores/sql-login-throttle.store';
 import { SqlNotificationStore } from './stores/sql-notification.store';
 import { SqlOutboxStore } from './stores/sql-outbox.store';
+import { SqlPasswordHistoryStore } from './stores/sql-password-history.store';
+import { SqlSessionStore } from './stores/sql-session.store';
 import { SqlTransferReadModel } from './stores/sql-transfer-read-model';
 import { TypeOrmDirectoryRepository } from './stores/typeorm-directory.repository';
 import { TypeOrmHolidayStore } from './stores/typeorm-holiday.store';
@@ -55,8 +57,10 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: DeadlineStore, ...withDb((db) => new SqlDeadlineStore(db)) },
         { provide: NotificationStore, ...withDb((db) => new SqlNotificationStore(db)) },
         { provide: LoginThrottleStore, ...withDb((db) => new SqlLoginThrottleStore(db)) },
+        { provide: SessionStore, ...withDb((db) => new SqlSessionStore(db)) },
+        { provide: PasswordHistoryStore, ...withDb((db) => new SqlPasswordHistoryStore(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore],
     };
   }
 

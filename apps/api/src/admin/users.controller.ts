@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SecurityLog, type SecurityEventInput } from '@app/audit';
-import { assertRolesFitOrgType, DirectoryRepository, DirectoryService, LoginThrottle, UsernameTakenError, UserNotFoundError, type Directory, type User, type Viewer } from '@app/organisations';
+import { assertRolesFitOrgType, DirectoryRepository, DirectoryService, LoginThrottle, SessionService, sessionEndFor, UsernameTakenError, UserNotFoundError, type Directory, type User, type Viewer } from '@app/organisations';
 import { ConflictError, ValidationError } from '@app/shared';
 import { ROLE_LABELS } from '@app/workflow';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { ClientIp } from '../http/client-ip';
 import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordService } from '../auth/password.service';
 import { Roles } from '../auth/roles.decorator';
 import { CreateUserRequest, ListUsersRequest, ResetPasswordRequest, UpdateUserRequest } from './users.requests';
 
@@ -23,6 +24,8 @@ export class AdminUsersController {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly securityLog: SecurityLog,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
   ) {}
 
   @Get()
@@ -49,6 +52,7 @@ export class AdminUsersController {
     const directory = await this.directoryService.current();
     this.checkOrg(directory, body.orgId);
     assertRolesFitOrgType(body.roles, directory.org(body.orgId)!.type);
+    await this.passwords.check(body.password, body.username, 'password');
     if (await this.repository.userByUsername(body.username)) throw new UsernameTakenError(body.username);
     const user = { id: randomUUID(), username: body.username, displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: true };
     await this.repository.createUser({ ...user, passwordHash: await this.hasher.hash(body.password) });
@@ -78,6 +82,8 @@ export class AdminUsersController {
     this.directoryService.invalidate();
     const user = await this.repository.userById(id);
     if (!user) throw new UserNotFoundError(id);
+    const ended = sessionEndFor(before, user);
+    if (ended) await this.sessions.endAllOf(id, ended);
     for (const event of accountChanges(before, user)) await this.securityLog.record({ ...event, ...actor(viewer, ip), subjectId: user.id });
     return present(user, await this.directoryService.current(), await this.throttle.lockedUntil([user.username]));
   }
@@ -85,17 +91,22 @@ export class AdminUsersController {
   @Post(':id/password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password for an account (重置密码)' })
-  async resetPassword(@Param('id') id: string, @Body() body: ResetPasswordRequest): Promise<void> {
-    if (!(await this.repository.setPasswordHash(id, await this.hasher.hash(body.password)))) throw new UserNotFoundError(id);
+  async resetPassword(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: ResetPasswordRequest, @ClientIp() ip: string | null): Promise<void> {
+    const user = await this.repository.userById(id);
+    if (!user) throw new UserNotFoundError(id);
+    await this.passwords.set(id, user.username, body.password, 'password');
+    await this.sessions.endAllOf(id, 'PASSWORD_RESET');
+    await this.securityLog.record({ kind: 'PASSWORD_RESET', ...actor(viewer, ip), subjectId: id, detail: { username: user.username } });
   }
 
   @Post(':id/unlock')
   @HttpCode(204)
   @ApiOperation({ summary: 'Lift the lock that failed logins put on an account, and forget its failures (解锁账号)' })
-  async unlock(@Param('id') id: string): Promise<void> {
+  async unlock(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @ClientIp() ip: string | null): Promise<void> {
     const user = await this.repository.userById(id);
     if (!user) throw new UserNotFoundError(id);
     await this.throttle.unlock(user.username);
+    await this.securityLog.record({ kind: 'ACCOUNT_UNLOCKED', ...actor(viewer, ip), subjectId: id, detail: { username: user.username } });
   }
 
   private checkOrg(directory: Directory, orgId: string): void {

@@ -8,9 +8,9 @@ import { ROLES } from '@app/workflow';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
-/** At least 8 characters: the floor NIST SP 800-63B sets for passwords a person chooses. */
+/** Only the shape here: the password policy (configurable, and needing the username and history) is applied by PasswordService. */
 const PasswordRules = () =>
-  applyDecorators(IsString(), MinLength(8, { context: { messageZh: '密码至少 8 位' } }), MaxLength(200, { context: { messageZh: '密码不能超过 200 位' } }));
+  applyDecorators(IsString(), MinLength(1, { context: { messageZh: '请填写密码' } }), MaxLength(200, { context: { messageZh: '密码不能超过 200 位' } }));
 
 const RoleList = () =>
   applyDecorators(
@@ -35,7 +35,7 @@ export class CreateUserRequest {
   @MaxLength(100)
   displayName!: string;
 
-  @ApiProperty({ description: '初始密码，至少 8 位' })
+  @ApiProperty({ description: '初始密码，须符合密码规则（默认至少 12 位，含小写字母、大写字母、数字、其他符号中的至少 3 类，不含用户名）' })
   @PasswordRules()
   password!: string;
 
@@ -77,7 +77,7 @@ export class UpdateUserRequest {
 }
 
 export class ResetPasswordRequest {
-  @ApiProperty({ description: '新密码，至少 8 位' })
+  @ApiProperty({ description: '新密码，须符合密码规则，且不与该账号最近 5 次的密码相同；该账号的所有会话随即结束' })
   @PasswordRules()
   password!: string;
 }

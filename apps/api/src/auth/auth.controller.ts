@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { DirectoryRepository, DirectoryService, LoginThrottle, ORG_TYPE_LABELS, type Viewer } from '@app/organisations';
+import { DirectoryRepository, DirectoryService, LoginThrottle, ORG_TYPE_LABELS, SessionService, type Viewer } from '@app/organisations';
+import { SecurityLog } from '@app/audit';
 import { UnauthenticatedError } from '@app/shared';
 import { ROLE_LABELS } from '@app/workflow';
 import { CurrentViewer } from './current-viewer.decorator';
@@ -33,6 +34,8 @@ export class AuthController {
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionService,
+    private readonly securityLog: SecurityLog,
   ) {}
 
   @Public()
@@ -46,14 +49,22 @@ export class AuthController {
     const user = await this.directory.userByUsername(body.username);
     // Unknown and inactive accounts spend the same verification as a wrong password, and get the same answer.
     const ok = user?.active ? await this.hasher.verify(user.passwordHash, body.password) : await this.hasher.verifyNothing(body.password);
+    const who = { actorId: user?.id ?? null, username: body.username, ip: request.ip ?? null };
     if (!user || !ok) {
-      await this.throttle.failed(body.username, request.ip);
+      const locked = await this.throttle.failed(body.username, request.ip);
+      await this.securityLog.record({ kind: 'LOGIN_FAILED', ...who, detail: { reason: !user ? 'UNKNOWN_USER' : !user.active ? 'INACTIVE' : 'WRONG_PASSWORD' } });
+      // The failure that sets a lock is the lockout; refusals while locked are cheap by design and not written one by one.
+      if (locked.account || locked.address) {
+        await this.securityLog.record({ kind: 'LOGIN_LOCKED', ...who, detail: { accountLockedUntil: locked.account?.toISOString() ?? null, addressBlockedUntil: locked.address?.toISOString() ?? null } });
+      }
       throw new UnauthenticatedError('Wrong username or password', '用户名或密码错误');
     }
     await this.throttle.succeeded(body.username);
     const org = (await this.directoryService.current()).org(user.orgId);
     const regionCode = org?.regionCode ?? '';
-    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, name: user.displayName, roles: user.roles, orgId: user.orgId, regionCode });
+    const sid = await this.sessions.start(user.id);
+    await this.securityLog.record({ kind: 'LOGIN_SUCCEEDED', ...who, actorId: user.id, username: user.username });
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid, username: user.username, name: user.displayName, roles: user.roles, orgId: user.orgId, regionCode });
     return {
       accessToken,
       user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgId: user.orgId, orgName: org?.name ?? null, regionCode },

@@ -1,7 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { DirectoryService, type Viewer } from '@app/organisations';
+import { SecurityLog } from '@app/audit';
+import { DirectoryService, SessionEndedError, SessionService, UnknownSessionError, type Viewer } from '@app/organisations';
 import { ForbiddenError, UnauthenticatedError, type UserRole } from '@app/shared';
 import { isUserRole } from '@app/workflow';
 import { IS_PUBLIC } from './public.decorator';
@@ -14,12 +15,15 @@ interface TokenClaims {
   roles: string[];
   orgId: string;
   regionCode: string;
+  /** The session this token belongs to; tokens without one come from before sessions existed and are refused. */
+  sid?: string;
 }
 
 /**
- * Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it further.
+ * Every route needs a valid bearer token of an open session unless marked @Public(); @Roles() narrows it further.
  * Verified tokens are remembered until they expire: a client sends the same token for hours, and verifying a
- * signature on every request costs more than the rest of a read.
+ * signature on every request costs more than the rest of a read. Sessions are remembered for a few seconds too
+ * (SessionService), so the check stays a lookup in memory.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -30,6 +34,8 @@ export class AuthGuard implements CanActivate {
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
     private readonly directoryService: DirectoryService,
+    private readonly sessions: SessionService,
+    private readonly securityLog: SecurityLog,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,6 +46,17 @@ export class AuthGuard implements CanActivate {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw new UnauthenticatedError('A bearer token is required', '请先登录（缺少访问令牌）');
     const claims = this.verify(token);
+    // A valid signature is not enough: the session may have ended (logout, password reset, idle time, ...).
+    if (!claims.sid) throw new UnknownSessionError();
+    try {
+      await this.sessions.check(claims.sid, claims.sub);
+    } catch (error) {
+      if (error instanceof SessionEndedError && error.endedNow) {
+        await this.securityLog.record({ kind: 'SESSION_EXPIRED', actorId: claims.sub, username: claims.username, ip: request.ip ?? null, detail: { reason: error.reason } });
+      }
+      throw error;
+    }
+    request.sessionId = claims.sid;
     // The directory (cached in memory), not the token, says whether the account is still active and what it may do:
     // deactivating an account or changing its roles or organisation takes effect now, not when its token expires.
     let directory = await this.directoryService.current();

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChainHashAlgorithm } from '@app/audit';
 import { auditHashSetting, checkpointSettings, type CheckpointSettings } from './checkpoint-settings';
 import { parseLegalPeriodOverrides, type LegalPeriodOverrides } from '@app/deadlines';
+import type { PasswordPolicySettings } from '@app/organisations';
 import type { DatabaseConfig } from '@app/persistence';
 import type { LoginThrottleSettings } from '@app/organisations';
 import { trustProxySetting, type TrustProxy } from './trust-proxy';
@@ -51,6 +52,10 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Days the security log is kept (FENGQIAO_SECURITY_LOG_RETENTION_DAYS, default and minimum 180). */
   securityLogRetentionDays: number;
+  /** Wall-clock minutes a session may go unused before its next request is refused (FENGQIAO_SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes: number;
+  /** Rules for passwords set by an administrator or by their owner (FENGQIAO_PASSWORD_MIN_LENGTH, _MIN_CLASSES, _HISTORY). */
+  passwordPolicy: PasswordPolicySettings;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -98,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: env.FENGQIAO_DEMO_PASSWORD || null,
     jwtSecret: secret || randomBytes(32).toString('hex'),
     jwtSecretGenerated: !secret,
-    jwtTtl: env.FENGQIAO_JWT_TTL || '8h',
+    jwtTtl: tokenLifetime(env.FENGQIAO_JWT_TTL),
     manualClock,
     clockStart,
     legalPeriods: parseLegalPeriodOverrides(env.FENGQIAO_LEGAL_PERIODS),
@@ -121,6 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       address: throttleRule(env, 'ADDRESS', 'BLOCK', 50),
     },
     trustProxy: trustProxySetting(env.FENGQIAO_TRUST_PROXY),
+    sessionIdleMinutes: numberVar(env, 'FENGQIAO_SESSION_IDLE_MINUTES', 30, 0.01, 10_080),
+    passwordPolicy: {
+      minLength: integerVar(env, 'FENGQIAO_PASSWORD_MIN_LENGTH', 12, 8, 128),
+      minClasses: integerVar(env, 'FENGQIAO_PASSWORD_MIN_CLASSES', 3, 1, 4),
+      history: integerVar(env, 'FENGQIAO_PASSWORD_HISTORY', 5, 0, 24),
+    },
   };
 }
 
@@ -149,6 +160,27 @@ function integerVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
   return value;
+}
+
+/** A number within bounds, fractions allowed, or its default when unset. */
+function numberVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number from ${min} to ${max}, not "${raw}"`);
+  return value;
+}
+
+/**
+ * The token lifetime, which is also a session's longest life: whole seconds, or a number with a unit (8h, 90m, 2 days).
+ * Bare digits are made seconds explicitly: the signing library would read the string "3600" as milliseconds.
+ */
+function tokenLifetime(raw: string | undefined): string {
+  if (!raw) return '8h';
+  if (!/^\d+$|^\d+(\.\d+)?\s*(s|m|h|d|w|secs?|seconds?|mins?|minutes?|hours?|days?|weeks?)$/i.test(raw)) {
+    throw new Error(`FENGQIAO_JWT_TTL must be whole seconds or a number with a unit (e.g. 8h, 90m, 2 days), not "${raw}"`);
+  }
+  return /^\d+$/.test(raw) ? `${raw}s` : raw;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

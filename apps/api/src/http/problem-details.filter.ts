@@ -2,6 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TransitionNotAllowedError, VersionConflictError } from '@app/cases';
 import { LoginLockedError } from '@app/organisations';
+import { SessionEndedError } from '@app/organisations';
 import { DomainError, ValidationError } from '@app/shared';
 
 interface Problem {
@@ -83,6 +84,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const base = problem(status, error.code, error.messageZh, error.message);
     if (error instanceof ValidationError) return { ...base, errors: error.errors };
     if (error instanceof LoginLockedError) return { ...base, retryAfterSeconds: error.retryAfterSeconds };
+    if (error instanceof SessionEndedError) return { ...base, reason: error.reason };
     if (error instanceof TransitionNotAllowedError) {
       return {
         ...base,

@@ -11,7 +11,8 @@ interface Session {
   /** Why the last session ended without the person logging out, shown on the login page. */
   endedBecause: string | null;
   login(username: string, password: string): Promise<void>;
-  logout(): void;
+  /** Ends the session on the engine too, so the token is refused even where it was copied. */
+  logout(): Promise<void>;
   hasRole(...roles: string[]): boolean;
 }
 
@@ -47,7 +48,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setEndedBecause(null);
   }, []);
 
-  const logout = useCallback(() => {
+  const logout = useCallback(async () => {
+    // Whatever the engine answers (it may have ended the session already), the console forgets the token.
+    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     tokenStore.clear();
     forgetShared();
     setMe(null);

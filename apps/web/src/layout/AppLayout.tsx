@@ -1,4 +1,4 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -7,6 +7,7 @@ import { useAccess } from '../api/channels';
 import { useApi } from '../api/hooks';
 import type { InboxView } from '../api/types';
 import { useSession } from '../auth/session';
+import { ChangePasswordModal } from './ChangePasswordModal';
 import { InboxCountContext } from './inbox-count';
 import { INBOX_PATH, menuFor } from './menu';
 
@@ -14,13 +15,14 @@ const { Header, Sider, Content } = Layout;
 
 /**
  * The frame of every page after login: menu (a drawer on phones; its channel entries from the channels' manifests,
- * the 收案箱 with how many transfers wait), who is logged in, and logout.
+ * the 收案箱 with how many transfers wait), who is logged in, changing one's password, and logout.
  */
 export function AppLayout() {
   const { me, logout, hasRole } = useSession();
   const screens = Grid.useBreakpoint();
   const desktop = !!screens.lg;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const navigate = useNavigate();
   const location = useLocation();
   const { access } = useAccess();
@@ -105,6 +107,9 @@ export function AppLayout() {
                 </Tag>
               ))}
             </Space>
+            <Button icon={<KeyOutlined />} onClick={() => setChangingPassword(true)}>
+              修改密码
+            </Button>
             <Button icon={<LogoutOutlined />} onClick={logout}>
               退出登录
             </Button>
@@ -113,12 +118,13 @@ export function AppLayout() {
         {!desktop && me ? (
           <Dropdown
             trigger={['click']}
-            menu={{ items: [{ key: 'who', label: who, disabled: true }, { type: 'divider' }, { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: logout }] }}
+            menu={{ items: [{ key: 'who', label: who, disabled: true }, { type: 'divider' }, { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => setChangingPassword(true) }, { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: logout }] }}
           >
             <Avatar aria-label="当前用户" style={{ background: '#d4a017', cursor: 'pointer', flexShrink: 0 }} icon={<UserOutlined />} />
           </Dropdown>
         ) : null}
       </Header>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
       <Layout>
         {desktop ? (
           <Sider width={200} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>

@@ -216,7 +216,7 @@ function UserModal({ editing, orgOptions, roleOptions, onClose, onSaved }: Modal
           </>
         ) : null}
         {mode !== 'edit' ? (
-          <Form.Item label={mode === 'create' ? '初始密码' : '新密码'} name="password" rules={[{ required: true, message: '请填写密码' }, { min: 8, message: '密码至少 8 位' }]} extra="请通过安全的方式告知本人，并提醒其尽快登录">
+          <Form.Item label={mode === 'create' ? '初始密码' : '新密码'} name="password" rules={[{ required: true, message: '请填写密码' }]} extra="须符合密码规则（由系统检查：长度、字符种类、不含用户名、不与最近用过的密码相同）；请通过安全的方式告知本人，并提醒其尽快登录后修改">
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         ) : null}
