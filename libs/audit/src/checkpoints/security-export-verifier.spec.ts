@@ -36,7 +36,8 @@ describe('verifySecurityExport', () => {
     const later = new Date(Date.parse(a[4].at) + 200 * DAY_MS).toISOString();
     // Chain a purged up to seq 3, chain b purged whole: both were past the minimum at the export.
     expect(verify(a.slice(3), [headOf(a.slice(3)), { ...headOf(b), firstSeq: 3, count: 0 }], later)).toMatchObject({ ok: true });
-    // The same export made the day after signing: chain b was young, so its absence is a deletion.
-    expect(verify(a, [headOf(a), { ...headOf(b), firstSeq: 3, count: 0 }])).toMatchObject({ ok: false, chainKey: 'user:b', seq: 1, checkpointSeq: 1 });
+    // Made the day after signing, chain b was young: its head names the deletion, and so does the checkpoint once the head's time is forged too.
+    expect(verify(a, [headOf(a), { ...headOf(b), firstSeq: 3, count: 0 }])).toMatchObject({ ok: false, chainKey: 'user:b', seq: 2, checkpointSeq: null });
+    expect(verify(a, [headOf(a), { ...headOf(b), at: '2025-01-01T00:00:00.000Z', firstSeq: 3, count: 0 }])).toMatchObject({ ok: false, chainKey: 'user:b', seq: 1, checkpointSeq: 1 });
   });
 });

@@ -68,6 +68,7 @@ describe('security log chains', () => {
     const other = { ...head(links[6]), chainKey: 'user:u0', firstSeq: 3, count: 5 };
     expect(verify(links, links[6].at, [head(links[6]), other]).firstBroken).toEqual({ chainKey: 'user:u0', seq: 3, reason: "links 3–7 are missing: the chain's recorded head is seq 7" });
     expect(verify(links, '2027-01-01T00:00:00.000Z', [head(links[6]), other])).toMatchObject({ ok: true });
-    expect(verify(links, links[6].at, [head(links[6]), { ...other, firstSeq: 8, count: 0 }])).toMatchObject({ ok: true });
+    // A head claiming the purge took every link, while its last one is young, is a deletion too.
+    expect(verify(links, links[6].at, [head(links[6]), { ...other, firstSeq: 8, count: 0 }]).firstBroken).toEqual({ chainKey: 'user:u0', seq: 7, reason: "link 7 is missing: the chain's recorded head is seq 7" });
   });
 });

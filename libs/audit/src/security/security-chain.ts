@@ -172,11 +172,15 @@ export class SecurityChainVerifier {
     if (head.hash !== last.hash) return this.fail(head, head.seq, "the last link's hash is not the chain's recorded head");
   }
 
-  /** Heads of chains with no links left, before `chainKey` (null: all that remain): lawful only once fully purged. */
+  /**
+   * Heads of chains with no links left, before `chainKey` (null: all that remain). Lawful only when the last link was
+   * past the minimum, whatever the head's count says: a purge never takes a younger one.
+   */
   private headsBefore(chainKey: string | null): void {
     while (this.heads?.length && !this.broken && (chainKey === null || this.heads[0].chainKey < chainKey)) {
       const head = this.heads.shift()!;
-      if (head.count > 0 && head.firstSeq <= head.seq && head.at >= this.purgeableBefore) this.fail(head, head.firstSeq, missingNewest(head.firstSeq, head.seq));
+      const from = Math.min(head.firstSeq, head.seq);
+      if (head.at >= this.purgeableBefore) this.fail(head, from, missingNewest(from, head.seq));
     }
   }
 }
