@@ -6,6 +6,7 @@ export * from './audit.module';
 export * from './checkpoints/checkpoint';
 export * from './checkpoints/checkpoint-store.port';
 export * from './checkpoints/export-verifier';
+export * from './checkpoints/security-export-verifier';
 export * from './checkpoints/write-checkpoint';
 export * from './hash-algorithm';
 export * from './security/security-event';

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { AuditStore, ChainHash, CheckpointStore, writeCheckpoint, type Checkpoint, type SignatureAlgorithm } from '@app/audit';
+import { AuditStore, ChainHash, CheckpointStore, SecurityEventStore, writeCheckpoint, type Checkpoint, type SignatureAlgorithm } from '@app/audit';
 import { Clock, ConflictError } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /**
  * Writes a signed checkpoint every FENGQIAO_CHECKPOINT_MINUTES when FENGQIAO_CHECKPOINT_KEY is set, so the chain is
- * anchored by something no one with only database access can forge. Without a key it writes none.
+ * anchored by something no one with only database access can forge. Each signs the case heads and the security
+ * log's chain heads. Without a key it writes none.
  */
 @Injectable()
 export class CheckpointService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -19,6 +20,7 @@ export class CheckpointService implements OnApplicationBootstrap, BeforeApplicat
     private readonly store: CheckpointStore,
     private readonly clock: Clock,
     private readonly chainHash: ChainHash,
+    private readonly security: SecurityEventStore,
   ) {}
 
   get enabled(): boolean {
@@ -48,7 +50,7 @@ export class CheckpointService implements OnApplicationBootstrap, BeforeApplicat
   write(): Promise<Checkpoint | null> {
     const key = this.config.checkpoints.signingKey;
     if (!key) throw new ConflictError('Audit checkpoints are off: FENGQIAO_CHECKPOINT_KEY is not set', '未配置审计检查点签名密钥（FENGQIAO_CHECKPOINT_KEY），不能生成检查点');
-    return writeCheckpoint(this.audit, this.store, key, this.clock.now());
+    return writeCheckpoint(this.audit, this.store, key, this.clock.now(), this.security);
   }
 
   list(): Promise<Checkpoint[]> {
@@ -71,6 +73,28 @@ export class CheckpointService implements OnApplicationBootstrap, BeforeApplicat
         if (page.length < 2000) break;
         after = { caseId: page[page.length - 1].caseId, seq: page[page.length - 1].seq };
       }
+    });
+    for (const checkpoint of checkpoints) lines.push(JSON.stringify({ checkpoint }));
+    return lines;
+  }
+
+  /**
+   * The security log's export, in the same shape: a header, every link, every chain's recorded head, then every
+   * checkpoint. Checkpoints first for the same reason; a link a checkpoint signed may since have been purged, which
+   * the offline verifier accepts only when the chain's oldest retained link shows it was past the legal minimum.
+   */
+  async securityExportLines(): Promise<string[]> {
+    const checkpoints = await this.store.list();
+    const lines = [JSON.stringify({ format: 'fengqiao-security-log-export', version: 1, chainHash: this.chainHash.algorithm, exportedAt: this.clock.now().toISOString() })];
+    await this.security.snapshot(async (reader) => {
+      let after: { chainKey: string; seq: number } | null = null;
+      for (;;) {
+        const page = await reader.page(after, 2000);
+        for (const securityEvent of page) lines.push(JSON.stringify({ securityEvent }));
+        if (page.length < 2000) break;
+        after = { chainKey: page[page.length - 1].chainKey, seq: page[page.length - 1].seq };
+      }
+      for (const securityHead of await reader.heads()) lines.push(JSON.stringify({ securityHead }));
     });
     for (const checkpoint of checkpoints) lines.push(JSON.stringify({ checkpoint }));
     return lines;

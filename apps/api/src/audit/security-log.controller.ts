@@ -1,9 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ChainedSecurityLog, SECURITY_EVENT_KINDS, SecurityEventStore, type SecurityEventKind, type SecurityEventRecord, type SecurityVerifyResult } from '@app/audit';
-import { DirectoryService, type Directory } from '@app/organisations';
+import { DirectoryService, type Directory, type Viewer } from '@app/organisations';
 import { ValidationError } from '@app/shared';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ClientIp } from '../http/client-ip';
+import { CheckpointService } from './checkpoint.service';
 import { SecurityLogRequest } from './security-log.requests';
 
 /**
@@ -19,6 +23,7 @@ export class SecurityLogController {
     private readonly store: SecurityEventStore,
     private readonly log: ChainedSecurityLog,
     private readonly directoryService: DirectoryService,
+    private readonly checkpoints: CheckpointService,
   ) {}
 
   @Get()
@@ -35,6 +40,16 @@ export class SecurityLogController {
   @ApiOperation({ summary: 'Recompute the security log’s hash chains and name the first broken link (安全日志校验)' })
   verify(): Promise<SecurityVerifyResult> {
     return this.log.verify();
+  }
+
+  @Get('export')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({ summary: 'Every security event, chain head and signed checkpoint as NDJSON, for `npm run audit:verify` offline (安全日志导出)' })
+  async export(@CurrentViewer() viewer: Viewer, @ClientIp() ip: string | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('content-disposition', 'attachment; filename="security-log-export.ndjson"');
+    const lines = await this.checkpoints.securityExportLines();
+    await this.log.record({ kind: 'EXPORT', actorId: viewer.userId, username: viewer.username, ip, detail: { export: 'security-log-export.ndjson', lines: lines.length } });
+    return `${lines.join('\n')}\n`;
   }
 }
 

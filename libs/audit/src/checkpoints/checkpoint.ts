@@ -31,6 +31,22 @@ export interface CheckpointLeaf {
   headHash: string;
 }
 
+/** One security-log chain's head at the checkpoint's moment. */
+export interface SecurityCheckpointLeaf {
+  chainKey: string;
+  seq: number;
+  /** When the head link was recorded: once the purge took every link of a chain, this shows it was lawful. */
+  at: string;
+  headHash: string;
+}
+
+/** What a checkpoint signs of the security log: how many chains, how many links they ever had, and their root. */
+export interface SecurityCoverage {
+  chainCount: number;
+  eventCount: number;
+  root: string;
+}
+
 /** What the signature covers. */
 export interface CheckpointBody {
   seq: number;
@@ -40,13 +56,16 @@ export interface CheckpointBody {
   entryCount: number;
   root: string;
   algorithms: CheckpointAlgorithms;
+  /** Absent in checkpoints written before the security log was covered: those say nothing about it. */
+  security?: SecurityCoverage;
 }
 
-/** A signed checkpoint with the leaves its root was built from, as stored and exported. */
+/** A signed checkpoint with the leaves its roots were built from, as stored and exported. */
 export interface Checkpoint extends CheckpointBody {
   signature: string;
   hash: string;
   leaves: CheckpointLeaf[];
+  securityLeaves?: SecurityCheckpointLeaf[];
 }
 
 const digest = (algorithm: ChainHashAlgorithm, ...parts: (string | Buffer)[]): Buffer => parts.reduce((h, p) => h.update(p), createHash(algorithm)).digest();
@@ -57,7 +76,19 @@ const digest = (algorithm: ChainHashAlgorithm, ...parts: (string | Buffer)[]): B
  */
 export function merkleRoot(leaves: CheckpointLeaf[], algorithm: ChainHashAlgorithm): string {
   const sorted = [...leaves].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
-  let level = sorted.map((l) => digest(algorithm, '\x00', canonicalJson({ caseId: l.caseId, seq: l.seq, headHash: l.headHash })));
+  return rootOver(sorted.map((l) => canonicalJson({ caseId: l.caseId, seq: l.seq, headHash: l.headHash })), algorithm);
+}
+
+/** The same tree over the security-log chain heads, sorted by chain key; the leaf's field names keep them apart from case heads. */
+export function securityMerkleRoot(leaves: SecurityCheckpointLeaf[], algorithm: ChainHashAlgorithm): string {
+  const sorted = sortByChainKey(leaves);
+  return rootOver(sorted.map((l) => canonicalJson({ chainKey: l.chainKey, seq: l.seq, at: l.at, headHash: l.headHash })), algorithm);
+}
+
+const sortByChainKey = <T extends { chainKey: string }>(leaves: T[]): T[] => [...leaves].sort((a, b) => (a.chainKey < b.chainKey ? -1 : a.chainKey > b.chainKey ? 1 : 0));
+
+function rootOver(leafContents: string[], algorithm: ChainHashAlgorithm): string {
+  let level = leafContents.map((content) => digest(algorithm, '\x00', content));
   if (level.length === 0) return digest(algorithm, '').toString('hex');
   while (level.length > 1) {
     const next: Buffer[] = [];
@@ -69,8 +100,9 @@ export function merkleRoot(leaves: CheckpointLeaf[], algorithm: ChainHashAlgorit
 
 /** The bytes that are signed: the body alone, in canonical JSON. */
 export function checkpointBodyBytes(body: CheckpointBody): Buffer {
-  const { seq, at, prevHash, caseCount, entryCount, root, algorithms } = body;
-  return Buffer.from(canonicalJson({ seq, at, prevHash, caseCount, entryCount, root, algorithms }));
+  const { seq, at, prevHash, caseCount, entryCount, root, algorithms, security } = body;
+  // Left out when absent, so a checkpoint written before the field existed still verifies.
+  return Buffer.from(canonicalJson({ seq, at, prevHash, caseCount, entryCount, root, algorithms, ...(security ? { security: { chainCount: security.chainCount, eventCount: security.eventCount, root: security.root } } : {}) }));
 }
 
 /** The hash the next checkpoint links to: over the signed body and its signature, with the body's Merkle hash. */
@@ -78,8 +110,11 @@ export function checkpointHash(body: CheckpointBody, signature: string): string 
   return digest(body.algorithms.merkleHash, checkpointBodyBytes(body), '\n', signature).toString('hex');
 }
 
-/** Builds and signs the checkpoint that follows `previous` (null for the first), in the suite of the key. */
-export function signCheckpoint(previous: Pick<Checkpoint, 'seq' | 'hash'> | null, at: string, leaves: CheckpointLeaf[], key: SigningKey): Checkpoint {
+/**
+ * Builds and signs the checkpoint that follows `previous` (null for the first), in the suite of the key; with
+ * `securityLeaves`, it covers the security log's chain heads too.
+ */
+export function signCheckpoint(previous: Pick<Checkpoint, 'seq' | 'hash'> | null, at: string, leaves: CheckpointLeaf[], key: SigningKey, securityLeaves?: SecurityCheckpointLeaf[]): Checkpoint {
   const algorithms = CHECKPOINT_SUITES[SUITE_OF_SIGNATURE[key.algorithm]];
   const sorted = [...leaves].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
   const body: CheckpointBody = {
@@ -91,8 +126,10 @@ export function signCheckpoint(previous: Pick<Checkpoint, 'seq' | 'hash'> | null
     root: merkleRoot(sorted, algorithms.merkleHash),
     algorithms: { ...algorithms },
   };
+  const security = securityLeaves ? sortByChainKey(securityLeaves) : undefined;
+  if (security) body.security = { chainCount: security.length, eventCount: security.reduce((n, l) => n + l.seq, 0), root: securityMerkleRoot(security, algorithms.merkleHash) };
   const signature = key.sign(checkpointBodyBytes(body));
-  return { ...body, signature, hash: checkpointHash(body, signature), leaves: sorted };
+  return { ...body, signature, hash: checkpointHash(body, signature), leaves: sorted, ...(security ? { securityLeaves: security } : {}) };
 }
 
 /** The suite a checkpoint names, or null when it names a combination no suite has. */
@@ -112,5 +149,9 @@ export function checkpointFault(cp: Checkpoint, publicKey: VerifyingKey): string
   if (checkpointHash(cp, cp.signature) !== cp.hash) return `checkpoint ${cp.seq}: its hash does not match its content`;
   if (merkleRoot(cp.leaves, cp.algorithms.merkleHash) !== cp.root) return `checkpoint ${cp.seq}: its case heads do not give the signed Merkle root`;
   if (cp.leaves.length !== cp.caseCount || cp.leaves.reduce((n, l) => n + l.seq, 0) !== cp.entryCount) return `checkpoint ${cp.seq}: its case heads do not add up to the signed counts`;
+  if (!cp.security) return cp.securityLeaves ? `checkpoint ${cp.seq}: it carries security-log heads its signature does not cover` : null;
+  const heads = cp.securityLeaves ?? [];
+  if (securityMerkleRoot(heads, cp.algorithms.merkleHash) !== cp.security.root) return `checkpoint ${cp.seq}: its security-log heads do not give the signed Merkle root`;
+  if (heads.length !== cp.security.chainCount || heads.reduce((n, l) => n + l.seq, 0) !== cp.security.eventCount) return `checkpoint ${cp.seq}: its security-log heads do not add up to the signed counts`;
   return null;
 }

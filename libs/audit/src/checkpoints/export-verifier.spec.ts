@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { chainEntry, GENESIS_HASH, type AuditEntry } from '../audit-entry';
 import type { ChainHashAlgorithm } from '../hash-algorithm';
 import { readSigningKey, readVerifyingKey, type SigningKey } from '../signatures/checkpoint-keys';
-import { merkleRoot, signCheckpoint } from './checkpoint';
+import { checkpointFault, merkleRoot, signCheckpoint } from './checkpoint';
 import { verifyExport } from './export-verifier';
 
 const ED25519_PEM = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
@@ -64,5 +64,21 @@ describe.each(SUITES)('verifyExport ($name)', ({ chainHash, key, other }) => {
     const published = readVerifyingKey(publicKey.pem());
     expect(published.algorithm).toBe(key.algorithm);
     expect(verifyExport(a, [cp], published, chainHash)).toMatchObject({ ok: true });
+  });
+
+  it('signs the security-log heads only when given them, so a checkpoint without them verifies as before', () => {
+    const a = chain('a', 2);
+    const bare = signCheckpoint(null, '2026-01-01T00:00:00Z', heads([a]), key);
+    expect(bare.security).toBeUndefined();
+    expect(checkpointFault(bare, publicKey)).toBeNull();
+    const leaves = [{ chainKey: 'user:u2', seq: 4, at: '2026-01-01T00:00:00.000Z', headHash: 'b'.repeat(64) }, { chainKey: 'user:u1', seq: 2, at: '2026-01-01T00:00:00.000Z', headHash: 'a'.repeat(64) }];
+    const covered = signCheckpoint(bare, '2026-01-02T00:00:00Z', heads([a]), key, leaves);
+    expect(covered.security).toMatchObject({ chainCount: 2, eventCount: 6 });
+    expect(covered.securityLeaves!.map((l) => l.chainKey)).toEqual(['user:u1', 'user:u2']);
+    expect(checkpointFault(covered, publicKey)).toBeNull();
+    expect(verifyExport(a, [bare, covered], publicKey, chainHash)).toMatchObject({ ok: true });
+    expect(checkpointFault({ ...covered, securityLeaves: [{ ...leaves[0], seq: 3 }, leaves[1]] }, publicKey)).toMatch(/security-log heads do not give the signed Merkle root/);
+    expect(checkpointFault({ ...covered, security: { ...covered.security!, eventCount: 5 } }, publicKey)).toMatch(/signature does not verify/);
+    expect(checkpointFault({ ...bare, securityLeaves: leaves }, publicKey)).toMatch(/its signature does not cover/);
   });
 });

@@ -28,20 +28,9 @@ export interface ExportVerdict {
 export function verifyExport(entries: AuditEntry[], checkpoints: Checkpoint[], publicKey: VerifyingKey, chainHash: ChainHashAlgorithm): ExportVerdict {
   const verdict = (fields: Partial<ExportVerdict>): ExportVerdict => ({ ok: false, entries: entries.length, checkpoints: checkpoints.length, caseId: null, seq: null, lastAgreeingSeq: null, checkpointSeq: null, reason: null, chainHash, ...fields });
 
-  const bySeq = new Map<number, Checkpoint>();
-  for (const cp of checkpoints) {
-    const fault = checkpointFault(cp, publicKey);
-    if (fault) return verdict({ checkpointSeq: cp.seq, reason: fault });
-    if (cp.algorithms.chainHash !== chainHash) return verdict({ checkpointSeq: cp.seq, reason: `checkpoint ${cp.seq} signs ${cp.algorithms.chainHash} chains, but the export's chains are ${chainHash}` });
-    const seen = bySeq.get(cp.seq);
-    if (seen && seen.hash !== cp.hash) return verdict({ checkpointSeq: cp.seq, reason: `two different checkpoints carry seq ${cp.seq}` });
-    bySeq.set(cp.seq, cp);
-  }
-  const ordered = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-  for (const cp of ordered) {
-    const previous = bySeq.get(cp.seq - 1);
-    if (cp.seq === 1 ? cp.prevHash !== GENESIS_HASH : previous && previous.hash !== cp.prevHash) return verdict({ checkpointSeq: cp.seq, reason: `checkpoint ${cp.seq} does not link to checkpoint ${cp.seq - 1}` });
-  }
+  const checked = checkCheckpoints(checkpoints, publicKey, chainHash);
+  if ('fault' in checked) return verdict({ checkpointSeq: checked.checkpointSeq, reason: checked.fault });
+  const ordered = checked.ordered;
 
   // Recompute each chain from content; keep the hash reached at every seq.
   const chains = new Map<string, string[]>();
@@ -71,4 +60,26 @@ export function verifyExport(entries: AuditEntry[], checkpoints: Checkpoint[], p
     }
   }
   return { ...verdict({}), ok: true };
+}
+
+/**
+ * The checkpoints in seq order, once each carries a valid signature under `publicKey`, names `chainHash`, and links
+ * to its predecessor where both are present; otherwise the first that fails.
+ */
+export function checkCheckpoints(checkpoints: Checkpoint[], publicKey: VerifyingKey, chainHash: ChainHashAlgorithm): { ordered: Checkpoint[] } | { checkpointSeq: number; fault: string } {
+  const bySeq = new Map<number, Checkpoint>();
+  for (const cp of checkpoints) {
+    const fault = checkpointFault(cp, publicKey);
+    if (fault) return { checkpointSeq: cp.seq, fault };
+    if (cp.algorithms.chainHash !== chainHash) return { checkpointSeq: cp.seq, fault: `checkpoint ${cp.seq} signs ${cp.algorithms.chainHash} chains, but the export's chains are ${chainHash}` };
+    const seen = bySeq.get(cp.seq);
+    if (seen && seen.hash !== cp.hash) return { checkpointSeq: cp.seq, fault: `two different checkpoints carry seq ${cp.seq}` };
+    bySeq.set(cp.seq, cp);
+  }
+  const ordered = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  for (const cp of ordered) {
+    const previous = bySeq.get(cp.seq - 1);
+    if (cp.seq === 1 ? cp.prevHash !== GENESIS_HASH : previous && previous.hash !== cp.prevHash) return { checkpointSeq: cp.seq, fault: `checkpoint ${cp.seq} does not link to checkpoint ${cp.seq - 1}` };
+  }
+  return { ordered };
 }

@@ -12,8 +12,8 @@ const PAGE = 2000;
 /**
  * The security log as hash chains, one per acting account (or per username typed, when no account is known).
  * One chain for the whole log would make every append of every engine process wait on the same head row; an
- * account's events come from its own requests, so its chain is rarely contended, and (chainKey, seq) being unique
- * turns a lost race into a retry on the new head instead of a fork.
+ * account's events come from its own requests, so its chain is rarely contended. The head moves only from the seq
+ * the link was built on, in the link's transaction, so a lost race is a retry on the new head instead of a fork.
  */
 export class ChainedSecurityLog extends SecurityLog {
   /** Appends of one chain from this process queue behind each other, so only other processes can race them. */
@@ -41,11 +41,11 @@ export class ChainedSecurityLog extends SecurityLog {
   /** Recomputes every chain on one snapshot. */
   verify(): Promise<SecurityVerifyResult> {
     const purgeableBefore = new Date(this.clock.now().getTime() - SECURITY_LOG_MIN_RETENTION_DAYS * DAY_MS).toISOString();
-    return this.store.snapshot(async (page) => {
-      const verifier = new SecurityChainVerifier(purgeableBefore);
+    return this.store.snapshot(async (reader) => {
+      const verifier = new SecurityChainVerifier(purgeableBefore, await reader.heads());
       let after: { chainKey: string; seq: number } | null = null;
       for (;;) {
-        const links = await page(after, PAGE);
+        const links = await reader.page(after, PAGE);
         verifier.feed(links);
         if (links.length < PAGE) break;
         after = { chainKey: links[links.length - 1].chainKey, seq: links[links.length - 1].seq };
@@ -67,7 +67,7 @@ export class ChainedSecurityLog extends SecurityLog {
     for (let attempt = 1; ; attempt++) {
       const head = await this.store.head(securityChainKey(event));
       const link = chainSecurityEvent(head, event, this.clock.now().toISOString(), this.algorithm);
-      if (await this.store.insert(link)) return;
+      if (await this.store.append(link)) return;
       if (attempt >= ATTEMPTS) throw new Error(`Security log chain ${link.chainKey} stayed contended for ${ATTEMPTS} attempts`);
     }
   }

@@ -1,5 +1,5 @@
 import { GENESIS_HASH } from '../audit-entry';
-import { chainSecurityEvent, hashSecurityEvent, SecurityChainVerifier, type SecurityEventRecord } from './security-chain';
+import { chainSecurityEvent, hashSecurityEvent, SecurityChainVerifier, type SecurityChainHead, type SecurityEventRecord } from './security-chain';
 import type { SecurityEventInput } from './security-event';
 
 const read = (caseId: string): SecurityEventInput => ({ kind: 'PERSONAL_DATA_READ', actorId: 'u1', username: 'fy_mediator', ip: '10.0.0.1', caseId });
@@ -10,8 +10,8 @@ function chain(n: number, startAt = Date.parse('2026-01-01T00:00:00Z'), algorith
   return out;
 }
 
-function verify(records: SecurityEventRecord[], purgeableBefore = '2025-01-01T00:00:00.000Z') {
-  const v = new SecurityChainVerifier(purgeableBefore);
+function verify(records: SecurityEventRecord[], purgeableBefore = '2025-01-01T00:00:00.000Z', heads?: SecurityChainHead[]) {
+  const v = new SecurityChainVerifier(purgeableBefore, heads);
   v.feed(records);
   return v.result();
 }
@@ -54,5 +54,21 @@ describe('security log chains', () => {
     expect(verify(links.slice(2), links[2].at)).toEqual({ ok: true, checked: 3, chains: 1, firstBroken: null });
     // Link 3 was younger than 180 days: removing it is not a purge.
     expect(verify(links.slice(3), links[2].at).firstBroken).toEqual({ chainKey: 'user:u1', seq: 3, reason: 'link 3 was removed before the 180-day minimum' });
+  });
+
+  it('compares each chain with its recorded head: newest links removed, a link after the head, a chain without head, a head without links', () => {
+    const links = chain(7);
+    const head = (l: SecurityEventRecord, over: Partial<SecurityChainHead> = {}): SecurityChainHead => ({ chainKey: l.chainKey, seq: l.seq, at: l.at, hash: l.hash, firstSeq: 1, count: l.seq, ...over });
+    expect(verify(links, undefined, [head(links[6])])).toMatchObject({ ok: true, chains: 1 });
+    expect(verify(links.slice(0, 5), undefined, [head(links[6])]).firstBroken).toEqual({ chainKey: 'user:u1', seq: 6, reason: "links 6–7 are missing: the chain's recorded head is seq 7" });
+    expect(verify(links, undefined, [head(links[5])]).firstBroken).toMatchObject({ seq: 7, reason: expect.stringMatching(/after the chain's recorded head/) });
+    expect(verify(links, undefined, [head(links[6], { hash: links[5].hash })]).firstBroken).toMatchObject({ seq: 7, reason: expect.stringMatching(/not the chain's recorded head/) });
+    expect(verify(links, undefined, []).firstBroken).toEqual({ chainKey: 'user:u1', seq: 1, reason: 'the chain has no recorded head' });
+    // A chain with no links left: lawful once its last link was past the minimum, else the retained ones are missing.
+    const other = { ...head(links[6]), chainKey: 'user:u0', firstSeq: 3, count: 5 };
+    expect(verify(links, links[6].at, [head(links[6]), other]).firstBroken).toEqual({ chainKey: 'user:u0', seq: 3, reason: "links 3–7 are missing: the chain's recorded head is seq 7" });
+    expect(verify(links, '2027-01-01T00:00:00.000Z', [head(links[6]), other])).toMatchObject({ ok: true });
+    // A head claiming the purge took every link, while its last one is young, is a deletion too.
+    expect(verify(links, links[6].at, [head(links[6]), { ...other, firstSeq: 8, count: 0 }]).firstBroken).toEqual({ chainKey: 'user:u0', seq: 7, reason: "link 7 is missing: the chain's recorded head is seq 7" });
   });
 });

@@ -26,6 +26,19 @@ export interface SecurityEventRecord {
   hash: string;
 }
 
+/** What the database records of a chain's end, beside its links, in the same transaction as each append. */
+export interface SecurityChainHead {
+  chainKey: string;
+  /** The last link appended, its time and hash. */
+  seq: number;
+  at: string;
+  hash: string;
+  /** The oldest link the purge has kept; `seq + 1` once every link of the chain was purged. */
+  firstSeq: number;
+  /** Links retained. */
+  count: number;
+}
+
 export function securityChainKey(event: Pick<SecurityEventInput, 'actorId' | 'username'>): string {
   return event.actorId ? `user:${event.actorId}` : `name:${event.username ?? ''}`;
 }
@@ -73,6 +86,10 @@ export function chainSecurityEvent(
   return { ...link, prevHash, hash: hashSecurityEvent(prevHash, link) };
 }
 
+function missingNewest(from: number, to: number): string {
+  return `${from === to ? `link ${from} is` : `links ${from}–${to} are`} missing: the chain's recorded head is seq ${to}`;
+}
+
 export interface SecurityVerifyResult {
   ok: boolean;
   /** Links recomputed. */
@@ -86,21 +103,34 @@ export interface SecurityVerifyResult {
  * Recomputes the security log's chains, fed links in (chainKey, seq) order. A chain starts at seq 1 from the genesis
  * hash, or — once its oldest links were purged — at its oldest retained link, whose predecessor must have been
  * older than the legal minimum when it went: removing anything younger is reported, as is any gap or changed link.
+ * Given the recorded heads, each chain must also end where its head says: removing a chain's newest links leaves a
+ * chain that is whole in itself, and only the head shows it was longer.
  */
 export class SecurityChainVerifier {
   private checked = 0;
   private chains = 0;
   private broken: SecurityVerifyResult['firstBroken'] = null;
   private current: { chainKey: string; seq: number; at: string; hash: string } | null = null;
+  /** Heads not yet compared, in chain-key order; null when no heads were given. */
+  private readonly heads: SecurityChainHead[] | null;
 
   /** `purgeableBefore`: links recorded before this instant may lawfully have been deleted. */
-  constructor(private readonly purgeableBefore: string) {}
+  constructor(
+    private readonly purgeableBefore: string,
+    heads?: SecurityChainHead[],
+  ) {
+    this.heads = heads ? [...heads].sort((a, b) => (a.chainKey < b.chainKey ? -1 : a.chainKey > b.chainKey ? 1 : 0)) : null;
+  }
 
   feed(records: SecurityEventRecord[]): void {
     for (const r of records) {
       if (this.broken) return;
       this.checked++;
       if (!this.current || this.current.chainKey !== r.chainKey) {
+        this.closeChain();
+        this.headsBefore(r.chainKey);
+        if (this.broken) return;
+        if (this.heads && this.heads[0]?.chainKey !== r.chainKey) return this.fail(r, r.seq, 'the chain has no recorded head');
         this.chains++;
         this.current = null;
         if (r.seq === 1 && (r.prevHash !== GENESIS_HASH || r.prevAt !== null)) return this.fail(r, r.seq, 'the first link does not start from the genesis hash');
@@ -119,10 +149,38 @@ export class SecurityChainVerifier {
   }
 
   result(): SecurityVerifyResult {
+    if (!this.broken) {
+      this.closeChain();
+      this.headsBefore(null);
+    }
     return { ok: this.broken === null, checked: this.checked, chains: this.chains, firstBroken: this.broken };
   }
 
-  private fail(r: SecurityEventRecord, seq: number, reason: string): void {
+  private fail(r: Pick<SecurityEventRecord, 'chainKey'>, seq: number, reason: string): void {
     this.broken ??= { chainKey: r.chainKey, seq, reason };
+  }
+
+  /** The chain just read must end at its head's seq and hash. */
+  private closeChain(): void {
+    const last = this.current;
+    if (!last || !this.heads || this.broken) return;
+    const head = this.heads.shift();
+    this.current = null;
+    if (!head || head.chainKey !== last.chainKey) return;
+    if (head.seq > last.seq) return this.fail(head, last.seq + 1, missingNewest(last.seq + 1, head.seq));
+    if (head.seq < last.seq) return this.fail(head, head.seq + 1, `link ${head.seq + 1} is after the chain's recorded head (seq ${head.seq})`);
+    if (head.hash !== last.hash) return this.fail(head, head.seq, "the last link's hash is not the chain's recorded head");
+  }
+
+  /**
+   * Heads of chains with no links left, before `chainKey` (null: all that remain). Lawful only when the last link was
+   * past the minimum, whatever the head's count says: a purge never takes a younger one.
+   */
+  private headsBefore(chainKey: string | null): void {
+    while (this.heads?.length && !this.broken && (chainKey === null || this.heads[0].chainKey < chainKey)) {
+      const head = this.heads.shift()!;
+      const from = Math.min(head.firstSeq, head.seq);
+      if (head.at >= this.purgeableBefore) this.fail(head, from, missingNewest(from, head.seq));
+    }
   }
 }
