@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
+import { SessionService, SessionStore } from '@app/organisations';
+import { Db } from '@app/persistence';
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/test-app';
 import { auth } from '../support/cases';
@@ -205,6 +208,20 @@ describe.each(TEST_DATABASES)('sessions ($name)', (database) => {
       expect((await change(token, passwords[5], passwords[0])).status).toBe(204);
       expect((await a.me(await a.login('s_history', passwords[0]))).status).toBe(200);
     });
+  });
+
+  it('forgets sessions ended or left idle a day and more ago, and keeps the rest', async () => {
+    const user = await a.create('s_sweep');
+    const store = t.app.get(SessionStore);
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const ids = { endedLongAgo: randomUUID(), idleLongAgo: randomUUID(), endedToday: randomUUID(), open: randomUUID() };
+    await store.create({ id: ids.endedLongAgo, userId: user.id, createdAt: daysAgo(3), lastSeenAt: daysAgo(3), endedAt: daysAgo(2), endReason: 'LOGOUT' });
+    await store.create({ id: ids.idleLongAgo, userId: user.id, createdAt: daysAgo(3), lastSeenAt: daysAgo(2), endedAt: null, endReason: null });
+    await store.create({ id: ids.endedToday, userId: user.id, createdAt: daysAgo(1), lastSeenAt: new Date(), endedAt: new Date(), endReason: 'LOGOUT' });
+    await store.create({ id: ids.open, userId: user.id, createdAt: daysAgo(1), lastSeenAt: new Date(), endedAt: null, endReason: null });
+    expect(await t.app.get(SessionService).sweep()).toBeGreaterThanOrEqual(2);
+    const left = await t.app.get(Db).query<{ id: string }>('SELECT id FROM sessions WHERE user_id = :userId', { userId: user.id });
+    expect(left.map((r) => r.id).sort()).toEqual([ids.endedToday, ids.open].sort());
   });
 
   it('measures idle time in wall time, not on the engine clock tests move by days', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DeadlineWorker, IdempotencySweep, type DeadlineWorkerReport } from '@app/cases';
-import { LoginThrottle } from '@app/organisations';
+import { LoginThrottle, SessionService } from '@app/organisations';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /**
@@ -23,6 +23,7 @@ export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeAp
     private readonly worker: DeadlineWorker,
     private readonly sweep: IdempotencySweep,
     private readonly loginThrottle: LoginThrottle,
+    private readonly sessions: SessionService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,6 +44,7 @@ export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeAp
       .then(async (report) => {
         await this.sweep.run();
         await this.loginThrottle.sweep();
+        await this.sessions.sweep();
         return report;
       })
       .catch((error: unknown) => {

@@ -10,4 +10,6 @@ export abstract class SessionStore {
   abstract end(id: string, reason: SessionEndReason, at: Date): Promise<boolean>;
   /** Ends every open session of a user except `keep`; returns how many it ended. */
   abstract endAllOf(userId: string, reason: SessionEndReason, at: Date, keep?: string): Promise<number>;
+  /** Deletes sessions ended, or last seen, before `before`; returns how many. */
+  abstract purge(before: Date): Promise<number>;
 }

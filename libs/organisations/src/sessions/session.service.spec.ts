@@ -35,6 +35,11 @@ class InMemorySessionStore extends SessionStore {
     for (const row of this.rows.values()) if (row.userId === userId && row.id !== keep && (await this.end(row.id, reason, at))) n++;
     return n;
   }
+  async purge(before: Date): Promise<number> {
+    let n = 0;
+    for (const row of [...this.rows.values()]) if ((row.endedAt && row.endedAt < before) || row.lastSeenAt < before) n += Number(this.rows.delete(row.id));
+    return n;
+  }
 }
 
 describe('SessionService', () => {

@@ -24,6 +24,7 @@ interface Remembered {
 @Injectable()
 export class SessionService {
   private static readonly MEMORY = 10_000;
+  private static readonly KEEP_ENDED_MS = 86_400_000;
   private readonly remembered = new Map<string, Remembered>();
   private readonly reading = new Map<string, Promise<Remembered | null>>();
   private readonly touchEveryMs: number;
@@ -82,6 +83,14 @@ export class SessionService {
   async endAllOf(userId: string, reason: SessionEndReason, keep?: string): Promise<void> {
     await this.store.endAllOf(userId, reason, new Date(), keep);
     for (const [id, session] of this.remembered) if (session.userId === userId && id !== keep && !session.endReason) session.endReason = reason;
+  }
+
+  /**
+   * Forgets sessions that can no longer be used: ended, or idle for longer than the limit, a day ago or more. A token
+   * of a forgotten session is still refused, as naming no session, only without the reason.
+   */
+  async sweep(): Promise<number> {
+    return this.store.purge(new Date(Date.now() - this.settings.idleMs - SessionService.KEEP_ENDED_MS));
   }
 
   private read(id: string): Promise<Remembered | null> {

@@ -45,4 +45,8 @@ export class SqlSessionStore extends SessionStore {
       keep: keep ?? '',
     });
   }
+
+  async purge(before: Date): Promise<number> {
+    return this.db.execute('DELETE FROM sessions WHERE ended_at < :before OR last_seen_at < :before', { before });
+  }
 }
