@@ -596,7 +596,9 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
     await page.getByRole('heading', { name: '安全日志' }).waitFor();
     await page.getByPlaceholder('操作人用户名').fill('fy_mediator');
     await page.getByPlaceholder('操作人用户名').press('Enter');
-    await page.locator('tr', { hasText: '查看个人信息明文' }).filter({ hasText: '王秀英（枫源村调解员）' }).first().waitFor();
+    await page.locator('tr', { hasText: '查看个人信息明文' }).filter({ hasText: '王秀英（枫源村调解员）' }).filter({ hasText: '案号：' }).first().waitFor();
+    // Details read as words, not as the stored JSON.
+    expect(await page.locator('tbody tr', { hasText: '{"' }).count()).toBe(0);
     expect(await page.locator('tbody tr', { hasText: '孙丽' }).count()).toBe(0);
     await page.getByRole('button', { name: '校验日志链' }).click();
     await page.getByText(/^日志链完整：/).waitFor();

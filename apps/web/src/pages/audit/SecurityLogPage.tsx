@@ -8,6 +8,7 @@ import { useApi, useShared } from '../../api/hooks';
 import type { Page, SecurityEvent, SecurityLogVerify, Vocabulary } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { chinaTime } from '../../lib/format';
+import { describeSecurityDetail } from '../../lib/security-detail';
 
 /** 安全日志: who read personal data, searched by identity number, exported, or changed an account — for auditors. */
 export function SecurityLogPage() {
@@ -34,7 +35,7 @@ export function SecurityLogPage() {
     { title: '来源地址', dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? '—' },
     { title: '案件', dataIndex: 'caseId', width: 110, render: (id: string | null) => (id ? <Link to={`/cases/${id}`}>查看</Link> : '—') },
     { title: '对象账号', width: 160, render: (_, e) => e.subject?.name ?? e.subject?.id ?? '—' },
-    { title: '详情', dataIndex: 'detail', ellipsis: true, render: (d: Record<string, unknown>) => (Object.keys(d).length ? JSON.stringify(d) : '—') },
+    { title: '详情', dataIndex: 'detail', ellipsis: { showTitle: true }, render: (d: Record<string, unknown>) => describeSecurityDetail(d, vocabulary.data?.roles) },
   ];
 
   return (
@@ -85,7 +86,7 @@ export function SecurityLogPage() {
         }}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-        记录查看个人信息明文、按身份证号查询、数据导出和账号变更，保存不少于六个月（网络安全法第二十一条）；办理案件的操作记在各案的办理记录中。
+        记录登录与锁定、退出与会话超时、密码修改与重置、查看个人信息明文、按身份证号查询、数据导出和账号变更，保存不少于六个月（网络安全法第二十一条）；办理案件的操作记在各案的办理记录中。
       </Typography.Paragraph>
       </Card>
     </Flex>
