@@ -136,6 +136,12 @@ describe.each(TEST_DATABASES)('login throttling ($name)', (database) => {
     expect((await login(t, 'fy_director', DEMO_PASSWORD, newAddress())).status).toBe(200);
   });
 
+  it('counts an IPv6 client by its /64, so a fresh address for each guess does not escape the block', async () => {
+    for (let i = 0; i < 8; i++) expect((await login(t, `spray6_${i}`, 'wrong-password', `2001:db8:77:1::${i + 1}`)).status).toBe(401);
+    expect((await login(t, 'fy_director', DEMO_PASSWORD, '2001:db8:77:1:ffff::9')).status).toBe(429);
+    expect((await login(t, 'fy_director', DEMO_PASSWORD, '2001:db8:77:2::1')).status).toBe(200);
+  });
+
   it('ignores X-Forwarded-For unless a proxy is trusted, so a client cannot choose the address it is counted under', async () => {
     const address = newAddress();
     for (let i = 0; i < 8; i++) await login(t, `forged_${i}`, 'wrong-password', address, { 'x-forwarded-for': newAddress() });

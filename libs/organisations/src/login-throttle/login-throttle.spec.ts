@@ -1,4 +1,4 @@
-import { LoginThrottle, type LoginThrottleSettings } from './login-throttle';
+import { addressKey, LoginThrottle, type LoginThrottleSettings } from './login-throttle';
 import { LoginLockedError } from './login-throttle.errors';
 import { LoginThrottleStore, type ThrottleKey, type ThrottleLock, type ThrottleRule } from './login-throttle.port';
 
@@ -132,5 +132,24 @@ describe('LoginThrottle', () => {
     now = new Date(now.getTime() + 60_000);
     expect(await throttle.sweep()).toBe(3);
     expect(store.rows.size).toBe(0);
+  });
+});
+
+describe('addressKey', () => {
+  it('counts an IPv6 client by its /64, however the address is written', () => {
+    const subject = (a: string) => addressKey(a).subject;
+    expect(subject('2001:db8:0:12:aaaa::1')).toBe('2001:db8:0:12::/64');
+    expect(subject('2001:0DB8:0000:0012:ffff:1:2:3')).toBe('2001:db8:0:12::/64');
+    expect(subject('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(subject('::1')).toBe('0:0:0:0::/64');
+    expect(subject('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+
+  it('keeps IPv4, IPv4 seen through IPv6, and what it cannot read, as they are', () => {
+    expect(addressKey('203.0.113.7').subject).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7').subject).toBe('203.0.113.7');
+    expect(addressKey('1::2::3').subject).toBe('1::2::3');
+    expect(addressKey('1:2:3:4:5:6:7:8:9').subject).toBe('1:2:3:4:5:6:7:8:9');
+    expect(addressKey('').subject).toBe('');
   });
 });

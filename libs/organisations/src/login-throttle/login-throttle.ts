@@ -72,7 +72,28 @@ export function accountKey(username: string): ThrottleKey {
   return { kind: 'account', subject: username.trim().toLowerCase() };
 }
 
-/** An IPv4 client seen through an IPv6 socket is the same client. */
-function addressKey(address: string): ThrottleKey {
-  return { kind: 'address', subject: address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1') };
+/**
+ * An IPv4 client seen through an IPv6 socket is the same client. An IPv6 client is counted by its /64: one
+ * subscriber is routed a whole /64 and can take a fresh address in it for every guess.
+ */
+export function addressKey(address: string): ThrottleKey {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return { kind: 'address', subject: mapped[1] };
+  const groups = address.includes(':') ? ipv6Groups(address) : null;
+  return { kind: 'address', subject: groups ? `${groups.slice(0, 4).join(':')}::/64` : address };
+}
+
+/** The eight 16-bit groups of an IPv6 address, lower-case without leading zeros; null when it is not one. */
+function ipv6Groups(address: string): string[] | null {
+  const bare = address.replace(/%.*$/, '').toLowerCase();
+  const halves = bare.split('::');
+  if (halves.length > 2) return null;
+  const split = (part: string) => (part ? part.split(':') : []);
+  const head = split(halves[0]);
+  const tail = halves.length === 2 ? split(halves[1]) : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
+  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
+  return groups.map((g) => g.replace(/^0+(?=.)/, ''));
 }
