@@ -3,6 +3,7 @@ import { Db } from '@app/persistence';
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { apply, history, pmCaseIn, pmStep, verifyAudit } from '../support/cases';
+import { refusal } from '../support/raw-sql';
 
 /*
  * Someone with DBA rights edits the audit log behind the engine's back. The database refuses while its append-only
@@ -124,19 +125,6 @@ describe.each(TEST_DATABASES)('tampering with the audit log ($name)', (database)
   });
 
   // ---------- what the attacker (and the clean-up) does, in SQL ----------
-
-  /**
-   * The database's error message, or 'not refused'. better-sqlite3's native addon loads once per process, so in a Jest
-   * worker its errors can belong to an earlier suite's realm, where `rejects.toThrow` does not see them as errors.
-   */
-  async function refusal(work: Promise<unknown>): Promise<string> {
-    try {
-      await work;
-    } catch (error) {
-      return String((error as { message?: unknown }).message ?? error);
-    }
-    return 'not refused';
-  }
 
   async function restoreData(caseId: string, seq: number, data: unknown, hash?: string) {
     const sql = pg()

@@ -8,6 +8,7 @@ import { runAuditVerify } from '../../apps/api/src/cli/audit-verify';
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { auth, idNumber, openCase, setNow } from '../support/cases';
+import { iso, refusal, reinsertSecurityEvents } from '../support/raw-sql';
 
 /*
  * Removing a security-log chain's newest links leaves a chain that is whole in itself. The head recorded with each
@@ -85,7 +86,7 @@ describe.each(CASES)('the security log anchored in signed checkpoints ($name)', 
       const rows = await db.query('SELECT * FROM security_events WHERE chain_key = :chainKey AND seq >= 6 ORDER BY seq', { chainKey });
       expect(await db.execute('DELETE FROM security_events WHERE chain_key = :chainKey AND seq >= 6', { chainKey })).toBe(2);
       expect(await verify()).toMatchObject({ ok: false, firstBroken: { chainKey, seq: 6, reason: "links 6–7 are missing: the chain's recorded head is seq 7" } });
-      await reinsert(rows);
+      await reinsertSecurityEvents(db, rows);
       expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
     });
 
@@ -109,7 +110,7 @@ describe.each(CASES)('the security log anchored in signed checkpoints ($name)', 
       expect(offline('security.ndjson', 'kept-checkpoints.ndjson')).toEqual(expected);
 
       for (const r of checkpoints) await db.execute(`INSERT INTO audit_checkpoints (seq, at, hash, body) VALUES (:seq, :at, :hash, ${pg() ? ':body::jsonb' : ':body'})`, { ...r, at: iso(r.at), body: typeof r.body === 'string' ? r.body : JSON.stringify(r.body) });
-      await reinsert(rows);
+      await reinsertSecurityEvents(db, rows);
       await db.execute('UPDATE security_heads SET last_seq = :last_seq, last_at = :at, last_hash = :last_hash, count = :count WHERE chain_key = :chainKey', { ...head, at: iso(head.last_at), chainKey });
       expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
       await save('security.ndjson', '/api/audit/security-log/export');
@@ -129,7 +130,7 @@ describe.each(CASES)('the security log anchored in signed checkpoints ($name)', 
         return row;
       });
       await db.execute('DELETE FROM security_events WHERE chain_key = :chainKey AND seq >= 5', { chainKey });
-      await reinsert(forged);
+      await reinsertSecurityEvents(db, forged);
       await db.execute('UPDATE security_heads SET last_hash = :hash WHERE chain_key = :chainKey', { chainKey, hash: prev });
       expect(await verify()).toMatchObject({ ok: true });
 
@@ -137,7 +138,7 @@ describe.each(CASES)('the security log anchored in signed checkpoints ($name)', 
       expect(offline('security.ndjson', 'kept-checkpoints.ndjson')).toEqual({ code: 1, verdict: expect.objectContaining({ chainKey, seq: 1, checkpointSeq: 1, reason: expect.stringMatching(/different hash at seq 7/) }) });
 
       await db.execute('DELETE FROM security_events WHERE chain_key = :chainKey AND seq >= 5', { chainKey });
-      await reinsert(rows.slice(4));
+      await reinsertSecurityEvents(db, rows.slice(4));
       await db.execute('UPDATE security_heads SET last_hash = :hash WHERE chain_key = :chainKey', { chainKey, hash: head.last_hash });
       expect(await verify()).toMatchObject({ ok: true });
     });
@@ -235,27 +236,5 @@ describe.each(CASES)('the security log anchored in signed checkpoints ($name)', 
           ];
     for (const sql of statements) await db.execute(sql);
   }
-
-  async function reinsert(rows: Record<string, any>[]) {
-    for (const r of rows) {
-      await db.execute(
-        `INSERT INTO security_events (chain_key, seq, at, kind, actor_id, username, ip, case_id, subject_id, detail, prev_at, algorithm, prev_hash, hash)
-         VALUES (:chain_key, :seq, :at, :kind, :actor_id, :username, :ip, :case_id, :subject_id, ${pg() ? ':detail::jsonb' : ':detail'}, :prev_at, :algorithm, :prev_hash, :hash)`,
-        { ...r, at: iso(r.at), prev_at: iso(r.prev_at), detail: typeof r.detail === 'string' ? r.detail : JSON.stringify(r.detail) },
-      );
-    }
-  }
-
-  async function refusal(work: Promise<unknown>): Promise<string> {
-    try {
-      await work;
-    } catch (error) {
-      return String((error as { message?: unknown }).message ?? error);
-    }
-    return 'not refused';
-  }
 });
 
-function iso(v: unknown): string | null {
-  return v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v);
-}

@@ -3,6 +3,7 @@ import { SecurityLogRetention } from '../../apps/api/src/audit/security-log-rete
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { APPLICANT, auth, idNumber, openCase, pmCaseBody, RESPONDENT, setNow, withWrongCheckDigit } from '../support/cases';
+import { refusal, reinsertSecurityEvents } from '../support/raw-sql';
 
 /*
  * The security log (网络安全等级保护 2.0 安全审计; 网络安全法 第二十一条): who read which case's personal data in clear,
@@ -314,32 +315,12 @@ describe.each(TEST_DATABASES)('the security log ($name)', (database) => {
       const rows = await db.query('SELECT * FROM security_events WHERE chain_key = :chainKey AND seq <= 2 ORDER BY seq', { chainKey: chainKey() });
       expect(await db.execute('DELETE FROM security_events WHERE chain_key = :chainKey AND seq = 2', { chainKey: chainKey() })).toBe(1);
       expect(await verify()).toMatchObject({ ok: false, firstBroken: { chainKey: chainKey(), seq: 2, reason: 'link 2 is missing' } });
-      await reinsert(rows.slice(1));
+      await reinsertSecurityEvents(db, rows.slice(1));
       expect(await db.execute('DELETE FROM security_events WHERE chain_key = :chainKey AND seq = 1', { chainKey: chainKey() })).toBe(1);
       expect(await verify()).toMatchObject({ ok: false, firstBroken: { chainKey: chainKey(), seq: 1, reason: expect.stringMatching(/removed before the 180-day minimum/) } });
-      await reinsert(rows.slice(0, 1));
+      await reinsertSecurityEvents(db, rows.slice(0, 1));
       expect((await verify()).ok).toBe(true);
     });
   });
 
-  async function reinsert(rows: Record<string, any>[]) {
-    const iso = (v: unknown) => (v === null ? null : v instanceof Date ? v.toISOString() : v);
-    for (const r of rows) {
-      await db.execute(
-        `INSERT INTO security_events (chain_key, seq, at, kind, actor_id, username, ip, case_id, subject_id, detail, prev_at, algorithm, prev_hash, hash)
-         VALUES (:chain_key, :seq, :at, :kind, :actor_id, :username, :ip, :case_id, :subject_id, ${pg() ? ':detail::jsonb' : ':detail'}, :prev_at, :algorithm, :prev_hash, :hash)`,
-        { ...r, at: iso(r.at), prev_at: iso(r.prev_at), detail: typeof r.detail === 'string' ? r.detail : JSON.stringify(r.detail) },
-      );
-    }
-  }
-
-  /** The database's error message, or 'not refused' (see audit-tamper.e2e-spec.ts for why not `rejects.toThrow`). */
-  async function refusal(work: Promise<unknown>): Promise<string> {
-    try {
-      await work;
-    } catch (error) {
-      return String((error as { message?: unknown }).message ?? error);
-    }
-    return 'not refused';
-  }
 });
