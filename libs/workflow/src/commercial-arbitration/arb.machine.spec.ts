@@ -1,15 +1,13 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { decide, open, type Decision } from '../decide';
 import type { Effect, WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
-import type { JsonSchema } from '../json-schema';
 import { plainDue } from '../court/ct.test-support';
 import { wiringProblems } from '../routes/route-table';
 import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/negative-matrix';
 import type { ArbContext } from './arb.context';
 import { SET_ASIDE_NEW_LAW_FROM, setAsideRegime } from './arb.periods';
 import { commercialArbitration as arb } from './arb.workflow';
+import { schemaErrors } from '../testing/form-schemas';
 
 // ---------- fixtures: a sales-contract dispute received by 青溪仲裁委员会 on 2026-02-10 ----------
 
@@ -112,15 +110,6 @@ function contextFor(state: string): ArbContext {
   };
   return byState[state] ?? SERVED;
 }
-
-const ajv = new Ajv({ allErrors: true, strict: true });
-addFormats(ajv, ['date', 'date-time']);
-ajv.addVocabulary(['x-enumLabels', 'x-source']);
-const schemaErrors = (schema: JsonSchema | undefined, value: unknown) => {
-  if (!schema) return [];
-  const validate = ajv.compile(schema);
-  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-};
 
 describe('commercial arbitration (arb) machine', () => {
   describe('the legal (state, event) table', () => {

@@ -1,9 +1,6 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { decide, open, type Decision } from '../decide';
 import type { Effect, WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
-import type { JsonSchema } from '../json-schema';
 import { plainDue } from '../court/ct.test-support';
 import { ROUTES } from '../routes/routes';
 import { wiringProblems } from '../routes/route-table';
@@ -12,6 +9,7 @@ import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/ne
 import type { CmContext } from './cm.context';
 import { IN_FORCE_FROM } from './cm.preconditions';
 import { commercialMediation as cm } from './cm.workflow';
+import { schemaErrors } from '../testing/form-schemas';
 
 // ---------- fixtures: a sales-contract dispute brought to 青溪商事调解中心 on 2026-05-06 ----------
 
@@ -89,15 +87,6 @@ function contextFor(state: string): CmContext {
   };
   return byState[state] ?? AGREED;
 }
-
-const ajv = new Ajv({ allErrors: true, strict: true });
-addFormats(ajv, ['date', 'date-time']);
-ajv.addVocabulary(['x-enumLabels', 'x-source']);
-const schemaErrors = (schema: JsonSchema | undefined, value: unknown) => {
-  if (!schema) return [];
-  const validate = ajv.compile(schema);
-  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-};
 
 describe('commercial mediation (cm) machine', () => {
   describe('the legal (state, event) table', () => {

@@ -1,10 +1,7 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { transition } from 'xstate';
 import { decide, open, type Decision } from '../decide';
 import { EFFECT_TYPES, type DeadlineSpec, type Effect, type WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
-import type { JsonSchema } from '../json-schema';
 import { wiringProblems } from '../routes/route-table';
 import { stateValueFromString } from '../state-value';
 import { describeNegativeMatrix } from '../testing/negative-matrix';
@@ -12,6 +9,7 @@ import type { CtContext } from './ct.context';
 import { ALLOW_LEGACY_PRE_FILING } from './ct.preconditions';
 import { plainDue } from './ct.test-support';
 import { courtCase as ct } from './ct.workflow';
+import { schemaErrors } from '../testing/form-schemas';
 
 // ---------- fixtures: S5 (a property-fee claim filed on 2025-04-14, simple procedure) ----------
 
@@ -283,15 +281,6 @@ function contextFor(state: string): CtContext {
   };
   return byState[state];
 }
-
-const ajv = new Ajv({ allErrors: true, strict: true });
-addFormats(ajv, ['date', 'date-time']);
-ajv.addVocabulary(['x-enumLabels', 'x-source']);
-const schemaErrors = (schema: JsonSchema | undefined, value: unknown) => {
-  if (!schema) return [];
-  const validate = ajv.compile(schema);
-  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-};
 
 describe('court case (ct) machine', () => {
   describe('the legal (state, event) table', () => {

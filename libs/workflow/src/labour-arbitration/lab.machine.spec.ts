@@ -1,5 +1,3 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { decide, eventsHandledIn, open, type Decision, type PersistedState } from '../decide';
 import type { DeadlineSpec, Effect, WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
@@ -11,6 +9,7 @@ import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/ne
 import type { LabContext } from './lab.context';
 import { addDays } from './lab.periods';
 import { labourArbitration as lab } from './lab.workflow';
+import { eventDataSchema, formAjv } from '../testing/form-schemas';
 
 // ---------- fixtures: scenario S2 (spec appendix (d)), worker p1 against employer p2 ----------
 
@@ -760,18 +759,13 @@ describe('labour arbitration (lab) machine', () => {
   describeNegativeMatrix({ def: lab, legal: LEGAL, finalStates: FINAL, stateCount: 28, eventTypeCount: 28, contextFor, event: (type) => event(type) });
 
   describe('event data', () => {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    addFormats(ajv, ['date', 'date-time']);
-    ajv.addVocabulary(['x-enumLabels', 'x-source']);
-
     it.each(Object.keys(lab.events))('the sample %s envelope is one a form could send', (type) => {
-      const schema = lab.events[type].schema ?? { type: 'object', additionalProperties: lab.events[type].roles.includes('SYSTEM') };
-      const validate = ajv.compile(schema);
+      const validate = formAjv.compile(eventDataSchema(lab, type));
       expect({ type, valid: validate(VALID[type].data), errors: validate.errors ?? null }).toEqual({ type, valid: true, errors: null });
     });
 
     it('compiles the opening schema and accepts S2’s application facts', () => {
-      const validate = ajv.compile(lab.openingSchema!);
+      const validate = formAjv.compile(lab.openingSchema!);
       expect(validate({ workerPartyIds: ['P1'], knewOn: '2025-02-28', employmentEndedOn: '2025-02-28', interruptedOn: '2025-03-10' })).toBe(true);
     });
   });

@@ -1,5 +1,3 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { decide, open, type Decision } from '../decide';
 import type { Effect, WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
@@ -10,6 +8,7 @@ import { wiringProblems } from '../routes/route-table';
 import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/negative-matrix';
 import type { LmContext } from './lm.context';
 import { labourMediation as lm } from './lm.workflow';
+import { eventDataSchema, formAjv } from '../testing/form-schemas';
 
 // ---------- fixtures: scenario S2, worker p1 applies to the township body on 2025-03-10 ----------
 
@@ -287,18 +286,13 @@ describe('labour mediation (lm) machine', () => {
   describeNegativeMatrix({ def: lm, legal: LEGAL, finalStates: FINAL, stateCount: 13, eventTypeCount: 16, contextFor, event: (type) => event(type) });
 
   describe('event data', () => {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    addFormats(ajv, ['date', 'date-time']);
-    ajv.addVocabulary(['x-enumLabels', 'x-source']);
-
     it.each(Object.keys(lm.events))('the sample %s envelope is one a form could send', (type) => {
-      const schema = lm.events[type].schema ?? { type: 'object', additionalProperties: lm.events[type].roles.includes('SYSTEM') };
-      const validate = ajv.compile(schema);
+      const validate = formAjv.compile(eventDataSchema(lm, type));
       expect({ type, valid: validate(VALID[type].data), errors: validate.errors ?? null }).toEqual({ type, valid: true, errors: null });
     });
 
     it('compiles the opening schema', () => {
-      expect(ajv.compile(lm.openingSchema!)({ receivedOn: '2025-03-10', workerPartyIds: ['P1'], wageArrears: false })).toBe(true);
+      expect(formAjv.compile(lm.openingSchema!)({ receivedOn: '2025-03-10', workerPartyIds: ['P1'], wageArrears: false })).toBe(true);
     });
   });
 

@@ -1,5 +1,3 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { decide, open, type Decision, type PersistedState } from '../decide';
 import type { DeadlineSpec, Effect, WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
@@ -10,6 +8,7 @@ import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/ne
 import type { RxContext } from './rx.context';
 import { addDays } from './rx.periods';
 import { administrativeReconsideration as rx } from './rx.workflow';
+import { eventDataSchema, formAjv } from '../testing/form-schemas';
 
 // ---------- fixtures: scenario S6 (spec appendix (d)), vendor V (p1) against 城管 (p2) ----------
 
@@ -426,19 +425,14 @@ describe('administrative reconsideration (rx) machine', () => {
   describeNegativeMatrix({ def: rx, legal: LEGAL, finalStates: FINAL, stateCount: 23, eventTypeCount: 30, contextFor, event: (type) => event(type) });
 
   describe('event data', () => {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    addFormats(ajv, ['date', 'date-time']);
-    ajv.addVocabulary(['x-enumLabels', 'x-source']);
-
     it.each(Object.keys(rx.events))('the sample %s envelope is one a form could send', (type) => {
-      const schema = rx.events[type].schema ?? { type: 'object', additionalProperties: rx.events[type].roles.includes('SYSTEM') };
-      const validate = ajv.compile(schema);
+      const validate = formAjv.compile(eventDataSchema(rx, type));
       expect({ type, valid: validate(VALID[type].data), errors: validate.errors ?? null }).toEqual({ type, valid: true, errors: null });
     });
 
     it('compiles the opening schema and accepts S6’s act', () => {
-      expect(ajv.compile(rx.openingSchema!)(S6_ACT)).toBe(true);
-      expect(ajv.compile(rx.openingSchema!)({ actType: 'PENALTY' })).toBe(false);
+      expect(formAjv.compile(rx.openingSchema!)(S6_ACT)).toBe(true);
+      expect(formAjv.compile(rx.openingSchema!)({ actType: 'PENALTY' })).toBe(false);
     });
   });
 

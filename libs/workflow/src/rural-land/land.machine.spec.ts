@@ -1,5 +1,3 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { decide, open, type Decision, type PersistedState } from '../decide';
 import type { CaseOpening, DeadlineSpec, Effect, WorkflowEvent } from '../definition';
 import { deadlinesOf, describeWorkflow } from '../describe';
@@ -10,6 +8,7 @@ import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/ne
 import type { LandContext } from './land.context';
 import { limitationEndsOn } from './land.preconditions';
 import { LAND_COMMISSION, ruralLand as land } from './land.workflow';
+import { eventDataSchema, formAjv } from '../testing/form-schemas';
 
 // ---------- fixtures: scenario S8 (spec appendix (d)), farmer f1 against cooperative k1 ----------
 
@@ -592,18 +591,13 @@ describe('rural land-contract disputes (land) machine', () => {
   describeNegativeMatrix({ def: land, legal: LEGAL, finalStates: FINAL, stateCount: 31, eventTypeCount: 36, contextFor, event: (type) => event(type) });
 
   describe('event data', () => {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    addFormats(ajv, ['date', 'date-time']);
-    ajv.addVocabulary(['x-enumLabels', 'x-source']);
-
     it.each(Object.keys(land.events))('the sample %s envelope is one a form could send', (type) => {
-      const schema = land.events[type].schema ?? { type: 'object', additionalProperties: land.events[type].roles.includes('SYSTEM') };
-      const validate = ajv.compile(schema);
+      const validate = formAjv.compile(eventDataSchema(land, type));
       expect({ type, valid: validate(VALID[type].data), errors: validate.errors ?? null }).toEqual({ type, valid: true, errors: null });
     });
 
     it('requires the kind of dispute at opening, and a division code for the land’s location', () => {
-      const validate = ajv.compile(land.openingSchema!);
+      const validate = formAjv.compile(land.openingSchema!);
       expect(validate({ disputeKind: 'TRANSFER', landLocationCode: VILLAGE_REGION, knewOn: '2025-01-01' })).toBe(true);
       expect(validate({ landLocationCode: VILLAGE_REGION })).toBe(false);
       expect(validate({ disputeKind: 'TRANSFER', landLocationCode: '青溪区' })).toBe(false);
