@@ -1,9 +1,8 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { getAdjacencyMap, getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
-import { decide, type PersistedState } from '../decide';
-import type { Effect, WorkflowEvent } from '../definition';
+import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph';
+import type { WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
-import { transitionCoverage, verticesThatCannotFinish } from '../testing/paths';
+import { type Path, type PathEntry, pathEntries, replayEffects, showEntries, transitionCoverage, verticesThatCannotFinish } from '../testing/paths';
 import type { ArbContext } from './arb.context';
 import { commercialArbitration as arb } from './arb.workflow';
 
@@ -18,7 +17,6 @@ import { commercialArbitration as arb } from './arb.workflow';
  * A vertex is the state, the award's date and the set-aside regime it chose.
  */
 
-type Path = StatePath<AnyMachineSnapshot, WorkflowEvent>;
 
 const PARTIES = ['p1', 'p2'];
 const OPENED: ArbContext = arb.initialContext({ partyIds: PARTIES, openedOn: '2026-02-10', input: { receivedOn: '2026-02-10' } });
@@ -90,28 +88,13 @@ const traversal = { input: OPENED, events: SAMPLES, filterEvents: (state: AnyMac
 const description = describeWorkflow(arb);
 const FINAL = new Set(description.states.filter((s) => s.final).map((s) => s.id));
 
-interface Entry {
-  from: string;
-  to: string;
-  event: WorkflowEvent;
-}
-const entries = (p: Path): Entry[] => p.steps.slice(1).map((step, i) => ({ from: String(p.steps[i].state.value), to: String(step.state.value), event: step.event }));
+const entries = (p: Path) => pathEntries(p);
 const chain = (p: Path) => p.steps.slice(1).map((s) => label(s.event));
-const show = (xs: Entry[]) => [...new Set(xs.map((e) => `${e.from} --${label(e.event)}--> ${e.to}`))];
+const show = (xs: PathEntry[]) => showEntries(xs, label);
 const endsIn = (p: Path) => String(p.state.value);
 const typesOf = (p: Path) => entries(p).map((e) => e.event.type);
 
-function replay(p: Path): Effect[] {
-  let state: PersistedState = { value: 'agreementCheck', context: OPENED };
-  const effects: Effect[] = [];
-  for (const { event: e } of entries(p)) {
-    const d = decide(arb, state, e);
-    if (!d.allowed) throw new Error(`${chain(p).join(' → ')}: decide() refused ${label(e)} in ${state.value}`);
-    effects.push(...d.effects);
-    state = { value: d.to, context: d.context };
-  }
-  return effects;
-}
+const replay = (p: Path) => replayEffects(arb, { value: 'agreementCheck', context: OPENED }, p, label);
 
 let paths: Path[];
 let shortest: Path[];

@@ -1,12 +1,11 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { getAdjacencyMap, getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
-import { decide, type PersistedState } from '../decide';
-import type { Effect, WorkflowEvent } from '../definition';
+import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph';
+import type { WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
 import { stateValueFromString, stateValueToString } from '../state-value';
 import type { LabContext } from './lab.context';
 import { labourArbitration as lab } from './lab.workflow';
-import { transitionCoverage, verticesThatCannotFinish } from '../testing/paths';
+import { type Path, type PathEntry, pathEntries, replayEffects, showEntries, transitionCoverage, verticesThatCannotFinish } from '../testing/paths';
 
 /*
  * Every legal path of 劳动人事争议仲裁, generated from the machine with a finite set of sample events, some of which
@@ -22,7 +21,6 @@ import { transitionCoverage, verticesThatCannotFinish } from '../testing/paths';
  *   of the law are checked over these paths.
  */
 
-type Path = StatePath<AnyMachineSnapshot, WorkflowEvent>;
 
 const PARTIES = ['p1', 'p2'];
 const WORKER = 'p1';
@@ -152,28 +150,13 @@ const traversal = (serializeState: (s: AnyMachineSnapshot) => string) => ({
 const description = describeWorkflow(lab);
 const FINAL = new Set(description.states.filter((s) => s.final).map((s) => s.id));
 
-interface Entry {
-  from: string;
-  to: string;
-  event: WorkflowEvent;
-}
-const entries = (p: Path): Entry[] => p.steps.slice(1).map((step, i) => ({ from: stateOf(p.steps[i].state), to: stateOf(step.state), event: step.event }));
+const entries = (p: Path) => pathEntries(p, stateOf);
 const chain = (p: Path) => p.steps.slice(1).map((s) => label(s.event));
-const show = (xs: Entry[]) => [...new Set(xs.map((e) => `${e.from} --${label(e.event)}--> ${e.to}`))];
+const show = (xs: PathEntry[]) => showEntries(xs, label);
 const endsIn = (p: Path) => stateOf(p.state);
 
 /** Replays a path through `decide()` from the opening, as the engine would, collecting the effects. */
-function replay(p: Path): Effect[] {
-  let state: PersistedState = { value: 'arb.acceptanceReview', context: OPENED };
-  const effects: Effect[] = [];
-  for (const { event: e } of entries(p)) {
-    const d = decide(lab, state, e);
-    if (!d.allowed) throw new Error(`${chain(p).join(' → ')}: decide() refused ${label(e)} in ${state.value}`);
-    effects.push(...d.effects);
-    state = { value: d.to, context: d.context };
-  }
-  return effects;
-}
+const replay = (p: Path) => replayEffects(lab, { value: 'arb.acceptanceReview', context: OPENED }, p, label);
 
 /** The snapshot is cut where the law hands over: at acceptance, at the award, and at a suit in court. */
 const AT_ACCEPTANCE = new Set([...FINAL, 'arb.accepted', 'suitFiled']);

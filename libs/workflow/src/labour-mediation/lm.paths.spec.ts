@@ -1,11 +1,10 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { getAdjacencyMap, getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
-import { decide, type PersistedState } from '../decide';
-import type { Effect, WorkflowEvent } from '../definition';
+import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph';
+import type { WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
+import { type Path, type PathEntry, pathEntries, replayEffects, showEntries, transitionCoverage, verticesThatCannotFinish } from '../testing/paths';
 import type { LmContext } from './lm.context';
 import { labourMediation as lm } from './lm.workflow';
-import { transitionCoverage, verticesThatCannotFinish } from '../testing/paths';
 
 /*
  * Every legal path of 劳动争议调解, generated from the machine with a finite set of sample events, forbidden ones
@@ -18,7 +17,6 @@ import { transitionCoverage, verticesThatCannotFinish } from '../testing/paths';
  * - `BY_FACTS` also keys by the facts that open arbitration and by where a returned application goes back to.
  */
 
-type Path = StatePath<AnyMachineSnapshot, WorkflowEvent>;
 
 const PARTIES = ['p1', 'p2'];
 const RECEIVED = '2025-03-10';
@@ -97,27 +95,12 @@ const traversal = (serializeState: (s: AnyMachineSnapshot) => string) => ({
 const description = describeWorkflow(lm);
 const FINAL = new Set(description.states.filter((s) => s.final).map((s) => s.id));
 
-interface Entry {
-  from: string;
-  to: string;
-  event: WorkflowEvent;
-}
-const entries = (p: Path): Entry[] => p.steps.slice(1).map((step, i) => ({ from: String(p.steps[i].state.value), to: String(step.state.value), event: step.event }));
+const entries = (p: Path) => pathEntries(p);
 const chain = (p: Path) => p.steps.slice(1).map((s) => label(s.event));
-const show = (xs: Entry[]) => [...new Set(xs.map((e) => `${e.from} --${label(e.event)}--> ${e.to}`))];
+const show = (xs: PathEntry[]) => showEntries(xs, label);
 const endsIn = (p: Path) => String(p.state.value);
 
-function replay(p: Path): Effect[] {
-  let state: PersistedState = { value: 'applied', context: OPENED };
-  const effects: Effect[] = [];
-  for (const { event: e } of entries(p)) {
-    const d = decide(lm, state, e);
-    if (!d.allowed) throw new Error(`${chain(p).join(' → ')}: decide() refused ${label(e)} in ${state.value}`);
-    effects.push(...d.effects);
-    state = { value: d.to, context: d.context };
-  }
-  return effects;
-}
+const replay = (p: Path) => replayEffects(lm, { value: 'applied', context: OPENED }, p, label);
 
 let skeleton: Path[];
 let shortest: Path[];

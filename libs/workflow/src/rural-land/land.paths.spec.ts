@@ -1,9 +1,9 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { getAdjacencyMap, getSimplePaths, type StatePath } from 'xstate/graph';
+import { getAdjacencyMap, getSimplePaths } from 'xstate/graph';
 import type { CaseOpening, WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
 import { stateValueToString } from '../state-value';
-import { verticesThatCannotFinish } from '../testing/paths';
+import { type Path, type PathEntry, pathEntries, showEntries, verticesThatCannotFinish } from '../testing/paths';
 import type { LandContext } from './land.context';
 import { LAND_COMMISSION, ruralLand as land } from './land.workflow';
 
@@ -16,7 +16,6 @@ import { LAND_COMMISSION, ruralLand as land } from './land.workflow';
  * of the law below are written from the statutes, not from the machine, and hold on every path.
  */
 
-type Path = StatePath<AnyMachineSnapshot, WorkflowEvent>;
 
 const PARTIES = ['f1', 'k1'];
 const VILLAGE_REGION = '330199101201';
@@ -108,14 +107,9 @@ const BY_FACTS = (s: AnyMachineSnapshot) => {
 };
 const traversal = (input: LandContext) => ({ input, events: SAMPLES, filterEvents: (state: AnyMachineSnapshot, e: WorkflowEvent) => state.can(e), serializeState: BY_FACTS });
 
-interface Entry {
-  from: string;
-  to: string;
-  event: WorkflowEvent;
-}
-const entries = (p: Path): Entry[] => p.steps.slice(1).map((step, i) => ({ from: stateOf(p.steps[i].state), to: stateOf(step.state), event: step.event }));
+const entries = (p: Path) => pathEntries(p, stateOf);
 const chain = (p: Path) => p.steps.slice(1).map((s) => label(s.event));
-const show = (xs: Entry[]) => [...new Set(xs.map((e) => `${e.from} --${label(e.event)}--> ${e.to}`))];
+const show = (xs: PathEntry[]) => showEntries(xs, label);
 
 const description = describeWorkflow(land);
 let paths: Record<string, Path[]>;

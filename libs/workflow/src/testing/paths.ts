@@ -1,6 +1,45 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { AdjacencyMap } from 'xstate/graph';
-import type { WorkflowEvent } from '../definition';
+import type { AdjacencyMap, StatePath } from 'xstate/graph';
+import { decide, type PersistedState } from '../decide';
+import type { Effect, WorkflowDefinition, WorkflowEvent } from '../definition';
+
+/** A path as `getSimplePaths` / `getShortestPaths` from `xstate/graph` generate it. */
+export type Path = StatePath<AnyMachineSnapshot, WorkflowEvent>;
+
+/** One step of a path: the state it left, the state it reached, and the event sent. */
+export interface PathEntry {
+  from: string;
+  to: string;
+  event: WorkflowEvent;
+}
+
+const stateValue = (s: AnyMachineSnapshot) => String(s.value);
+
+/** The steps of a path, states named by `stateOf` (by default the state value as text). */
+export function pathEntries(p: Path, stateOf: (s: AnyMachineSnapshot) => string = stateValue): PathEntry[] {
+  return p.steps.slice(1).map((step, i) => ({ from: stateOf(p.steps[i].state), to: stateOf(step.state), event: step.event }));
+}
+
+/** Steps as `from --label--> to` lines, each once, for readable failure messages. */
+export function showEntries(entries: PathEntry[], label: (e: WorkflowEvent) => string): string[] {
+  return [...new Set(entries.map((e) => `${e.from} --${label(e.event)}--> ${e.to}`))];
+}
+
+/**
+ * Replays a path through `decide()` from `start`, as the engine would, and collects the effects; throws, naming the
+ * path, when `decide()` refuses a step the machine took.
+ */
+export function replayEffects(def: WorkflowDefinition, start: PersistedState, p: Path, label: (e: WorkflowEvent) => string): Effect[] {
+  let state = start;
+  const effects: Effect[] = [];
+  for (const { event } of pathEntries(p)) {
+    const d = decide(def, state, event);
+    if (!d.allowed) throw new Error(`${p.steps.slice(1).map((s) => label(s.event)).join(' → ')}: decide() refused ${label(event)} in ${state.value}`);
+    effects.push(...d.effects);
+    state = { value: d.to, context: d.context };
+  }
+  return effects;
+}
 
 /** An adjacency map as `getAdjacencyMap` from `xstate/graph` builds it, keyed by the traversal's vertex keys. */
 type Adjacency = AdjacencyMap<AnyMachineSnapshot, WorkflowEvent>;
