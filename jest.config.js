@@ -1,7 +1,7 @@
 // Three tiers: pure unit specs next to the code, database-backed specs, and browser specs of the web console; the
 // last two run once per configured database (SQLite always; PostgreSQL too when TEST_DATABASE_URL is set).
 const moduleNameMapper = {
-  '^@app/(shared|workflow|calendar|organisations|audit|cases|deadlines|persistence)$': '<rootDir>/libs/$1/src',
+  '^@app/(shared|workflow|calendar|organisations|audit|cases|deadlines|persistence|subsidy)$': '<rootDir>/libs/$1/src',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],

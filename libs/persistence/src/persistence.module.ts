@@ -7,6 +7,8 @@ import { DirectoryRepository, LoginThrottleStore, PasswordHistoryStore, SessionS
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
+import { PendingFraudChecks, PendingSatisfactionRates } from './stores/pending-subsidy-ports';
+import { FraudChecks, SatisfactionRates } from '@app/subsidy';
 import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
 import { SqlEngineSettingsStore } from './stores/sql-engine-settings.store';
 import { SqlSecurityEventStore } from './stores/sql-security-event.store';
@@ -59,8 +61,10 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: LoginThrottleStore, ...withDb((db) => new SqlLoginThrottleStore(db)) },
         { provide: SessionStore, ...withDb((db) => new SqlSessionStore(db)) },
         { provide: PasswordHistoryStore, ...withDb((db) => new SqlPasswordHistoryStore(db)) },
+        { provide: FraudChecks, useClass: PendingFraudChecks },
+        { provide: SatisfactionRates, useClass: PendingSatisfactionRates },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates],
     };
   }
 

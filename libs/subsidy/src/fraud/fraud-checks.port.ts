@@ -1,0 +1,19 @@
+/** The checks a subsidy reviewer sees beside a claimed case (spec §9 "Known abuse"). */
+export type FraudCheckId = 'DUPLICATE_DISPUTE' | 'SPLIT_DISPUTE' | 'OUTLIER_SHARE' | 'TOO_FAST' | 'MANY_SAME_DAY';
+
+export interface FraudFlag {
+  check: FraudCheckId;
+  /** For people: what the check found, in Chinese. */
+  label: string;
+  /** The facts behind the flag (the other case ids, the share and its baseline, the duration, …), shown to the reviewer. */
+  evidence: Record<string, unknown>;
+}
+
+/**
+ * Fraud checks over the cases a batch of claims names. The checks only flag: a reviewer decides. (A case whose audit
+ * chain does not verify is not a flag but ineligible, which the claim's eligibility decides.)
+ */
+export abstract class FraudChecks {
+  /** Flags per claimed case id; a case with none is absent or has an empty list. `asOf` bounds the windows looked at. */
+  abstract flagsFor(caseIds: string[], asOf: Date): Promise<Map<string, FraudFlag[]>>;
+}

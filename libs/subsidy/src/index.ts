@@ -1,0 +1,2 @@
+export * from './fraud/fraud-checks.port';
+export * from './satisfaction/satisfaction-rates.port';
