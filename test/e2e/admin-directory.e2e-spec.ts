@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { TEST_DATABASES } from '../support/databases';
 import { DEMO_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
-import { DirectoryRepository, OrganisationNameTakenError, UsernameTakenError } from '@app/organisations';
+import { DEMO_USERS, DirectoryRepository, OrganisationNameTakenError, UsernameTakenError } from '@app/organisations';
 import { auth, pmCaseBody } from '../support/cases';
 
 /*
@@ -60,7 +60,7 @@ describe.each(TEST_DATABASES)('admin: users and organisations ($name)', (databas
     it('lists every account with Chinese role labels and its organisation, filtered and paginated', async () => {
       const all = await t.http().get('/api/admin/users').set(admin);
       expect(all.status).toBe(200);
-      expect(all.body.total).toBe(19);
+      expect(all.body.total).toBe(DEMO_USERS.length);
       expect(all.body.items.find((u: any) => u.username === 'fy_director')).toMatchObject({
         displayName: '李建国（枫源村调委会主任）',
         roles: ['COMMITTEE_DIRECTOR', 'MEDIATOR'],
@@ -80,7 +80,7 @@ describe.each(TEST_DATABASES)('admin: users and organisations ($name)', (databas
       const fengyuan = await t.http().get('/api/admin/users').set(admin).query({ orgId: 'org-fengyuan' });
       expect(fengyuan.body.items.map((u: any) => u.username).sort()).toEqual(['fy_clerk', 'fy_director', 'fy_mediator']);
       const page2 = await t.http().get('/api/admin/users').set(admin).query({ pageSize: 5, page: 2 });
-      expect(page2.body).toMatchObject({ total: 19, page: 2, pageSize: 5 });
+      expect(page2.body).toMatchObject({ total: DEMO_USERS.length, page: 2, pageSize: 5 });
       expect(page2.body.items).toHaveLength(5);
       expect(page2.body.items[0].username).toBe(all.body.items[5].username);
       const byName = await t.http().get('/api/admin/users').set(admin).query({ q: '法官' });

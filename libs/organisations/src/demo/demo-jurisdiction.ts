@@ -43,6 +43,9 @@ export const DEMO_ORGANISATIONS: Organisation[] = [
   org({ id: 'org-reconsideration', name: '青溪区人民政府行政复议办公室', shortName: '青溪复议', type: 'RECONSIDERATION_ORGAN', regionCode: '330199', parentId: null }),
   org({ id: 'org-petition', name: '青溪区信访局', shortName: '青溪信访', type: 'PETITION_BUREAU', regionCode: '330199', parentId: null }),
   org({ id: 'org-traffic-police', name: '青溪区公安分局交通警察大队', shortName: '青溪交警', type: 'TRAFFIC_POLICE_BRIGADE', regionCode: '330199', parentId: null }),
+  org({ id: 'org-governance-centre', name: '青溪区社会治安综合治理中心', shortName: '青溪综治', type: 'GOVERNANCE_CENTRE', regionCode: '330199', parentId: null }),
+  org({ id: 'org-fengqiao-centre', name: '枫桥镇社会治安综合治理中心', shortName: '枫桥综治', type: 'GOVERNANCE_CENTRE', regionCode: '330199101', parentId: 'org-governance-centre' }),
+  org({ id: 'org-fengqiao-police', name: '青溪区公安分局枫桥派出所', shortName: '枫桥派出所', type: 'POLICE_STATION', regionCode: '330199101', parentId: null }),
 ];
 
 export interface DemoUser {
@@ -73,4 +76,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'rx_officer', displayName: '韩复议（区行政复议办公室）', roles: ['RECONSIDERATION_OFFICER'], orgId: 'org-reconsideration' },
   { username: 'petition_officer', displayName: '杨信访（区信访局）', roles: ['PETITION_OFFICER', 'INTAKE_CLERK'], orgId: 'org-petition' },
   { username: 'tp_mediator', displayName: '朱警官（交警大队事故调解）', roles: ['MEDIATOR'], orgId: 'org-traffic-police' },
+  { username: 'zz_dispatcher', displayName: '高分流（区综治中心）', roles: ['CENTRE_DISPATCHER', 'INTAKE_CLERK'], orgId: 'org-governance-centre' },
+  { username: 'fq_dispatcher', displayName: '罗受理（枫桥镇综治中心）', roles: ['CENTRE_DISPATCHER', 'INTAKE_CLERK'], orgId: 'org-fengqiao-centre' },
+  { username: 'grid_worker', displayName: '蒋网格（枫桥镇网格员）', roles: ['GRID_WORKER'], orgId: 'org-fengqiao-centre' },
+  { username: 'police_officer', displayName: '曹民警（枫桥派出所）', roles: ['POLICE_OFFICER'], orgId: 'org-fengqiao-police' },
 ];
