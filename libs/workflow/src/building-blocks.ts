@@ -30,6 +30,18 @@ export const objectSchema = (properties: Record<string, JsonSchema>, required: s
   additionalProperties: false,
 });
 
+/** The three answers of the 群众满意度测评, asked at the follow-up visit or through a party's short link. */
+export const SATISFACTION_RATINGS: Record<string, string> = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' };
+
+/** Each party's satisfaction as the follow-up visit heard it; optional, and one answer per party. */
+export const satisfactionField: JsonSchema = {
+  type: 'array',
+  title: '当事人满意度',
+  items: objectSchema({ partyId: { type: 'string', title: '当事人', 'x-source': 'parties' }, rating: enumField('满意度', SATISFACTION_RATINGS) }, ['partyId', 'rating']),
+  minItems: 1,
+  'x-uniqueBy': 'partyId',
+};
+
 /** Routes a party can still take, told to them when mediation ends without agreement (人民调解法 第二十六条). */
 export const ROUTES = {
   LITIGATION: '向人民法院提起诉讼',

@@ -161,6 +161,19 @@ export interface ChannelManifest {
   relationLabel: string;
   /** Work queues of the console for this channel's staff. */
   queues: QueueSpec[];
+  /** How the bureau's statistics read this channel's cases; a channel without it has no success or performance figures. */
+  statistics?: StatisticsSpec;
+}
+
+/**
+ * States that count in the statistics: a case that ever entered one of `succeeded` was mediated successfully (调解成功),
+ * one that entered `performed` saw its agreement performed (协议履行). `survey`: parties are asked for their
+ * satisfaction (群众满意度测评) when a case closes.
+ */
+export interface StatisticsSpec {
+  succeeded: string[];
+  performed: string[];
+  survey?: boolean;
 }
 
 /** A console work queue: open cases of the caller's organisation matching a state tag or states. */

@@ -16,5 +16,6 @@ export * from './routes/routes';
 export * from './routes/route-table';
 export * from './migration';
 export * from './migrations';
+export { SATISFACTION_RATINGS } from './building-blocks';
 export { peopleMediation, judicialConfirmation, judicialConfirmationV2 };
 export { ruralLand } from './rural-land/land.workflow';

@@ -25,4 +25,6 @@ export interface JsonSchema {
    * `parties` (the case's party ids), `courts` (basic courts), `orgUsers:<ROLE>` (users of the case's organisation).
    */
   'x-source'?: 'parties' | 'courts' | `orgUsers:${string}` | `orgs:${string}`;
+  /** For an array of objects: no two items may share this property's value (one answer per party). */
+  'x-uniqueBy'?: string;
 }

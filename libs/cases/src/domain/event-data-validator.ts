@@ -19,7 +19,7 @@ export class EventDataValidator {
 
   constructor() {
     addFormats(this.ajv, ['date', 'date-time']);
-    this.ajv.addVocabulary(['x-enumLabels', 'x-source']);
+    this.ajv.addVocabulary(['x-enumLabels', 'x-source', 'x-uniqueBy']);
   }
 
   validate(def: WorkflowDefinition, type: string, data: unknown, refs: { parties: Party[]; orgId: string; directory: Directory }): FieldError[] {
@@ -59,17 +59,41 @@ function fieldPath(root: string, e: ErrorObject): string {
 }
 
 function checkReferences(schema: JsonSchema, data: Record<string, unknown>, refs: { parties: Party[]; orgId: string; directory: Directory }): FieldError[] {
+  return referenceErrors(schema, data, 'data', refs);
+}
+
+function referenceErrors(schema: JsonSchema, data: Record<string, unknown>, root: string, refs: { parties: Party[]; orgId: string; directory: Directory }): FieldError[] {
   const errors: FieldError[] = [];
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
-    const source = prop['x-source'] ?? prop.items?.['x-source'];
     const value = data[name];
-    if (!source || value === undefined) continue;
+    if (value === undefined) continue;
+    // Arrays of objects (each party's answer): their items' references are checked one by one, by their own path.
+    if (prop.type === 'array' && prop.items?.type === 'object' && Array.isArray(value)) {
+      value.forEach((item, i) => errors.push(...referenceErrors(prop.items!, item as Record<string, unknown>, `${root}.${name}[${i}]`, refs)));
+      errors.push(...duplicates(prop, value, `${root}.${name}`));
+      continue;
+    }
+    const source = prop['x-source'] ?? prop.items?.['x-source'];
+    if (!source) continue;
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) {
       const problem = referenceProblem(source, String(v), refs);
-      if (problem) errors.push({ field: `data.${name}`, message: problem.en.replace('%s', String(v)), messageZh: problem.zh.replace('%s', String(v)) });
+      if (problem) errors.push({ field: `${root}.${name}`, message: problem.en.replace('%s', String(v)), messageZh: problem.zh.replace('%s', String(v)) });
     }
   }
+  return errors;
+}
+
+function duplicates(prop: JsonSchema, items: unknown[], path: string): FieldError[] {
+  const key = prop['x-uniqueBy'];
+  if (!key) return [];
+  const seen = new Set<unknown>();
+  const errors: FieldError[] = [];
+  items.forEach((item, i) => {
+    const v = (item as Record<string, unknown>)[key];
+    if (seen.has(v)) errors.push({ field: `${path}[${i}].${key}`, message: `${String(v)} appears more than once`, messageZh: `${String(v)} 重复出现` });
+    seen.add(v);
+  });
   return errors;
 }
 

@@ -47,5 +47,6 @@ export const commercialMediation: WorkflowDefinition<CmContext> = {
       { id: 'cm-inbox', label: '待受理的商事调解申请', roles: ['MEDIATOR', 'INTAKE_CLERK'], tag: 'inbox' },
       { id: 'cm-mine', label: '我承办的商事调解', roles: ['MEDIATOR'], assignedToMe: true },
     ],
+    statistics: { succeeded: ['agreed'], performed: ['performed'] },
   },
 };

@@ -66,5 +66,6 @@ export const labourMediation: WorkflowDefinition<LmContext> = {
       { id: 'lm-intake', label: '待受理的劳动争议调解申请', roles: ['MEDIATOR', 'COMMITTEE_DIRECTOR', 'INTAKE_CLERK'], tag: 'inbox' },
       { id: 'lm-arbitration-open', label: '可申请劳动仲裁', roles: ['MEDIATOR', 'COMMITTEE_DIRECTOR'], tag: 'arbitrationOpen' },
     ],
+    statistics: { succeeded: ['agreed'], performed: ['performed'] },
   },
 };

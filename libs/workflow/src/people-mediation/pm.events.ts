@@ -1,5 +1,5 @@
 import type { EventSpec } from '../definition';
-import { ROUTES, dateField, enumField, objectSchema, outcomeSchema, partyIdsField, returnSchema, rightsNoticeField, textField } from '../building-blocks';
+import { ROUTES, dateField, enumField, objectSchema, outcomeSchema, partyIdsField, returnSchema, rightsNoticeField, satisfactionField, textField } from '../building-blocks';
 
 const MEDIATION_STAFF = ['MEDIATOR', 'COMMITTEE_DIRECTOR'] as const;
 const INTAKE_STAFF = ['INTAKE_CLERK', 'MEDIATOR', 'COMMITTEE_DIRECTOR'] as const;
@@ -262,6 +262,7 @@ export const pmEvents: Record<string, EventSpec> = {
         visitedOn: dateField('回访日期'),
         method: enumField('回访方式', { VISIT: '上门回访', PHONE: '电话回访', ONLINE: '线上回访' }),
         summary: textField('回访情况'),
+        satisfaction: satisfactionField,
       },
       ['visitedOn', 'method', 'summary'],
     ),

@@ -46,5 +46,11 @@ export const peopleMediation: WorkflowDefinition<PmContext> = {
       { id: 'pm-unassigned', label: '待指定调解员', roles: ['COMMITTEE_DIRECTOR'], tag: 'awaitingAssignment' },
       { id: 'pm-mine', label: '我承办的调解', roles: ['MEDIATOR'], assignedToMe: true },
     ],
+    // An agreement, oral or written, is the mediation's success (人民调解法 第二十八条); archiving follows performance or default.
+    statistics: {
+      succeeded: ['agreedOral', 'agreedWritten'],
+      performed: ['performed'],
+      survey: true,
+    },
   },
 };
