@@ -38,3 +38,8 @@ export * from './deadline-worker/deadline-worker.settings';
 export * from './domain/idempotency';
 export * from './deadline-worker/deadline-worker.report';
 export * from './cases.module';
+export * from './statistics/case-statistics.port';
+export * from './statistics/case-statistics';
+export * from './statistics/figures';
+export * from './statistics/statistics-view';
+export * from './statistics/statistics-period';

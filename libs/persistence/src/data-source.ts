@@ -17,6 +17,7 @@ import { SecurityLog1764600000200 } from './migrations/1764600000200-security-lo
 import { Sessions1764600000100 } from './migrations/1764600000100-sessions';
 import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline-worker';
 import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000-unique-organisation-names';
+import { SatisfactionAndStatistics1764702000000 } from './migrations/1764702000000-satisfaction-and-statistics';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 
 export const DEFAULT_PG_POOL = 16;
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   SecurityLog1764600000200,
   EngineSettings1764600000300,
   SecurityHeads1764600000400,
+  SatisfactionAndStatistics1764702000000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

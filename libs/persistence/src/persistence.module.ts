@@ -1,14 +1,16 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore } from '@app/audit';
-import { CaseReadModel, CaseStore, OutboxStore, TransferReadModel } from '@app/cases';
+import { CaseReadModel, CaseStatisticsReadModel, CaseStore, OutboxStore, TransferReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
 import { DirectoryRepository, LoginThrottleStore, PasswordHistoryStore, SessionStore } from '@app/organisations';
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
-import { PendingFraudChecks, PendingSatisfactionRates } from './stores/pending-subsidy-ports';
-import { FraudChecks, SatisfactionRates } from '@app/subsidy';
+import { PendingFraudChecks } from './stores/pending-subsidy-ports';
+import { FraudChecks, SatisfactionRates, SatisfactionSurveyStore } from '@app/subsidy';
+import { SqlSatisfactionRates, SqlSatisfactionStore } from './stores/sql-satisfaction.store';
+import { SqlCaseStatistics } from './stores/sql-case-statistics';
 import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
 import { SqlEngineSettingsStore } from './stores/sql-engine-settings.store';
 import { SqlSecurityEventStore } from './stores/sql-security-event.store';
@@ -62,9 +64,11 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: SessionStore, ...withDb((db) => new SqlSessionStore(db)) },
         { provide: PasswordHistoryStore, ...withDb((db) => new SqlPasswordHistoryStore(db)) },
         { provide: FraudChecks, useClass: PendingFraudChecks },
-        { provide: SatisfactionRates, useClass: PendingSatisfactionRates },
+        { provide: SatisfactionRates, ...withDb((db) => new SqlSatisfactionRates(db)) },
+        { provide: SatisfactionSurveyStore, ...withDb((db) => new SqlSatisfactionStore(db)) },
+        { provide: CaseStatisticsReadModel, ...withDb((db) => new SqlCaseStatistics(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel],
     };
   }
 
