@@ -56,6 +56,10 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** Rules for passwords set by an administrator or by their owner (FENGQIAO_PASSWORD_MIN_LENGTH, _MIN_CLASSES, _HISTORY). */
   passwordPolicy: PasswordPolicySettings;
+  /** Days a satisfaction survey link stays valid (FENGQIAO_SURVEY_LINK_DAYS, default 30). */
+  surveyLinkDays: number;
+  /** Requests to the public survey page per client address per minute (FENGQIAO_SURVEY_RATE_LIMIT, default 30). */
+  surveyRateLimit: number;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -132,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       minClasses: integerVar(env, 'FENGQIAO_PASSWORD_MIN_CLASSES', 3, 1, 4),
       history: integerVar(env, 'FENGQIAO_PASSWORD_HISTORY', 5, 0, 24),
     },
+    surveyLinkDays: integerVar(env, 'FENGQIAO_SURVEY_LINK_DAYS', 30, 1, 365),
+    surveyRateLimit: integerVar(env, 'FENGQIAO_SURVEY_RATE_LIMIT', 30, 1, 10_000),
   };
 }
 

@@ -4,6 +4,7 @@ import { TransitionNotAllowedError, VersionConflictError } from '@app/cases';
 import { LoginLockedError } from '@app/organisations';
 import { SessionEndedError } from '@app/organisations';
 import { DomainError, ValidationError } from '@app/shared';
+import { SurveyRateLimitedError } from '@app/subsidy';
 
 interface Problem {
   type: string;
@@ -28,6 +29,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   'WORKFLOW.VERSION_MISMATCH': 409,
   'IDEMPOTENCY.KEY_REUSED': 422,
   'AUTH.TOO_MANY_ATTEMPTS': 429,
+  'SURVEY.LINK_USED': 409,
+  'SURVEY.LINK_EXPIRED': 410,
+  'SURVEY.TOO_MANY_REQUESTS': 429,
 };
 
 const TITLES: Record<number, [string, string]> = {
@@ -36,6 +40,7 @@ const TITLES: Record<number, [string, string]> = {
   403: ['无权进行此操作', 'Forbidden'],
   404: ['未找到', 'Not found'],
   409: ['当前状态不允许此操作', 'Conflict with the current state'],
+  410: ['已失效', 'Gone'],
   412: ['案件已被他人更新', 'Precondition failed: the case changed'],
   413: ['提交的内容过大', 'Payload too large'],
   414: ['请求地址过长', 'URI too long'],
@@ -60,7 +65,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(error);
     problem.instance = request.url;
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    if (error instanceof LoginLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (error instanceof LoginLockedError || error instanceof SurveyRateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
     reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
   }
 
