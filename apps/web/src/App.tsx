@@ -5,7 +5,7 @@ import { useAccess } from './api/channels';
 import { useSession } from './auth/session';
 import { ErrorNotice } from './components/ErrorNotice';
 import { AppLayout } from './layout/AppLayout';
-import { INBOX_PATH } from './layout/menu';
+import { INBOX_PATH, STATISTICS_ROLES } from './layout/menu';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
 import { UsersPage } from './pages/admin/UsersPage';
@@ -16,6 +16,8 @@ import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { OpenCasePage } from './pages/OpenCasePage';
 import { WorkQueuePage } from './pages/WorkQueuePage';
+import { StatisticsPage } from './pages/statistics/StatisticsPage';
+import { SurveyPage } from './pages/SurveyPage';
 
 export function App() {
   const { me, checking } = useSession();
@@ -23,6 +25,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={me ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route path="/survey/:token" element={<SurveyPage />} />
       <Route element={<RequireLogin />}>
         <Route element={<AppLayout />}>
           <Route index element={<WorkQueuePage />} />
@@ -36,6 +39,7 @@ export function App() {
           <Route path="admin/organisations" element={<RequireRole roles={['ADMIN']}><OrganisationsPage /></RequireRole>} />
           <Route path="admin/calendar" element={<RequireRole roles={['ADMIN']}><CalendarPage /></RequireRole>} />
           <Route path="audit/security-log" element={<RequireRole roles={['AUDITOR']}><SecurityLogPage /></RequireRole>} />
+          <Route path="statistics" element={<RequireRole roles={STATISTICS_ROLES}><StatisticsPage /></RequireRole>} />
           <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在，请从左侧菜单进入。" extra={<Link to="/">返回工作台</Link>} />} />
         </Route>
       </Route>

@@ -57,6 +57,14 @@ function SchemaField({ name, prop, required, parties }: { name: Name; prop: Json
     );
   }
 
+  if (prop.type === 'array' && prop.items?.properties?.partyId?.['x-source'] === 'parties' && prop.items.properties.rating?.enum) {
+    return (
+      <Form.Item label={label} name={name} required={required}>
+        <PartyRatings parties={parties} options={choices(prop.items.properties.rating)} />
+      </Form.Item>
+    );
+  }
+
   if (prop.type === 'array') {
     const rules: Rule[] = [];
     const min = prop.minItems ?? (required ? 1 : 0);
@@ -132,6 +140,31 @@ function SchemaField({ name, prop, required, parties }: { name: Name; prop: Json
     <Form.Item label={label} name={name} rules={rules}>
       {long ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={prop.maxLength} /> : <Input maxLength={prop.maxLength} />}
     </Form.Item>
+  );
+}
+
+/** One answer per party (each party's satisfaction): the value is the list of `{ partyId, rating }` given. */
+function PartyRatings({ parties, options, value, onChange }: { parties: Party[]; options: { value: string; label: string }[]; value?: { partyId: string; rating: string }[]; onChange?: (v: { partyId: string; rating: string }[] | undefined) => void }) {
+  const set = (partyId: string, rating: string | undefined) => {
+    const rest = (value ?? []).filter((a) => a.partyId !== partyId);
+    const next = rating ? [...rest, { partyId, rating }] : rest;
+    onChange?.(next.length ? next : undefined);
+  };
+  return (
+    <>
+      {parties.map((p) => (
+        <div key={p.id} style={{ marginBottom: 8 }}>
+          <span style={{ display: 'inline-block', minWidth: 160 }}>{`${p.name}（${p.roleLabel}）`}</span>
+          <Radio.Group
+            value={value?.find((a) => a.partyId === p.id)?.rating}
+            onChange={(e) => set(p.id, e.target.value)}
+            options={[...options, { value: '', label: '未作评价' }]}
+            optionType="button"
+            size="small"
+          />
+        </div>
+      ))}
+    </>
   );
 }
 

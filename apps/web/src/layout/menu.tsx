@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../api/channels';
 
@@ -33,7 +33,14 @@ export function menuFor(access: Access | undefined): { group?: string; entries: 
       group: '审计',
       entries: [{ path: '/audit/security-log', label: '安全日志', icon: <AuditOutlined />, roles: ['AUDITOR'] }],
     },
+    {
+      group: '统计',
+      entries: [{ path: '/statistics', label: '统计分析', icon: <BarChartOutlined />, roles: STATISTICS_ROLES }],
+    },
   ];
 }
 
 export const INBOX_PATH = '/inbox';
+
+/** Who reads the bureau's statistics (the API narrows directors to their own region). */
+export const STATISTICS_ROLES = ['ADMIN', 'AUDITOR', 'COMMITTEE_DIRECTOR'];

@@ -14,6 +14,7 @@ import { chinaTime } from '../lib/format';
 import { DeadlinesCard } from './case/DeadlinesCard';
 import { DisputeCard } from './case/DisputeCard';
 import { PartiesCard } from './case/PartiesCard';
+import { SatisfactionCard } from './case/SatisfactionCard';
 import { TimelineCard } from './case/TimelineCard';
 import { TransferCard } from './case/TransferCard';
 
@@ -123,6 +124,7 @@ export function CasePage() {
             {view.transfer ? <TransferCard view={view} transfer={view.transfer} dispute={dispute.data} workflow={workflow.data} names={names} /> : null}
             <PartiesCard view={view} />
             <DeadlinesCard deadlines={view.deadlines} />
+            <SatisfactionCard view={view} />
           </Flex>
         </Col>
         <Col xs={24} xl={10}>
