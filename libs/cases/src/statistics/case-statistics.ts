@@ -144,11 +144,16 @@ export class CaseStatistics {
   }
 
   private scope(directory: Directory, regionCode: string, period: Period): StatisticsScope {
-    const outcomes = this.registry
-      .list()
-      .filter((def, i, all) => all.findIndex((d) => d.id === def.id) === i)
-      .flatMap((def) => (def.manifest.statistics ? [{ workflowId: def.id, ...def.manifest.statistics }] : []))
-      .map(({ workflowId, succeeded, performed }) => ({ workflowId, succeeded, performed }));
+    // Every version of a workflow counts the states any of its versions declares: cases keep the version they began in.
+    const byWorkflow = new Map<string, { succeeded: Set<string>; performed: Set<string> }>();
+    for (const def of this.registry.list()) {
+      if (!def.manifest.statistics) continue;
+      const entry = byWorkflow.get(def.id) ?? { succeeded: new Set<string>(), performed: new Set<string>() };
+      def.manifest.statistics.succeeded.forEach((s) => entry.succeeded.add(s));
+      def.manifest.statistics.performed.forEach((s) => entry.performed.add(s));
+      byWorkflow.set(def.id, entry);
+    }
+    const outcomes = [...byWorkflow.entries()].map(([workflowId, e]) => ({ workflowId, succeeded: [...e.succeeded], performed: [...e.performed] }));
     return { regionCodes: directory.regionSubtree(regionCode).map((r) => r.code), fromInstant: period.fromInstant, toInstant: period.toInstant, outcomes };
   }
 
