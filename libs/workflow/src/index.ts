@@ -18,3 +18,4 @@ export * from './migration';
 export * from './migrations';
 export { peopleMediation, judicialConfirmation, judicialConfirmationV2 };
 export { ruralLand } from './rural-land/land.workflow';
+export { petition } from './petition/xf.workflow';
