@@ -75,18 +75,19 @@ export const xfEvents: Record<string, EventSpec> = {
       {
         mode: enumField('方式', { TRANSFER: '转送', ASSIGN: '交办（要求反馈结果）' }),
         receivingOrgId: { type: 'string', title: '有权处理的机关', 'x-source': 'orgs:GOVERNMENT_DEPARTMENT,PETITION_OFFICE,PETITION_BUREAU' },
+        deliveredOn: docDate('送达有权处理机关日期（默认当日）'),
         feedbackDueOn: docDate('交办反馈期限'),
       },
       ['mode', 'receivingOrgId'],
     ),
     legalBasis: `${LAW} 第十九条、第二十二条、第三十六条`,
-    preconditions: ['isRequest', 'notPendingBelow', 'notFinalAfterReexam'],
+    preconditions: ['isRequest', 'notPendingBelow', 'notFinalAfterReexam', 'deliveredNotBeforeTransfer'],
   },
   RECEIVE_TRANSFER: system(
     '收到转送、交办的信访事项',
     'A transferred or assigned petition arrives',
     `${LAW} 第二十三条`,
-    objectSchema({ mode: enumField('方式', { TRANSFER: '转送', ASSIGN: '交办' }), receivedOn: docDate('收到日期'), classification: enumField('信访事项类别', PETITION_CLASSES) }, ['mode', 'receivedOn']),
+    objectSchema({ mode: enumField('方式', { TRANSFER: '转送', ASSIGN: '交办' }), receivedOn: docDate('收到日期'), classification: enumField('信访事项类别', PETITION_CLASSES) }, ['mode']),
   ),
   OBJECT: {
     label: '提出异议并退回',

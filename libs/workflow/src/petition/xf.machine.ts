@@ -71,7 +71,6 @@ const aftercare = {
   RECORD_AFTERCARE: { actions: 'recordAftercare' as const },
   END_AFTERCARE: { target: to('closed') },
 };
-const routed = { guard: and(['isRequest', 'notPendingBelow', 'notFinalAfterReexam']) };
 
 type Guard = (args: { context: XfContext; event: WorkflowEvent }) => boolean;
 const xfGuards: Record<string, Guard> = {
@@ -95,7 +94,7 @@ export const xfMachine = setup({
     })),
     recordTransferReceipt: assign(({ context, event }) => ({
       transferMode: event.data.mode,
-      transferReceivedOn: String(event.data.receivedOn),
+      transferReceivedOn: date(event.data.receivedOn) ?? event.today,
       classification: event.data.classification ?? context.classification ?? 'REQUEST',
     })),
     recordTransferOut: assign({ transferMode: ({ event }) => event.data.mode }),
@@ -150,7 +149,7 @@ export const xfMachine = setup({
       on: {
         CLASSIFY: { actions: 'recordClassification' },
         ACCEPT: { target: to('handling'), guard: and(['isRequest', 'notPendingBelow', 'notFinalAfterReexam', 'acceptedNotInFuture', 'notifiedNotInFuture']), actions: 'recordAcceptance' },
-        TRANSFER: { target: to('forwarded'), ...routed, actions: 'recordTransferOut' },
+        TRANSFER: { target: to('forwarded'), guard: and(['isRequest', 'notPendingBelow', 'notFinalAfterReexam', 'deliveredNotBeforeTransfer']), actions: 'recordTransferOut' },
         DECLINE_DUPLICATE: { target: to('notAcceptedDuplicate'), guard: 'pendingBelowRecorded' },
         DECLINE_FINAL: { target: to('notAcceptedFinal'), guard: 'finalRecorded' },
         DIVERT: { target: to('diverted'), guard: and(['isRequest', 'divertedWithItsOrgan']), actions: 'recordDiversion' },
@@ -238,7 +237,7 @@ export const xfMachine = setup({
       meta: meta({ label: '复核', labelEn: 'Re-examination', legalBasis: `${LAW} 第三十六条`, deadlines: [D_XF9] }),
       on: {
         DECIDE_HEARING: { target: to('reexamHearing'), guard: 'hearingAfterDecision', actions: ['recordHearingDecision', pauseDeadlines('D-XF9')] },
-        ISSUE_REEXAM_OPINION: { target: to('final'), guard: 'reexamOpinionNotInFuture', actions: ['recordFinal', report('FINAL')] },
+        ISSUE_REEXAM_OPINION: { target: to('finalClosed'), guard: 'reexamOpinionNotInFuture', actions: ['recordFinal', report('FINAL')] },
       },
     },
     reexamHearing: {
@@ -247,7 +246,7 @@ export const xfMachine = setup({
       meta: meta({ label: '复核听证', labelEn: 'Re-examination hearing', legalBasis: `${LAW} 第三十一条第六项、第三十六条` }),
       on: { HOLD_HEARING: { target: to('reexam'), guard: 'hearingDateReached', actions: ['recordHearing', resumeDeadlines('D-XF9')] } },
     },
-    final: {
+    finalClosed: {
       description: '三级终结：对复核意见不服、以同一事实和理由再次信访的，各级机关不再受理；属地继续做好疏导教育、矛盾化解、帮扶救助。',
       tags: ['aftercare'],
       meta: meta({ label: '复核终结（后续帮扶）', labelEn: 'Final; aftercare', legalBasis: `${LAW} 第三十六条、第三十七条` }),

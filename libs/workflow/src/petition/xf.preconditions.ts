@@ -49,6 +49,11 @@ export const xfPreconditions: Record<string, Precondition<XfContext>> = {
     messageEn: 'After re-examination, a petition on the same facts and reasons is not accepted again by any organ',
     legalBasis: `${LAW} 第三十六条`,
   },
+  deliveredNotBeforeTransfer: {
+    check: (_c, e) => e.data.deliveredOn === undefined || (isIsoDate(e.data.deliveredOn) && e.data.deliveredOn >= e.today),
+    message: '送达有权处理机关的日期不得早于转送、交办之日',
+    messageEn: 'The petition reaches the competent organ on or after the day it is transferred',
+  },
   pendingBelowRecorded: {
     check: pendingBelow,
     message: '分类研判须记录下级机关正在办理的同一信访事项（编号、所在区划、办理情况），才能以此不予受理',

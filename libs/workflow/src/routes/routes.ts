@@ -284,7 +284,7 @@ export const ROUTES: RouteRule[] = [
     from: { workflow: 'xf', event: 'TRANSFER' },
     to: { workflow: 'xf', orgTypes: ['GOVERNMENT_DEPARTMENT', 'PETITION_OFFICE', 'PETITION_BUREAU'], orgField: 'receivingOrgId' },
     input: { channel: 'channel', groupVisit: 'groupVisit', representatives: 'representatives', registeredOn: 'registeredOn' },
-    start: { event: 'RECEIVE_TRANSFER', data: { mode: 'mode', receivedOn: '$today', classification: '$context.classification' } },
+    start: { event: 'RECEIVE_TRANSFER', data: { mode: 'mode', receivedOn: 'deliveredOn', classification: '$context.classification' } },
     dossier: { context: ['channel', 'groupVisit', 'representatives', 'registeredOn', 'classification'], events: ['CLASSIFY', 'TRANSFER'] },
     // Once signed for, the petition is the receiving organ's: its opinion and the ladder run on that case.
     up: { SIGNED_FOR: 'TRANSFER_SIGNED_FOR', RETURNED: 'TRANSFER_RETURNED', OPINION_ISSUED: null, SETTLED: null, FINAL: null },
