@@ -224,8 +224,11 @@ describe.each(TEST_DATABASES)('信访 petitions (xf) over HTTP ($name)', (databa
       expect(referred.state).toBe('referredPM');
       expect(deadline(referred, 'D-XF4')).toMatchObject({ status: 'pending', pauses: [expect.objectContaining({ from: '2025-04-10', to: null })] });
       const pmId = linked(referred, 'R19');
+      const inbox = await t.http().get('/api/inbox').set(auth(await t.login('fq_mediator')));
+      expect(inbox.body.items.find((i: { id: string }) => i.id === pmId)).toMatchObject({ workflow: { id: 'pm' }, route: { id: 'R19' } });
+      await apply(t, 'fq_mediator', pmId, 'SIGN_FOR', { note: '访调对接移交' });
       const mediatorId = (await t.loginUser('fq_mediator')).user.id;
-      for (const type of ['SEEK_CONSENT', 'ASSIGN_MEDIATOR', 'START_MEDIATION', 'SIGN_WRITTEN_AGREEMENT']) await apply(t, 'fq_mediator', pmId, type, pmStep(t, type, mediatorId));
+      for (const type of ['ASSIGN_MEDIATOR', 'START_MEDIATION', 'SIGN_WRITTEN_AGREEMENT']) await apply(t, 'fq_mediator', pmId, type, pmStep(t, type, mediatorId));
       const settled = await reaches(t, 'fq_petition', township.id, 'settled');
       expect(settled.closed).toBe(true);
     });

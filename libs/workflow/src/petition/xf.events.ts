@@ -1,5 +1,6 @@
 import type { EventSpec } from '../definition';
 import { dateField, enumField, objectSchema, outcomeSchema, partyIdsField, textField } from '../building-blocks';
+import { APPLICATION_CHANNELS } from '../reconsideration/rx.events';
 import { ACT_TYPES } from '../reconsideration/rx.workflow';
 
 const LAW = '信访工作条例';
@@ -128,6 +129,8 @@ export const xfEvents: Record<string, EventSpec> = {
         actType: enumField('行政行为类型（导入行政复议）', ACT_TYPES),
         respondentAgency: textField('作出行政行为的机关（导入行政复议）', 100),
         knewOn: docDate('知道或者应当知道权利被侵害或者行政行为之日'),
+        applicationChannel: enumField('申请行政复议方式（导入行政复议）', APPLICATION_CHANNELS),
+        requests: textField('行政复议请求（导入行政复议）', 2000),
       },
       ['legalChannel', 'notifiedOn', 'explanation'],
     ),
@@ -169,7 +172,7 @@ export const xfEvents: Record<string, EventSpec> = {
     legalBasis: `${LAW} 第三十三条`,
     preconditions: ['allPartiesConsent'],
   },
-  MEDIATION_FAILED: { label: '调解未达成协议', labelEn: 'Mediation ended without agreement', roles: [...OFFICER], legalBasis: `${LAW} 第三十三条` },
+  MEDIATION_FAILED: { label: '调解未达成协议', labelEn: 'Mediation ended without agreement', roles: [...OFFICER], legalBasis: `${LAW} 第三十三条`, preconditions: ['wasExtended'] },
   SETTLE: {
     label: '达成调解或和解协议',
     labelEn: 'Settle by mediation or reconciliation agreement',
@@ -195,11 +198,11 @@ export const xfEvents: Record<string, EventSpec> = {
       },
       ['mediationOrgId', 'consentedPartyIds', 'civilContent'],
     ),
-    legalBasis: '司法部、国家信访局关于进一步深化人民调解参与信访工作对接 推进信访工作法治化的意见（2025）；信访工作条例 第三十三条、第三十七条',
+    legalBasis: '信访工作条例 第三十三条、第三十七条；司法部、国家信访局关于进一步深化人民调解参与信访工作对接 推进信访工作法治化的意见（2025）',
     preconditions: ['allPartiesConsent', 'civilContentOnly'],
   },
   PM_AGREED: system('人民调解达成协议', 'People’s mediation reached agreement', '人民调解法 第二十八条至第三十一条'),
-  PM_ENDED: system('人民调解未成，退回信访办理', 'People’s mediation ended without agreement', '人民调解法 第二十六条'),
+  PM_ENDED: { ...system('人民调解未成，退回信访办理', 'People’s mediation ended without agreement', '人民调解法 第二十六条'), preconditions: ['wasExtended'] },
   ISSUE_OPINION: {
     label: '出具信访处理意见书',
     labelEn: 'Issue the written opinion',

@@ -104,7 +104,6 @@ const REFER = ['allPartiesConsent', 'civilContentOnly'];
 /** 第三十三条、第三十四条 and the 访调对接 opinion: what handling, and its extended period, allow. */
 const handlingRows = (s: string): Row[] => [
   [s, 'START_MEDIATION', 'mediation', ['allPartiesConsent']],
-  [s, 'REFER_MEDIATION', 'referredPM', [...REFER, 'referralPausesClock']],
   [s, 'REFER_MEDIATION', 'referredPM', REFER],
   [s, 'SETTLE', 'settled', SETTLE],
   [s, 'ISSUE_OPINION', 'opinionIssued', OPINION_GUARDS],
@@ -327,7 +326,8 @@ describe('信访 petitions (xf) machine', () => {
       ...['handling', 'extended'].flatMap((s): Case[] => [
         { from: s, context: contextFor(s), type: 'START_MEDIATION', to: 'mediation', contextAfter: { mediationStartedOn: '2025-03-10' } },
         { from: s, context: contextFor(s), type: 'REFER_MEDIATION', to: 'referredPM', effects: [PAUSE_HANDLING], contextAfter: { referredOn: '2025-03-10' } },
-        { from: s, context: contextFor(s), type: 'REFER_MEDIATION', over: { policy: { 'xf.referralPausesHandlingPeriod': false } }, to: 'referredPM', effects: [] },
+        // [U] The legal policy can keep the clock running through the referral.
+        { from: s, context: contextFor(s), type: 'REFER_MEDIATION', over: { policy: { 'xf.referralPausesHandlingPeriod': false } }, to: 'referredPM', effects: [{ type: 'pauseDeadlines', params: { specIds: [] } }] },
         { from: s, context: contextFor(s), type: 'SETTLE', to: 'settled', effects: [reported('SETTLED')], contextAfter: { settledOn: '2025-03-20' } },
         { from: s, context: contextFor(s), type: 'ISSUE_OPINION', to: 'opinionIssued', effects: [reported('OPINION_ISSUED')], contextAfter: { opinionReceivedOn: '2025-05-09' } },
       ]),
@@ -395,7 +395,7 @@ describe('信访 petitions (xf) machine', () => {
         context: HANDLING,
         type: 'REFER_MEDIATION',
         data: { ...VALID.REFER_MEDIATION.data, administrativeDispute: true },
-        violations: [['civilContentOnly', '司法部、国家信访局关于进一步深化人民调解参与信访工作对接 推进信访工作法治化的意见（2025）']],
+        violations: [['civilContentOnly', `${LAW} 第三十三条；司法部、国家信访局关于进一步深化人民调解参与信访工作对接 推进信访工作法治化的意见（2025）`]],
       },
       { name: 'the opinion is received before it was issued', from: 'handling', context: HANDLING, type: 'ISSUE_OPINION', data: { outcomes: ['SUPPORT'], issuedOn: '2025-05-09', receivedOn: '2025-05-08' }, violations: [['opinionReceivedAfterIssue', undefined]] },
       { name: '复查 is asked for after the 30 days (第三十五条)', from: 'opinionIssued', context: OPINION, type: 'REQUEST_REVIEW', over: { today: '2025-06-10' }, data: { ...VALID.REQUEST_REVIEW.data, requestedOn: '2025-06-10' }, violations: [['reviewRequestedInTime', `${LAW} 第三十五条`]] },
@@ -432,9 +432,9 @@ describe('信访 petitions (xf) machine', () => {
     }
     return { state, effects };
   }
-  const anchorOf = (state: string, id: string, context: XfContext) => {
+  const anchorOf = (state: string, id: string, context: Record<string, any>) => {
     const spec = deadlinesOf(xf, state).find((d) => d.id === id)!;
-    return addDays((context as any)[spec.anchor!.contextDate], spec.period.amount);
+    return addDays(context[spec.anchor!.contextDate], spec.period.amount);
   };
 
   describe('scenario S7 (处理 → 复查 → 复核 → 终结)', () => {

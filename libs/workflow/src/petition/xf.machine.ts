@@ -55,12 +55,13 @@ const issueOpinion = {
   ISSUE_OPINION: { target: to('opinionIssued'), guard: and(['opinionIssuedNotInFuture', 'opinionReceivedAfterIssue']), actions: ['recordOpinion' as const, report('OPINION_ISSUED')] },
 };
 const startMediation = { START_MEDIATION: { target: to('mediation'), guard: 'allPartiesConsent', actions: 'recordMediationStart' as const } };
-/** 访调对接: the 60-day clock stops while people's mediation runs, unless the legal policy says it keeps running ([U]). */
+/**
+ * 访调对接: the 60-day clock stops while people's mediation runs, unless the legal policy
+ * `xf.referralPausesHandlingPeriod` is false ([U]: the 2025 opinion's rule was not retrieved).
+ */
+const referralClocks = ({ event }: { event: WorkflowEvent }) => ({ specIds: event.policy?.['xf.referralPausesHandlingPeriod'] === false ? [] : HANDLING_CLOCKS });
 const referMediation = {
-  REFER_MEDIATION: [
-    { target: to('referredPM'), guard: and(['allPartiesConsent', 'civilContentOnly', 'referralPausesClock']), actions: ['recordReferral' as const, pauseDeadlines(...HANDLING_CLOCKS)] },
-    { target: to('referredPM'), guard: and(['allPartiesConsent', 'civilContentOnly']), actions: 'recordReferral' as const },
-  ],
+  REFER_MEDIATION: { target: to('referredPM'), guard: and(['allPartiesConsent', 'civilContentOnly']), actions: ['recordReferral' as const, { type: 'pauseDeadlines' as const, params: referralClocks }] },
 };
 /** Back to handling, or to the extended period when it was extended. */
 const backToHandling = (actions: any[] = []) => [
@@ -72,12 +73,7 @@ const aftercare = {
   END_AFTERCARE: { target: to('closed') },
 };
 
-type Guard = (args: { context: XfContext; event: WorkflowEvent }) => boolean;
-const xfGuards: Record<string, Guard> = {
-  ...guardsFrom(xfPreconditions),
-  wasExtended: ({ context }) => isIsoDate(context.extendedDueOn),
-  referralPausesClock: ({ event }) => event.policy?.['xf.referralPausesHandlingPeriod'] !== false,
-};
+const xfGuards = guardsFrom(xfPreconditions);
 
 const date = (value: unknown) => (isIsoDate(value) ? value : undefined);
 
@@ -200,7 +196,7 @@ export const xfMachine = setup({
     },
     referredPM: {
       description: '访调对接：经双方同意移交人民调解组织调解（限于具有民事权利义务内容的申诉求决类事项）；调解成功的息诉，不成的回到信访办理。',
-      meta: meta({ label: '移交人民调解', labelEn: 'Referred to people’s mediation', legalBasis: '司法部、国家信访局关于进一步深化人民调解参与信访工作对接 推进信访工作法治化的意见（2025）' }),
+      meta: meta({ label: '移交人民调解', labelEn: 'Referred to people’s mediation', legalBasis: `${LAW} 第三十三条、第三十七条；司法部、国家信访局关于进一步深化人民调解参与信访工作对接 推进信访工作法治化的意见（2025）` }),
       on: {
         PM_AGREED: { target: to('settled'), actions: ['recordSettlement', report('SETTLED')] },
         PM_ENDED: backToHandling([resumeDeadlines(...HANDLING_CLOCKS)]),

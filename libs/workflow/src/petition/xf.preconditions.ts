@@ -77,10 +77,10 @@ export const xfPreconditions: Record<string, Precondition<XfContext>> = {
     check: (_c, e) => {
       const routed = ROUTED_CHANNELS.includes(e.data.legalChannel);
       if (routed !== text(e.data.receivingOrgId)) return false;
-      return e.data.legalChannel !== 'RECONSIDERATION' || (text(e.data.actType) && isIsoDate(e.data.knewOn));
+      return e.data.legalChannel !== 'RECONSIDERATION' || (text(e.data.actType) && isIsoDate(e.data.knewOn) && text(e.data.applicationChannel) && text(e.data.requests));
     },
-    message: '导入仲裁、诉讼或者行政复议的，须选择受理机关（导入行政复议的，须写明行政行为类型和知道该行为之日）；其他法定途径告知信访人，不选择受理机关',
-    messageEn: 'Arbitration, litigation and reconsideration name the receiving body (reconsideration also the act type and the day the act was known); other channels name none',
+    message: '导入仲裁、诉讼或者行政复议的，须选择受理机关（导入行政复议的，须写明行政行为类型、知道该行为之日、申请方式和复议请求）；其他法定途径告知信访人，不选择受理机关',
+    messageEn: 'Arbitration, litigation and reconsideration name the receiving body (reconsideration also the act type, the day the act was known, the way of applying and the requests); other channels name none',
     legalBasis: `${LAW} 第二十二条、第三十一条`,
   },
   extensionAtMost30Days: {
@@ -95,7 +95,14 @@ export const xfPreconditions: Record<string, Precondition<XfContext>> = {
     check: (c, e) => c.classification === 'REQUEST' && e.data.civilContent === true && e.data.administrativeDispute !== true,
     message: '访调对接限于具有民事权利义务内容的申诉求决类信访事项；行政争议和尚未终结的涉法涉诉事项不得移交人民调解',
     messageEn: 'Only requests with civil rights-and-obligations content go to people’s mediation; not administrative disputes',
-    legalBasis: '司法部、国家信访局关于进一步深化人民调解参与信访工作对接 推进信访工作法治化的意见（2025）',
+    legalBasis: `${LAW} 第三十三条；司法部、国家信访局关于进一步深化人民调解参与信访工作对接 推进信访工作法治化的意见（2025）`,
+  },
+  // Picks the branch back to handling: not a bar, so it never refuses an event (the other branch has no guard).
+  wasExtended: {
+    check: (c) => isIsoDate(c.extendedDueOn),
+    message: '办理期限已经延长的，回到延长的办理期限内继续办理',
+    messageEn: 'When the period was extended, handling goes on in the extended period',
+    legalBasis: `${LAW} 第三十四条`,
   },
   everyPartySigned: everyParty('signedPartyIds', '调解协议书或者和解协议书须经各方当事人签字', 'Every party signs the mediation or settlement agreement', `${LAW} 第三十三条`),
   opinionIssuedNotInFuture: notInFuture('issuedOn', '出具日期'),

@@ -262,6 +262,7 @@ export const ROUTES: RouteRule[] = [
     when: { legalChannel: 'RECONSIDERATION', receivingOrgId: '*' },
     to: { workflow: 'rx', orgTypes: ['RECONSIDERATION_ORGAN'], orgField: 'receivingOrgId' },
     input: { actType: '$event.actType', respondentAgency: '$event.respondentAgency', knewOn: '$event.knewOn' },
+    start: { event: 'APPLY', data: { appliedOn: 'notifiedOn', channel: 'applicationChannel', requests: 'requests', receivedOn: '$today' } },
     dossier: { context: ['channel', 'registeredOn', 'classification'], events: ['CLASSIFY', 'DIVERT'] },
     up: {
       SIGNED_FOR: null,
@@ -295,6 +296,8 @@ export const ROUTES: RouteRule[] = [
     legalBasis: '司法部、国家信访局关于进一步深化人民调解参与信访工作对接 推进信访工作法治化的意见（2025）；信访工作条例 第三十三条、第三十七条',
     from: { workflow: 'xf', event: 'REFER_MEDIATION' },
     to: { workflow: 'pm', orgTypes: ['VILLAGE_MEDIATION_COMMITTEE', 'TOWNSHIP_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'], orgField: 'mediationOrgId' },
+    // The 2025 opinion speaks of 移交、委托: the committee signs for the entrustment (签收) or returns it, as for a court's.
+    start: { event: 'RECEIVE_ENTRUSTMENT', data: { note: 'note' } },
     dossier: { context: ['channel', 'registeredOn', 'acceptedOn', 'classification'], events: ['ACCEPT', 'REFER_MEDIATION'] },
     up: {
       SIGNED_FOR: null,
