@@ -33,7 +33,6 @@ export const AFTERCARE_MEASURES = { EDUCATION: '疏导教育', RESOLUTION: '矛�
 
 export const OBJECTION_REASONS = { NOT_COMPETENT: '不属于本机关职权范围', OTHER_ORGAN: '应由其他机关办理' };
 
-const docDate = dateField;
 const system = (label: string, labelEn: string, legalBasis: string, schema = outcomeSchema()): EventSpec => ({ label, labelEn, roles: ['SYSTEM'], schema, legalBasis });
 const expiry = (label: string, labelEn: string, legalBasis: string): EventSpec => ({ label, labelEn, roles: ['SYSTEM'], legalBasis });
 const regionField = (title: string) => ({ type: 'string' as const, title, pattern: '^[0-9]{6}([0-9]{3}){0,2}$' });
@@ -64,7 +63,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '受理并告知',
     labelEn: 'Accept and notify the petitioner',
     roles: [...OFFICER],
-    schema: objectSchema({ acceptedOn: docDate('受理日期'), notifiedOn: docDate('书面告知信访人日期') }, ['acceptedOn', 'notifiedOn']),
+    schema: objectSchema({ acceptedOn: dateField('受理日期'), notifiedOn: dateField('书面告知信访人日期') }, ['acceptedOn', 'notifiedOn']),
     legalBasis: `${LAW} 第十九条、第二十三条、第三十一条第六项、第三十六条`,
     preconditions: ['isRequest', 'notPendingBelow', 'notFinalAfterReexam', 'acceptedNotInFuture', 'notifiedNotInFuture'],
   },
@@ -76,8 +75,8 @@ export const xfEvents: Record<string, EventSpec> = {
       {
         mode: enumField('方式', { TRANSFER: '转送', ASSIGN: '交办（要求反馈结果）' }),
         receivingOrgId: { type: 'string', title: '有权处理的机关', 'x-source': 'orgs:GOVERNMENT_DEPARTMENT,PETITION_OFFICE,PETITION_BUREAU' },
-        deliveredOn: docDate('送达有权处理机关日期（默认当日）'),
-        feedbackDueOn: docDate('交办反馈期限'),
+        deliveredOn: dateField('送达有权处理机关日期（默认当日）'),
+        feedbackDueOn: dateField('交办反馈期限'),
       },
       ['mode', 'receivingOrgId'],
     ),
@@ -88,7 +87,7 @@ export const xfEvents: Record<string, EventSpec> = {
     '收到转送、交办的信访事项',
     'A transferred or assigned petition arrives',
     `${LAW} 第二十三条`,
-    objectSchema({ mode: enumField('方式', { TRANSFER: '转送', ASSIGN: '交办' }), receivedOn: docDate('收到日期'), classification: enumField('信访事项类别', PETITION_CLASSES) }, ['mode']),
+    objectSchema({ mode: enumField('方式', { TRANSFER: '转送', ASSIGN: '交办' }), receivedOn: dateField('收到日期'), classification: enumField('信访事项类别', PETITION_CLASSES) }, ['mode']),
   ),
   OBJECT: {
     label: '提出异议并退回',
@@ -104,7 +103,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '不予受理（同一事项下级正在办理）',
     labelEn: 'Not accepted: the same matter is being handled below',
     roles: [...OFFICER],
-    schema: objectSchema({ decidedOn: docDate('决定日期'), explanation: textField('告知信访人的说明', 1000) }, ['decidedOn', 'explanation']),
+    schema: objectSchema({ decidedOn: dateField('决定日期'), explanation: textField('告知信访人的说明', 1000) }, ['decidedOn', 'explanation']),
     legalBasis: `${LAW} 第十九条`,
     preconditions: ['pendingBelowRecorded'],
   },
@@ -112,7 +111,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '不再受理（复核终结）',
     labelEn: 'Not accepted again: the matter was re-examined',
     roles: [...OFFICER],
-    schema: objectSchema({ decidedOn: docDate('决定日期'), explanation: textField('告知信访人的说明', 1000) }, ['decidedOn', 'explanation']),
+    schema: objectSchema({ decidedOn: dateField('决定日期'), explanation: textField('告知信访人的说明', 1000) }, ['decidedOn', 'explanation']),
     legalBasis: `${LAW} 第三十六条`,
     preconditions: ['finalRecorded'],
   },
@@ -124,11 +123,11 @@ export const xfEvents: Record<string, EventSpec> = {
       {
         legalChannel: enumField('法定途径', LEGAL_CHANNELS),
         receivingOrgId: { type: 'string', title: '受理机关', 'x-source': 'orgs:LABOUR_ARBITRATION_COMMISSION,BASIC_COURT,RECONSIDERATION_ORGAN' },
-        notifiedOn: docDate('告知信访人日期'),
+        notifiedOn: dateField('告知信访人日期'),
         explanation: textField('告知信访人的说明', 1000),
         actType: enumField('行政行为类型（导入行政复议）', ACT_TYPES),
         respondentAgency: textField('作出行政行为的机关（导入行政复议）', 100),
-        knewOn: docDate('知道或者应当知道权利被侵害或者行政行为之日'),
+        knewOn: dateField('知道或者应当知道权利被侵害或者行政行为之日'),
         applicationChannel: enumField('申请行政复议方式（导入行政复议）', APPLICATION_CHANNELS),
         requests: textField('行政复议请求（导入行政复议）', 2000),
       },
@@ -141,7 +140,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '转纪检监察机关',
     labelEn: 'Refer to the discipline inspection organs',
     roles: [...OFFICER],
-    schema: objectSchema({ organName: textField('纪检监察机关', 100), referredOn: docDate('转送日期') }, ['organName', 'referredOn']),
+    schema: objectSchema({ organName: textField('纪检监察机关', 100), referredOn: dateField('转送日期') }, ['organName', 'referredOn']),
     legalBasis: `${LAW} 第二十二条、第三十条`,
     preconditions: ['isComplaint'],
   },
@@ -149,7 +148,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '答复建议意见',
     labelEn: 'Answer the suggestion',
     roles: [...OFFICER],
-    schema: objectSchema({ repliedOn: docDate('答复日期'), reply: textField('答复内容', 2000), adopted: { type: 'boolean', title: '建议被采纳' } }, ['repliedOn', 'reply']),
+    schema: objectSchema({ repliedOn: dateField('答复日期'), reply: textField('答复内容', 2000), adopted: { type: 'boolean', title: '建议被采纳' } }, ['repliedOn', 'reply']),
     legalBasis: `${LAW} 第二十九条`,
     preconditions: ['isSuggestion'],
   },
@@ -158,7 +157,7 @@ export const xfEvents: Record<string, EventSpec> = {
     labelEn: 'Extend the handling period',
     roles: [...OFFICER],
     schema: objectSchema(
-      { days: { type: 'integer', title: '延长天数', minimum: 1 }, reason: textField('延期理由', 1000), approvedBy: textField('批准的本机关负责人', 60), notifiedOn: docDate('告知信访人延期理由日期') },
+      { days: { type: 'integer', title: '延长天数', minimum: 1 }, reason: textField('延期理由', 1000), approvedBy: textField('批准的本机关负责人', 60), notifiedOn: dateField('告知信访人延期理由日期') },
       ['days', 'reason', 'approvedBy', 'notifiedOn'],
     ),
     legalBasis: `${LAW} 第三十四条`,
@@ -168,7 +167,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '开始调解或和解',
     labelEn: 'Start mediation or settlement talks',
     roles: [...OFFICER],
-    schema: objectSchema({ consentedPartyIds: partyIdsField('同意调解的当事人'), startedOn: docDate('开始日期') }, ['consentedPartyIds', 'startedOn']),
+    schema: objectSchema({ consentedPartyIds: partyIdsField('同意调解的当事人'), startedOn: dateField('开始日期') }, ['consentedPartyIds', 'startedOn']),
     legalBasis: `${LAW} 第三十三条`,
     preconditions: ['allPartiesConsent'],
   },
@@ -178,7 +177,7 @@ export const xfEvents: Record<string, EventSpec> = {
     labelEn: 'Settle by mediation or reconciliation agreement',
     roles: [...OFFICER],
     schema: objectSchema(
-      { kind: enumField('协议', { MEDIATION: '调解协议书', RECONCILIATION: '和解协议书' }), signedPartyIds: partyIdsField('签字的当事人'), signedOn: docDate('签订日期') },
+      { kind: enumField('协议', { MEDIATION: '调解协议书', RECONCILIATION: '和解协议书' }), signedPartyIds: partyIdsField('签字的当事人'), signedOn: dateField('签订日期') },
       ['kind', 'signedPartyIds', 'signedOn'],
     ),
     legalBasis: `${LAW} 第三十三条`,
@@ -210,8 +209,8 @@ export const xfEvents: Record<string, EventSpec> = {
     schema: objectSchema(
       {
         outcomes: { type: 'array', title: '处理意见', items: enumField('意见', OPINION_OUTCOMES), minItems: 1, uniqueItems: true },
-        issuedOn: docDate('出具日期'),
-        receivedOn: docDate('信访人收到日期'),
+        issuedOn: dateField('出具日期'),
+        receivedOn: dateField('信访人收到日期'),
       },
       ['outcomes', 'issuedOn', 'receivedOn'],
     ),
@@ -223,7 +222,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '请求复查',
     labelEn: 'Ask the superior for review',
     roles: [...OFFICER],
-    schema: objectSchema({ requestedOn: docDate('提出复查请求日期'), receivedOn: docDate('复查机关收到日期'), reviewBody: textField('复查机关', 100), reviewRegionCode: regionField('复查机关所在行政区划代码') }, [
+    schema: objectSchema({ requestedOn: dateField('提出复查请求日期'), receivedOn: dateField('复查机关收到日期'), reviewBody: textField('复查机关', 100), reviewRegionCode: regionField('复查机关所在行政区划代码') }, [
       'requestedOn',
       'receivedOn',
       'reviewBody',
@@ -236,7 +235,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '出具复查意见',
     labelEn: 'Issue the review opinion',
     roles: [...OFFICER],
-    schema: objectSchema({ decision: enumField('复查意见', REVIEW_DECISIONS), issuedOn: docDate('出具日期'), receivedOn: docDate('信访人收到日期') }, ['decision', 'issuedOn', 'receivedOn']),
+    schema: objectSchema({ decision: enumField('复查意见', REVIEW_DECISIONS), issuedOn: dateField('出具日期'), receivedOn: dateField('信访人收到日期') }, ['decision', 'issuedOn', 'receivedOn']),
     legalBasis: `${LAW} 第三十五条`,
     preconditions: ['reviewOpinionNotInFuture', 'reviewOpinionReceivedAfterIssue'],
   },
@@ -245,7 +244,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '请求复核',
     labelEn: 'Ask for re-examination',
     roles: [...OFFICER],
-    schema: objectSchema({ requestedOn: docDate('提出复核请求日期'), receivedOn: docDate('复核机关收到日期'), reexamBody: textField('复核机关', 100), reexamRegionCode: regionField('复核机关所在行政区划代码') }, [
+    schema: objectSchema({ requestedOn: dateField('提出复核请求日期'), receivedOn: dateField('复核机关收到日期'), reexamBody: textField('复核机关', 100), reexamRegionCode: regionField('复核机关所在行政区划代码') }, [
       'requestedOn',
       'receivedOn',
       'reexamBody',
@@ -258,7 +257,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '决定举行复核听证',
     labelEn: 'Decide to hold a re-examination hearing',
     roles: [...OFFICER],
-    schema: objectSchema({ decidedOn: docDate('决定听证日期'), hearingOn: docDate('听证日期') }, ['decidedOn', 'hearingOn']),
+    schema: objectSchema({ decidedOn: dateField('决定听证日期'), hearingOn: dateField('听证日期') }, ['decidedOn', 'hearingOn']),
     legalBasis: `${LAW} 第三十一条第六项、第三十六条`,
     preconditions: ['hearingAfterDecision'],
   },
@@ -266,7 +265,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '举行听证',
     labelEn: 'Hold the hearing',
     roles: [...OFFICER],
-    schema: objectSchema({ heldOn: docDate('听证举行日期'), panel: textField('听证员（人大代表、政协委员、律师、专家等）', 500) }, ['heldOn']),
+    schema: objectSchema({ heldOn: dateField('听证举行日期'), panel: textField('听证员（人大代表、政协委员、律师、专家等）', 500) }, ['heldOn']),
     legalBasis: `${LAW} 第三十六条`,
     preconditions: ['hearingDateReached'],
   },
@@ -274,7 +273,7 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '出具复核意见（终结）',
     labelEn: 'Issue the re-examination opinion (final)',
     roles: [...OFFICER],
-    schema: objectSchema({ decision: enumField('复核意见', REVIEW_DECISIONS), issuedOn: docDate('出具日期'), published: { type: 'boolean', title: '经听证的复核意见已向社会公示' } }, ['decision', 'issuedOn']),
+    schema: objectSchema({ decision: enumField('复核意见', REVIEW_DECISIONS), issuedOn: dateField('出具日期'), published: { type: 'boolean', title: '经听证的复核意见已向社会公示' } }, ['decision', 'issuedOn']),
     legalBasis: `${LAW} 第三十六条`,
     preconditions: ['reexamOpinionNotInFuture'],
   },
@@ -282,14 +281,14 @@ export const xfEvents: Record<string, EventSpec> = {
     label: '记录疏导、化解、帮扶',
     labelEn: 'Record aftercare',
     roles: [...OFFICER],
-    schema: objectSchema({ on: docDate('日期'), measure: enumField('措施', AFTERCARE_MEASURES), note: textField('情况', 1000) }, ['on', 'measure']),
+    schema: objectSchema({ on: dateField('日期'), measure: enumField('措施', AFTERCARE_MEASURES), note: textField('情况', 1000) }, ['on', 'measure']),
     legalBasis: `${LAW} 第三十七条`,
   },
   END_AFTERCARE: {
     label: '结束后续帮扶',
     labelEn: 'End aftercare',
     roles: [...OFFICER],
-    schema: objectSchema({ endedOn: docDate('结束日期'), note: textField('情况', 1000) }, ['endedOn']),
+    schema: objectSchema({ endedOn: dateField('结束日期'), note: textField('情况', 1000) }, ['endedOn']),
     legalBasis: `${LAW} 第三十七条`,
   },
 };
