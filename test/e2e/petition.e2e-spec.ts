@@ -191,8 +191,10 @@ describe.each(TEST_DATABASES)('信访 petitions (xf) over HTTP ($name)', (databa
       expect(refused.deadlines.some((d: any) => d.specId === 'D-XF4')).toBe(false);
       const cared = await apply(t, 'city_petition', again.id, 'RECORD_AFTERCARE', { on: '2025-10-20', measure: 'EDUCATION', note: '向代表解释复核意见' });
       expect(cared.state).toBe('notAcceptedFinal');
-      const queue = await t.http().get('/api/cases').query({ state: 'notAcceptedFinal', workflow: 'xf' }).set(auth(await t.login('city_petition')));
-      expect(queue.body.items.map((c: { id: string }) => c.id)).toContain(again.id);
+      // Both the refused repeat petition and the case that went through 复核 wait in the aftercare queue.
+      const queue = async (username: string) => (await t.http().get('/api/cases').query({ queue: 'xf-aftercare' }).set(auth(await t.login(username)))).body.items.map((c: { id: string }) => c.id);
+      expect(await queue('city_petition')).toEqual([again.id]);
+      expect(await queue('housing_officer')).toEqual([ids.housing]);
       expect((await verifyAudit(t, ids.housing)).ok).toBe(true);
     });
   });
