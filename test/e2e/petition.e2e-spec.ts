@@ -1,6 +1,6 @@
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { apply, auth, eventTypes, eventually, getCase, idNumber, pmStep, send, verifyAudit } from '../support/cases';
+import { apply, auth, eventTypes, eventually, getCase, history, idNumber, pmStep, send, verifyAudit } from '../support/cases';
 import { at10, setClock } from '../support/deadlines';
 
 /*
@@ -233,6 +233,31 @@ describe.each(TEST_DATABASES)('信访 petitions (xf) over HTTP ($name)', (databa
       for (const type of ['ASSIGN_MEDIATOR', 'START_MEDIATION', 'SIGN_WRITTEN_AGREEMENT']) await apply(t, 'fq_mediator', pmId, type, pmStep(t, type, mediatorId));
       const settled = await reaches(t, 'fq_petition', township.id, 'settled');
       expect(settled.closed).toBe(true);
+    });
+  });
+
+  describe('第二十三条: the receiving organ objects within five working days', () => {
+    it('returns a petition outside its competence with reasons; the bureau classifies it again; a late objection is refused', async () => {
+      await setClock(t, at10('2025-06-02'));
+      const sent = async () => {
+        const view = await open(t, 'petition_officer', petitionCase({ channel: 'LETTER' }, { summary: '小区违章搭建' }));
+        await apply(t, 'petition_officer', view.id, 'CLASSIFY', REQUEST);
+        return apply(t, 'petition_officer', view.id, 'TRANSFER', { mode: 'TRANSFER', receivingOrgId: 'org-housing' });
+      };
+      const first = await sent();
+      const housing = linked(first, 'R18f');
+      // Received Mon 06-02, the last day of the Dragon Boat holiday: five working days end Mon 06-09.
+      expect(deadline(await read(t, 'housing_officer', housing), 'D-XF3')).toMatchObject({ dueOn: '2025-06-09', dayType: 'working' });
+      await setClock(t, at10('2025-06-05'));
+      const returned = await apply(t, 'housing_officer', housing, 'OBJECT', { reason: 'OTHER_ORGAN', explanation: '违章搭建由综合行政执法局查处' });
+      expect(returned).toMatchObject({ state: 'returned', closed: true, transfer: { status: 'RETURNED' } });
+      const bureau = await reaches(t, 'petition_officer', first.id, 'triage');
+      expect((await history(t, 'petition_officer', bureau.id)).at(-1)).toMatchObject({ type: 'TRANSFER_RETURNED', data: expect.objectContaining({ reason: 'OTHER_ORGAN', explanation: '违章搭建由综合行政执法局查处' }) });
+
+      // Received Thu 06-05: the five working days end Thu 06-12.
+      const second = linked(await sent(), 'R18f');
+      await setClock(t, at10('2025-06-13'));
+      expectRefused(await send(t, 'housing_officer', second, 'OBJECT', { reason: 'NOT_COMPETENT', explanation: '不属本局职权' }), 'objectionInTime', `${LAW} 第二十三条`);
     });
   });
 
