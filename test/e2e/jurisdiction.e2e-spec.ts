@@ -137,11 +137,12 @@ describe.each(TEST_DATABASES)('jurisdiction ($name)', (database) => {
       expect((await regions('lq_mediator')).map((r) => r.code)).toEqual([LIQIAO]);
     });
 
-    it('gives the township its own subtree, and the administrator the whole district', async () => {
+    it('gives the township its own subtree, and the administrator the whole tree: the city and its district', async () => {
       expect((await regions('fq_mediator')).map((r) => r.code).sort()).toEqual(['330199101', '330199101201', '330199101202', '330199101203']);
       const all = await regions('admin');
-      expect(all).toHaveLength(11);
-      expect(all.find((r) => r.code === '330199')).toMatchObject({ name: '青溪区', level: 'DISTRICT' });
+      expect(all).toHaveLength(12);
+      expect(all.find((r) => r.code === '330100')).toMatchObject({ name: '青州市', level: 'CITY', parentCode: null });
+      expect(all.find((r) => r.code === '330199')).toMatchObject({ name: '青溪区', level: 'DISTRICT', parentCode: '330100' });
     });
 
     it('needs a token', async () => {

@@ -215,7 +215,7 @@ describe.each(TEST_DATABASES)('workflow versions and case migration ($name)', (d
     });
 
     it('an unknown workflow with a 404', async () => {
-      const res = await t.http().post('/api/admin/workflows/xf/migrations/preview').set(admin).send({ fromVersion: 1, toVersion: 2 });
+      const res = await t.http().post('/api/admin/workflows/nowhere/migrations/preview').set(admin).send({ fromVersion: 1, toVersion: 2 });
       expect(res.status).toBe(404);
     });
 

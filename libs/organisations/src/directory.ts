@@ -41,9 +41,13 @@ export class Directory {
     return code.startsWith(ancestor) && this.regionsByCode.has(code);
   }
 
-  /** The regions at and below `code`, parents before children. */
+  /**
+   * The regions at and below `code`, parents before children, by the tree's parent links: a city's districts do not
+   * share its code's prefix (330100 → 330199).
+   */
   regionSubtree(code: string): Region[] {
-    return this.regions.filter((r) => r.code.startsWith(code)).sort((a, b) => a.code.localeCompare(b.code));
+    const under = (r: Region | undefined): boolean => !!r && (r.code === code || under(r.parentCode ? this.regionsByCode.get(r.parentCode) : undefined));
+    return this.regions.filter((r) => r.code.startsWith(code) || under(r)).sort((a, b) => a.code.localeCompare(b.code));
   }
 
   /** The organisation and every organisation it supervises, directly or through others. */

@@ -1,8 +1,9 @@
 import type { UserRole } from '@app/shared';
 
-export type RegionLevel = 'DISTRICT' | 'TOWNSHIP' | 'STREET' | 'VILLAGE' | 'COMMUNITY';
+export type RegionLevel = 'CITY' | 'DISTRICT' | 'TOWNSHIP' | 'STREET' | 'VILLAGE' | 'COMMUNITY';
 
 export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
+  CITY: '设区的市',
   DISTRICT: '区县',
   TOWNSHIP: '乡镇',
   STREET: '街道',

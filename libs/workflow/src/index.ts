@@ -19,3 +19,4 @@ export * from './migrations';
 export { SATISFACTION_RATINGS } from './building-blocks';
 export { peopleMediation, judicialConfirmation, judicialConfirmationV2 };
 export { ruralLand } from './rural-land/land.workflow';
+export { petition } from './petition/xf.workflow';

@@ -53,9 +53,9 @@ describe('WorkflowRegistry', () => {
   });
 
   it.each([
-    ['an unknown id', () => new WorkflowRegistry(ALL_WORKFLOWS).get('xf', 1), { id: 'xf', version: 1 }],
+    ['an unknown id', () => new WorkflowRegistry(ALL_WORKFLOWS).get('nowhere', 1), { id: 'nowhere', version: 1 }],
     ['an unknown version', () => new WorkflowRegistry(ALL_WORKFLOWS).get('pm', 9), { id: 'pm', version: 9 }],
-    ['the latest of an unknown id', () => new WorkflowRegistry(ALL_WORKFLOWS).latest('xf'), { id: 'xf', version: undefined }],
+    ['the latest of an unknown id', () => new WorkflowRegistry(ALL_WORKFLOWS).latest('nowhere'), { id: 'nowhere', version: undefined }],
   ])('throws WorkflowNotFoundError for %s', (_name, lookup, metadata) => {
     let error: unknown;
     try {

@@ -182,6 +182,13 @@ function landAwarded(e: MemoryEngine): CaseRecord {
  * How each route of the table is set off, from a freshly opened case. A route added without a walk here fails the
  * test below: every row is exercised.
  */
+/** A petition registered at the district 信访局 and classified as a request (信访工作条例 第三十一条). */
+function petitionClassified(e: MemoryEngine): CaseRecord {
+  const xf = e.open('xf', 'petition_officer', { input: { channel: 'ONLINE' } });
+  e.apply(xf.id, 'petition_officer', 'CLASSIFY', { classification: 'REQUEST' });
+  return xf;
+}
+
 const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: string }> = {
   R4: (e) => {
     const pm = mediating(e);
@@ -259,6 +266,43 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
     e.apply(land.id, 'fy_mediator', 'RECORD_RIGHTS_DECISION', { decisionNo: '枫政处〔2025〕3号', decidedOn: e.today, receivedOn: e.today });
     e.apply(land.id, 'fy_mediator', 'FILE_SUIT', { courtOrgId: 'org-court', plaintiffPartyIds: ['P2'] });
     return { senderId: land.id, receiver: 'court_clerk' };
+  },
+  R18a: (e) => {
+    const xf = petitionClassified(e);
+    e.apply(xf.id, 'petition_officer', 'DIVERT', { legalChannel: 'LITIGATION', receivingOrgId: 'org-court', notifiedOn: e.today, explanation: '民事纠纷应当依法起诉' });
+    return { senderId: xf.id, receiver: 'court_clerk' };
+  },
+  R18b: (e) => {
+    const xf = petitionClassified(e);
+    e.apply(xf.id, 'petition_officer', 'DIVERT', { legalChannel: 'LABOUR_ARBITRATION', receivingOrgId: 'org-labour-arbitration', notifiedOn: e.today, explanation: '劳动争议申请仲裁', knewOn: e.today });
+    return { senderId: xf.id, receiver: 'arbitrator' };
+  },
+  R18c: (e) => {
+    const xf = petitionClassified(e);
+    e.apply(xf.id, 'petition_officer', 'DIVERT', {
+      legalChannel: 'RECONSIDERATION',
+      receivingOrgId: 'org-reconsideration',
+      notifiedOn: e.today,
+      explanation: '对行政处罚不服申请行政复议',
+      actType: 'PENALTY',
+      respondentAgency: '青溪区城市管理局',
+      knewOn: e.today,
+      applicationChannel: 'ORGAN_WRITTEN',
+      requests: '撤销罚款决定',
+    });
+    return { senderId: xf.id, receiver: 'rx_officer' };
+  },
+  R18f: (e) => {
+    const xf = petitionClassified(e);
+    e.apply(xf.id, 'petition_officer', 'TRANSFER', { mode: 'TRANSFER', receivingOrgId: 'org-housing' });
+    return { senderId: xf.id, receiver: 'housing_officer' };
+  },
+  R19: (e) => {
+    const xf = e.open('xf', 'fq_petition', { input: { channel: 'VISIT' } });
+    e.apply(xf.id, 'fq_petition', 'CLASSIFY', { classification: 'REQUEST' });
+    e.apply(xf.id, 'fq_petition', 'ACCEPT', { acceptedOn: e.today, notifiedOn: e.today });
+    e.apply(xf.id, 'fq_petition', 'REFER_MEDIATION', { mediationOrgId: 'org-fengqiao', consentedPartyIds: ['P1', 'P2'], civilContent: true });
+    return { senderId: xf.id, receiver: 'fq_mediator' };
   },
   R25: (e) => {
     e.today = '2026-05-11';

@@ -7,7 +7,9 @@ import type { Organisation, Region } from '../directory.types';
  * transferred to. Division codes are well-formed but do not belong to a real place.
  */
 export const DEMO_REGIONS: Region[] = [
-  { code: '330199', name: '青溪区', level: 'DISTRICT', parentCode: null },
+  // The city above the district: the third rung of the petition ladder (复核), and nothing else is held there.
+  { code: '330100', name: '青州市', level: 'CITY', parentCode: null },
+  { code: '330199', name: '青溪区', level: 'DISTRICT', parentCode: '330100' },
   { code: '330199101', name: '枫桥镇', level: 'TOWNSHIP', parentCode: '330199' },
   { code: '330199101201', name: '枫源村', level: 'VILLAGE', parentCode: '330199101' },
   { code: '330199101202', name: '栎桥村', level: 'VILLAGE', parentCode: '330199101' },
@@ -42,6 +44,9 @@ export const DEMO_ORGANISATIONS: Organisation[] = [
   org({ id: 'org-commercial-mediation', name: '青溪商事调解中心', shortName: '青溪商调', type: 'COMMERCIAL_MEDIATION_ORG', regionCode: '330199', parentId: null }),
   org({ id: 'org-reconsideration', name: '青溪区人民政府行政复议办公室', shortName: '青溪复议', type: 'RECONSIDERATION_ORGAN', regionCode: '330199', parentId: null }),
   org({ id: 'org-petition', name: '青溪区信访局', shortName: '青溪信访', type: 'PETITION_BUREAU', regionCode: '330199', parentId: null }),
+  org({ id: 'org-fengqiao-petition', name: '枫桥镇信访办公室', shortName: '枫桥信访', type: 'PETITION_OFFICE', regionCode: '330199101', parentId: 'org-petition' }),
+  org({ id: 'org-city-petition', name: '青州市信访局', shortName: '青州信访', type: 'PETITION_BUREAU', regionCode: '330100', parentId: null }),
+  org({ id: 'org-housing', name: '青溪区住房和城乡建设局', shortName: '青溪住建', type: 'GOVERNMENT_DEPARTMENT', regionCode: '330199', parentId: null }),
   org({ id: 'org-traffic-police', name: '青溪区公安分局交通警察大队', shortName: '青溪交警', type: 'TRAFFIC_POLICE_BRIGADE', regionCode: '330199', parentId: null }),
   org({ id: 'org-governance-centre', name: '青溪区社会治安综合治理中心', shortName: '青溪综治', type: 'GOVERNANCE_CENTRE', regionCode: '330199', parentId: null }),
   org({ id: 'org-fengqiao-centre', name: '枫桥镇社会治安综合治理中心', shortName: '枫桥综治', type: 'GOVERNANCE_CENTRE', regionCode: '330199101', parentId: 'org-governance-centre' }),
@@ -75,6 +80,9 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'cm_mediator', displayName: '陆调解（青溪商事调解中心）', roles: ['MEDIATOR', 'INTAKE_CLERK'], orgId: 'org-commercial-mediation' },
   { username: 'rx_officer', displayName: '韩复议（区行政复议办公室）', roles: ['RECONSIDERATION_OFFICER'], orgId: 'org-reconsideration' },
   { username: 'petition_officer', displayName: '杨信访（区信访局）', roles: ['PETITION_OFFICER', 'INTAKE_CLERK'], orgId: 'org-petition' },
+  { username: 'fq_petition', displayName: '方信访（枫桥镇信访办）', roles: ['PETITION_OFFICER', 'INTAKE_CLERK'], orgId: 'org-fengqiao-petition' },
+  { username: 'city_petition', displayName: '柯信访（市信访局）', roles: ['PETITION_OFFICER', 'INTAKE_CLERK'], orgId: 'org-city-petition' },
+  { username: 'housing_officer', displayName: '葛住建（区住建局信访办理）', roles: ['PETITION_OFFICER'], orgId: 'org-housing' },
   { username: 'tp_mediator', displayName: '朱警官（交警大队事故调解）', roles: ['MEDIATOR'], orgId: 'org-traffic-police' },
   { username: 'zz_dispatcher', displayName: '高分流（区综治中心）', roles: ['CENTRE_DISPATCHER', 'INTAKE_CLERK'], orgId: 'org-governance-centre' },
   { username: 'fq_dispatcher', displayName: '罗受理（枫桥镇综治中心）', roles: ['CENTRE_DISPATCHER', 'INTAKE_CLERK'], orgId: 'org-fengqiao-centre' },
