@@ -18,3 +18,5 @@ export * from './migration';
 export * from './migrations';
 export { peopleMediation, judicialConfirmation, judicialConfirmationV2 };
 export { ruralLand } from './rural-land/land.workflow';
+export { intakeCentre } from './intake-centre/zz.workflow';
+export * from './risk';
