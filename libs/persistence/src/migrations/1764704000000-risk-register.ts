@@ -21,7 +21,9 @@ export class RiskRegister1764704000000 implements MigrationInterface {
        summary text,
        reported_by varchar(64) NOT NULL,
        reported_at ${instant} NOT NULL,
-       notified_org_ids ${json} NOT NULL)`);
+       notified_org_ids ${json} NOT NULL${pg ? ', seq bigserial' : ''})`);
+    // Reports of one instant (several in a second, or under the test clock) keep the order they were written in:
+    // the table's own sequence on PostgreSQL, the rowid on SQLite.
     await runner.query('CREATE INDEX risk_reports_region ON risk_reports (region_code, reported_at)');
     await runner.query('CREATE INDEX risk_reports_dispute ON risk_reports (dispute_code, reported_at)');
     await runner.query(`CREATE TABLE risk_sweeps (

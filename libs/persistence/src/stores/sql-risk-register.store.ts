@@ -9,7 +9,7 @@ export class SqlRiskRegisterStore extends RiskRegisterStore {
   async reports(regionPrefix: string): Promise<{ reports: RiskReportRow[]; openCases: Record<string, number> }> {
     const rows = await this.db.query(
       `SELECT r.*, c.case_no, c.closed FROM risk_reports r JOIN cases c ON c.id = r.case_id
-       WHERE r.region_code LIKE :prefix ORDER BY r.reported_at, r.id`,
+       WHERE r.region_code LIKE :prefix ORDER BY r.reported_at, ${this.db.dialect === 'postgres' ? 'r.seq' : 'r.rowid'}`,
       { prefix: `${regionPrefix}%` },
     );
     const codes = [...new Set(rows.map((r) => r.dispute_code as string))];

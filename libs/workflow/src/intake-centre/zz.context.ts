@@ -30,6 +30,9 @@ export interface ZzContext {
   triagedOn?: IsoDate;
   counterMediationStartedOn?: IsoDate;
   resolvedOn?: IsoDate;
+  lastSessionOn?: IsoDate;
+  /** The last day a dispatched case reported how it went. */
+  lastReportOn?: IsoDate;
   /** Child cases dispatched, and those among them not yet ended (each ends by reaching a final state). */
   dispatched: number;
   openChildren: number;

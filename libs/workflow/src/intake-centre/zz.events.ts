@@ -88,6 +88,8 @@ export const zzEvents: Record<string, EventSpec> = {
     schema: objectSchema(
       {
         channel: enumField('分流渠道', DISPATCH_CHANNELS),
+        // One dispute may hold matters of several kinds (a dismissal with a neighbours' quarrel): each goes its own way.
+        matter: enumField('分流事项类别（缺省为研判类别）', CLASSIFICATIONS),
         receivingOrgId: { type: 'string', title: '承办单位', 'x-source': `orgs:${DISPATCH_ORG_TYPES.join(',')}` },
         reason: textField('分流理由', 1000),
         note: textField('派单说明', 1000),

@@ -54,6 +54,8 @@ export const zzMachine = setup({
     recordRisk: assign({ riskLevel: ({ event, context }) => (isRiskLevel(event.data.level) ? event.data.level : context.riskLevel) }),
     startCounter: assign({ counterMediationStartedOn: ({ event }) => String(event.data.startedOn) }),
     recordResolution: assign({ resolvedOn: ({ event }) => String(event.data.resolvedOn) }),
+    noteSession: assign({ lastSessionOn: ({ event }) => String(event.data.heldOn) }),
+    noteReport: assign({ lastReportOn: ({ event }) => event.today }),
     countDispatch: assign({ dispatched: ({ context }) => context.dispatched + 1, openChildren: ({ context }) => context.openChildren + 1 }),
     countEnded: assign({ openChildren: ({ context }) => Math.max(0, context.openChildren - 1) }),
     recordFollowUp: assign({ followedUpOn: ({ event }) => String(event.data.visitedOn), satisfied: ({ event }) => event.data.satisfied === true }),
@@ -85,7 +87,7 @@ export const zzMachine = setup({
       tags: ['awaitingDispatch'],
       meta: meta({ label: '先行调解', labelEn: 'Mediation at the counter', legalBasis: `人民调解法 第十七条；${CENTRE_OPINION}`, deadlines: [D_ZZ2] }),
       on: {
-        RECORD_COUNTER_SESSION: {},
+        RECORD_COUNTER_SESSION: { actions: 'noteSession' },
         RESOLVE_AT_COUNTER: { target: 'resolved', guard: 'resolvedNotInFuture', actions: 'recordResolution' },
         ...dispatch,
         ...referOutside,
@@ -105,7 +107,7 @@ export const zzMachine = setup({
       on: {
         ...dispatch,
         SUPERVISE: { actions: [{ type: 'supervise', params: { caseField: 'childCaseId', noteField: 'note' } }] },
-        CHILD_REPORTED: {},
+        CHILD_REPORTED: { actions: 'noteReport' },
         CHILD_ENDED: { actions: 'countEnded' },
         RECORD_FOLLOW_UP: { target: 'followedUp', guard: 'everyChildEnded', actions: 'recordFollowUp' },
         ...reportRisk,

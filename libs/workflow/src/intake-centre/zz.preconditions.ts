@@ -33,7 +33,10 @@ export const OUTSIDE_BY_AUTHORITY: Record<string, Classification[]> = {
 
 export const zzPreconditions: Record<string, Precondition<ZzContext>> = {
   channelFitsClassification: {
-    check: (context, event) => !!context.classification && CHANNELS_BY_CLASSIFICATION[context.classification].includes(event.data.channel),
+    check: (context, event) => {
+      const matter = (event.data.matter ?? context.classification) as Classification | undefined;
+      return !!matter && (CHANNELS_BY_CLASSIFICATION[matter] ?? []).includes(event.data.channel);
+    },
     message: '分流渠道与甄别研判的纠纷类别不符：应当依照法律途径分流（劳动争议先申请劳动仲裁，民事纠纷调解或者诉讼），信访渠道只受理没有法定途径的事项',
     messageEn: 'The channel does not fit the triage: the law’s own channel comes first, and petitions take only what no legal channel takes',
     legalBasis: `${ART_31}；${CENTRE_OPINION}`,
