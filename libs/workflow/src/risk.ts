@@ -23,7 +23,7 @@ export const RISK_RECIPIENTS = { POLICE: '公安机关', ZONGZHI_CENTRE: '综治
 
 export const riskSummaryField = textField('风险情况', 2000);
 
-const REVIEW_BASIS = '关于加强社会治安综合治理中心规范化建设的意见（2024）；各地矛盾纠纷排查化解“四色预警”工作办法';
+const REVIEW_BASIS = '人民调解法 第二十五条；信访工作条例 第二十五条；关于加强社会治安综合治理中心规范化建设的意见（2024）';
 
 /**
  * How often each colour is looked at again (研判复核). The spec gives response targets, not statutory periods (red:

@@ -182,6 +182,14 @@ function landAwarded(e: MemoryEngine): CaseRecord {
  * How each route of the table is set off, from a freshly opened case. A route added without a walk here fails the
  * test below: every row is exercised.
  */
+/** A 综治中心 case triaged as a civil matter and dispatched along one of the R1 routes. */
+function zzDispatched(e: MemoryEngine, dispatch: Record<string, unknown>, receiver: string) {
+  const zz = e.open('zz', 'fq_dispatcher', { input: { intakeChannel: 'COUNTER' } });
+  e.apply(zz.id, 'fq_dispatcher', 'TRIAGE', { classification: 'CIVIL', riskLevel: 'BLUE', assessment: '一般民事纠纷' });
+  e.apply(zz.id, 'fq_dispatcher', 'DISPATCH', dispatch);
+  return { senderId: zz.id, receiver };
+}
+
 const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: string }> = {
   R4: (e) => {
     const pm = mediating(e);
@@ -260,6 +268,9 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
     e.apply(land.id, 'fy_mediator', 'FILE_SUIT', { courtOrgId: 'org-court', plaintiffPartyIds: ['P2'] });
     return { senderId: land.id, receiver: 'court_clerk' };
   },
+  R1a: (e) => zzDispatched(e, { channel: 'pm', receivingOrgId: 'org-fengqiao', reason: '邻里纠纷适宜人民调解' }, 'fq_mediator'),
+  R1b: (e) => zzDispatched(e, { channel: 'lab', matter: 'LABOUR', receivingOrgId: 'org-labour-arbitration', reason: '欠薪争议，仲裁前置' }, 'arbitrator'),
+  R1c: (e) => zzDispatched(e, { channel: 'ct', receivingOrgId: 'org-court', reason: '当事人坚持起诉' }, 'court_clerk'),
   R25: (e) => {
     e.today = '2026-05-11';
     const cm = e.open('cm', 'cm_mediator', { category: 'CONTRACT', input: { appliedOn: e.today } });

@@ -108,7 +108,7 @@ export const zzEvents: Record<string, EventSpec> = {
       ['authority', 'authorityName', 'referredOn'],
     ),
     legalBasis: '信访工作条例 第三十一条；人民调解法 第二十五条',
-    preconditions: ['authorityFitsClassification', 'noChildOpen'],
+    preconditions: ['authorityFitsClassification'],
   },
   SUPERVISE: {
     label: '督办',

@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import type { DeadlineSpec, StateMeta, WorkflowEvent } from '../definition';
 import { engineEffects, guardsFrom } from '../building-blocks';
 import { isRiskLevel } from '../risk';
@@ -14,7 +14,7 @@ const D_ZZ1: DeadlineSpec = {
   label: '甄别研判期限（登记之日起三个工作日）',
   period: { amount: 3, unit: 'day' },
   dayType: 'working',
-  legalBasis: CENTRE_OPINION,
+  legalBasis: `信访工作条例 第三十一条；${CENTRE_OPINION}`,
   confidence: 'U',
   soft: true,
   configKey: 'zz.triagePeriod',
@@ -25,7 +25,7 @@ const D_ZZ2: DeadlineSpec = {
   label: '先行调解期限（开始调解之日起十五日）',
   period: { amount: 15, unit: 'day' },
   dayType: 'calendar',
-  legalBasis: CENTRE_OPINION,
+  legalBasis: `人民调解法 第十七条；${CENTRE_OPINION}`,
   confidence: 'U',
   soft: true,
   configKey: 'zz.counterMediationPeriod',
@@ -76,7 +76,7 @@ export const zzMachine = setup({
       tags: ['awaitingDispatch'],
       meta: meta({ label: '甄别研判', labelEn: 'Triaged', legalBasis: `信访工作条例 第三十一条；${CENTRE_OPINION}` }),
       on: {
-        START_COUNTER_MEDIATION: { target: 'firstLineMediation', guard: 'everyPartyConsents', actions: 'startCounter' },
+        START_COUNTER_MEDIATION: { target: 'firstLineMediation', guard: and(['everyPartyConsents', 'startedNotInFuture']), actions: 'startCounter' },
         ...dispatch,
         ...referOutside,
         ...reportRisk,
@@ -109,7 +109,7 @@ export const zzMachine = setup({
         SUPERVISE: { actions: [{ type: 'supervise', params: { caseField: 'childCaseId', noteField: 'note' } }] },
         CHILD_REPORTED: { actions: 'noteReport' },
         CHILD_ENDED: { actions: 'countEnded' },
-        RECORD_FOLLOW_UP: { target: 'followedUp', guard: 'everyChildEnded', actions: 'recordFollowUp' },
+        RECORD_FOLLOW_UP: { target: 'followedUp', guard: and(['everyChildEnded', 'visitedNotInFuture']), actions: 'recordFollowUp' },
         ...reportRisk,
       },
     },

@@ -4,6 +4,8 @@ import type { Classification, ZzContext } from './zz.context';
 
 const ART_31 = '信访工作条例 第三十一条';
 const CENTRE_OPINION = '关于加强社会治安综合治理中心规范化建设的意见（2024）';
+/** The centre closes the loop as a mediation organisation does: it follows the outcome through (回访). */
+const CLOSED_LOOP = `人民调解法 第三十一条；${CENTRE_OPINION}`;
 
 /**
  * 法治化路线图: the channels the law provides for each kind of matter (spec (c) R1–R14), legal channels first. A matter
@@ -52,13 +54,7 @@ export const zzPreconditions: Record<string, Precondition<ZzContext>> = {
     check: (context) => context.openChildren === 0,
     message: '分流的案件尚未全部办结，不能回访结案（案结事了）',
     messageEn: 'A dispatched case is still open: the follow-up and closure wait until every one has ended',
-    legalBasis: CENTRE_OPINION,
-  },
-  noChildOpen: {
-    check: (context) => context.openChildren === 0,
-    message: '分流的案件尚未办结，不能移交其他机关',
-    messageEn: 'A dispatched case is still open',
-    legalBasis: CENTRE_OPINION,
+    legalBasis: CLOSED_LOOP,
   },
   startedNotInFuture: notInFuture('startedOn', '先行调解开始日期'),
   resolvedNotInFuture: notInFuture('resolvedOn', '调解成功日期'),
