@@ -32,7 +32,11 @@ export const OUTSIDE_AUTHORITIES = {
   PETITION_BUREAU: '信访工作机构',
 };
 
-const CHILD_REPORT = objectSchema({ sourceCaseId: { type: 'string' }, sourceCaseNo: { type: 'string' }, outcome: { type: 'string' }, reportedOn: dateField('报告日期') });
+/** What a dispatched case reports: its outcome in its own words, with whatever facts that outcome carries (a return's reason). */
+const CHILD_REPORT = {
+  ...objectSchema({ sourceCaseId: { type: 'string' }, sourceCaseNo: { type: 'string' }, outcome: { type: 'string' }, reportedOn: dateField('报告日期') }),
+  additionalProperties: true,
+};
 
 export const zzEvents: Record<string, EventSpec> = {
   TRIAGE: {
