@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DirectoryService } from '@app/organisations';
-import { NotFoundError } from '@app/shared';
+import { chinaDate } from '@app/calendar';
+import { Clock, NotFoundError } from '@app/shared';
 import { stateLabel, WorkflowRegistry } from '@app/workflow';
 import { overseesDispute } from '../../domain/dispute-oversight';
 import { CaseStore } from '../../ports/case-store.port';
@@ -14,6 +15,7 @@ export class GetSupervisionHandler implements IQueryHandler<GetSupervisionQuery>
     private readonly cases: CaseStore,
     private readonly registry: WorkflowRegistry,
     private readonly directoryService: DirectoryService,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ viewer, code }: GetSupervisionQuery): Promise<SupervisionView> {
@@ -21,6 +23,7 @@ export class GetSupervisionHandler implements IQueryHandler<GetSupervisionQuery>
     // Only an overseeing centre has a supervision view; anyone else is told nothing, not even that the dispute exists.
     if (!found.cases.length || !overseesDispute(viewer, directory, this.registry, found.cases)) throw new NotFoundError('Dispute', '纠纷', code);
     const loaded = await this.cases.loadMany(found.cases.map((c) => c.id));
+    const today = chinaDate(this.clock.now());
     const byId = new Map(loaded.map((l) => [l.record.id, l]));
     const isCentre = (workflowId: string, version: number) => this.registry.get(workflowId, version).manifest.seesWholeDispute === true;
     const sorted = [...found.cases].sort((a, b) => a.openedAt.localeCompare(b.openedAt));
@@ -48,7 +51,8 @@ export class GetSupervisionHandler implements IQueryHandler<GetSupervisionQuery>
             closed: own?.record.closed ?? false,
             openedAt: c.openedAt,
             deadlines,
-            overdue: deadlines.some((d) => d.status === 'missed'),
+            // Past its day even before the worker has marked it: what 督办 is for.
+            overdue: deadlines.some((d) => d.status === 'missed' || d.dueOn < today),
           };
         }),
     };

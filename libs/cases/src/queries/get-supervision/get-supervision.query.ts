@@ -27,6 +27,7 @@ export interface SupervisionView {
     openedAt: string;
     /** Deadlines still running and those missed: what 督办 watches. */
     deadlines: SupervisedDeadline[];
+    /** A deadline missed, or past its day and not yet marked by the worker. */
     overdue: boolean;
   }[];
 }
