@@ -34,6 +34,7 @@ import { createValidationPipe } from './http/validation';
 import { VocabularyController } from './vocabulary/vocabulary.controller';
 import { WorkflowsController } from './workflows/workflows.controller';
 import { TransfersController } from './transfers/transfers.controller';
+import { RiskController } from './risk/risk.controller';
 import { AdminCalendarController } from './admin/calendar.controller';
 import { TestClockController } from './admin/test-clock.controller';
 import { CaseDeadlinesController } from './deadlines/case-deadlines.controller';
@@ -59,7 +60,7 @@ export class AppModule {
         AuditModule,
         StatisticsModule.forRoot(config),
       ],
-      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

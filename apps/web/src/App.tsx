@@ -18,6 +18,9 @@ import { OpenCasePage } from './pages/OpenCasePage';
 import { WorkQueuePage } from './pages/WorkQueuePage';
 import { StatisticsPage } from './pages/statistics/StatisticsPage';
 import { SurveyPage } from './pages/SurveyPage';
+import { RiskRegisterPage } from './pages/risk/RiskRegisterPage';
+import { RISK_ROLES } from './pages/risk/risk-types';
+import { SupervisionPage } from './pages/risk/SupervisionPage';
 
 export function App() {
   const { me, checking } = useSession();
@@ -35,6 +38,8 @@ export function App() {
           <Route path={INBOX_PATH.slice(1)} element={<RequireChannelRole of="inboxRoles"><InboxPage /></RequireChannelRole>} />
           {/* The court inbox became every receiving organisation's 收案箱; old links and bookmarks still arrive. */}
           <Route path="court/inbox" element={<Redirect to={INBOX_PATH} />} />
+          <Route path="risk" element={<RequireRole roles={RISK_ROLES}><RiskRegisterPage /></RequireRole>} />
+          <Route path="disputes/:code/supervision" element={<SupervisionPage />} />
           <Route path="admin/users" element={<RequireRole roles={['ADMIN']}><UsersPage /></RequireRole>} />
           <Route path="admin/organisations" element={<RequireRole roles={['ADMIN']}><OrganisationsPage /></RequireRole>} />
           <Route path="admin/calendar" element={<RequireRole roles={['ADMIN']}><CalendarPage /></RequireRole>} />

@@ -21,11 +21,15 @@ import { DeadlineWorker } from './deadline-worker/deadline-worker';
 import { GetInboxHandler } from './queries/get-inbox/get-inbox.handler';
 import { GetDisputeHandler } from './queries/get-dispute/get-dispute.handler';
 import { MigrateCasesHandler } from './commands/migrate-cases/migrate-cases.handler';
+import { RecordRiskSweepHandler } from './commands/record-risk-sweep/record-risk-sweep.handler';
+import { GetSupervisionHandler } from './queries/get-supervision/get-supervision.handler';
+import { GetRiskRegisterHandler } from './queries/get-risk-register/get-risk-register.handler';
+import { ListRiskSweepsHandler } from './queries/list-risk-sweeps/list-risk-sweeps.handler';
 import { StoredCaseViews } from './views/stored-case-view';
 import { IdempotencySweep } from './domain/idempotency';
 
-const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler, FireDeadlinesHandler, PauseDeadlineHandler, ResumeDeadlineHandler, ExtendDeadlineHandler, MarkNotificationReadHandler, MigrateCasesHandler];
-const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler, ListDeadlinesHandler, ListNotificationsHandler, GetInboxHandler, GetDisputeHandler];
+const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler, FireDeadlinesHandler, PauseDeadlineHandler, ResumeDeadlineHandler, ExtendDeadlineHandler, MarkNotificationReadHandler, MigrateCasesHandler, RecordRiskSweepHandler];
+const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler, ListDeadlinesHandler, ListNotificationsHandler, GetInboxHandler, GetDisputeHandler, GetSupervisionHandler, GetRiskRegisterHandler, ListRiskSweepsHandler];
 const eventHandlers = [DeliverOutboxAfterCommit];
 
 /**

@@ -68,6 +68,14 @@ export class DeadlinePlanner {
     return { dueOn: due.dueOn, dueAt: running ? PAUSED_DUE_AT : endOfChinaDay(due.dueOn).toISOString(), provisional: due.provisional };
   }
 
+  /**
+   * One timer for a period no state declares (a risk colour's review, `RISK_REVIEW_DEADLINES`): its span names no state
+   * node, so no state change ends it; the write path closes it when it is replaced or the case ends.
+   */
+  planDetached(spec: DeadlineSpec, span: string, input: { caseId: string; orgId: string; anchorOn: IsoDate; now: Date }): DeadlineRecord {
+    return this.record(spec, span, input.anchorOn, { def: undefined as never, state: span, context: {}, caseId: input.caseId, orgId: input.orgId, enteredOn: input.anchorOn, now: input.now });
+  }
+
   periodOf(spec: DeadlineSpec) {
     return (spec.configKey && this.overrides[spec.configKey]) || spec.period;
   }

@@ -1,4 +1,4 @@
-export type NotificationKind = 'REMINDER' | 'ESCALATION' | 'TRANSFER' | 'RETURNED' | 'RISK';
+export type NotificationKind = 'REMINDER' | 'ESCALATION' | 'TRANSFER' | 'RETURNED' | 'RISK' | 'SUPERVISION';
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   REMINDER: '期限提醒',
@@ -6,6 +6,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   TRANSFER: '移送待签收',
   RETURNED: '移送被退回',
   RISK: '激化风险报告',
+  SUPERVISION: '综治中心督办',
 };
 
 /**

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore } from '@app/audit';
-import { CaseReadModel, CaseStatisticsReadModel, CaseStore, OutboxStore, TransferReadModel } from '@app/cases';
+import { CaseReadModel, CaseStatisticsReadModel, CaseStore, OutboxStore, RiskRegisterStore, TransferReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
 import { DirectoryRepository, LoginThrottleStore, PasswordHistoryStore, SessionStore } from '@app/organisations';
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
@@ -23,6 +23,7 @@ import { SqlOutboxStore } from './stores/sql-outbox.store';
 import { SqlPasswordHistoryStore } from './stores/sql-password-history.store';
 import { SqlSessionStore } from './stores/sql-session.store';
 import { SqlTransferReadModel } from './stores/sql-transfer-read-model';
+import { SqlRiskRegisterStore } from './stores/sql-risk-register.store';
 import { TypeOrmDirectoryRepository } from './stores/typeorm-directory.repository';
 import { TypeOrmHolidayStore } from './stores/typeorm-holiday.store';
 
@@ -67,8 +68,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: SatisfactionRates, ...withDb((db) => new SqlSatisfactionRates(db)) },
         { provide: SatisfactionSurveyStore, ...withDb((db) => new SqlSatisfactionStore(db)) },
         { provide: CaseStatisticsReadModel, ...withDb((db) => new SqlCaseStatistics(db)) },
+        { provide: RiskRegisterStore, ...withDb((db) => new SqlRiskRegisterStore(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel, RiskRegisterStore],
     };
   }
 

@@ -136,7 +136,8 @@ export const engineEffects = {
   report: (_args: unknown, _params: { outcome: string; data?: Record<string, unknown> }) => undefined,
   acceptTransfer: () => undefined,
   returnTransfer: (_args: unknown, _params: { reasonField: string }) => undefined,
-  notifyRisk: (_args: unknown, _params: { level: string; reportedTo: string }) => undefined,
+  notifyRisk: (_args: unknown, _params: { level: string; reportedTo?: string; summary?: string }) => undefined,
+  supervise: (_args: unknown, _params: { caseField: string; noteField: string }) => undefined,
 };
 
 /** Reports an outcome, in this channel's words, to the case that sent this one (a no-op for a case opened directly). */

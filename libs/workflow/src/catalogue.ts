@@ -4,16 +4,13 @@ import { ALL_WORKFLOWS } from './channels';
 
 /**
  * Roles and organisation types of channels that the directory already holds but whose workflows are not built yet
- * (信访, 道交, 综治中心, 治安调解): each moves into its channel's manifest when the channel arrives.
+ * (道交, 治安调解): each moves into its channel's manifest when the channel arrives.
  */
 const PENDING_CHANNEL_ROLES: Record<string, string> = {
-  CENTRE_DISPATCHER: '综治中心受理分流员',
-  GRID_WORKER: '网格员',
   POLICE_OFFICER: '民警',
 };
 const PENDING_CHANNEL_ORG_TYPES: Record<string, string> = {
   TRAFFIC_POLICE_BRIGADE: '公安交通警察大队',
-  GOVERNANCE_CENTRE: '社会治安综合治理中心',
   POLICE_STATION: '派出所',
 };
 /** The justice bureau runs the engine and audits subsidies; no channel's cases are handled there. */
@@ -24,8 +21,6 @@ const ENGINE_AND_PENDING_STAFF: Record<string, string[]> = {
   AUDITOR: ['JUSTICE_BUREAU'],
   INTAKE_CLERK: ['PETITION_BUREAU', 'GOVERNANCE_CENTRE'],
   MEDIATOR: ['TRAFFIC_POLICE_BRIGADE'],
-  CENTRE_DISPATCHER: ['GOVERNANCE_CENTRE'],
-  GRID_WORKER: ['GOVERNANCE_CENTRE'],
   POLICE_OFFICER: ['POLICE_STATION'],
 };
 

@@ -10,6 +10,7 @@ import { commercialArbitration } from './commercial-arbitration/arb.workflow';
 import { commercialMediation } from './commercial-mediation/cm.workflow';
 import { administrativeReconsideration } from './reconsideration/rx.workflow';
 import { petition } from './petition/xf.workflow';
+import { intakeCentre } from './intake-centre/zz.workflow';
 
 /**
  * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
@@ -27,6 +28,7 @@ export const ALL_WORKFLOWS: WorkflowDefinition[] = [
   commercialMediation,
   administrativeReconsideration,
   petition,
+  intakeCentre,
 ];
 
 /** The workflow a case gets when `POST /api/cases` names none. */

@@ -161,6 +161,11 @@ export interface ChannelManifest {
   relationLabel: string;
   /** Work queues of the console for this channel's staff. */
   queues: QueueSpec[];
+  /**
+   * An organisation holding a case of this channel sees every case of the dispute, whoever handles it: the 综治中心
+   * follows each case it dispatched and what those cases sent on (跟踪督办).
+   */
+  seesWholeDispute?: boolean;
   /** How the bureau's statistics read this channel's cases; a channel without it has no success or performance figures. */
   statistics?: StatisticsSpec;
 }
@@ -198,8 +203,17 @@ export const EFFECT_TYPES = {
   acceptTransfer: '签收移送',
   /** The receiving organisation returned the transfer (退回): params `{ reasonField }`, the event data field with the reason. */
   returnTransfer: '退回移送',
-  /** An escalation risk was reported (人民调解法 第二十五条): params `{ level, reportedTo }`. */
+  /**
+   * A risk colour was set or reported (人民调解法 第二十五条; 四色预警): params `{ level, reportedTo?, summary? }`. The
+   * engine records it on the risk register, notifies the supervising organisation (and for RED the police station and
+   * the 综治中心 of the case's region, escalating to the centre above) and sets the colour's review timer.
+   */
   notifyRisk: '报告激化风险',
+  /**
+   * 督办: the case urges a case it sent on: params `{ caseField, noteField }`, the event data fields naming that case
+   * and the note. The handling organisation of that case is notified.
+   */
+  supervise: '跟踪督办',
   /** Stop the clock of pending deadlines (中止): params `{ specIds }`; the days until resumption are not counted. */
   pauseDeadlines: '期限中止计算',
   /** Restart the clock of deadlines paused by `pauseDeadlines`: params `{ specIds }`. */

@@ -20,3 +20,5 @@ export { SATISFACTION_RATINGS } from './building-blocks';
 export { peopleMediation, judicialConfirmation, judicialConfirmationV2 };
 export { ruralLand } from './rural-land/land.workflow';
 export { petition } from './petition/xf.workflow';
+export { intakeCentre } from './intake-centre/zz.workflow';
+export * from './risk';

@@ -1,6 +1,7 @@
-import { AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../api/channels';
+import { RISK_ROLES } from '../pages/risk/risk-types';
 
 export interface MenuEntry {
   path: string;
@@ -20,6 +21,10 @@ export function menuFor(access: Access | undefined): { group?: string; entries: 
         { path: '/cases/new', label: '登记案件', icon: <FileAddOutlined />, roles: access?.openingRoles ?? [] },
         { path: INBOX_PATH, label: '收案箱', icon: <InboxOutlined />, roles: access?.inboxRoles ?? [] },
       ],
+    },
+    {
+      group: '综治中心',
+      entries: [{ path: '/risk', label: '风险台账', icon: <AlertOutlined />, roles: RISK_ROLES }],
     },
     {
       group: '系统管理',

@@ -189,6 +189,14 @@ function petitionClassified(e: MemoryEngine): CaseRecord {
   return xf;
 }
 
+/** A 综治中心 case triaged as a civil matter and dispatched along one of the R1 routes. */
+function zzDispatched(e: MemoryEngine, dispatch: Record<string, unknown>, receiver: string) {
+  const zz = e.open('zz', 'fq_dispatcher', { input: { intakeChannel: 'COUNTER' } });
+  e.apply(zz.id, 'fq_dispatcher', 'TRIAGE', { classification: 'CIVIL', riskLevel: 'BLUE', assessment: '一般民事纠纷' });
+  e.apply(zz.id, 'fq_dispatcher', 'DISPATCH', dispatch);
+  return { senderId: zz.id, receiver };
+}
+
 const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: string }> = {
   R4: (e) => {
     const pm = mediating(e);
@@ -304,6 +312,9 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
     e.apply(xf.id, 'fq_petition', 'REFER_MEDIATION', { mediationOrgId: 'org-fengqiao', consentedPartyIds: ['P1', 'P2'], civilContent: true });
     return { senderId: xf.id, receiver: 'fq_mediator' };
   },
+  R1a: (e) => zzDispatched(e, { channel: 'pm', receivingOrgId: 'org-fengqiao', reason: '邻里纠纷适宜人民调解' }, 'fq_mediator'),
+  R1b: (e) => zzDispatched(e, { channel: 'lab', matter: 'LABOUR', receivingOrgId: 'org-labour-arbitration', reason: '欠薪争议，仲裁前置' }, 'arbitrator'),
+  R1c: (e) => zzDispatched(e, { channel: 'ct', receivingOrgId: 'org-court', reason: '当事人坚持起诉' }, 'court_clerk'),
   R25: (e) => {
     e.today = '2026-05-11';
     const cm = e.open('cm', 'cm_mediator', { category: 'CONTRACT', input: { appliedOn: e.today } });
@@ -472,6 +483,57 @@ describe('the write pipeline', () => {
       const pm = mediating(e);
       e.apply(pm.id, 'fy_mediator', 'REPORT_RISK', { level: 'RED', reportedTo: 'POLICE', summary: '一方扬言报复' });
       expect(e.notifications.at(-1)).toMatchObject({ kind: 'RISK', orgId: 'org-fengqiao', caseId: pm.id, message: expect.stringContaining('红色') });
+    });
+
+    it('a RED report reaches the police station, the township centre and the centre above in the same plan, with its register row and review timer', () => {
+      const e = new MemoryEngine();
+      const pm = mediating(e);
+      e.apply(pm.id, 'fy_mediator', 'REPORT_RISK', { level: 'RED', reportedTo: 'POLICE', summary: '一方扬言报复' });
+      const plan = e.plans.at(-1)!;
+      expect(plan.notifications.map((n) => [n.kind, n.orgId])).toEqual([
+        ['RISK', 'org-fengqiao-police'],
+        ['RISK', 'org-fengqiao-centre'],
+        ['RISK', 'org-governance-centre'],
+        ['RISK', 'org-fengqiao'],
+      ]);
+      expect(plan.riskReports).toEqual([expect.objectContaining({ caseId: pm.id, level: 'RED', regionCode: pm.regionCode, notifiedOrgIds: plan.notifications.map((n) => n.orgId) })]);
+      expect(plan.deadlinesOpened).toEqual([expect.objectContaining({ specId: 'D-RISK-RED', state: '$risk', span: ['$risk'], soft: true, anchorOn: e.today, dueOn: '2025-03-11' })]);
+    });
+
+    it('a lower colour tells only the supervising organisation (ORANGE also the centre), and replaces the pending review', () => {
+      const e = new MemoryEngine();
+      const pm = mediating(e);
+      e.apply(pm.id, 'fy_mediator', 'REPORT_RISK', { level: 'YELLOW', reportedTo: 'ZONGZHI_CENTRE', summary: '双方情绪激动' });
+      expect(e.plans.at(-1)!.notifications.map((n) => n.orgId)).toEqual(['org-fengqiao']);
+      e.apply(pm.id, 'fy_mediator', 'REPORT_RISK', { level: 'ORANGE', reportedTo: 'ZONGZHI_CENTRE', summary: '一方聚集亲属' });
+      const plan = e.plans.at(-1)!;
+      expect(plan.notifications.map((n) => n.orgId)).toEqual(['org-fengqiao-centre', 'org-fengqiao']);
+      expect(plan.deadlinesClosed).toEqual([expect.objectContaining({ status: 'met' })]);
+      const reviews = e.cases.get(pm.id)!.deadlines.filter((d) => d.state === '$risk');
+      expect(reviews.map((d) => [d.specId, d.status])).toEqual([
+        ['D-RISK-YELLOW', 'met'],
+        ['D-RISK-ORANGE', 'pending'],
+      ]);
+      // The case's end cancels the review: nothing is left to fire on a closed case.
+      e.apply(pm.id, 'fy_mediator', 'WITHDRAW', { partyIds: ['P1'] });
+      expect(e.cases.get(pm.id)!.deadlines.filter((d) => d.state === '$risk').map((d) => d.status)).toEqual(['met', 'cancelled']);
+    });
+
+    it('a case reaching a final state reports ENDED to the 综治中心 that dispatched it, and to no route that does not map it', () => {
+      const e = new MemoryEngine();
+      const { senderId } = WALKS.R1a(e);
+      const child = e.child(senderId, 'R1a');
+      expect(e.cases.get(senderId)!.record.context).toMatchObject({ dispatched: 1, openChildren: 1 });
+      e.apply(child.id, 'fq_mediator', 'RETURN', { reason: 'OUTSIDE_SCOPE', explanation: '不属于人民调解范围' });
+      const zz = e.cases.get(senderId)!.record;
+      expect(zz.context).toMatchObject({ dispatched: 1, openChildren: 0 });
+      expect(e.plans.flatMap((p) => p.audit).filter((a) => a.caseId === senderId).map((a) => a.type)).toEqual(['OPEN', 'TRIAGE', 'DISPATCH', 'CHILD_REPORTED', 'CHILD_ENDED']);
+      // A 司法确认 reaching its end tells the mediation case nothing new: R4 does not map ENDED.
+      const r4 = WALKS.R4(e);
+      const jc = e.child(r4.senderId, 'R4');
+      const before = e.plans.length;
+      e.apply(jc.id, 'court_clerk', 'RETURN', { reason: 'INCOMPLETE', explanation: '缺协议原件' });
+      expect(e.plans.slice(before).flatMap((p) => p.outbox).map((m) => m.eventType)).toEqual(['JC_RETURNED']);
     });
 
     it('an extension of entrusted mediation stops the trial-period clock, and its end restarts it', () => {

@@ -5,8 +5,13 @@ import { DeadlinePlanner, onStateChange, type DeadlineClosure, type DeadlinePaus
 import type { Directory } from '@app/organisations';
 import { ForbiddenError, ValidationError, type Role } from '@app/shared';
 import {
+  CASE_ENDED_OUTCOME,
   decide,
   eventsHandledIn,
+  isRiskLevel,
+  RISK_LEVELS,
+  RISK_REVIEW_DEADLINES,
+  RISK_REVIEW_SPAN,
   ORG_TYPE_LABELS,
   ROLE_LABELS,
   RouteTable,
@@ -178,6 +183,11 @@ export class WritePlanner {
       next = { ...next, deadlines: [...withClosures(next.deadlines, closed), ...opened] };
     }
     next = this.runEffects(plan, def, next, decision.effects.filter((e) => !clock(e)), input, role, env);
+    if (decision.final) {
+      // Any channel's end is news to a case that counts its children (the 综治中心), and ends its risk reviews.
+      this.report(plan, next.record, CASE_ENDED_OUTCOME, {}, env);
+      next = this.closeRiskReviews(plan, next, 'cancelled', env);
+    }
     for (const route of this.routes.from(def.id, input.type, input.data, record.state)) next = this.send(plan, route, next, input, role, env);
     this.signalChildren(plan, def, next.record, input.type, env);
     return next;
@@ -233,7 +243,10 @@ export class WritePlanner {
           break;
         }
         case 'notifyRisk':
-          this.notifyRisk(plan, working.record, effect.params, env);
+          working = this.notifyRisk(plan, working, effect.params, input, env);
+          break;
+        case 'supervise':
+          this.supervise(plan, working.record, String(input.data[effect.params.caseField] ?? ''), String(input.data[effect.params.noteField] ?? ''), effect.params.caseField, env);
           break;
         case 'pauseDeadlines':
         case 'resumeDeadlines':
@@ -264,12 +277,71 @@ export class WritePlanner {
     }
   }
 
-  /** 人民调解法 第二十五条: a risk of escalation is reported to the organisation supervising the handling one. */
-  private notifyRisk(plan: CommitPlan, record: CaseRecord, params: Record<string, any>, env: PlanEnv): void {
+  /**
+   * 四色预警 (人民调解法 第二十五条; 信访工作条例 第二十五条): the colour goes on the risk register; the supervising
+   * organisation is told of every colour, the 综治中心 of the case's region of ORANGE and RED, and of RED also the
+   * police station of the region (or the nearest one up the tree) and the centre above (上报) — all in this plan, so
+   * the report and its notices commit together or not at all. The colour's review timer replaces the previous one.
+   */
+  private notifyRisk(plan: CommitPlan, current: WorkingCase, params: Record<string, any>, input: EventInput, env: PlanEnv): WorkingCase {
+    if (!isRiskLevel(params.level)) return current;
+    const { record } = current;
+    const level = params.level;
     const org = env.directory.org(record.orgId);
-    const to = org?.parentId ?? record.orgId;
-    const level = { RED: '红色', ORANGE: '橙色', YELLOW: '黄色' }[String(params.level)] ?? String(params.level ?? '');
-    plan.notifications.push(notice(to, record.id, 'RISK', `${record.caseNo}（${org?.name ?? record.orgId}）报告纠纷激化风险：${level}${params.reportedTo ? `，已报告${params.reportedTo}` : ''}`, env.now));
+    const centre = nearestOf(env.directory, 'GOVERNANCE_CENTRE', record.regionCode);
+    const recipients: string[] = [];
+    if (level === 'RED') {
+      const police = nearestOf(env.directory, 'POLICE_STATION', record.regionCode);
+      if (police) recipients.push(police.id);
+    }
+    if (level === 'RED' || level === 'ORANGE') {
+      if (centre) recipients.push(centre.id);
+      if (level === 'RED' && centre?.parentId) recipients.push(centre.parentId);
+    }
+    recipients.push(org?.parentId ?? record.orgId);
+    const notified = [...new Set(recipients)].filter((id) => id !== record.orgId || recipients.length === 1);
+    const summary = typeof params.summary === 'string' ? params.summary : null;
+    const told = params.reportedTo ? `，已报告${params.reportedTo}` : '';
+    const message = `${record.caseNo}（${org?.name ?? record.orgId}）报告纠纷激化风险：${RISK_LEVELS[level]}${summary ? `，${summary}` : ''}${told}`;
+    for (const to of notified) plan.notifications.push(notice(to, record.id, 'RISK', message, env.now));
+    (plan.riskReports ??= []).push({
+      id: randomUUID(),
+      caseId: record.id,
+      disputeCode: record.disputeCode,
+      regionCode: record.regionCode,
+      orgId: record.orgId,
+      level,
+      summary,
+      reportedBy: input.actor.id,
+      reportedAt: env.now.toISOString(),
+      notifiedOrgIds: notified,
+    });
+    const reviewed = this.closeRiskReviews(plan, current, 'met', env);
+    const timer = this.planner.planDetached(RISK_REVIEW_DEADLINES[level], RISK_REVIEW_SPAN, { caseId: record.id, orgId: record.orgId, anchorOn: env.today, now: env.now });
+    plan.deadlinesOpened.push(timer);
+    return { ...reviewed, deadlines: [...reviewed.deadlines, timer] };
+  }
+
+  /** Closes the case's pending risk review timers: met by a new grading, cancelled when the case ends. */
+  private closeRiskReviews(plan: CommitPlan, current: WorkingCase, status: 'met' | 'cancelled', env: PlanEnv): WorkingCase {
+    const closedAt = env.now.toISOString();
+    const open = current.deadlines.filter((d) => d.status === 'pending' && d.state === RISK_REVIEW_SPAN);
+    if (!open.length) return current;
+    for (const d of open) {
+      const i = plan.deadlinesOpened.findIndex((o) => o.id === d.id);
+      if (i >= 0) plan.deadlinesOpened[i] = { ...plan.deadlinesOpened[i], status, closedAt };
+      else plan.deadlinesClosed.push({ id: d.id, status, closedAt });
+    }
+    const ids = new Set(open.map((d) => d.id));
+    return { ...current, deadlines: current.deadlines.map((d) => (ids.has(d.id) ? { ...d, status, closedAt } : d)) };
+  }
+
+  /** 督办: the organisation handling a case this one sent on is urged, with the note; only a case it sent may be named. */
+  private supervise(plan: CommitPlan, record: CaseRecord, childId: string, note: string, field: string, env: PlanEnv): void {
+    const child = record.links.find((l) => l.direction === 'TO' && l.caseId === childId);
+    if (!child) throw new ValidationError([{ field: `data.${field}`, message: 'must name a case this one dispatched', messageZh: '只能督办本案分流的案件' }]);
+    const from = env.directory.org(record.orgId)?.name ?? record.orgId;
+    plan.notifications.push(notice(child.orgId, child.caseId, 'SUPERVISION', `${from}督办${child.caseNo}（一案一码 ${record.disputeCode}）：${note}`, env.now));
   }
 
   /** Stops or restarts the clock of the case's pending deadlines of these specs (中止 / 恢复计算). */
@@ -436,7 +508,7 @@ function outboxMessage(targetCaseId: string, source: CaseRecord, eventType: stri
   return { id: randomUUID(), targetCaseId, sourceCaseId: source.id, eventType, data: { ...data, sourceCaseId: source.id, sourceCaseNo: source.caseNo }, createdAt: now.toISOString() };
 }
 
-function notice(orgId: string, caseId: string, kind: 'RISK' | 'TRANSFER' | 'RETURNED', message: string, now: Date) {
+function notice(orgId: string, caseId: string, kind: 'RISK' | 'TRANSFER' | 'RETURNED' | 'SUPERVISION', message: string, now: Date) {
   return { id: randomUUID(), orgId, caseId, deadlineId: null, kind, message, createdAt: now.toISOString(), readAt: null, readBy: null };
 }
 
@@ -457,6 +529,14 @@ function transferRecord(route: RouteRule, from: CaseRecord, to: CaseRecord, doss
     reason: null,
     explanation: null,
   };
+}
+
+/** The organisation of `type` whose region is the deepest one holding `regionCode`: the region's own, or the nearest above. */
+function nearestOf(directory: Directory, type: string, regionCode: string) {
+  return directory
+    .orgsOfType(type)
+    .filter((o) => directory.regionWithin(regionCode, o.regionCode))
+    .sort((a, b) => b.regionCode.length - a.regionCode.length)[0];
 }
 
 function orgTypeLabel(type: string): string {

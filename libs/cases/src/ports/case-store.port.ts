@@ -26,6 +26,21 @@ export interface IdempotencyRecord extends IdempotentResult {
   createdAt: string;
 }
 
+/** One risk colour set on a case: a row of the risk register of its region. */
+export interface RiskReport {
+  id: string;
+  caseId: string;
+  disputeCode: string;
+  regionCode: string;
+  orgId: string;
+  level: string;
+  summary: string | null;
+  reportedBy: string;
+  reportedAt: string;
+  /** The organisations the engine notified, in the same transaction. */
+  notifiedOrgIds: string[];
+}
+
 /** Everything one command writes, committed atomically or not at all. */
 export interface CommitPlan {
   /** The conditional update of an existing case; the commit fails as a conflict when its version moved on. */
@@ -41,6 +56,8 @@ export interface CommitPlan {
   /** Decisions on transfers into the plan's cases; each applies only while its transfer is still `SENT`. */
   transfersDecided: TransferDecision[];
   notifications: Notification[];
+  /** Risk colours reported on the plan's cases (四色预警), for the risk register; written with the notices they set off. */
+  riskReports?: RiskReport[];
   /**
    * Case numbers the commit allocates, in the same transaction, for the plan's new cases, then hands to
    * `assignCaseNumbers`. A plan that does not commit leaves the registers untouched.

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@app/audit';
-import type { CaseRecord, TransferRecord } from '@app/cases';
+import type { CaseRecord, RiskReport, TransferRecord } from '@app/cases';
 import type { DeadlineRecord, Notification } from '@app/deadlines';
 import { readBool, readInstant, readJson, readOptionalInstant } from '../db/db';
 
@@ -202,4 +202,19 @@ export function toTransfer(r: Row): TransferRecord {
 
 export function notificationParams(n: Notification) {
   return { id: n.id, org_id: n.orgId, case_id: n.caseId, deadline_id: n.deadlineId, kind: n.kind, message: n.message, created_at: n.createdAt, read_at: n.readAt, read_by: n.readBy };
+}
+
+export function riskReportParams(r: RiskReport, json: (v: unknown) => string) {
+  return {
+    id: r.id,
+    case_id: r.caseId,
+    dispute_code: r.disputeCode,
+    region_code: r.regionCode,
+    org_id: r.orgId,
+    level: r.level,
+    summary: r.summary,
+    reported_by: r.reportedBy,
+    reported_at: r.reportedAt,
+    notified_org_ids: json(r.notifiedOrgIds),
+  };
 }

@@ -23,6 +23,7 @@ const PG_TYPES: Record<string, Record<string, string>> = {
   outbox: { data: 'jsonb', created_at: 'timestamptz', attempts: 'integer' },
   transfers: { dossier: 'jsonb', sent_at: 'timestamptz', decided_at: 'timestamptz' },
   notifications: { created_at: 'timestamptz', read_at: 'timestamptz' },
+  risk_reports: { reported_at: 'timestamptz', notified_org_ids: 'jsonb' },
 };
 
 export interface Statement {

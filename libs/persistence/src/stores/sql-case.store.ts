@@ -2,7 +2,8 @@ import type { AuditEntry } from '@app/audit';
 import { assignCaseNumbers, CaseStore, type CommitPlan, type CommitResult, type IdempotentResult, type LoadedCase, type CaseRecord, type TransferDecision } from '@app/cases';
 import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate } from '@app/deadlines';
 import { Db, readJson, type DbTx } from '../db/db';
-import { auditParams, caseParams, deadlineParams, notificationParams, toCase, toDeadline, transferParams } from './row-mappers';
+import { auditParams, caseParams, deadlineParams, notificationParams,
+  riskReportParams, toCase, toDeadline, transferParams } from './row-mappers';
 import { GroupCommit } from './group-commit';
 import { chain, gatedInsert, insert, isUniqueViolation, type Statement } from './sql-builders';
 
@@ -225,6 +226,7 @@ export class SqlCaseStore extends CaseStore {
       ...plan.transfersOpened.map((t, i) => ins('transfers', transferParams(t, json), `t${i}`)),
       ...plan.transfersDecided.map((d, i) => decideTransferStatement(i, d, gate, ns)),
       ...plan.notifications.map((n, i) => ins('notifications', notificationParams(n), `n${i}`)),
+      ...(plan.riskReports ?? []).map((r, i) => ins('risk_reports', riskReportParams(r, json), `rr${i}`)),
       ...(plan.idempotency
         ? [
             ins(

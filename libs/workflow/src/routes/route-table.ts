@@ -6,6 +6,12 @@ import type { RouteRule } from './route';
 /** The outcomes the engine reports by itself when a transfer is signed for or returned. */
 export const TRANSFER_OUTCOMES = { acceptTransfer: 'SIGNED_FOR', returnTransfer: 'RETURNED' } as const;
 
+/**
+ * The outcome the engine reports when a case reaches a final state, whatever its channel: a route may map it (the
+ * 综治中心 counts its open child cases), and need not list it.
+ */
+export const CASE_ENDED_OUTCOME = 'ENDED';
+
 /** The route table with the workflows it links, checked once when the engine starts. */
 export class RouteTable {
   private readonly byId = new Map<string, RouteRule>();
@@ -139,7 +145,7 @@ export function wiringProblems(definitions: WorkflowDefinition[], rules: RouteRu
       if (!(outcome in rule.up)) problems.push(`${at}: no mapping for ${to.id}'s outcome ${outcome}`);
     }
     for (const [outcome, event] of Object.entries(rule.up)) {
-      if (!(outcome in to.manifest.outcomes)) problems.push(`${at}: ${to.id} has no outcome ${outcome}`);
+      if (!(outcome in to.manifest.outcomes) && outcome !== CASE_ENDED_OUTCOME) problems.push(`${at}: ${to.id} has no outcome ${outcome}`);
       if (event !== null && !from.events[event]?.roles.includes('SYSTEM')) problems.push(`${at}: ${from.id} has no engine event ${event} to take in ${outcome}`);
     }
     for (const [parentEvent, childEvent] of Object.entries(rule.down ?? {})) {

@@ -310,4 +310,44 @@ export const ROUTES: RouteRule[] = [
       TRANSFERRED: 'PM_ENDED',
     },
   },
+  // 综治中心分流 (R1): the centre opens a child case in the channel the law provides, as a transfer. Every outcome of
+  // the child is recorded on the centre's case; reaching a final state (the engine's ENDED) closes it for supervision.
+  {
+    id: 'R1a',
+    label: '综治中心分流至人民调解',
+    legalBasis: '信访工作条例 第三十一条；人民调解法 第十八条；关于加强社会治安综合治理中心规范化建设的意见（2024）',
+    from: { workflow: 'zz', event: 'DISPATCH' },
+    when: { channel: 'pm' },
+    to: { workflow: 'pm', orgTypes: ['TOWNSHIP_MEDIATION_COMMITTEE', 'VILLAGE_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'], orgField: 'receivingOrgId' },
+    start: { event: 'RECEIVE_ENTRUSTMENT', data: { note: 'reason' } },
+    dossier: { context: ['classification', 'riskLevel', 'intakeChannel'], events: ['TRIAGE', 'RECORD_COUNTER_SESSION', 'REPORT_RISK', 'DISPATCH'] },
+    up: centreTakesIn(['SIGNED_FOR', 'RETURNED', 'AGREED', 'FAILED', 'REFUSED', 'WITHDRAWN', 'NOT_ACCEPTED', 'TRANSFERRED']),
+  },
+  {
+    id: 'R1b',
+    label: '综治中心分流至劳动人事争议仲裁（仲裁前置）',
+    legalBasis: '信访工作条例 第三十一条；劳动争议调解仲裁法 第五条',
+    from: { workflow: 'zz', event: 'DISPATCH' },
+    when: { channel: 'lab' },
+    to: { workflow: 'lab', orgTypes: ['LABOUR_ARBITRATION_COMMISSION'], orgField: 'receivingOrgId' },
+    input: { receivedOn: '$today' },
+    dossier: { context: ['classification', 'riskLevel', 'intakeChannel'], events: ['TRIAGE', 'RECORD_COUNTER_SESSION', 'REPORT_RISK', 'DISPATCH'] },
+    up: centreTakesIn(['SIGNED_FOR', 'RETURNED', 'ACCEPTED', 'NOT_ACCEPTED', 'MEDIATION_DOC_EFFECTIVE', 'AWARD_FINAL', 'AWARD_NON_FINAL', 'AWARD_SET_ASIDE', 'AWARD_EFFECTIVE', 'SUED', 'WITHDRAWN']),
+  },
+  {
+    id: 'R1c',
+    label: '综治中心引导至人民法院诉讼',
+    legalBasis: '信访工作条例 第三十一条；民事诉讼法 第一百二十二条',
+    from: { workflow: 'zz', event: 'DISPATCH' },
+    when: { channel: 'ct' },
+    to: { workflow: 'ct', orgTypes: ['BASIC_COURT'], orgField: 'receivingOrgId' },
+    input: { receivedOn: '$today' },
+    dossier: { context: ['classification', 'riskLevel', 'intakeChannel'], events: ['TRIAGE', 'RECORD_COUNTER_SESSION', 'REPORT_RISK', 'DISPATCH'] },
+    up: centreTakesIn(['SIGNED_FOR', 'RETURNED', 'REGISTERED', 'NOT_ACCEPTED', 'SETTLED', 'WITHDRAWN', 'DEEMED_WITHDRAWN', 'DISMISSED', 'JUDGMENT_FINAL']),
+  },
 ];
+
+/** The centre records every outcome of a case it dispatched, and counts it ended when it reaches a final state. */
+function centreTakesIn(outcomes: string[]): Record<string, string | null> {
+  return { ...Object.fromEntries(outcomes.map((o) => [o, 'CHILD_REPORTED'])), ENDED: 'CHILD_ENDED' };
+}

@@ -20,6 +20,7 @@ export function DisputeCard({ view, dispute }: { view: CaseView; dispute: Loaded
       extra={
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dispute-code">
           一案一码 <Typography.Text copyable={{ text: view.disputeCode, tooltips: ['复制', '已复制'] }}>{view.disputeCode}</Typography.Text>
+          {view.workflow.id === 'zz' ? <Link to={`/disputes/${encodeURIComponent(view.disputeCode)}/supervision`}> 跟踪督办</Link> : null}
         </Typography.Text>
       }
       data-testid="dispute"

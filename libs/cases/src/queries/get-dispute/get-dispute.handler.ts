@@ -2,6 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DirectoryService, Jurisdiction } from '@app/organisations';
 import { NotFoundError } from '@app/shared';
 import { RouteTable, WorkflowRegistry, stateLabel } from '@app/workflow';
+import { overseesDispute } from '../../domain/dispute-oversight';
 import { TRANSFER_STATUS_LABELS } from '../../domain/transfer';
 import { TransferReadModel } from '../../ports/transfer-read-model.port';
 import { GetDisputeQuery, type DisputeView } from './get-dispute.query';
@@ -25,7 +26,8 @@ export class GetDisputeHandler implements IQueryHandler<GetDisputeQuery> {
       linkedOrgs.set(t.fromCaseId, [...(linkedOrgs.get(t.fromCaseId) ?? []), { orgId: orgOf.get(t.toCaseId) ?? t.toOrgId }]);
       linkedOrgs.set(t.toCaseId, [...(linkedOrgs.get(t.toCaseId) ?? []), { orgId: orgOf.get(t.fromCaseId) ?? t.fromOrgId }]);
     }
-    const visible = found.cases.filter((c) => jurisdiction.canRead(viewer, { ...c, links: linkedOrgs.get(c.id) ?? [] }));
+    const whole = overseesDispute(viewer, directory, this.registry, found.cases);
+    const visible = whole ? [...found.cases] : found.cases.filter((c) => jurisdiction.canRead(viewer, { ...c, links: linkedOrgs.get(c.id) ?? [] }));
     if (!visible.length) throw new NotFoundError('Dispute', '纠纷', code);
     // Oldest first; a case sent on in the same instant as its origin still comes after it.
     const depth = (id: string | null, seen = 0): number => {
