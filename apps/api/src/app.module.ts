@@ -40,6 +40,7 @@ import { CaseDeadlinesController } from './deadlines/case-deadlines.controller';
 import { DeadlineWorkerScheduler } from './deadlines/deadline-worker.scheduler';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { NotificationsController } from './deadlines/notifications.controller';
+import { FraudChecksApiModule } from './subsidy/fraud-checks-api.module';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -56,6 +57,7 @@ export class AppModule {
         OrganisationsModule,
         CasesModule,
         AuditModule,
+        FraudChecksApiModule.forRoot(config.fraud),
       ],
       controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController],
       providers: [

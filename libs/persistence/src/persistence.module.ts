@@ -7,8 +7,9 @@ import { DirectoryRepository, LoginThrottleStore, PasswordHistoryStore, SessionS
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
-import { PendingFraudChecks, PendingSatisfactionRates } from './stores/pending-subsidy-ports';
-import { FraudChecks, SatisfactionRates } from '@app/subsidy';
+import { PendingSatisfactionRates } from './stores/pending-subsidy-ports';
+import { DEFAULT_FRAUD_SETTINGS, FraudChecks, FraudSettings, SatisfactionRates } from '@app/subsidy';
+import { SqlFraudChecks } from './stores/sql-fraud-checks';
 import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
 import { SqlEngineSettingsStore } from './stores/sql-engine-settings.store';
 import { SqlSecurityEventStore } from './stores/sql-security-event.store';
@@ -61,7 +62,8 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: LoginThrottleStore, ...withDb((db) => new SqlLoginThrottleStore(db)) },
         { provide: SessionStore, ...withDb((db) => new SqlSessionStore(db)) },
         { provide: PasswordHistoryStore, ...withDb((db) => new SqlPasswordHistoryStore(db)) },
-        { provide: FraudChecks, useClass: PendingFraudChecks },
+        // The thresholds come from FraudChecksModule where the application wires it; the defaults elsewhere (tools, benches).
+        { provide: FraudChecks, inject: [Db, { token: FraudSettings, optional: true }], useFactory: (db: Db, settings?: FraudSettings) => new SqlFraudChecks(db, settings ?? DEFAULT_FRAUD_SETTINGS) },
         { provide: SatisfactionRates, useClass: PendingSatisfactionRates },
       ],
       exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates],

@@ -8,6 +8,8 @@ import type { PasswordPolicySettings } from '@app/organisations';
 import type { DatabaseConfig } from '@app/persistence';
 import type { LoginThrottleSettings } from '@app/organisations';
 import { trustProxySetting, type TrustProxy } from './trust-proxy';
+import { fraudSettings } from './fraud-settings';
+import type { FraudSettings } from '@app/subsidy';
 
 export interface AppConfig {
   port: number;
@@ -56,6 +58,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** Rules for passwords set by an administrator or by their owner (FENGQIAO_PASSWORD_MIN_LENGTH, _MIN_CLASSES, _HISTORY). */
   passwordPolicy: PasswordPolicySettings;
+  /** Thresholds of the subsidy fraud checks (FENGQIAO_FRAUD_*, docs/subsidy-fraud.md). */
+  fraud: FraudSettings;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -132,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       minClasses: integerVar(env, 'FENGQIAO_PASSWORD_MIN_CLASSES', 3, 1, 4),
       history: integerVar(env, 'FENGQIAO_PASSWORD_HISTORY', 5, 0, 24),
     },
+    fraud: fraudSettings(env),
   };
 }
 

@@ -23,6 +23,9 @@ export interface FraudFlag {
  * chain does not verify is not a flag but ineligible, which the claim's eligibility decides.)
  */
 export abstract class FraudChecks {
-  /** Flags per claimed case id; a case with none is absent or has an empty list. `asOf` bounds the windows looked at. */
+  /**
+   * Flags per claimed case id. Every people's-mediation case among `caseIds` has an entry, empty when nothing was
+   * found; ids of other cases, or of no case, are absent. `asOf` bounds the windows looked at.
+   */
   abstract flagsFor(caseIds: string[], asOf: Date): Promise<Map<string, FraudFlag[]>>;
 }

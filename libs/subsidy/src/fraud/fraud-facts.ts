@@ -43,6 +43,6 @@ export interface FraudFacts {
    * A superset is fine (the scoring applies the exact rules); claimed cases may appear here too.
    */
   others: FraudCase[];
-  /** Cases of the claimed cases' organisations opened in the outlier window, per village and per mediator. */
+  /** Cases of the claimed cases' organisations opened in the outlier window, per village and per mediator; `total` counts them all. */
   baseline: { villages: GroupCount[]; mediators: GroupCount[]; total: number };
 }

@@ -47,7 +47,8 @@ export function scoreFraud(facts: FraudFacts, settings: FraudSettings, asOf: Dat
   const pool = [...byId.values()];
   const outlying = [
     ...outlierGroups('VILLAGE', claimed, facts.baseline.villages, facts.baseline.total),
-    ...outlierGroups('MEDIATOR', claimed, facts.baseline.mediators, facts.baseline.total),
+    // Mediators are compared among cases that have one: an unassigned case is nobody's share.
+    ...outlierGroups('MEDIATOR', claimed, facts.baseline.mediators, facts.baseline.mediators.reduce((a, g) => a + g.cases, 0)),
   ].filter((g) => isOutlying(g, settings));
   const result = new Map<string, FraudFlag[]>();
   for (const c of claimed) {
