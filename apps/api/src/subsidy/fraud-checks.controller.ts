@@ -24,6 +24,8 @@ export class FraudChecksController {
   @ApiOperation({ summary: 'Fraud flags with their evidence for each claimed people’s-mediation case (以案定补 疑点核查)' })
   async check(@Body() body: FraudChecksRequest) {
     const asOf = body.asOf === undefined ? this.clock.now() : new Date(body.asOf);
+    // ISO-8601 allows instants beyond what a Date can hold.
+    if (Number.isNaN(asOf.getTime())) throw new ValidationError([{ field: 'asOf', message: 'is out of range', messageZh: '时刻超出范围' }]);
     const flags = await this.checks.flagsFor(body.caseIds, asOf);
     const unknown = body.caseIds.flatMap((id, i) => (flags.has(id) ? [] : [i]));
     if (unknown.length) {
