@@ -5,8 +5,9 @@ import type { FraudSettings } from './fraud-settings';
 const DAY_MS = 86_400_000;
 
 const idKey = (p: FraudParty) => p.idNumber?.trim().toUpperCase() || null;
+// Phones as entered (intake trims them): the store's index lookup matches them exactly, so the check does too.
 const namePhoneKey = (p: FraudParty) => {
-  const phone = p.phone?.replace(/\D/g, '');
+  const phone = p.phone?.trim();
   const name = p.name?.trim();
   return name && phone ? `${name}|${phone}` : null;
 };
