@@ -23,7 +23,8 @@ export class SqlFraudChecks extends FraudChecks {
   ) {
     super();
     this.pg = db.dialect === 'postgres';
-    this.agreementOn = this.pg ? "c.context->>'agreementEffectiveOn'" : "json_extract(c.context, '$.agreementEffectiveOn')";
+    // Parenthesised: PostgreSQL gives ->> the precedence of ||, so a concatenation would swallow the operand.
+    this.agreementOn = this.pg ? "(c.context->>'agreementEffectiveOn')" : "json_extract(c.context, '$.agreementEffectiveOn')";
     this.columns = `c.id, c.case_no, c.category, c.state, c.dispute_code, c.region_code, r.name AS region_name, c.org_id,
       c.assignee_id, u.display_name AS mediator_name, c.parties, c.opened_at, ${this.agreementOn} AS agreement_on,
       (SELECT min(a.at) FROM audit_entries a WHERE a.case_id = c.id AND a.type IN ${AGREEMENT_EVENTS}) AS agreed_at
@@ -92,11 +93,13 @@ export class SqlFraudChecks extends FraudChecks {
     return `EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE ${terms.join(' OR ')})`;
   }
 
+  /** Cases of a claimed case's mediator whose agreement took effect on its agreement day. */
   private sameMediatorDay(claimed: FraudCase[], asOf: Date): Promise<FraudCase[]> {
+    const pairs = [...new Set(claimed.flatMap((c) => (c.mediatorId && c.agreementOn ? [`${c.mediatorId}|${c.agreementOn}`] : [])))];
+    if (!pairs.length) return Promise.resolve([]);
     const mediators = [...new Set(claimed.flatMap((c) => (c.mediatorId ? [c.mediatorId] : [])))];
-    const days = [...new Set(claimed.flatMap((c) => (c.agreementOn ? [c.agreementOn] : [])))];
-    if (!mediators.length || !days.length) return Promise.resolve([]);
-    return this.cases(`c.assignee_id IN (:...mediators) AND ${this.agreementOn} IN (:...days) AND c.opened_at <= ${this.cast('asOf', 'timestamptz')}`, { mediators, days, asOf: asOf.toISOString() });
+    // The mediator alone is what the index answers; the pair keeps a busy mediator's other days out.
+    return this.cases(`c.assignee_id IN (:...mediators) AND c.assignee_id || '|' || ${this.agreementOn} IN (:...pairs) AND c.opened_at <= ${this.cast('asOf', 'timestamptz')}`, { mediators, pairs, asOf: asOf.toISOString() });
   }
 
   /** The claimed cases' organisations' cases opened in the outlier window, per village and per mediator. */

@@ -12,6 +12,16 @@ const namePhoneKey = (p: FraudParty) => {
   return name && phone ? `${name}|${phone}` : null;
 };
 
+/** The keys a party is found by: `samePerson` holds exactly when two parties share one. */
+export function partyKeys(p: FraudParty): string[] {
+  const keys: string[] = [];
+  const id = idKey(p);
+  if (id) keys.push(`id:${id}`);
+  const np = namePhoneKey(p);
+  if (np) keys.push(`np:${np}`);
+  return keys;
+}
+
 /** One person in both cases: the same identity number, or the same name with the same phone. */
 export function samePerson(a: FraudParty, b: FraudParty): boolean {
   const [ia, ib] = [idKey(a), idKey(b)];
