@@ -7,7 +7,7 @@
 //   npm run bench:fraud
 //   BENCH_COUNT=100000 BENCH_BATCHES=100,1000,2000 BENCH_DATABASE_URL=postgres://… npm run bench:fraud
 //
-// The run uses a fresh schema (bench_fraud) which is dropped afterwards.
+// The run uses a fresh schema (bench_fraud) which is dropped afterwards (BENCH_KEEP=1 keeps it to look at plans).
 require('../scripts/ts-register.js');
 
 const { randomUUID } = require('node:crypto');
@@ -20,10 +20,11 @@ const { SqlFraudChecks } = require('../libs/persistence/src/stores/sql-fraud-che
 const { DEFAULT_FRAUD_SETTINGS } = require('../libs/subsidy/src');
 
 const count = Number(process.env.BENCH_COUNT ?? 100_000);
-const mediatorCount = Number(process.env.BENCH_MEDIATORS ?? 60);
+const mediatorCount = Number(process.env.BENCH_MEDIATORS ?? 600);
 const batches = (process.env.BENCH_BATCHES ?? '100,1000,2000').split(',').map(Number);
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://fengqiao:fengqiao@127.0.0.1:5432/fengqiao_bench';
 const schema = 'bench_fraud';
+const keep = process.env.BENCH_KEEP === '1';
 const CHUNK = 5000;
 const YEAR_START = Date.parse('2026-01-01T00:00:00Z');
 const CATEGORIES = ['NEIGHBOUR', 'MARRIAGE_FAMILY', 'HOUSING_HOMESTEAD', 'CONTRACT', 'TORT_DAMAGES', 'FOREST_LAND'];
@@ -31,7 +32,13 @@ const AS_OF = new Date('2026-12-31T16:00:00Z');
 
 // A fixed pseudo-random sequence, so runs compare.
 let seed = 20261201;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+function rand() {
+  // mulberry32: 32-bit integer arithmetic throughout, so the sequence does not collapse as a float LCG would.
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 
 async function main() {
@@ -63,7 +70,7 @@ async function main() {
     }
   } finally {
     await dataSource.destroy();
-    await pg(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    if (!keep) await pg(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   }
 }
 

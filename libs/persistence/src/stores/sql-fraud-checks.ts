@@ -1,4 +1,4 @@
-import { FraudChecks, scoreFraud, type FraudCase, type FraudFacts, type FraudFlag, type FraudSettings, type GroupCount } from '@app/subsidy';
+import { FraudChecks, partyKeys, scoreFraud, type FraudCase, type FraudFacts, type FraudFlag, type FraudSettings, type GroupCount } from '@app/subsidy';
 import { readInstant, readJson, readOptionalInstant, type Db, type Params } from '../db/db';
 
 const DAY_MS = 86_400_000;
@@ -74,22 +74,18 @@ export class SqlFraudChecks extends FraudChecks {
   }
 
   private partyMatch(chunk: FraudCase[], params: Params): string | null {
-    const idNumbers = new Set<string>();
-    const namePhones = new Map<string, { name: string; phone: string }>();
-    for (const p of chunk.flatMap((c) => c.parties)) {
-      if (p.idNumber) idNumbers.add(p.idNumber);
-      if (p.name && p.phone) namePhones.set(`${p.name}|${p.phone}`, { name: p.name, phone: p.phone });
-    }
-    if (!idNumbers.size && !namePhones.size) return null;
+    const keys = [...new Set(chunk.flatMap((c) => c.parties.flatMap(partyKeys)))];
+    if (!keys.length) return null;
     if (this.pg) {
-      // Containment is what the GIN index on parties answers; one probe per identity and per name with phone.
-      const probes = [...[...idNumbers].map((idNumber) => [{ idNumber }]), ...[...namePhones.values()].map((np) => [np])];
-      probes.forEach((probe, i) => (params[`p${i}`] = JSON.stringify(probe)));
-      return `(${probes.map((_, i) => `c.parties @> :p${i}::jsonb`).join(' OR ')})`;
+      // The indexed expression of migration 1764701000000: one index scan for the whole chunk's keys.
+      params.keys = `{${keys.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+      return 'fraud_party_keys(c.parties) && :keys::text[]';
     }
+    const idNumbers = keys.filter((k) => k.startsWith('id:')).map((k) => k.slice(3));
+    const namePhones = keys.filter((k) => k.startsWith('np:')).map((k) => k.slice(3));
     const terms: string[] = [];
-    if (idNumbers.size) (terms.push("json_extract(p.value, '$.idNumber') IN (:...idNumbers)"), (params.idNumbers = [...idNumbers]));
-    if (namePhones.size) (terms.push("json_extract(p.value, '$.name') || '|' || json_extract(p.value, '$.phone') IN (:...namePhones)"), (params.namePhones = [...namePhones.keys()]));
+    if (idNumbers.length) (terms.push("json_extract(p.value, '$.idNumber') IN (:...idNumbers)"), (params.idNumbers = idNumbers));
+    if (namePhones.length) (terms.push("json_extract(p.value, '$.name') || '|' || json_extract(p.value, '$.phone') IN (:...namePhones)"), (params.namePhones = namePhones));
     return `EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE ${terms.join(' OR ')})`;
   }
 
