@@ -42,6 +42,7 @@ import { DeadlineWorkerScheduler } from './deadlines/deadline-worker.scheduler';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { NotificationsController } from './deadlines/notifications.controller';
 import { StatisticsModule } from './statistics/statistics.module';
+import { FraudChecksApiModule } from './subsidy/fraud-checks-api.module';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -59,6 +60,7 @@ export class AppModule {
         CasesModule,
         AuditModule,
         StatisticsModule.forRoot(config),
+        FraudChecksApiModule.forRoot(config.fraud),
       ],
       controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController],
       providers: [

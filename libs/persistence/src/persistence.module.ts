@@ -7,10 +7,10 @@ import { DirectoryRepository, LoginThrottleStore, PasswordHistoryStore, SessionS
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
-import { PendingFraudChecks } from './stores/pending-subsidy-ports';
-import { FraudChecks, SatisfactionRates, SatisfactionSurveyStore } from '@app/subsidy';
+import { DEFAULT_FRAUD_SETTINGS, FraudChecks, FraudSettings, SatisfactionRates, SatisfactionSurveyStore } from '@app/subsidy';
 import { SqlSatisfactionRates, SqlSatisfactionStore } from './stores/sql-satisfaction.store';
 import { SqlCaseStatistics } from './stores/sql-case-statistics';
+import { SqlFraudChecks } from './stores/sql-fraud-checks';
 import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
 import { SqlEngineSettingsStore } from './stores/sql-engine-settings.store';
 import { SqlSecurityEventStore } from './stores/sql-security-event.store';
@@ -64,11 +64,12 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: LoginThrottleStore, ...withDb((db) => new SqlLoginThrottleStore(db)) },
         { provide: SessionStore, ...withDb((db) => new SqlSessionStore(db)) },
         { provide: PasswordHistoryStore, ...withDb((db) => new SqlPasswordHistoryStore(db)) },
-        { provide: FraudChecks, useClass: PendingFraudChecks },
         { provide: SatisfactionRates, ...withDb((db) => new SqlSatisfactionRates(db)) },
         { provide: SatisfactionSurveyStore, ...withDb((db) => new SqlSatisfactionStore(db)) },
         { provide: CaseStatisticsReadModel, ...withDb((db) => new SqlCaseStatistics(db)) },
         { provide: RiskRegisterStore, ...withDb((db) => new SqlRiskRegisterStore(db)) },
+        // The thresholds come from FraudChecksModule where the application wires it; the defaults elsewhere (tools, benches).
+        { provide: FraudChecks, inject: [Db, { token: FraudSettings, optional: true }], useFactory: (db: Db, settings?: FraudSettings) => new SqlFraudChecks(db, settings ?? DEFAULT_FRAUD_SETTINGS) },
       ],
       exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel, RiskRegisterStore],
     };

@@ -8,6 +8,8 @@ import type { PasswordPolicySettings } from '@app/organisations';
 import type { DatabaseConfig } from '@app/persistence';
 import type { LoginThrottleSettings } from '@app/organisations';
 import { trustProxySetting, type TrustProxy } from './trust-proxy';
+import { fraudSettings } from './fraud-settings';
+import type { FraudSettings } from '@app/subsidy';
 
 export interface AppConfig {
   port: number;
@@ -60,6 +62,8 @@ export interface AppConfig {
   surveyLinkDays: number;
   /** Requests to the public survey page per client address per minute (FENGQIAO_SURVEY_RATE_LIMIT, default 30). */
   surveyRateLimit: number;
+  /** Thresholds of the subsidy fraud checks (FENGQIAO_FRAUD_*, docs/subsidy-fraud.md). */
+  fraud: FraudSettings;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -138,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     surveyLinkDays: integerVar(env, 'FENGQIAO_SURVEY_LINK_DAYS', 30, 1, 365),
     surveyRateLimit: integerVar(env, 'FENGQIAO_SURVEY_RATE_LIMIT', 30, 1, 10_000),
+    fraud: fraudSettings(env),
   };
 }
 
