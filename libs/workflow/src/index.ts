@@ -18,3 +18,6 @@ export * from './migration';
 export * from './migrations';
 export { peopleMediation, judicialConfirmation, judicialConfirmationV2 };
 export { ruralLand } from './rural-land/land.workflow';
+export { subsidyClaim, JUSTICE_STATION } from './subsidy/sub.workflow';
+export { REJECT_REASONS, SPOT_CHECK_REASONS, CALL_BACK_RESULTS } from './subsidy/sub.events';
+export type { SubContext } from './subsidy/sub.context';
