@@ -13,6 +13,7 @@ import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-
 import { LoginThrottle1764600000000 } from './migrations/1764600000000-login-throttle';
 import { EngineSettings1764600000300 } from './migrations/1764600000300-engine-settings';
 import { SecurityHeads1764600000400 } from './migrations/1764600000400-security-heads';
+import { SubsidyClaims1764700000000 } from './migrations/1764700000000-subsidy-claims';
 import { SecurityLog1764600000200 } from './migrations/1764600000200-security-log';
 import { Sessions1764600000100 } from './migrations/1764600000100-sessions';
 import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline-worker';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   SecurityLog1764600000200,
   EngineSettings1764600000300,
   SecurityHeads1764600000400,
+  SubsidyClaims1764700000000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

@@ -8,7 +8,8 @@ import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-sourc
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
 import { PendingFraudChecks, PendingSatisfactionRates } from './stores/pending-subsidy-ports';
-import { FraudChecks, SatisfactionRates } from '@app/subsidy';
+import { FraudChecks, SatisfactionRates, SubsidyStore } from '@app/subsidy';
+import { SqlSubsidyStore } from './stores/sql-subsidy.store';
 import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
 import { SqlEngineSettingsStore } from './stores/sql-engine-settings.store';
 import { SqlSecurityEventStore } from './stores/sql-security-event.store';
@@ -63,8 +64,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: PasswordHistoryStore, ...withDb((db) => new SqlPasswordHistoryStore(db)) },
         { provide: FraudChecks, useClass: PendingFraudChecks },
         { provide: SatisfactionRates, useClass: PendingSatisfactionRates },
+        { provide: SubsidyStore, ...withDb((db) => new SqlSubsidyStore(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SubsidyStore],
     };
   }
 
