@@ -40,6 +40,8 @@ import { CaseDeadlinesController } from './deadlines/case-deadlines.controller';
 import { DeadlineWorkerScheduler } from './deadlines/deadline-worker.scheduler';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { NotificationsController } from './deadlines/notifications.controller';
+import { SubsidyController } from './subsidy/subsidy.controller';
+import { SubsidyClaims } from '@app/subsidy';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -57,7 +59,7 @@ export class AppModule {
         CasesModule,
         AuditModule,
       ],
-      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, SubsidyController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -85,6 +87,7 @@ export class AppModule {
         },
         { provide: SecurityLog, useExisting: ChainedSecurityLog },
         SecurityLogRetention,
+        SubsidyClaims,
       ],
     };
   }
