@@ -354,7 +354,9 @@ export class SubsidyClaims {
     const row = await this.store.spotCheck(id);
     if (!row || !row.regionCode.startsWith(viewer.regionCode)) throw new NotFoundError('Spot check', '抽查批次', id);
     const redrawn = drawSpotCheck(row.population, row.seed, row.rate, row.riskTiers);
-    return { ...row, reproduced: JSON.stringify(redrawn) === JSON.stringify(row.picks) };
+    // Compared field by field: PostgreSQL's jsonb does not keep the keys' order.
+    const key = (picks: { claimId: string; reason: string }[]) => picks.map((p) => `${p.claimId}:${p.reason}`).join(',');
+    return { ...row, reproduced: key(redrawn) === key(row.picks) };
   }
 
   // ---------- statements ----------
@@ -404,7 +406,8 @@ export class SubsidyClaims {
       let eligibility: Pick<Eligibility, 'eligible' | 'reasons'> = { eligible: true, reasons: [] };
       if (withEligibility) {
         const { claimed, tariff: current } = await this.claimedCase(SYSTEM_VIEWER, row.claimedCaseId);
-        eligibility = await this.check(claimed, current, null, row.presenceEvidence);
+        const checked = await this.check(claimed, current, null, row.presenceEvidence);
+        eligibility = { eligible: checked.eligible, reasons: checked.reasons };
       }
       const stateNode = subsidyClaim.machine.getStateNodeById(`sub.${row.state}`);
       const meta = stateNode?.meta as { label?: string } | undefined;
