@@ -100,7 +100,7 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
   if (outcome === 'AGREED' && conditions?.followUp && !h.some((e) => e.type === 'RECORD_FOLLOW_UP')) {
     reasons.push(reason('NO_FOLLOW_UP', '未记录回访', 'No follow-up visit is recorded'));
   }
-  if (conditions?.dossier && outcome !== 'FAILED' && !h.some((e) => e.type === 'ARCHIVE' && e.data.dossierComplete === true)) {
+  if (conditions?.dossier && outcome === 'AGREED' && !h.some((e) => e.type === 'ARCHIVE' && e.data.dossierComplete === true)) {
     reasons.push(reason('DOSSIER_INCOMPLETE', '案件尚未以齐全卷宗结案归档', 'The case is not archived with a complete dossier'));
   }
   const mediatorId = typeof claimed.context.mediatorId === 'string' ? claimed.context.mediatorId : null;

@@ -64,6 +64,7 @@ export const subEvents: Record<string, EventSpec> = {
       { calledOn: dateField('回访日期'), result: enumField('回访结果', CALL_BACK_RESULTS), note: textField('回访情况', 1000) },
       ['calledOn', 'result', 'note'],
     ),
+    preconditions: ['callBackConfirmed'],
   },
   BUREAU_APPROVE: {
     label: '司法局评查审定',
@@ -123,6 +124,7 @@ export const subEvents: Record<string, EventSpec> = {
     labelEn: 'Lift the suspension',
     roles: ['AUDITOR'],
     schema: objectSchema({ note: textField('核查结论', 1000) }, ['note']),
+    preconditions: ['resumesWhereSuspended'],
   },
   CLAW_BACK: {
     label: '追回补贴',

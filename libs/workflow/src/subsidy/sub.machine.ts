@@ -1,15 +1,31 @@
 import { assign, setup } from 'xstate';
-import type { StateMeta, WorkflowEvent } from '../definition';
+import type { DeadlineSpec, StateMeta, WorkflowEvent } from '../definition';
 import { engineEffects, guardsFrom } from '../building-blocks';
 import type { SubContext } from './sub.context';
-import { subPreconditions } from './sub.preconditions';
+import { SUSPENDABLE, subPreconditions } from './sub.preconditions';
+
+export { SUSPENDABLE };
 
 const meta = (m: StateMeta) => m;
 const to = (path: string) => `#sub.${path}`;
 const LAW = '人民调解法 第六条、第十六条';
 
-/** The states a suspension for suspected fraud may interrupt and returns to (平湖 rule: all current claims of the mediator). */
-export const SUSPENDABLE = ['eligible', 'drafted', 'returned', 'orgReview', 'stationReview', 'bureauReview', 'spotCheck', 'awaitingFunds', 'approved', 'paid', 'published'] as const;
+/**
+ * D-SUB1: claims are made in quarterly or annual cycles set locally [U]; a claim not submitted within the cycle is
+ * marked missed (the local rule decides whether it lapses), so the period is configuration.
+ */
+const D_SUB1: DeadlineSpec = {
+  id: 'D-SUB1',
+  label: '以案定补申报期限（按季度或年度申报，地方规定）',
+  period: { amount: 3, unit: 'month' },
+  dayType: 'calendar',
+  legalBasis: '人民调解法 第十六条；地方以案定补办法',
+  confidence: 'U',
+  soft: true,
+  configKey: 'sub.claimPeriod',
+  metBy: ['SUBMIT'],
+  runsThrough: ['drafted'],
+};
 
 const suspend = (state: string) => ({ SUSPEND_FOR_FRAUD: { target: to('suspendedForFraud'), actions: [{ type: 'recordSuspension' as const, params: { state } }] } });
 const review = (state: string, next: string, approve: string) => ({
@@ -53,7 +69,7 @@ export const subMachine = setup({
   states: {
     eligible: {
       description: '引擎核验被申报案件符合补贴条件：调解成功、协议已履行、卷宗齐全、按要求回访、调解员已备案、已录入排查调处台账、未曾申报，且案件审计链校验通过。',
-      meta: meta({ label: '符合申报条件', labelEn: 'Eligible', legalBasis: LAW }),
+      meta: meta({ label: '符合申报条件', labelEn: 'Eligible', legalBasis: LAW, deadlines: [D_SUB1] }),
       on: { DRAFT: { target: to('drafted'), actions: 'recordTier' }, ...suspend('eligible') },
     },
     drafted: {
