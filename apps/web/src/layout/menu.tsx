@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, FileDoneOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../api/channels';
 
@@ -31,7 +31,11 @@ export function menuFor(access: Access | undefined): { group?: string; entries: 
     },
     {
       group: '审计',
-      entries: [{ path: '/audit/security-log', label: '安全日志', icon: <AuditOutlined />, roles: ['AUDITOR'] }],
+      entries: [
+        { path: '/audit/security-log', label: '安全日志', icon: <AuditOutlined />, roles: ['AUDITOR'] },
+        { path: '/subsidy/claims', label: '以案定补审核', icon: <FileDoneOutlined />, roles: ['AUDITOR', 'JUSTICE_STATION_OFFICER', 'COMMITTEE_DIRECTOR'] },
+        { path: '/subsidy/statements', label: '以案定补结算单', icon: <AccountBookOutlined />, roles: ['AUDITOR', 'ADMIN'] },
+      ],
     },
   ];
 }
