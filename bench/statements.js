@@ -98,7 +98,7 @@ async function seed(pg) {
   const regions = `ARRAY[${orgs.map((o) => `'${o.region_code}'`).join(',')}]`;
   const n = orgs.length;
   const parties = JSON.stringify([{ id: 'P1', role: 'APPLICANT', name: '张三' }, { id: 'P2', role: 'RESPONDENT', name: '李四' }]);
-  const common = `1, '{}'::jsonb, 6, repeat('0', 64), (${orgIds})[1 + i % ${n}], (${regions})[1 + i % ${n}], 'NEIGHBOUR', '批量生成', 'APPLICATION'`;
+  const common = `1, 'archived', '{}'::jsonb, 6, repeat('0', 64), (${orgIds})[1 + i % ${n}], (${regions})[1 + i % ${n}], 'NEIGHBOUR', '批量生成', 'APPLICATION'`;
   await pg.query(
     `INSERT INTO cases (id, case_no, workflow_id, workflow_version, state, context, version, head_hash, org_id, region_code, category, summary, source, parties, links, closed, opened_at, opened_by, updated_at, dispute_code)
      SELECT 'pmb-' || i, '（2025）青溪调字第B' || i || '号', 'pm', ${common}, $1::jsonb, '[]'::jsonb, true, now(), 'bench', now(), 'DB' || i
