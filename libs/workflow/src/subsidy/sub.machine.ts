@@ -85,19 +85,17 @@ export const subMachine = setup({
     },
     orgReview: {
       description: '人民调解委员会初审：案件数量、调解员等级和申报档次是否属实。',
-      tags: ['subReview'],
+      tags: ['subOrgReview'],
       meta: meta({ label: '调委会初审', labelEn: 'Committee first review' }),
       on: review('orgReview', 'stationReview', 'ORG_APPROVE'),
     },
     stationReview: {
       description: '司法所复核卷宗。',
-      tags: ['subReview'],
       meta: meta({ label: '司法所复核', labelEn: 'Justice office review' }),
       on: review('stationReview', 'bureauReview', 'STATION_APPROVE'),
     },
     bureauReview: {
       description: '县（区）司法局案件质量评查审定；可随机并按风险抽取部分申请回访核实。',
-      tags: ['subReview'],
       meta: meta({ label: '司法局评查审定', labelEn: 'Bureau review' }),
       on: {
         SELECT_FOR_SPOT_CHECK: { target: to('spotCheck'), actions: 'markPicked' },
@@ -109,7 +107,6 @@ export const subMachine = setup({
     },
     spotCheck: {
       description: '抽查回访：向当事人核实调解内容、结果和满意度。当事人称未经调解的，暂停该申请。',
-      tags: ['subReview'],
       meta: meta({ label: '抽查回访', labelEn: 'Spot check' }),
       on: {
         RECORD_CALL_BACK: [

@@ -52,7 +52,7 @@ export const subsidyClaim: WorkflowDefinition<SubContext> = {
     queues: [
       { id: 'sub-mine', label: '我的以案定补申报', roles: ['MEDIATOR'], assignedToMe: true },
       { id: 'sub-returned', label: '退回补正的补贴申请', roles: ['MEDIATOR'], tag: 'subReturned' },
-      { id: 'sub-review', label: '待初审的补贴申请', roles: ['COMMITTEE_DIRECTOR'], tag: 'subReview' },
+      { id: 'sub-review', label: '待初审的补贴申请', roles: ['COMMITTEE_DIRECTOR'], tag: 'subOrgReview' },
     ],
   },
 };
