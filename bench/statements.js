@@ -58,9 +58,9 @@ async function main() {
     // The raw limit: the statement's rows read by the engine's own query, straight from the database.
     const raw = await timed(() =>
       pg.query(
-        `SELECT s.*, c.state, c.case_no, pc.parties FROM subsidy_claims s JOIN cases c ON c.id = s.claim_case_id JOIN cases pc ON pc.id = s.claimed_case_id
+        `SELECT s.*, c.state, c.case_no FROM subsidy_claims s JOIN cases c ON c.id = s.claim_case_id
          WHERE s.region_code LIKE '330199%' AND c.state IN ('approved', 'paid', 'published') AND s.performed_on >= $1 AND s.performed_on <= $2
-         ORDER BY s.performed_on, s.claimed_case_no`,
+         ORDER BY s.performed_on, s.claimed_case_id`,
         [query.from, query.to],
       ),
     );
@@ -113,9 +113,9 @@ async function seed(pg) {
   );
   await pg.query(
     `INSERT INTO subsidy_claims (claimed_case_id, claim_case_id, claimed_case_no, region_code, org_id, mediator_id, category, tier, agreement_form, outcome,
-       performed_on, audit_seq, audit_hash, tariff_id, tariff_version, budget_region, budget_year, amount_fen, funding_source, committed_fen, created_at)
+       performed_on, audit_seq, audit_hash, party_names, tariff_id, tariff_version, budget_region, budget_year, amount_fen, funding_source, committed_fen, created_at)
      SELECT 'pmb-' || i, 'subb-' || i, '（2025）青溪调字第B' || i || '号', (${regions})[1 + i % ${n}], (${orgIds})[1 + i % ${n}], $1, 'NEIGHBOUR',
-       (ARRAY['SIMPLE', 'ORDINARY', 'MAJOR'])[1 + i % 3], 'WRITTEN', 'AGREED', to_char(date '2025-01-01' + (i % 365), 'YYYY-MM-DD'), 5, md5(i::text) || md5(i::text),
+       (ARRAY['SIMPLE', 'ORDINARY', 'MAJOR'])[1 + i % 3], 'WRITTEN', 'AGREED', to_char(date '2025-01-01' + (i % 365), 'YYYY-MM-DD'), 5, md5(i::text) || md5(i::text), '张*、李*',
        $2, '330199-2025-v1', '330199', 2025, (ARRAY[10000, 20000, 30000])[1 + i % 3], '区级财政', (ARRAY[10000, 20000, 30000])[1 + i % 3], now()
      FROM generate_series(1, ${claims}) i`,
     [mediatorId, tariffId],

@@ -42,8 +42,8 @@ export interface ClaimRow {
   /** The claim case's state, joined from `cases`. */
   state: string;
   caseNo: string;
-  /** Party names of the claimed case, joined from `cases` for statements only. */
-  partyNames?: string[];
+  /** The claimed case's party names, masked as a 公示 list shows them (张*、李*): statements print them without reading the case. */
+  partyNames: string;
 }
 
 export interface ClaimFilter {
@@ -54,8 +54,6 @@ export interface ClaimFilter {
   from?: string;
   to?: string;
   limit?: number;
-  /** Join the claimed case's party names (statements). */
-  withParties?: boolean;
 }
 
 export interface SpotCheckRow {
@@ -88,7 +86,7 @@ export abstract class SubsidyStore {
   abstract filing(userId: string): Promise<FilingRow | null>;
 
   /** False when the claimed case already has a claim (one claim per case, ever: a unique key). */
-  abstract insertClaim(row: Omit<ClaimRow, 'state' | 'caseNo' | 'partyNames'>): Promise<boolean>;
+  abstract insertClaim(row: Omit<ClaimRow, 'state' | 'caseNo'>): Promise<boolean>;
   /** Names the claim's case once it is open (the row was written first, under a placeholder id). */
   abstract assignClaimCase(placeholder: string, claimCaseId: string): Promise<void>;
   abstract deleteClaim(claimCaseId: string): Promise<void>;

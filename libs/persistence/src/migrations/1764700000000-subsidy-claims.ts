@@ -55,6 +55,7 @@ export class SubsidyClaims1764700000000 implements MigrationInterface {
          audit_seq integer NOT NULL,
          audit_hash varchar(128) NOT NULL,
          presence_evidence text,
+         party_names text NOT NULL,
          tariff_id varchar(64) NOT NULL,
          tariff_version varchar(100) NOT NULL,
          budget_region varchar(12) NOT NULL,

@@ -4,7 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AuditStore, VerifyAuditQuery, type VerifyResult } from '@app/audit';
 import { chinaDate } from '@app/calendar';
 import { ApplyCaseEventCommand, CaseNotFoundError, CaseStore, OpenCaseCommand, type Category } from '@app/cases';
-import { DirectoryService, SYSTEM_VIEWER, type Directory, type Viewer } from '@app/organisations';
+import { DirectoryService, maskName, SYSTEM_VIEWER, type Directory, type Viewer } from '@app/organisations';
 import { Clock, ForbiddenError, NotFoundError, ValidationError } from '@app/shared';
 import { JUSTICE_STATION, subsidyClaim } from '@app/workflow';
 import { FraudChecks, type FraudFlag } from '../fraud/fraud-checks.port';
@@ -94,7 +94,7 @@ export class SubsidyClaims {
     return { ...result, tariffVersion: tariff ? tariffVersionName(tariff) : null };
   }
 
-  private async claimedCase(viewer: Viewer, caseId: string): Promise<{ claimed: ClaimedCase; tariff: Tariff | null; regionCode: string; orgId: string }> {
+  private async claimedCase(viewer: Viewer, caseId: string): Promise<{ claimed: ClaimedCase; tariff: Tariff | null; regionCode: string; orgId: string; parties: { name: string }[] }> {
     const [loaded, history, chain, directory] = await Promise.all([
       this.cases.load(caseId),
       this.audit.history(caseId),
@@ -111,6 +111,7 @@ export class SubsidyClaims {
       tariff,
       regionCode: r.regionCode,
       orgId: r.orgId,
+      parties: r.parties,
     };
   }
 
@@ -127,7 +128,7 @@ export class SubsidyClaims {
 
   /** The mediator claims for a case they mediated: checked, opened as a `sub` case in `eligible`, then drafted by them. */
   async create(viewer: Viewer, body: CreateClaim): Promise<ClaimView> {
-    const { claimed, tariff, regionCode, orgId } = await this.claimedCase(viewer, body.caseId);
+    const { claimed, tariff, regionCode, orgId, parties } = await this.claimedCase(viewer, body.caseId);
     const existing = await this.store.claimOfCase(body.caseId);
     const result = await this.check(claimed, tariff, existing?.claimCaseId ?? null, body.presenceEvidence);
     if (result.mediatorId && result.mediatorId !== viewer.userId) {
@@ -135,7 +136,7 @@ export class SubsidyClaims {
     }
     if (!result.eligible || !tariff) throw new SubsidyIneligibleError(result.reasons);
     amountFor(tariff.rules, body.tier, claimed.category, result.agreementForm, result.outcome);
-    const row: Omit<ClaimRow, 'state' | 'caseNo' | 'partyNames'> = {
+    const row: Omit<ClaimRow, 'state' | 'caseNo'> = {
       claimCaseId: `pending-${randomBytes(8).toString('hex')}`,
       claimedCaseId: claimed.id,
       claimedCaseNo: claimed.caseNo,
@@ -150,6 +151,7 @@ export class SubsidyClaims {
       auditSeq: result.auditSeq!,
       auditHash: result.auditHash!,
       presenceEvidence: body.presenceEvidence?.trim() || null,
+      partyNames: parties.map((p) => maskName(p.name)).join('、'),
       tariffId: tariff.id,
       tariffVersion: tariffVersionName(tariff),
       budgetRegion: tariff.regionCode,
@@ -376,7 +378,6 @@ export class SubsidyClaims {
       from: q.from,
       to: q.to,
       mediatorId: q.mediatorId,
-      withParties: true,
     });
     return buildStatement(rows, directory, { orgId: q.orgId, from: q.from, to: q.to });
   }
