@@ -43,7 +43,8 @@ async function main() {
   };
   const engine = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  engine.stderr.on('data', (d) => (stderr += d));
+  engine.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  engine.on('exit', (code, signal) => console.error(`engine exited: code ${code}, signal ${signal}; ${stderr}`));
   try {
     await waitFor(`${base}/api/health`, engine, () => stderr);
     const token = (await post(base, '/api/auth/login', { username: 'auditor', password })).accessToken;
@@ -64,14 +65,17 @@ async function main() {
         [query.from, query.to],
       ),
     );
-    await fetchStatement(base, path, token, {}); // warm-up
+    console.error(`raw query ${(raw / 1000).toFixed(2)} s`);
+    await fetchStatement(base, path, token, {}).then((r) => r.arrayBuffer()); // warm-up
     const json = await timed(async () => {
       const body = await (await fetchStatement(base, path, token, {})).json();
       if (body.lines.length !== claims) throw new Error(`expected ${claims} lines, got ${body.lines.length}`);
       const sum = body.lines.reduce((n, l) => n + Math.round(Number(l.amount) * 100), 0);
       if (sum !== expectedFen || Math.round(Number(body.total) * 100) !== expectedFen) throw new Error(`total ${body.total} and lines ${sum} differ from the seeded ${expectedFen} fen`);
     });
+    console.error(`JSON ${(json / 1000).toFixed(2)} s`);
     const csv = await timed(async () => (await fetchStatement(base, path, token, { accept: 'text/csv' })).text());
+    console.error(`CSV ${(csv / 1000).toFixed(2)} s`);
     const xlsx = await timed(async () => (await fetchStatement(base, `${path}&format=xlsx`, token, {})).arrayBuffer());
     const rss = await rssMb(engine.pid);
     const fmt = (ms) => (ms / 1000).toFixed(2);
@@ -156,7 +160,7 @@ async function post(base, path, body) {
 }
 
 async function waitFor(url, child, log) {
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`engine exited: ${log()}`);
     try {
       if ((await fetch(url)).ok) return;
