@@ -43,6 +43,8 @@ import { DeadlinesController } from './deadlines/deadlines.controller';
 import { NotificationsController } from './deadlines/notifications.controller';
 import { StatisticsModule } from './statistics/statistics.module';
 import { FraudChecksApiModule } from './subsidy/fraud-checks-api.module';
+import { SubsidyController } from './subsidy/subsidy.controller';
+import { SubsidyClaims } from '@app/subsidy';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -62,7 +64,7 @@ export class AppModule {
         StatisticsModule.forRoot(config),
         FraudChecksApiModule.forRoot(config.fraud),
       ],
-      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -90,6 +92,7 @@ export class AppModule {
         },
         { provide: SecurityLog, useExisting: ChainedSecurityLog },
         SecurityLogRetention,
+        SubsidyClaims,
       ],
     };
   }

@@ -10,6 +10,8 @@ import { CalendarPage } from './pages/admin/CalendarPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { SecurityLogPage } from './pages/audit/SecurityLogPage';
+import { SubsidyClaimsPage } from './pages/subsidy/SubsidyClaimsPage';
+import { SubsidyStatementPage } from './pages/subsidy/SubsidyStatementPage';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
 import { InboxPage } from './pages/InboxPage';
@@ -45,6 +47,8 @@ export function App() {
           <Route path="admin/calendar" element={<RequireRole roles={['ADMIN']}><CalendarPage /></RequireRole>} />
           <Route path="audit/security-log" element={<RequireRole roles={['AUDITOR']}><SecurityLogPage /></RequireRole>} />
           <Route path="statistics" element={<RequireRole roles={STATISTICS_ROLES}><StatisticsPage /></RequireRole>} />
+          <Route path="subsidy/claims" element={<RequireRole roles={['AUDITOR', 'JUSTICE_STATION_OFFICER', 'COMMITTEE_DIRECTOR']}><SubsidyClaimsPage /></RequireRole>} />
+          <Route path="subsidy/statements" element={<RequireRole roles={['AUDITOR', 'ADMIN']}><SubsidyStatementPage /></RequireRole>} />
           <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在，请从左侧菜单进入。" extra={<Link to="/">返回工作台</Link>} />} />
         </Route>
       </Route>

@@ -9,3 +9,9 @@ export function maskPhone(value: string): string {
   if (value.length <= 7) return '*'.repeat(value.length);
   return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
 }
+
+/** 张三丰 → 张**: keeps the surname, as published subsidy lists (公示) show people. */
+export function maskName(value: string): string {
+  const chars = [...value];
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
+}

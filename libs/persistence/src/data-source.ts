@@ -15,6 +15,7 @@ import { EngineSettings1764600000300 } from './migrations/1764600000300-engine-s
 import { SecurityHeads1764600000400 } from './migrations/1764600000400-security-heads';
 import { RiskRegister1764704000000 } from './migrations/1764704000000-risk-register';
 import { FraudCheckIndexes1764701000000 } from './migrations/1764701000000-fraud-check-indexes';
+import { SubsidyClaims1764700000000 } from './migrations/1764700000000-subsidy-claims';
 import { SecurityLog1764600000200 } from './migrations/1764600000200-security-log';
 import { Sessions1764600000100 } from './migrations/1764600000100-sessions';
 import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline-worker';
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   SatisfactionAndStatistics1764702000000,
   RiskRegister1764704000000,
   FraudCheckIndexes1764701000000,
+  SubsidyClaims1764700000000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

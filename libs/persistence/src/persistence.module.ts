@@ -7,10 +7,11 @@ import { DirectoryRepository, LoginThrottleStore, PasswordHistoryStore, SessionS
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
 import { SqlAuditStore } from './stores/sql-audit.store';
-import { DEFAULT_FRAUD_SETTINGS, FraudChecks, FraudSettings, SatisfactionRates, SatisfactionSurveyStore } from '@app/subsidy';
+import { DEFAULT_FRAUD_SETTINGS, FraudChecks, FraudSettings, SatisfactionRates, SatisfactionSurveyStore, SubsidyStore } from '@app/subsidy';
 import { SqlSatisfactionRates, SqlSatisfactionStore } from './stores/sql-satisfaction.store';
 import { SqlCaseStatistics } from './stores/sql-case-statistics';
 import { SqlFraudChecks } from './stores/sql-fraud-checks';
+import { SqlSubsidyStore } from './stores/sql-subsidy.store';
 import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
 import { SqlEngineSettingsStore } from './stores/sql-engine-settings.store';
 import { SqlSecurityEventStore } from './stores/sql-security-event.store';
@@ -70,8 +71,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: RiskRegisterStore, ...withDb((db) => new SqlRiskRegisterStore(db)) },
         // The thresholds come from FraudChecksModule where the application wires it; the defaults elsewhere (tools, benches).
         { provide: FraudChecks, inject: [Db, { token: FraudSettings, optional: true }], useFactory: (db: Db, settings?: FraudSettings) => new SqlFraudChecks(db, settings ?? DEFAULT_FRAUD_SETTINGS) },
+        { provide: SubsidyStore, ...withDb((db) => new SqlSubsidyStore(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel, RiskRegisterStore],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel, RiskRegisterStore, SubsidyStore],
     };
   }
 

@@ -11,6 +11,7 @@ import { commercialMediation } from './commercial-mediation/cm.workflow';
 import { administrativeReconsideration } from './reconsideration/rx.workflow';
 import { petition } from './petition/xf.workflow';
 import { intakeCentre } from './intake-centre/zz.workflow';
+import { subsidyClaim } from './subsidy/sub.workflow';
 
 /**
  * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
@@ -29,6 +30,7 @@ export const ALL_WORKFLOWS: WorkflowDefinition[] = [
   administrativeReconsideration,
   petition,
   intakeCentre,
+  subsidyClaim,
 ];
 
 /** The workflow a case gets when `POST /api/cases` names none. */

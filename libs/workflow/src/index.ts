@@ -22,3 +22,6 @@ export { ruralLand } from './rural-land/land.workflow';
 export { petition } from './petition/xf.workflow';
 export { intakeCentre } from './intake-centre/zz.workflow';
 export * from './risk';
+export { subsidyClaim, JUSTICE_STATION } from './subsidy/sub.workflow';
+export { REJECT_REASONS, SPOT_CHECK_REASONS, CALL_BACK_RESULTS } from './subsidy/sub.events';
+export type { SubContext } from './subsidy/sub.context';

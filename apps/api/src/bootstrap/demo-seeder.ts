@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DEMO_ORGANISATIONS, DEMO_REGIONS, DEMO_USERS, DirectoryRepository, DirectoryService } from '@app/organisations';
+import { SubsidyStore } from '@app/subsidy';
 import { PasswordHasher } from '../auth/password-hasher';
+import { seedSubsidyDemo } from './subsidy-demo';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /**
@@ -17,6 +19,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly directory: DirectoryRepository,
     private readonly directoryService: DirectoryService,
     private readonly hasher: PasswordHasher,
+    private readonly subsidy: SubsidyStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -28,6 +31,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     for (const u of DEMO_USERS) users.push({ ...u, id: randomUUID(), active: true, passwordHash: await this.hasher.hash(password) });
     await this.directory.saveUsers(users);
     this.directoryService.invalidate();
+    await seedSubsidyDemo(this.subsidy, users);
     this.logger.log(`Seeded the demo jurisdiction 青溪区: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_USERS.length} users`);
     if (!this.config.demoPassword) {
       // Printed on its own line so a newcomer finds it among the JSON logs.

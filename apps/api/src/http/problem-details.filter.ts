@@ -5,6 +5,7 @@ import { LoginLockedError } from '@app/organisations';
 import { SessionEndedError } from '@app/organisations';
 import { DomainError, ValidationError } from '@app/shared';
 import { SurveyRateLimitedError } from '@app/subsidy';
+import { SubsidyIneligibleError } from '@app/subsidy';
 
 interface Problem {
   type: string;
@@ -26,6 +27,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'WORKFLOW.NOT_FOUND': 404,
   'CASE.TRANSITION_NOT_ALLOWED': 409,
   CONFLICT: 409,
+  'SUBSIDY.INELIGIBLE': 409,
+  'SUBSIDY.CAP_REACHED': 409,
   'WORKFLOW.VERSION_MISMATCH': 409,
   'IDEMPOTENCY.KEY_REUSED': 422,
   'AUTH.TOO_MANY_ATTEMPTS': 429,
@@ -88,6 +91,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = STATUS_BY_CODE[error.code] ?? 400;
     const base = problem(status, error.code, error.messageZh, error.message);
     if (error instanceof ValidationError) return { ...base, errors: error.errors };
+    if (error instanceof SubsidyIneligibleError) return { ...base, reasons: error.reasons };
     if (error instanceof LoginLockedError) return { ...base, retryAfterSeconds: error.retryAfterSeconds };
     if (error instanceof SessionEndedError) return { ...base, reason: error.reason };
     if (error instanceof TransitionNotAllowedError) {

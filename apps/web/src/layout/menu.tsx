@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, FileDoneOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../api/channels';
 import { RISK_ROLES } from '../pages/risk/risk-types';
@@ -36,7 +36,11 @@ export function menuFor(access: Access | undefined): { group?: string; entries: 
     },
     {
       group: '审计',
-      entries: [{ path: '/audit/security-log', label: '安全日志', icon: <AuditOutlined />, roles: ['AUDITOR'] }],
+      entries: [
+        { path: '/audit/security-log', label: '安全日志', icon: <AuditOutlined />, roles: ['AUDITOR'] },
+        { path: '/subsidy/claims', label: '以案定补审核', icon: <FileDoneOutlined />, roles: ['AUDITOR', 'JUSTICE_STATION_OFFICER', 'COMMITTEE_DIRECTOR'] },
+        { path: '/subsidy/statements', label: '以案定补结算单', icon: <AccountBookOutlined />, roles: ['AUDITOR', 'ADMIN'] },
+      ],
     },
     {
       group: '统计',

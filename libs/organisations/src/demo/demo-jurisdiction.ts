@@ -51,6 +51,7 @@ export const DEMO_ORGANISATIONS: Organisation[] = [
   org({ id: 'org-governance-centre', name: '青溪区社会治安综合治理中心', shortName: '青溪综治', type: 'GOVERNANCE_CENTRE', regionCode: '330199', parentId: null }),
   org({ id: 'org-fengqiao-centre', name: '枫桥镇社会治安综合治理中心', shortName: '枫桥综治', type: 'GOVERNANCE_CENTRE', regionCode: '330199101', parentId: 'org-governance-centre' }),
   org({ id: 'org-fengqiao-police', name: '青溪区公安分局枫桥派出所', shortName: '枫桥派出所', type: 'POLICE_STATION', regionCode: '330199101', parentId: null }),
+  org({ id: 'org-fengqiao-station', name: '青溪区司法局枫桥司法所', shortName: '枫桥司法所', type: 'JUSTICE_STATION', regionCode: '330199101', parentId: 'org-justice-bureau' }),
 ];
 
 export interface DemoUser {
@@ -85,6 +86,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'housing_officer', displayName: '葛住建（区住建局信访办理）', roles: ['PETITION_OFFICER'], orgId: 'org-housing' },
   { username: 'tp_mediator', displayName: '朱警官（交警大队事故调解）', roles: ['MEDIATOR'], orgId: 'org-traffic-police' },
   { username: 'zz_dispatcher', displayName: '高分流（区综治中心）', roles: ['CENTRE_DISPATCHER', 'INTAKE_CLERK'], orgId: 'org-governance-centre' },
+  { username: 'fq_station', displayName: '刘复核（枫桥司法所）', roles: ['JUSTICE_STATION_OFFICER'], orgId: 'org-fengqiao-station' },
   { username: 'fq_dispatcher', displayName: '罗受理（枫桥镇综治中心）', roles: ['CENTRE_DISPATCHER', 'INTAKE_CLERK'], orgId: 'org-fengqiao-centre' },
   { username: 'grid_worker', displayName: '蒋网格（枫桥镇网格员）', roles: ['GRID_WORKER'], orgId: 'org-fengqiao-centre' },
   { username: 'police_officer', displayName: '曹民警（枫桥派出所）', roles: ['POLICE_OFFICER'], orgId: 'org-fengqiao-police' },
