@@ -10,13 +10,11 @@ const PENDING_CHANNEL_ROLES: Record<string, string> = {
   PETITION_OFFICER: '信访工作人员',
   CENTRE_DISPATCHER: '综治中心受理分流员',
   GRID_WORKER: '网格员',
-  POLICE_OFFICER: '民警',
 };
 const PENDING_CHANNEL_ORG_TYPES: Record<string, string> = {
   PETITION_BUREAU: '信访局',
   TRAFFIC_POLICE_BRIGADE: '公安交通警察大队',
   GOVERNANCE_CENTRE: '社会治安综合治理中心',
-  POLICE_STATION: '派出所',
 };
 /** The justice bureau runs the engine and audits subsidies; no channel's cases are handled there. */
 const ENGINE_ORG_TYPES: Record<string, string> = { JUSTICE_BUREAU: '司法局' };
@@ -29,7 +27,6 @@ const ENGINE_AND_PENDING_STAFF: Record<string, string[]> = {
   MEDIATOR: ['TRAFFIC_POLICE_BRIGADE'],
   CENTRE_DISPATCHER: ['GOVERNANCE_CENTRE'],
   GRID_WORKER: ['GOVERNANCE_CENTRE'],
-  POLICE_OFFICER: ['POLICE_STATION'],
 };
 
 function merge(kind: string, parts: Record<string, string>[]): Record<string, string> {

@@ -9,6 +9,7 @@ import { ruralLand } from './rural-land/land.workflow';
 import { commercialArbitration } from './commercial-arbitration/arb.workflow';
 import { commercialMediation } from './commercial-mediation/cm.workflow';
 import { administrativeReconsideration } from './reconsideration/rx.workflow';
+import { policeMediation } from './police-mediation/ps.workflow';
 
 /**
  * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
@@ -25,6 +26,7 @@ export const ALL_WORKFLOWS: WorkflowDefinition[] = [
   commercialArbitration,
   commercialMediation,
   administrativeReconsideration,
+  policeMediation,
 ];
 
 /** The workflow a case gets when `POST /api/cases` names none. */

@@ -184,6 +184,13 @@ export const pmEvents: Record<string, EventSpec> = {
     schema: objectSchema({ procedure: enumField('审理程序', { SIMPLE: '简易程序', ORDINARY: '普通程序' }), note: textField('委托说明', 1000) }),
     legalBasis: '最高人民法院关于人民法院特邀调解的规定 第十一条',
   },
+  RECEIVE_REFERRAL: {
+    label: '收到其他机关移交调解',
+    labelEn: 'Another body refers the dispute for mediation',
+    roles: ['SYSTEM'],
+    schema: objectSchema({ referredBy: textField('移交机关', 100), matter: textField('移交调解的纠纷', 500), note: textField('移交说明', 1000) }),
+    legalBasis: '人民调解法 第十八条',
+  },
   ENTRUSTMENT_ENDED: {
     label: '法院终止委托调解',
     labelEn: 'The court ended the entrustment',
