@@ -61,13 +61,14 @@ const insteadOfPolice = {
   REFER_TO_PEOPLES_MEDIATION: { target: to('pmReferral'), guard: and(['everyPartyRequested', 'referredNotInFuture']), actions: { type: 'recordReferral' as const, params: { kind: 'PEOPLES_MEDIATION' as const } } },
   CHOOSE_SELF_SETTLEMENT: { target: to('pmReferral'), guard: and(['everyPartyRequested', 'referredNotInFuture']), actions: { type: 'recordReferral' as const, params: { kind: 'SELF_SETTLEMENT' as const } } },
 };
-const signAgreement = (inWindow: boolean) => ({
+const signAgreement = {
   SIGN_AGREEMENT: {
     target: to('agreement'),
-    guard: and(['everyPartySigned', 'onTheSpotRecorded', 'singleOfficerRecorded', 'signedNotInFuture', ...(inWindow ? ['withinSecondSessionWindow'] : [])]),
+    guard: and(['everyPartySigned', 'onTheSpotRecorded', 'singleOfficerRecorded', 'signedNotInFuture', 'withinSecondSessionWindow']),
     actions: 'recordAgreement' as const,
   },
-});
+};
+const decidePenalty = { DECIDE_PENALTY: { target: to('penalty'), guard: and(['civilRouteNoticeGiven', 'decisionNotInFuture']), actions: ['recordPenalty' as const, report('PENALISED')] } };
 const endMediation = { END_MEDIATION: { target: to('failedOrUnperformed'), guard: 'endedNotInFuture', actions: 'recordEnd' as const } };
 
 const date = (value: unknown): string | undefined => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
@@ -156,7 +157,7 @@ export const psMachine = setup({
       meta: meta({ label: '首次调解', labelEn: 'First session', legalBasis: `${GAXZ} 第一百八十条、第一百八十二条、第一百八十三条` }),
       on: {
         ...assignOfficer,
-        ...signAgreement(false),
+        ...signAgreement,
         FIRST_SESSION_FAILED: { target: to('session2'), guard: 'heldNotInFuture', actions: 'recordFirstSession' },
         ...endMediation,
         ...insteadOfPolice,
@@ -169,7 +170,7 @@ export const psMachine = setup({
       meta: meta({ label: '再次调解', labelEn: 'Second session', legalBasis: `${GAXZ} 第一百八十三条`, deadlines: [D_PS1] }),
       on: {
         ...assignOfficer,
-        ...signAgreement(true),
+        ...signAgreement,
         ...endMediation,
         SECOND_SESSION_WINDOW_ENDED: { target: to('failedOrUnperformed'), actions: 'recordWindowEnded' },
         ...insteadOfPolice,
@@ -199,7 +200,7 @@ export const psMachine = setup({
       on: {
         ...assignOfficer,
         GIVE_CIVIL_ROUTE_NOTICE: { actions: 'recordCivilRouteNotice' },
-        DECIDE_PENALTY: { target: to('penalty'), guard: and(['civilRouteNoticeGiven', 'decisionNotInFuture']), actions: ['recordPenalty', report('PENALISED')] },
+        ...decidePenalty,
         ...insteadOfPolice,
         ...referCivilPart,
       },
@@ -211,7 +212,7 @@ export const psMachine = setup({
       on: {
         ...assignOfficer,
         GIVE_CIVIL_ROUTE_NOTICE: { actions: 'recordCivilRouteNotice' },
-        DECIDE_PENALTY: { target: to('penalty'), guard: 'decisionNotInFuture', actions: ['recordPenalty', report('PENALISED')] },
+        ...decidePenalty,
         ...referCivilPart,
       },
     },

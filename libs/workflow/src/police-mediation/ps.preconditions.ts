@@ -1,4 +1,4 @@
-import type { Precondition } from '../definition';
+import type { Precondition, WorkflowEvent } from '../definition';
 import { everyParty, notInFuture, withinDeadline } from '../building-blocks';
 import type { PsContext } from './ps.context';
 import { GAXZ, ZAF } from './ps.events';
@@ -46,7 +46,10 @@ export const psPreconditions: Record<string, Precondition<PsContext>> = {
     legalBasis: `${ZAF}（2025年修订） 第一百零八条`,
   },
   signedNotInFuture: notInFuture('signedOn', '签订日期'),
-  withinSecondSessionWindow: withinDeadline('D-PS1', '再次调解应当在第一次调解后七个工作日内完成', 'The second session must be completed within 7 working days of the first', `${GAXZ} 第一百八十三条`),
+  // Only a second session has a window: an agreement at the first session is the first session.
+  withinSecondSessionWindow: ((window) => ({ ...window, check: (context: PsContext, event: WorkflowEvent) => !context.session1On || window.check(context, event) }))(
+    withinDeadline('D-PS1', '再次调解应当在第一次调解后七个工作日内完成', 'The second session must be completed within 7 working days of the first', `${GAXZ} 第一百八十三条`),
+  ),
   heldNotInFuture: notInFuture('heldOn', '调解日期'),
   endedNotInFuture: notInFuture('endedOn', '终止日期'),
   performedNotInFuture: notInFuture('performedOn', '履行日期'),
@@ -58,7 +61,8 @@ export const psPreconditions: Record<string, Precondition<PsContext>> = {
   },
   recordedNotInFuture: notInFuture('recordedOn', '确认日期'),
   civilRouteNoticeGiven: {
-    check: (context) => context.civilRouteNotice !== undefined,
+    // A case that was never mediated (不适用调解) has no failed mediation to tell the parties about.
+    check: (context) => context.failure === undefined || context.civilRouteNotice !== undefined,
     message: '经调解未达成协议或者达成协议后不履行的，处理时应当告知当事人可以就民事争议依法向人民法院提起民事诉讼',
     messageEn: 'Before the penalty, tell the parties they can take the civil dispute to court',
     legalBasis: `${ZAF} 第九条；${GAXZ} 第一百八十五条`,
