@@ -98,7 +98,8 @@ export const psEvents: Record<string, EventSpec> = {
         guardiansNotified: { type: 'boolean', title: '已通知未成年当事人的父母或者其他监护人到场' },
         invitedHelpers: { type: 'array', title: '邀请协助调解的人员（村/居委会成员、熟悉的人）', items: { type: 'string', maxLength: 60 } },
       },
-      ['decidedOn', 'consentedPartyIds', 'exclusions'],
+      // No exclusion is the usual answer: the console's form must not force a choice.
+      ['decidedOn', 'consentedPartyIds'],
     ),
     legalBasis: `${GAXZ} 第一百七十八条、第一百七十九条、第一百八十一条、第一百八十二条`,
     preconditions: ['mediableViolation', 'civilDisputeBetweenKnownParties', 'bothPartiesConsent', 'noExclusionApplies', 'guardiansPresentForMinors', 'decidedNotInFuture'],
