@@ -124,7 +124,7 @@ describe.each(TEST_DATABASES)('police mediation of public-order cases (ps) over 
       const inbox = await t.http().get('/api/inbox').set(auth(await t.login(ROOM_MEDIATOR)));
       expect(inbox.body.items.map((i: any) => i.id)).toContain(ids.parking);
       const parking = await read(ROOM_MEDIATOR, ids.parking);
-      expect(parking).toMatchObject({ workflow: { id: 'pm' }, state: 'referralReceived', stateLabel: '移交待签收', assignment: { orgId: ROOM }, disputeCode: referred.disputeCode });
+      expect(parking).toMatchObject({ workflow: { id: 'pm' }, state: 'referralReceived', stateLabel: '移交待签收', source: 'POLICE_TRANSFER', sourceLabel: '公安移交', assignment: { orgId: ROOM }, disputeCode: referred.disputeCode });
       expect(parking.transfer).toMatchObject({ status: 'SENT', route: 'R23' });
       expect(eventTypes(parking)).toEqual(['RETURN', 'SIGN_FOR']);
       const first = (await history(t, ROOM_MEDIATOR, ids.parking)).find((e) => e.type === 'RECEIVE_REFERRAL');

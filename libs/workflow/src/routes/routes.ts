@@ -226,6 +226,7 @@ export const ROUTES: RouteRule[] = [
     from: { workflow: 'ps', event: 'REFER_CIVIL_PART' },
     to: { workflow: 'pm', orgTypes: ['TOWNSHIP_MEDIATION_COMMITTEE', 'VILLAGE_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'], orgField: 'mediationOrgId' },
     start: { event: 'RECEIVE_REFERRAL', data: { referredBy: '$sender.orgName', matter: 'matter' } },
+    source: 'POLICE_TRANSFER',
     dossier: { context: ['acceptedOn', 'violation', 'relationship', 'agreement', 'failure'], events: ['REVIEW_ELIGIBILITY', 'SIGN_AGREEMENT', 'END_MEDIATION', 'REFER_CIVIL_PART'] },
     // The civil part is mediated on its own: the police case neither waits for it nor depends on how it ends.
     up: { SIGNED_FOR: null, RETURNED: null, AGREED: null, FAILED: null, REFUSED: null, WITHDRAWN: null, NOT_ACCEPTED: null, TRANSFERRED: null },
@@ -237,6 +238,7 @@ export const ROUTES: RouteRule[] = [
     from: { workflow: 'ps', event: 'REFER_TO_PEOPLES_MEDIATION' },
     to: { workflow: 'pm', orgTypes: ['TOWNSHIP_MEDIATION_COMMITTEE', 'VILLAGE_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'], orgField: 'mediationOrgId' },
     start: { event: 'RECEIVE_REFERRAL', data: { referredBy: '$sender.orgName', note: 'note' } },
+    source: 'POLICE_TRANSFER',
     dossier: { context: ['acceptedOn', 'violation', 'relationship', 'session1On', 'failure'], events: ['REVIEW_ELIGIBILITY', 'FIRST_SESSION_FAILED', 'END_MEDIATION', 'REFER_TO_PEOPLES_MEDIATION'] },
     up: { SIGNED_FOR: null, RETURNED: 'PM_RETURNED', AGREED: 'PM_AGREED', FAILED: 'PM_ENDED', REFUSED: 'PM_ENDED', WITHDRAWN: 'PM_ENDED', NOT_ACCEPTED: 'PM_ENDED', TRANSFERRED: 'PM_ENDED' },
   },
