@@ -82,6 +82,9 @@ describe.each(TEST_DATABASES)('police mediation of public-order cases (ps) over 
 
   describe('scenario S10: two sessions, agreement performed, no penalty; the parking dispute mediated at the station’s room', () => {
     it('2025-11-03: the station accepts the case; neighbours, a minor injury, both consent → the first session', async () => {
+      const unknown = await t.http().post('/api/cases').set(auth(await t.login(OFFICER))).send({ ...psCase(), input: { violation: 'ARSON' } });
+      expect(unknown.status).toBe(400);
+      expect(JSON.stringify(unknown.body)).toContain('input.violation');
       const opened = await open();
       ids.s10 = opened.id;
       expect(opened).toMatchObject({ workflow: { id: 'ps', title: '治安调解' }, state: 'caseAccepted', stateLabel: '受案', assignment: { orgId: 'org-fengqiao-police' } });
@@ -181,6 +184,25 @@ describe.each(TEST_DATABASES)('police mediation of public-order cases (ps) over 
       expect(parking.state).toBe('monitoring');
       expect((await verifyAudit(t, ids.s10)).ok).toBe(true);
     });
+  });
+
+  it('a village committee transfers a dispute that may turn violent (R23b): it waits in the station’s inbox until signed for', async () => {
+    await at('2025-11-03');
+    const village = await t.http().post('/api/cases').set(auth(await t.login('fy_mediator'))).send({ ...psCase('邻居因车位多次争吵，一方扬言报复'), workflow: 'pm', input: undefined });
+    expect(village.status).toBe(201);
+    const sent = await apply(t, 'fy_mediator', village.body.id, 'TRANSFER', { to: 'POLICE', receivingOrgId: 'org-fengqiao-police', reason: '一方扬言报复，可能激化' });
+    expect(sent.state).toBe('transferred');
+    const psId = linked(sent, 'R23b');
+    const inbox = await t.http().get('/api/inbox').set(auth(await t.login(OFFICER)));
+    expect(inbox.body.items.map((i: any) => i.id)).toContain(psId);
+    const waiting = await read(OFFICER, psId);
+    expect(waiting).toMatchObject({ workflow: { id: 'ps' }, state: 'transferReceived', stateLabel: '移送待受案', transfer: { status: 'SENT', route: 'R23b' } });
+    expect(eventTypes(waiting)).toEqual(['RETURN', 'SIGN_FOR']);
+    const accepted = await apply(t, OFFICER, psId, 'SIGN_FOR', { note: '已受案' });
+    expect(accepted).toMatchObject({ state: 'caseAccepted', transfer: { status: 'ACCEPTED' } });
+    // The transfer named no violation: the review names it, and mediation follows as for any case.
+    await apply(t, OFFICER, psId, 'REVIEW_ELIGIBILITY', { ...REVIEW, violation: 'DISTURBANCE' });
+    expect((await apply(t, OFFICER, psId, 'FIND_ELIGIBLE', ELIGIBLE)).state).toBe('session1');
   });
 
   it('branch: the second session is not held within seven working days → the penalty track, handling period from 11-14', async () => {

@@ -277,6 +277,11 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
     e.apply(ps.id, 'police_officer', 'REFER_TO_PEOPLES_MEDIATION', { mediationOrgId: 'org-fengqiao-police-room', referredOn: e.today, requestedPartyIds: ['P1', 'P2'] });
     return { senderId: ps.id, receiver: 'ps_mediator' };
   },
+  R23b: (e) => {
+    const pm = mediating(e);
+    e.apply(pm.id, 'fy_mediator', 'TRANSFER', { to: 'POLICE', receivingOrgId: 'org-fengqiao-police', reason: '一方扬言报复，可能激化' });
+    return { senderId: pm.id, receiver: 'police_officer' };
+  },
   R25: (e) => {
     e.today = '2026-05-11';
     const cm = e.open('cm', 'cm_mediator', { category: 'CONTRACT', input: { appliedOn: e.today } });

@@ -170,7 +170,7 @@ export const pmEvents: Record<string, EventSpec> = {
           ADMINISTRATIVE: '行政机关',
         }),
         receivingOrgName: textField('接收单位名称', 100),
-        receivingOrgId: { type: 'string', title: '接收单位（本系统内）', 'x-source': 'courts' },
+        receivingOrgId: { type: 'string', title: '接收单位（本系统内：人民法院或派出所）', 'x-source': 'orgs:BASIC_COURT,POLICE_STATION' },
         reason: textField('移送理由', 1000),
       },
       ['to', 'reason'],

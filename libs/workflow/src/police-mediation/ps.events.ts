@@ -1,6 +1,6 @@
 import type { EventSpec } from '../definition';
 import type { JsonSchema } from '../json-schema';
-import { dateField, enumField, objectSchema, outcomeSchema, partyIdsField, textField } from '../building-blocks';
+import { dateField, enumField, objectSchema, outcomeSchema, partyIdsField, returnSchema, textField } from '../building-blocks';
 
 export const ZAF = '治安管理处罚法';
 export const GAXZ = '公安机关办理行政案件程序规定';
@@ -76,6 +76,7 @@ export const psEvents: Record<string, EventSpec> = {
     roles: [...OFFICER],
     schema: objectSchema(
       {
+        violation: enumField('违反治安管理行为（受案时未明确或者需要更正的）', VIOLATIONS),
         relationship: enumField('当事人关系', RELATIONSHIPS),
         arisesFromCivilDispute: { type: 'boolean', title: '因民间纠纷引起' },
         minorCircumstances: { type: 'boolean', title: '情节较轻' },
@@ -246,6 +247,25 @@ export const psEvents: Record<string, EventSpec> = {
     schema: objectSchema({ endedOn: onDate('日期'), note: textField('情况说明', 1000) }, ['endedOn']),
     legalBasis: `${GAXZ} 第一百八十五条、第一百八十六条`,
     preconditions: ['endedNotInFuture'],
+  },
+  RECEIVE_TRANSFER: {
+    label: '收到移送的纠纷',
+    labelEn: 'A dispute is transferred to the station',
+    roles: ['SYSTEM'],
+    schema: objectSchema({ sentBy: textField('移送单位', 100), reason: textField('移送理由', 1000) }),
+    legalBasis: '人民调解法 第二十五条',
+  },
+  SIGN_FOR: {
+    label: '签收受案',
+    labelEn: 'Sign for the transfer and accept the case',
+    roles: [...OFFICER],
+    schema: objectSchema({ note: textField('备注', 500) }),
+  },
+  RETURN: {
+    label: '退回移送',
+    labelEn: 'Return the transfer, with the reason',
+    roles: [...OFFICER],
+    schema: returnSchema({ NOT_POLICE_MATTER: '不属于公安机关管辖', NO_VIOLATION: '不构成违反治安管理行为', WRONG_STATION: '不属于本所管辖', OTHER: '其他' }),
   },
   REFER_CIVIL_PART: {
     label: '民事纠纷移交人民调解',

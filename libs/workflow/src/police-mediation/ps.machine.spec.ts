@@ -52,6 +52,9 @@ const VALID: Record<string, { data: Record<string, unknown>; today?: string }> =
   JOINT_APPLICATION: { data: { appliedOn: '2025-11-10', applicantPartyIds: PARTIES, agreementPerformed: true, approvedBy: '所长', approvedOn: '2025-11-10' }, today: '2025-11-10' },
   REFERRAL_FAILED: { data: { endedOn: '2025-11-10', note: '和解未成' }, today: '2025-11-10' },
   REFER_CIVIL_PART: { data: { mediationOrgId: 'org-room', matter: '车位分配纠纷', referredOn: TODAY } },
+  RECEIVE_TRANSFER: { data: { sentBy: '枫源村人民调解委员会', reason: '一方扬言报复，可能激化' }, today: '2025-11-03' },
+  SIGN_FOR: { data: { note: '已受案' }, today: '2025-11-03' },
+  RETURN: { data: { reason: 'NO_VIOLATION', explanation: '未发现违反治安管理行为' }, today: '2025-11-03' },
 };
 
 function event(type: string, data?: Record<string, unknown>, over: Partial<WorkflowEvent> = {}): WorkflowEvent {
@@ -75,6 +78,10 @@ const SIGN = ['everyPartySigned', 'onTheSpotRecorded', 'singleOfficerRecorded', 
 const LEGAL: [string, string, string | null, string[]][] = [
   ...ALL_OPEN.map((s): [string, string, string | null, string[]] => [s, 'ASSIGN_OFFICER', null, []]),
   ['caseAccepted', 'REVIEW_ELIGIBILITY', 'eligibility', []],
+  // A dispute another body transfers (人民调解法 第二十五条) waits in the station's inbox until signed for or returned.
+  ['caseAccepted', 'RECEIVE_TRANSFER', 'transferReceived', []],
+  ['transferReceived', 'SIGN_FOR', 'caseAccepted', []],
+  ['transferReceived', 'RETURN', 'transferReturned', []],
   ['eligibility', 'FIND_ELIGIBLE', 'session1', ['mediableViolation', 'civilDisputeBetweenKnownParties', 'bothPartiesConsent', 'noExclusionApplies', 'guardiansPresentForMinors', 'decidedNotInFuture']],
   ['eligibility', 'FIND_INELIGIBLE', 'ineligible', []],
   ...INSTEAD('eligibility'),
@@ -108,10 +115,12 @@ const LEGAL: [string, string, string | null, string[]][] = [
   ['pmReferral', 'JOINT_APPLICATION', 'noPenalty', ['everyPartyApplied', 'agreementPerformedBeforeApplication', 'pmAgreementReported', 'approvedNotInFuture']],
   ['pmReferral', 'REFERRAL_FAILED', 'failedOrUnperformed', ['endedNotInFuture']],
 ];
-const FINAL = ['noPenalty', 'penalty'];
+const FINAL = ['noPenalty', 'penalty', 'transferReturned'];
 
 const CONTEXTS: Record<string, PsContext> = {
   caseAccepted: OPENED,
+  transferReceived: OPENED,
+  transferReturned: OPENED,
   eligibility: REVIEWED,
   session1: ELIGIBLE,
   session2: SECOND,
@@ -135,8 +144,8 @@ describe('police mediation of public-order cases (ps) machine', () => {
       expect(sorted(actual)).toEqual(sorted(expected));
     });
 
-    it('has the states of spec A11 and ends only in no penalty or a penalty', () => {
-      expect(sorted(description.states.map((s) => s.id))).toEqual(sorted([...ALL_OPEN, ...FINAL]));
+    it('has the states of spec A11 and ends in no penalty or a penalty (or a returned transfer)', () => {
+      expect(sorted(description.states.map((s) => s.id))).toEqual(sorted([...ALL_OPEN, 'transferReceived', ...FINAL]));
       expect(sorted(description.states.filter((s) => s.final).map((s) => s.id))).toEqual(FINAL);
     });
   });
@@ -177,6 +186,10 @@ describe('police mediation of public-order cases (ps) machine', () => {
   describe('legal transitions', () => {
     type Row = { from: string; context: PsContext; type: string; data?: Record<string, unknown>; over?: Partial<WorkflowEvent>; to: string; effects?: Effect[]; after?: Partial<PsContext> };
     const rows: Row[] = [
+      { from: 'transferReceived', context: OPENED, type: 'SIGN_FOR', over: { today: '2025-11-04' }, to: 'caseAccepted', effects: [{ type: 'acceptTransfer', params: {} }], after: { acceptedOn: '2025-11-04' } },
+      { from: 'transferReceived', context: OPENED, type: 'RETURN', to: 'transferReturned', effects: [{ type: 'returnTransfer', params: { reasonField: 'reason' } }] },
+      // The violation named at review replaces the one of a transfer that could not name it.
+      { from: 'caseAccepted', context: { ...OPENED, violation: 'OTHER' }, type: 'REVIEW_ELIGIBILITY', data: { ...VALID.REVIEW_ELIGIBILITY.data, violation: 'PROPERTY_DAMAGE' }, to: 'eligibility', after: { violation: 'PROPERTY_DAMAGE' } },
       { from: 'caseAccepted', context: OPENED, type: 'REVIEW_ELIGIBILITY', to: 'eligibility', after: { relationship: 'NEIGHBOURS', arisesFromCivilDispute: true, minorCircumstances: true } },
       { from: 'eligibility', context: REVIEWED, type: 'FIND_ELIGIBLE', to: 'session1', after: { eligibleOn: '2025-11-03' } },
       { from: 'eligibility', context: REVIEWED, type: 'FIND_INELIGIBLE', to: 'ineligible', after: { ineligibleGround: 'GANG_FIGHT', handlingFrom: '2025-11-03' } },
@@ -256,7 +269,7 @@ describe('police mediation of public-order cases (ps) machine', () => {
     });
   });
 
-  describeNegativeMatrix({ def: ps, legal: LEGAL, finalStates: FINAL, stateCount: 11, eventTypeCount: 21, contextFor, event: (type) => event(type) });
+  describeNegativeMatrix({ def: ps, legal: LEGAL, finalStates: FINAL, stateCount: 13, eventTypeCount: 24, contextFor, event: (type) => event(type) });
 
   describe('event data', () => {
     it.each(Object.keys(ps.events))('the sample %s envelope is one a form could send', (type) => {
@@ -264,9 +277,9 @@ describe('police mediation of public-order cases (ps) machine', () => {
       expect({ type, valid: validate(VALID[type].data), errors: validate.errors ?? null }).toEqual({ type, valid: true, errors: null });
     });
 
-    it('compiles the opening schema and needs the violation', () => {
+    it('compiles the opening schema, which takes only the listed violations', () => {
       expect(formAjv.compile(ps.openingSchema!)({ violation: 'MINOR_INJURY', acceptedOn: '2025-11-03' })).toBe(true);
-      expect(formAjv.compile(ps.openingSchema!)({ acceptedOn: '2025-11-03' })).toBe(false);
+      expect(formAjv.compile(ps.openingSchema!)({ violation: 'ARSON' })).toBe(false);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import type { DeadlineSpec, StateMeta, WorkflowEvent } from '../definition';
-import { engineEffects, guardsFrom, report } from '../building-blocks';
+import { acceptTransfer, engineEffects, guardsFrom, report, returnTransfer } from '../building-blocks';
 import type { PsContext } from './ps.context';
 import { GAXZ, ZAF } from './ps.events';
 import { psPreconditions } from './ps.preconditions';
@@ -79,7 +79,10 @@ export const psMachine = setup({
   actions: {
     ...engineEffects,
     assignOfficer: assign({ officerId: ({ event }) => String(event.data.officerId) }),
-    recordReview: assign(({ event }) => ({
+    // A transferred case is accepted the day the station signs for it.
+    recordAcceptance: assign({ acceptedOn: ({ event }) => event.today }),
+    recordReview: assign(({ context, event }) => ({
+      violation: typeof event.data.violation === 'string' ? (event.data.violation as PsContext['violation']) : context.violation,
       relationship: event.data.relationship,
       arisesFromCivilDispute: event.data.arisesFromCivilDispute === true,
       minorCircumstances: event.data.minorCircumstances === true,
@@ -112,8 +115,8 @@ export const psMachine = setup({
       civilRouteNotice: ({ event }) => ({ routes: event.data.routes as string[], notifiedOn: String(event.data.notifiedOn), method: String(event.data.method) }),
     }),
     recordPenalty: assign({ penalty: ({ event }) => ({ decisionNo: String(event.data.decisionNo), decidedOn: String(event.data.decidedOn), kind: String(event.data.kind) }) }),
-    recordReferral: assign((_args, params: { kind: 'PEOPLES_MEDIATION' | 'SELF_SETTLEMENT' }) => ({
-      referral: { kind: params.kind, referredOn: String(_args.event.data.referredOn), returned: false },
+    recordReferral: assign(({ event }, params: { kind: 'PEOPLES_MEDIATION' | 'SELF_SETTLEMENT' }) => ({
+      referral: { kind: params.kind, referredOn: String(event.data.referredOn), returned: false },
       pmAgreedOn: undefined,
     })),
     recordPmAgreement: assign({ pmAgreedOn: ({ event }) => date(event.data.reportedOn) ?? event.today }),
@@ -135,7 +138,20 @@ export const psMachine = setup({
     caseAccepted: {
       description: '公安机关受理治安案件（受案）。因民间纠纷引起、情节较轻的，可以调解处理。',
       meta: meta({ label: '受案', labelEn: 'Case accepted', legalBasis: `${ZAF} 第九条；${GAXZ} 第一百七十八条` }),
-      on: { ...assignOfficer, REVIEW_ELIGIBILITY: { target: to('eligibility'), actions: 'recordReview' } },
+      on: {
+        ...assignOfficer,
+        REVIEW_ELIGIBILITY: { target: to('eligibility'), actions: 'recordReview' },
+        RECEIVE_TRANSFER: { target: to('transferReceived') },
+      },
+    },
+    transferReceived: {
+      description: '其他机关移送的纠纷（如调解组织发现可能激化、涉嫌违反治安管理）：派出所签收受案，或者说明理由退回。',
+      tags: ['inbox'],
+      meta: meta({ label: '移送待受案', labelEn: 'Transferred, awaiting acceptance', legalBasis: '人民调解法 第二十五条' }),
+      on: {
+        SIGN_FOR: { target: to('caseAccepted'), actions: ['recordAcceptance', acceptTransfer] },
+        RETURN: { target: to('transferReturned'), actions: [returnTransfer('reason')] },
+      },
     },
     eligibility: {
       description: '调解条件审查：因民间纠纷引起、情节较轻的殴打他人、故意伤害、侮辱、诽谤、故意损毁财物等，当事人相识且双方同意；雇凶伤害、结伙斗殴、多次违法、明确不愿调解等不适用调解；未成年当事人的监护人应当到场。',
@@ -232,6 +248,11 @@ export const psMachine = setup({
         },
         REFERRAL_FAILED: { target: to('failedOrUnperformed'), guard: 'endedNotInFuture', actions: 'recordReferralFailed' },
       },
+    },
+    transferReturned: {
+      type: 'final',
+      description: '派出所说明理由退回移送（如不属于公安机关管辖、不构成违反治安管理行为）。',
+      meta: meta({ label: '已退回移送', labelEn: 'Transfer returned' }),
     },
     noPenalty: {
       type: 'final',

@@ -67,6 +67,9 @@ const VALID: WorkflowEvent[] = [
   event('JOINT_APPLICATION', APPLICATION, '2025-11-10'),
   event('REFERRAL_FAILED', { endedOn: '2025-11-10' }, '2025-11-10'),
   event('REFER_CIVIL_PART', { mediationOrgId: 'room', matter: '车位纠纷', referredOn: '2025-11-12' }, '2025-11-12'),
+  event('RECEIVE_TRANSFER', { sentBy: '枫源村人民调解委员会', reason: '可能激化' }, '2025-11-03'),
+  event('SIGN_FOR', {}, '2025-11-03'),
+  event('RETURN', { reason: 'NO_VIOLATION', explanation: '未发现违法行为' }, '2025-11-03'),
 ];
 const FORBIDDEN: WorkflowEvent[] = [
   event('FIND_ELIGIBLE', { ...ELIGIBLE, consentedPartyIds: ['p1'] }, '2025-11-03', 'one consent'),

@@ -42,7 +42,8 @@ export const policeMediation: WorkflowDefinition<PsContext> = {
       acceptedOn: dateField('受案日期'),
       incident: textField('简要案情', 1000),
     },
-    ['violation'],
+    // A case transferred by another body may not name the violation yet: the eligibility review names it.
+    [],
   ),
   initialContext,
   manifest: {
@@ -54,10 +55,11 @@ export const policeMediation: WorkflowDefinition<PsContext> = {
     deadlineOfficers: ['POLICE_OFFICER'],
     orgTypes: { POLICE_STATION: '派出所' },
     handlingOrgTypes: ['POLICE_STATION'],
-    outcomes: { NO_PENALTY: '不予处罚', PENALISED: '依法处罚' },
+    outcomes: { SIGNED_FOR: '派出所已签收受案', RETURNED: '派出所已退回', NO_PENALTY: '不予处罚', PENALISED: '依法处罚' },
     relationLabel: '治安调解',
     queues: [
       { id: 'ps-mine', label: '我承办的治安调解案件', roles: ['POLICE_OFFICER'], assignedToMe: true },
+      { id: 'ps-inbox', label: '移送待受案', roles: ['POLICE_OFFICER'], tag: 'inbox' },
       { id: 'ps-second-session', label: '待再次调解（七个工作日内）', roles: ['POLICE_OFFICER'], tag: 'secondSession' },
       { id: 'ps-performance', label: '调解协议履行中', roles: ['POLICE_OFFICER'], tag: 'performance' },
       { id: 'ps-decision', label: '待作出处理决定', roles: ['POLICE_OFFICER'], tag: 'decisionPending' },

@@ -242,4 +242,16 @@ export const ROUTES: RouteRule[] = [
     dossier: { context: ['acceptedOn', 'violation', 'relationship', 'session1On', 'failure'], events: ['REVIEW_ELIGIBILITY', 'FIRST_SESSION_FAILED', 'END_MEDIATION', 'REFER_TO_PEOPLES_MEDIATION'] },
     up: { SIGNED_FOR: null, RETURNED: 'PM_RETURNED', AGREED: 'PM_AGREED', FAILED: 'PM_ENDED', REFUSED: 'PM_ENDED', WITHDRAWN: 'PM_ENDED', NOT_ACCEPTED: 'PM_ENDED', TRANSFERRED: 'PM_ENDED' },
   },
+  {
+    id: 'R23b',
+    label: '调解组织将可能激化、涉嫌违反治安管理的纠纷移送公安机关',
+    legalBasis: '人民调解法 第二十五条；治安管理处罚法 第九条',
+    from: { workflow: 'pm', event: 'TRANSFER' },
+    when: { to: 'POLICE', receivingOrgId: '*' },
+    to: { workflow: 'ps', orgTypes: ['POLICE_STATION'], orgField: 'receivingOrgId' },
+    start: { event: 'RECEIVE_TRANSFER', data: { sentBy: '$sender.orgName', reason: 'reason' } },
+    dossier: { context: ['mediatorId', 'sessionHeld'], events: ['RECORD_SESSION', 'REPORT_RISK', 'TRANSFER'] },
+    // The mediation case ends when it is sent on: how the police handle it concerns only the police.
+    up: { SIGNED_FOR: null, RETURNED: null, NO_PENALTY: null, PENALISED: null },
+  },
 ];
