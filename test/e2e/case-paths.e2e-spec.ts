@@ -18,7 +18,9 @@ import { RIGHTS_NOTICE, apply, chinaMorning, eventually, getCase, history, openC
  *   comes from the deadline worker, which HTTP cannot drive, so those paths stop before it. A case a court entrusts
  *   for mediation (RECEIVE_ENTRUSTMENT, route R8) is opened by the court's case, not over this workflow's HTTP
  *   routes, and only that court ends the entrustment (ENTRUSTMENT_ENDED, a signal down R8 when its period runs out
- *   or the suit is withdrawn): the court scenarios (court.e2e-spec.ts) walk those states and transitions.
+ *   or the suit is withdrawn): the court scenarios (court.e2e-spec.ts) walk those states and transitions. A dispute
+ *   the police refer (RECEIVE_REFERRAL, routes R23 and R23a) is likewise opened by the police case: the police
+ *   mediation suite (police-mediation.e2e-spec.ts) walks it.
  */
 
 type Path = StatePath<AnyMachineSnapshot, WorkflowEvent>;
@@ -56,6 +58,7 @@ const SAMPLES: WorkflowEvent[] = [
   sample('TERMINATE_FAILED', { reason: '对赔偿数额分歧过大', rightsNotice: RIGHTS_NOTICE(TODAY) }),
   sample('WITHDRAW', { partyIds: ['P2'] }),
   sample('TRANSFER', { to: 'COURT', reason: '一方已起诉' }),
+  sample('RECEIVE_REFERRAL', { referredBy: '青溪区公安分局枫桥派出所', matter: '车位分配纠纷' }),
   sample('APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'org-court', applicantPartyIds: PARTIES, form: 'WRITTEN' }),
   sample('DECLINE_JUDICIAL_CONFIRMATION', {}),
   sample('JC_WINDOW_EXPIRED'),
@@ -77,7 +80,7 @@ const SAMPLES: WorkflowEvent[] = [
 function drivable(state: AnyMachineSnapshot, event: WorkflowEvent): boolean {
   if (!state.can(event)) return false;
   if (!pm.events[event.type].roles.includes('SYSTEM')) return true;
-  if (event.type === 'JC_WINDOW_EXPIRED' || event.type === 'RECEIVE_ENTRUSTMENT' || event.type === 'ENTRUSTMENT_ENDED') return false;
+  if (event.type === 'JC_WINDOW_EXPIRED' || event.type === 'RECEIVE_ENTRUSTMENT' || event.type === 'RECEIVE_REFERRAL' || event.type === 'ENTRUSTMENT_ENDED') return false;
   if (state.value === 'judicialConfirmation') return true;
   return event.type === 'JC_NOT_CONFIRMED' && state.context.confirmed === true;
 }
@@ -121,7 +124,7 @@ const TRANSITIONS: Path[] = (() => {
 describe('the generated paths', () => {
   it('reach every state and take every transition but the deadline worker’s and the entrusting court’s', () => {
     const states = pm.machine.root.states;
-    const entrusted = ['entrustmentReceived', 'entrustmentReturned', 'entrustmentEnded'];
+    const entrusted = ['entrustmentReceived', 'entrustmentReturned', 'entrustmentEnded', 'referralReceived', 'referralReturned'];
     expect(SHORTEST.map((p) => String(p.state.value)).sort()).toEqual(Object.keys(states).filter((s) => !entrusted.includes(s)).sort());
     const all = new Set<string>();
     for (const [from, node] of Object.entries(states)) {
@@ -137,7 +140,10 @@ describe('the generated paths', () => {
       'entrustmentReceived --SIGN_FOR--> consentPending',
       'extended --ENTRUSTMENT_ENDED--> entrustmentEnded',
       'mediating --ENTRUSTMENT_ENDED--> entrustmentEnded',
+      'referralReceived --RETURN--> referralReturned',
+      'referralReceived --SIGN_FOR--> consentPending',
       'registered --RECEIVE_ENTRUSTMENT--> entrustmentReceived',
+      'registered --RECEIVE_REFERRAL--> referralReceived',
     ]);
     expect([...taken].filter((e) => !all.has(e))).toEqual([]);
   });

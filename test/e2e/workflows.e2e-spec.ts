@@ -48,6 +48,8 @@ describe.each(TEST_DATABASES)('workflows, health and docs ($name)', (database) =
         'entrustmentReceived',
         'entrustmentReturned',
         'entrustmentEnded',
+        'referralReceived',
+        'referralReturned',
         'consentPending',
         'assigned',
         'mediating',
@@ -71,7 +73,7 @@ describe.each(TEST_DATABASES)('workflows, health and docs ($name)', (database) =
       expect(typeof s.final).toBe('boolean');
       expect(Array.isArray(s.deadlines)).toBe(true);
     }
-    expect(pm.states.filter((s: any) => s.final).map((s: any) => s.id).sort()).toEqual(['archived', 'entrustmentEnded', 'entrustmentReturned', 'notAccepted', 'refused', 'terminatedByParty', 'terminatedFailed', 'transferred']);
+    expect(pm.states.filter((s: any) => s.final).map((s: any) => s.id).sort()).toEqual(['archived', 'entrustmentEnded', 'entrustmentReturned', 'notAccepted', 'referralReturned', 'refused', 'terminatedByParty', 'terminatedFailed', 'transferred']);
     expect(states.get('mediating')).toMatchObject({ label: '调解中', final: false });
     expect(states.get('mediating').deadlines).toEqual([
       expect.objectContaining({ id: 'D-PM1', period: { amount: 1, unit: 'month' }, dayType: 'calendar', legalBasis: '人民调解工作若干规定 第三十三条' }),

@@ -4,14 +4,11 @@ import { ALL_WORKFLOWS } from './channels';
 
 /**
  * Roles and organisation types of channels that the directory already holds but whose workflows are not built yet
- * (道交, 治安调解): each moves into its channel's manifest when the channel arrives.
+ * (道交): each moves into its channel's manifest when the channel arrives.
  */
-const PENDING_CHANNEL_ROLES: Record<string, string> = {
-  POLICE_OFFICER: '民警',
-};
+const PENDING_CHANNEL_ROLES: Record<string, string> = {};
 const PENDING_CHANNEL_ORG_TYPES: Record<string, string> = {
   TRAFFIC_POLICE_BRIGADE: '公安交通警察大队',
-  POLICE_STATION: '派出所',
 };
 /** The justice bureau runs the engine and audits subsidies; no channel's cases are handled there. */
 const ENGINE_ORG_TYPES: Record<string, string> = { JUSTICE_BUREAU: '司法局' };
@@ -21,7 +18,6 @@ const ENGINE_AND_PENDING_STAFF: Record<string, string[]> = {
   AUDITOR: ['JUSTICE_BUREAU'],
   INTAKE_CLERK: ['PETITION_BUREAU', 'GOVERNANCE_CENTRE'],
   MEDIATOR: ['TRAFFIC_POLICE_BRIGADE'],
-  POLICE_OFFICER: ['POLICE_STATION'],
 };
 
 function merge(kind: string, parts: Record<string, string>[]): Record<string, string> {

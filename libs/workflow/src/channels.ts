@@ -12,6 +12,7 @@ import { administrativeReconsideration } from './reconsideration/rx.workflow';
 import { petition } from './petition/xf.workflow';
 import { intakeCentre } from './intake-centre/zz.workflow';
 import { subsidyClaim } from './subsidy/sub.workflow';
+import { policeMediation } from './police-mediation/ps.workflow';
 
 /**
  * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
@@ -31,6 +32,7 @@ export const ALL_WORKFLOWS: WorkflowDefinition[] = [
   petition,
   intakeCentre,
   subsidyClaim,
+  policeMediation,
 ];
 
 /** The workflow a case gets when `POST /api/cases` names none. */

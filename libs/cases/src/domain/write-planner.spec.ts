@@ -178,6 +178,13 @@ function landAwarded(e: MemoryEngine): CaseRecord {
   return step('SERVE_AWARD', { receivedOn: e.today });
 }
 
+/** A neighbours' scuffle the 枫桥派出所 has decided to mediate (公安机关办理行政案件程序规定 第一百七十八条). */
+function policeMediating(e: MemoryEngine): CaseRecord {
+  const ps = e.open('ps', 'police_officer', { input: { violation: 'MINOR_INJURY' } });
+  e.apply(ps.id, 'police_officer', 'REVIEW_ELIGIBILITY', { relationship: 'NEIGHBOURS', arisesFromCivilDispute: true, minorCircumstances: true, minorInvolved: false });
+  return e.apply(ps.id, 'police_officer', 'FIND_ELIGIBLE', { decidedOn: e.today, consentedPartyIds: ['P1', 'P2'], exclusions: [] });
+}
+
 /**
  * How each route of the table is set off, from a freshly opened case. A route added without a walk here fails the
  * test below: every row is exercised.
@@ -315,6 +322,21 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
   R1a: (e) => zzDispatched(e, { channel: 'pm', receivingOrgId: 'org-fengqiao', reason: '邻里纠纷适宜人民调解' }, 'fq_mediator'),
   R1b: (e) => zzDispatched(e, { channel: 'lab', matter: 'LABOUR', receivingOrgId: 'org-labour-arbitration', reason: '欠薪争议，仲裁前置' }, 'arbitrator'),
   R1c: (e) => zzDispatched(e, { channel: 'ct', receivingOrgId: 'org-court', reason: '当事人坚持起诉' }, 'court_clerk'),
+  R23: (e) => {
+    const ps = policeMediating(e);
+    e.apply(ps.id, 'police_officer', 'REFER_CIVIL_PART', { mediationOrgId: 'org-fengqiao-police-room', matter: '车位分配纠纷', referredOn: e.today });
+    return { senderId: ps.id, receiver: 'ps_mediator' };
+  },
+  R23a: (e) => {
+    const ps = policeMediating(e);
+    e.apply(ps.id, 'police_officer', 'REFER_TO_PEOPLES_MEDIATION', { mediationOrgId: 'org-fengqiao-police-room', referredOn: e.today, requestedPartyIds: ['P1', 'P2'] });
+    return { senderId: ps.id, receiver: 'ps_mediator' };
+  },
+  R23b: (e) => {
+    const pm = mediating(e);
+    e.apply(pm.id, 'fy_mediator', 'TRANSFER', { to: 'POLICE', receivingOrgId: 'org-fengqiao-police', reason: '一方扬言报复，可能激化' });
+    return { senderId: pm.id, receiver: 'police_officer' };
+  },
   R25: (e) => {
     e.today = '2026-05-11';
     const cm = e.open('cm', 'cm_mediator', { category: 'CONTRACT', input: { appliedOn: e.today } });

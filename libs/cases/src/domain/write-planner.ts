@@ -409,7 +409,7 @@ export class WritePlanner {
         regionCode: source.regionCode,
         category: source.category,
         summary: `${def.title}：${source.summary}`,
-        source: source.source,
+        source: (route.source as CaseRecord['source'] | undefined) ?? source.source,
         parties: source.parties,
         // Opened for the person whose event sent it; its first event is the engine's.
         actor: { id: input.actor.id, role },

@@ -170,7 +170,7 @@ export const pmEvents: Record<string, EventSpec> = {
           ADMINISTRATIVE: '行政机关',
         }),
         receivingOrgName: textField('接收单位名称', 100),
-        receivingOrgId: { type: 'string', title: '接收单位（本系统内）', 'x-source': 'courts' },
+        receivingOrgId: { type: 'string', title: '接收单位（本系统内：人民法院或派出所）', 'x-source': 'orgs:BASIC_COURT,POLICE_STATION' },
         reason: textField('移送理由', 1000),
       },
       ['to', 'reason'],
@@ -183,6 +183,13 @@ export const pmEvents: Record<string, EventSpec> = {
     roles: ['SYSTEM'],
     schema: objectSchema({ procedure: enumField('审理程序', { SIMPLE: '简易程序', ORDINARY: '普通程序' }), note: textField('委托说明', 1000) }),
     legalBasis: '最高人民法院关于人民法院特邀调解的规定 第十一条',
+  },
+  RECEIVE_REFERRAL: {
+    label: '收到其他机关移交调解',
+    labelEn: 'Another body refers the dispute for mediation',
+    roles: ['SYSTEM'],
+    schema: objectSchema({ referredBy: textField('移交机关', 100), matter: textField('移交调解的纠纷', 500), note: textField('移交说明', 1000) }),
+    legalBasis: '人民调解法 第十八条',
   },
   ENTRUSTMENT_ENDED: {
     label: '法院终止委托调解',

@@ -31,6 +31,7 @@ const FROM_COURT = { signal: 'MEDIATION_PERIOD_EXPIRED', sourceCaseId: 'case-ct-
 const VALID: Record<string, Record<string, unknown>> = {
   SEEK_CONSENT: { note: '双方均在村委会' },
   RECEIVE_ENTRUSTMENT: { procedure: 'SIMPLE', note: '立案后经双方同意委托调解' },
+  RECEIVE_REFERRAL: { referredBy: '青溪区公安分局枫桥派出所', matter: '车位分配纠纷' },
   SIGN_FOR: { note: '已签收委托材料' },
   RETURN: { reason: 'CONFLICT_OF_INTEREST', explanation: '本会调解员均与一方当事人有亲属关系' },
   ENTRUSTMENT_ENDED: FROM_COURT,
@@ -94,6 +95,10 @@ const LEGAL: [string, string, string | null, string[]][] = [
   ['registered', 'RECEIVE_ENTRUSTMENT', 'entrustmentReceived', []],
   ['entrustmentReceived', 'SIGN_FOR', 'consentPending', []],
   ['entrustmentReceived', 'RETURN', 'entrustmentReturned', []],
+  // Another body (the police, 警调对接) refers a dispute; the organisation signs for it or returns it with reasons.
+  ['registered', 'RECEIVE_REFERRAL', 'referralReceived', []],
+  ['referralReceived', 'SIGN_FOR', 'consentPending', []],
+  ['referralReceived', 'RETURN', 'referralReturned', []],
   // The court ends its entrustment (its period ran out, the suit was withdrawn) at any point before an agreement (特邀调解规定 第二十一条、第二十七条).
   ['entrustmentReceived', 'ENTRUSTMENT_ENDED', 'entrustmentEnded', ['noAgreementYet']],
   ['consentPending', 'ENTRUSTMENT_ENDED', 'entrustmentEnded', ['noAgreementYet']],
@@ -138,7 +143,7 @@ const LEGAL: [string, string, string | null, string[]][] = [
   ['defaulted', 'REMEDIATE', 'mediating', []],
   ['defaulted', 'ARCHIVE', 'archived', []],
 ];
-const FINAL = ['archived', 'notAccepted', 'refused', 'terminatedFailed', 'terminatedByParty', 'entrustmentReturned', 'entrustmentEnded', 'transferred'];
+const FINAL = ['archived', 'notAccepted', 'refused', 'terminatedFailed', 'terminatedByParty', 'entrustmentReturned', 'entrustmentEnded', 'referralReturned', 'transferred'];
 
 const description = describeWorkflow(pm);
 const STATES = description.states.map((s) => s.id);
@@ -146,7 +151,7 @@ const legalEventsIn = (state: string) => sorted(new Set(LEGAL.filter(([from]) =>
 
 /** A context a case could plausibly have in each state (the negative matrix does not depend on it, but stays realistic). */
 function contextFor(state: string): PmContext {
-  if (['registered', 'entrustmentReceived', 'entrustmentReturned', 'consentPending', 'notAccepted', 'transferred', 'refused'].includes(state)) return OPENED;
+  if (['registered', 'entrustmentReceived', 'entrustmentReturned', 'referralReceived', 'referralReturned', 'consentPending', 'notAccepted', 'transferred', 'refused'].includes(state)) return OPENED;
   if (['assigned', 'mediating', 'extended', 'terminatedFailed', 'terminatedByParty', 'entrustmentEnded'].includes(state)) return ASSIGNED;
   if (state === 'agreedOral') return ORAL;
   return WRITTEN;
@@ -172,7 +177,7 @@ describe('people mediation (pm) machine', () => {
 
   describe('a court’s entrustment (委托调解)', () => {
     it('waits in the inbox of mediation staff until signed for or returned, within three working days (D-OL2)', () => {
-      expect(STATES.filter((state) => pm.machine.resolveState({ value: state, context: contextFor(state) }).hasTag('inbox'))).toEqual(['entrustmentReceived']);
+      expect(STATES.filter((state) => pm.machine.resolveState({ value: state, context: contextFor(state) }).hasTag('inbox'))).toEqual(['referralReceived', 'entrustmentReceived']);
       expect(deadlinesOf(pm, 'entrustmentReceived')).toEqual([
         expect.objectContaining({ id: 'D-OL2', period: { amount: 3, unit: 'day' }, dayType: 'working', legalBasis: '人民法院在线调解规则 第十二条', metBy: ['SIGN_FOR', 'RETURN'] }),
       ]);
@@ -242,6 +247,10 @@ describe('people mediation (pm) machine', () => {
       },
       // The court ends its entrustment: the case closes without reporting back, since the court itself decided it.
       { from: 'entrustmentReceived', context: OPENED, type: 'ENTRUSTMENT_ENDED', to: 'entrustmentEnded' },
+      // A referral from the police (警调对接, routes R23 and R23a) is signed for or returned like an entrustment.
+      { from: 'registered', context: OPENED, type: 'RECEIVE_REFERRAL', to: 'referralReceived' },
+      { from: 'referralReceived', context: OPENED, type: 'SIGN_FOR', to: 'consentPending', effects: [{ type: 'acceptTransfer', params: {} }] },
+      { from: 'referralReceived', context: OPENED, type: 'RETURN', to: 'referralReturned', effects: [{ type: 'returnTransfer', params: { reasonField: 'reason' } }] },
       {
         from: 'consentPending',
         context: OPENED,
@@ -644,7 +653,7 @@ describe('people mediation (pm) machine', () => {
     });
   });
 
-  describeNegativeMatrix({ def: pm, legal: LEGAL, finalStates: FINAL, stateCount: 20, eventTypeCount: 29, contextFor, event: (type) => event(type) });
+  describeNegativeMatrix({ def: pm, legal: LEGAL, finalStates: FINAL, stateCount: 22, eventTypeCount: 30, contextFor, event: (type) => event(type) });
 
   describe('events the workflow does not know', () => {
 

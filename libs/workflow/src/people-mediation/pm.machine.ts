@@ -23,7 +23,7 @@ const PM_SLA: DeadlineSpec = {
 const PM_SLA_FROM_REGISTRATION: DeadlineSpec = {
   ...PM_SLA,
   anchor: { contextDate: 'openedOn' },
-  runsThrough: ['consentPending', 'assigned', 'mediating'],
+  runsThrough: ['referralReceived', 'consentPending', 'assigned', 'mediating'],
   metBy: [...PM_SLA.metBy!, 'RECORD_REFUSAL', 'NOT_ACCEPT'],
 };
 
@@ -79,6 +79,16 @@ export const pmMachine = setup({
         NOT_ACCEPT: { target: 'notAccepted', actions: [report('NOT_ACCEPTED')] },
         TRANSFER: { target: 'transferred', actions: [report('TRANSFERRED')] },
         RECEIVE_ENTRUSTMENT: { target: 'entrustmentReceived' },
+        RECEIVE_REFERRAL: { target: 'referralReceived' },
+      },
+    },
+    referralReceived: {
+      description: '其他机关移交人民调解（如公安机关的警调对接）：调解组织签收后征询当事人意愿，或者说明理由退回。',
+      tags: ['inbox'],
+      meta: meta({ label: '移交待签收', labelEn: 'Referred by another body, awaiting receipt', legalBasis: '人民调解法 第十八条；公安机关办理行政案件程序规定 第一百八十六条' }),
+      on: {
+        SIGN_FOR: { target: 'consentPending', actions: [acceptTransfer] },
+        RETURN: { target: 'referralReturned', actions: [returnTransfer('reason')] },
       },
     },
     entrustmentReceived: {
@@ -272,6 +282,11 @@ export const pmMachine = setup({
       type: 'final',
       description: '调解组织说明理由退回人民法院的委托。',
       meta: meta({ label: '已退回委托', labelEn: 'Entrustment returned to the court', legalBasis: '人民法院在线调解规则 第十二条' }),
+    },
+    referralReturned: {
+      type: 'final',
+      description: '调解组织说明理由退回移交的纠纷。',
+      meta: meta({ label: '已退回移交', labelEn: 'Referral returned', legalBasis: '人民调解法 第十八条' }),
     },
     entrustmentEnded: {
       type: 'final',

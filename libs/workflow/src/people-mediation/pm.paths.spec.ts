@@ -42,6 +42,7 @@ function event(type: string, data: Record<string, unknown> = {}, over: Partial<W
 const VALID: WorkflowEvent[] = [
   event('SEEK_CONSENT', { note: '电话征询双方' }),
   event('RECEIVE_ENTRUSTMENT', { procedure: 'SIMPLE', note: '立案后经双方同意委托调解' }),
+  event('RECEIVE_REFERRAL', { referredBy: '青溪区公安分局枫桥派出所', matter: '车位分配纠纷' }),
   event('SIGN_FOR', { note: '已签收' }),
   event('RETURN', { reason: 'OUTSIDE_SCOPE', explanation: '纠纷涉及行政行为，不属于人民调解范围' }),
   event('ENTRUSTMENT_ENDED', FROM_COURT),

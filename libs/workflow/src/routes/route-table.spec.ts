@@ -62,7 +62,9 @@ describe('the route table and the channels, checked at startup', () => {
     expect(table.from('pm', 'SEEK_CONSENT', {}, 'registered')).toEqual([]);
     expect(table.from('pm', 'TRANSFER', { to: 'COURT', receivingOrgId: 'org-court' }, 'mediating').map((r) => r.id)).toEqual(['R7']);
     expect(table.from('pm', 'TRANSFER', { to: 'COURT' }, 'mediating')).toEqual([]);
-    expect(table.from('pm', 'TRANSFER', { to: 'POLICE', receivingOrgId: 'x' }, 'mediating')).toEqual([]);
+    expect(table.from('pm', 'TRANSFER', { to: 'POLICE', receivingOrgId: 'x' }, 'mediating').map((r) => r.id)).toEqual(['R23b']);
+    expect(table.from('pm', 'TRANSFER', { to: 'POLICE' }, 'mediating')).toEqual([]);
+    expect(table.from('pm', 'TRANSFER', { to: 'ADMINISTRATIVE', receivingOrgId: 'x' }, 'mediating')).toEqual([]);
   });
 
   it('tells the labour suits apart by the state they leave: a final award (R11) or any other ground (R10)', () => {

@@ -35,6 +35,8 @@ export interface RouteRule {
    * event must lead into a state tagged `inbox`.
    */
   start?: { event: string; data: Record<string, string> };
+  /** How the receiving case records where it came from (api.md `source`, e.g. POLICE_TRANSFER); by default the sender's. */
+  source?: string;
   /** The dossier the receiver reads: the sending case's context fields, and the data of its events of these types. */
   dossier: { context: string[]; events: string[] };
   /** Each outcome of the receiving channel → the sending workflow's event that takes it in; `null`: nothing to take in. */

@@ -345,6 +345,41 @@ export const ROUTES: RouteRule[] = [
     dossier: { context: ['classification', 'riskLevel', 'intakeChannel'], events: ['TRIAGE', 'RECORD_COUNTER_SESSION', 'REPORT_RISK', 'DISPATCH'] },
     up: centreTakesIn(['SIGNED_FOR', 'RETURNED', 'REGISTERED', 'NOT_ACCEPTED', 'SETTLED', 'WITHDRAWN', 'DEEMED_WITHDRAWN', 'DISMISSED', 'JUDGMENT_FINAL']),
   },
+  {
+    id: 'R23',
+    label: '治安案件的民事纠纷移交人民调解（警调对接）',
+    legalBasis: '治安管理处罚法 第九条；公安机关办理行政案件程序规定 第一百七十八条第二款、第一百八十五条；人民调解法 第十八条',
+    from: { workflow: 'ps', event: 'REFER_CIVIL_PART' },
+    to: { workflow: 'pm', orgTypes: ['TOWNSHIP_MEDIATION_COMMITTEE', 'VILLAGE_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'], orgField: 'mediationOrgId' },
+    start: { event: 'RECEIVE_REFERRAL', data: { referredBy: '$sender.orgName', matter: 'matter' } },
+    source: 'POLICE_TRANSFER',
+    dossier: { context: ['acceptedOn', 'violation', 'relationship', 'agreement', 'failure'], events: ['REVIEW_ELIGIBILITY', 'SIGN_AGREEMENT', 'END_MEDIATION', 'REFER_CIVIL_PART'] },
+    // The civil part is mediated on its own: the police case neither waits for it nor depends on how it ends.
+    up: { SIGNED_FOR: null, RETURNED: null, AGREED: null, FAILED: null, REFUSED: null, WITHDRAWN: null, NOT_ACCEPTED: null, TRANSFERRED: null },
+  },
+  {
+    id: 'R23a',
+    label: '治安案件当事人申请人民调解，达成协议并履行后共同书面申请不予处罚',
+    legalBasis: '公安机关办理行政案件程序规定 第一百八十六条；治安管理处罚法（2025年修订） 第九条第四款',
+    from: { workflow: 'ps', event: 'REFER_TO_PEOPLES_MEDIATION' },
+    to: { workflow: 'pm', orgTypes: ['TOWNSHIP_MEDIATION_COMMITTEE', 'VILLAGE_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'], orgField: 'mediationOrgId' },
+    start: { event: 'RECEIVE_REFERRAL', data: { referredBy: '$sender.orgName', note: 'note' } },
+    source: 'POLICE_TRANSFER',
+    dossier: { context: ['acceptedOn', 'violation', 'relationship', 'session1On', 'failure'], events: ['REVIEW_ELIGIBILITY', 'FIRST_SESSION_FAILED', 'END_MEDIATION', 'REFER_TO_PEOPLES_MEDIATION'] },
+    up: { SIGNED_FOR: null, RETURNED: 'PM_RETURNED', AGREED: 'PM_AGREED', FAILED: 'PM_ENDED', REFUSED: 'PM_ENDED', WITHDRAWN: 'PM_ENDED', NOT_ACCEPTED: 'PM_ENDED', TRANSFERRED: 'PM_ENDED' },
+  },
+  {
+    id: 'R23b',
+    label: '调解组织将可能激化、涉嫌违反治安管理的纠纷移送公安机关',
+    legalBasis: '人民调解法 第二十五条；治安管理处罚法 第九条',
+    from: { workflow: 'pm', event: 'TRANSFER' },
+    when: { to: 'POLICE', receivingOrgId: '*' },
+    to: { workflow: 'ps', orgTypes: ['POLICE_STATION'], orgField: 'receivingOrgId' },
+    start: { event: 'RECEIVE_TRANSFER', data: { sentBy: '$sender.orgName', reason: 'reason' } },
+    dossier: { context: ['mediatorId', 'sessionHeld'], events: ['RECORD_SESSION', 'REPORT_RISK', 'TRANSFER'] },
+    // The mediation case ends when it is sent on: how the police handle it concerns only the police.
+    up: { SIGNED_FOR: null, RETURNED: null, NO_PENALTY: null, PENALISED: null },
+  },
 ];
 
 /** The centre records every outcome of a case it dispatched, and counts it ended when it reaches a final state. */
