@@ -77,7 +77,7 @@ describe.each(TEST_DATABASES)('综治中心 intake and risk grading ($name)', (d
     ]);
     [pmId, labId] = children.map((l: any) => l.caseId);
     const pm = (await getCase(t, 'fq_mediator', pmId)).body;
-    expect(pm).toMatchObject({ state: 'entrustmentReceived', disputeCode: zz.disputeCode, transfer: { status: 'SENT', route: 'R1a' } });
+    expect(pm).toMatchObject({ state: 'referralReceived', disputeCode: zz.disputeCode, transfer: { status: 'SENT', route: 'R1a' } });
     const lab = (await getCase(t, 'arbitrator', labId)).body;
     expect(lab).toMatchObject({ state: 'arb.acceptanceReview', disputeCode: zz.disputeCode });
 

@@ -322,6 +322,7 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
   R1a: (e) => zzDispatched(e, { channel: 'pm', receivingOrgId: 'org-fengqiao', reason: '邻里纠纷适宜人民调解' }, 'fq_mediator'),
   R1b: (e) => zzDispatched(e, { channel: 'lab', matter: 'LABOUR', receivingOrgId: 'org-labour-arbitration', reason: '欠薪争议，仲裁前置' }, 'arbitrator'),
   R1c: (e) => zzDispatched(e, { channel: 'ct', receivingOrgId: 'org-court', reason: '当事人坚持起诉' }, 'court_clerk'),
+  R1d: (e) => zzDispatched(e, { channel: 'ps', matter: 'PUBLIC_ORDER', receivingOrgId: 'org-fengqiao-police', reason: '邻里推搡，涉嫌违反治安管理' }, 'police_officer'),
   R23: (e) => {
     const ps = policeMediating(e);
     e.apply(ps.id, 'police_officer', 'REFER_CIVIL_PART', { mediationOrgId: 'org-fengqiao-police-room', matter: '车位分配纠纷', referredOn: e.today });

@@ -19,10 +19,10 @@ export const CLASSIFICATIONS = {
 };
 
 /** The channels a dispatch may open a child case in: each is a row of the route table (R1a…). */
-export const DISPATCH_CHANNELS = { pm: '人民调解', lab: '劳动人事争议仲裁', ct: '人民法院诉讼' };
+export const DISPATCH_CHANNELS = { pm: '人民调解', lab: '劳动人事争议仲裁', ct: '人民法院诉讼', ps: '公安机关治安调解' };
 
 /** The organisations that receive dispatches (the route table checks each channel's own). */
-const DISPATCH_ORG_TYPES = ['VILLAGE_MEDIATION_COMMITTEE', 'TOWNSHIP_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE', 'LABOUR_ARBITRATION_COMMISSION', 'BASIC_COURT'];
+const DISPATCH_ORG_TYPES = ['VILLAGE_MEDIATION_COMMITTEE', 'TOWNSHIP_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE', 'LABOUR_ARBITRATION_COMMISSION', 'BASIC_COURT', 'POLICE_STATION'];
 
 export const OUTSIDE_AUTHORITIES = {
   POLICE: '公安机关',

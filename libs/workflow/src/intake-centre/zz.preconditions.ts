@@ -17,7 +17,7 @@ export const CHANNELS_BY_CLASSIFICATION: Record<Classification, string[]> = {
   LAND_CONTRACT: ['pm', 'ct'],
   LAND_RIGHTS: [],
   ADMINISTRATIVE: [],
-  PUBLIC_ORDER: ['pm'],
+  PUBLIC_ORDER: ['ps', 'pm'],
   CRIMINAL: [],
   TRAFFIC: ['pm', 'ct'],
   PETITION_ONLY: [],

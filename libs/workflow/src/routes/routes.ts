@@ -296,8 +296,8 @@ export const ROUTES: RouteRule[] = [
     legalBasis: '司法部、国家信访局关于进一步深化人民调解参与信访工作对接 推进信访工作法治化的意见（2025）；信访工作条例 第三十三条、第三十七条',
     from: { workflow: 'xf', event: 'REFER_MEDIATION' },
     to: { workflow: 'pm', orgTypes: ['VILLAGE_MEDIATION_COMMITTEE', 'TOWNSHIP_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'], orgField: 'mediationOrgId' },
-    // The 2025 opinion speaks of 移交、委托: the committee signs for the entrustment (签收) or returns it, as for a court's.
-    start: { event: 'RECEIVE_ENTRUSTMENT', data: { note: 'note' } },
+    // The 2025 opinion speaks of 移交、委托: the committee signs for the referral (签收) or returns it with its reasons.
+    start: { event: 'RECEIVE_REFERRAL', data: { referredBy: '$sender.orgName', note: 'note' } },
     dossier: { context: ['channel', 'registeredOn', 'acceptedOn', 'classification'], events: ['ACCEPT', 'REFER_MEDIATION'] },
     up: {
       SIGNED_FOR: null,
@@ -319,7 +319,7 @@ export const ROUTES: RouteRule[] = [
     from: { workflow: 'zz', event: 'DISPATCH' },
     when: { channel: 'pm' },
     to: { workflow: 'pm', orgTypes: ['TOWNSHIP_MEDIATION_COMMITTEE', 'VILLAGE_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'], orgField: 'receivingOrgId' },
-    start: { event: 'RECEIVE_ENTRUSTMENT', data: { note: 'reason' } },
+    start: { event: 'RECEIVE_REFERRAL', data: { referredBy: '$sender.orgName', note: 'reason' } },
     dossier: { context: ['classification', 'riskLevel', 'intakeChannel'], events: ['TRIAGE', 'RECORD_COUNTER_SESSION', 'REPORT_RISK', 'DISPATCH'] },
     up: centreTakesIn(['SIGNED_FOR', 'RETURNED', 'AGREED', 'FAILED', 'REFUSED', 'WITHDRAWN', 'NOT_ACCEPTED', 'TRANSFERRED']),
   },
@@ -344,6 +344,17 @@ export const ROUTES: RouteRule[] = [
     input: { receivedOn: '$today' },
     dossier: { context: ['classification', 'riskLevel', 'intakeChannel'], events: ['TRIAGE', 'RECORD_COUNTER_SESSION', 'REPORT_RISK', 'DISPATCH'] },
     up: centreTakesIn(['SIGNED_FOR', 'RETURNED', 'REGISTERED', 'NOT_ACCEPTED', 'SETTLED', 'WITHDRAWN', 'DEEMED_WITHDRAWN', 'DISMISSED', 'JUDGMENT_FINAL']),
+  },
+  {
+    id: 'R1d',
+    label: '综治中心分流至公安机关治安调解',
+    legalBasis: '信访工作条例 第三十一条；治安管理处罚法 第九条；公安机关办理行政案件程序规定 第一百七十八条',
+    from: { workflow: 'zz', event: 'DISPATCH' },
+    when: { channel: 'ps' },
+    to: { workflow: 'ps', orgTypes: ['POLICE_STATION'], orgField: 'receivingOrgId' },
+    start: { event: 'RECEIVE_TRANSFER', data: { sentBy: '$sender.orgName', reason: 'reason' } },
+    dossier: { context: ['classification', 'riskLevel', 'intakeChannel'], events: ['TRIAGE', 'RECORD_COUNTER_SESSION', 'REPORT_RISK', 'DISPATCH'] },
+    up: centreTakesIn(['SIGNED_FOR', 'RETURNED', 'NO_PENALTY', 'PENALISED']),
   },
   {
     id: 'R23',
