@@ -105,7 +105,7 @@ describe.each(TEST_DATABASES)('综治中心 intake and risk grading ($name)', (d
       [labId, '青溪区劳动人事争议仲裁委员会', false, false],
     ]);
     const of = (id: string) => sup.body.cases.find((c: any) => c.id === id);
-    expect(of(pmId).deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ specId: 'D-OL2', status: 'pending' })]));
+    expect(of(pmId).deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ specId: 'D-PM1', status: 'pending' })]));
     expect(of(labId).deadlines.length).toBeGreaterThan(0);
     for (const username of ['fq_mediator', 'lq_mediator']) {
       expect((await t.http().get(`/api/disputes/${zz.disputeCode}/supervision`).set(auth(await t.login(username)))).status).toBe(404);

@@ -14,6 +14,12 @@ import { APPLICANT, RESPONDENT, apply, auth, chinaMorning, history, openCase, pm
 
 const FENGQIAO_TOWN = '330199101';
 
+/** Parties of their own, so that only B and C (张三 and 李四, the same dispute) look alike to the fraud checks. */
+const people = (applicant: string, respondent: string, phone: string) => [
+  { role: 'APPLICANT', name: applicant, phone: `138${phone}0001` },
+  { role: 'RESPONDENT', name: respondent, phone: `139${phone}0002` },
+];
+
 describe.each(TEST_DATABASES)('以案定补 claims and statements ($name)', (database) => {
   let t: TestApp;
   let db: Db;
@@ -87,22 +93,23 @@ describe.each(TEST_DATABASES)('以案定补 claims and statements ($name)', (dat
     t = await createTestApp(database);
     db = t.app.get(Db);
     // Q1: a past claim of M (王秀英, 枫源村) that was paid and published before the fraud came to light.
-    ids.F = await mediated('fy_mediator', { registeredOn: '2025-02-10', agreedOn: '2025-02-20', performedOn: '2025-03-05', body: pmCaseBody({ summary: '土地承包边界纠纷' }) });
+    ids.F = await mediated('fy_mediator', { registeredOn: '2025-02-10', agreedOn: '2025-02-20', performedOn: '2025-03-05', body: pmCaseBody({ summary: '土地承包边界纠纷', parties: people('周一', '吴二', '0001') }) });
     // Q2, scenario S9.
-    ids.A = await mediated('fy_mediator', { oral: true, registeredOn: '2025-04-08', agreedOn: '2025-04-08', performedOn: '2025-04-09', body: pmCaseBody({ summary: '集市摊位口角', category: 'OTHER' }) });
+    ids.A = await mediated('fy_mediator', { oral: true, registeredOn: '2025-04-07', agreedOn: '2025-04-08', performedOn: '2025-04-09', body: pmCaseBody({ summary: '集市摊位口角', category: 'OTHER', parties: people('郑三', '冯四', '0002') }) });
     ids.B = await mediated('fy_mediator', { registeredOn: '2025-04-10', agreedOn: '2025-04-20', performedOn: '2025-04-30', body: pmCaseBody({ summary: '邻里用水纠纷' }) });
     ids.C = await mediated('fy_mediator', { registeredOn: '2025-05-10', agreedOn: '2025-05-15', performedOn: '2025-05-20', body: pmCaseBody({ summary: '邻里用水纠纷' }) });
     const households = Array.from({ length: 11 }, (_v, i) => ({ role: 'APPLICANT', name: `村民${i + 1}` }));
+    const collective = { role: 'RESPONDENT', name: '枫源村股份经济合作社' };
     ids.D = await mediated('fy_mediator', {
       registeredOn: '2025-05-12',
       agreedOn: '2025-06-01',
       performedOn: '2025-06-10',
-      body: pmCaseBody({ summary: '12户征地补偿款分配纠纷', category: 'LAND_EXPROPRIATION_DEMOLITION', parties: [...households, RESPONDENT] }),
+      body: pmCaseBody({ summary: '12户征地补偿款分配纠纷', category: 'LAND_EXPROPRIATION_DEMOLITION', parties: [...households, collective] }),
     });
-    ids.E = await mediated('fy_mediator', { registeredOn: '2025-06-02', agreedOn: '2025-06-20', dueOn: '2025-08-01' });
+    ids.E = await mediated('fy_mediator', { registeredOn: '2025-06-02', agreedOn: '2025-06-20', dueOn: '2025-08-01', body: pmCaseBody({ parties: people('陈五', '褚六', '0003') }) });
     // Two cases of 孙丽 at the 枫桥镇 committee, for the statement and the budget.
-    ids.G = await mediated('fq_mediator', { registeredOn: '2025-04-14', agreedOn: '2025-04-24', performedOn: '2025-05-06', body: pmCaseBody({ regionCode: FENGQIAO_TOWN, parties: [APPLICANT, RESPONDENT] }) });
-    ids.H = await mediated('fq_mediator', { registeredOn: '2025-05-14', agreedOn: '2025-05-24', performedOn: '2025-06-06', body: pmCaseBody({ regionCode: FENGQIAO_TOWN, summary: '房屋漏水纠纷' }) });
+    ids.G = await mediated('fq_mediator', { registeredOn: '2025-04-14', agreedOn: '2025-04-24', performedOn: '2025-05-06', body: pmCaseBody({ regionCode: FENGQIAO_TOWN, parties: people('卫七', '蒋八', '0004') }) });
+    ids.H = await mediated('fq_mediator', { registeredOn: '2025-05-14', agreedOn: '2025-05-24', performedOn: '2025-06-06', body: pmCaseBody({ regionCode: FENGQIAO_TOWN, summary: '房屋漏水纠纷', parties: people('沈九', '韩十', '0005') }) });
   });
   afterAll(async () => {
     await t?.close();
@@ -180,29 +187,37 @@ describe.each(TEST_DATABASES)('以案定补 claims and statements ($name)', (dat
     // The 司法所 may not approve at the bureau's stage, and the auditor may not take the committee's.
     const skip = await t.http().post(`/api/subsidy/claims/${ids.claimC}/events`).set(await as('fq_station')).send({ type: 'BUREAU_APPROVE', data: { tier: 'ORDINARY' } });
     expect(skip.status).toBe(403);
+    // The duplicate is found by the fraud checks, with the other case as evidence; the other claims raise nothing.
+    const flagsOf = async (claimId: string) => (await claimView('auditor', claimId)).fraudFlags as { check: string; evidence: { otherCases: { caseId: string }[] } }[];
+    const c = await flagsOf(ids.claimC);
+    expect(c.map((f) => f.check)).toEqual(['DUPLICATE_DISPUTE']);
+    expect(c[0].evidence.otherCases.map((o) => o.caseId)).toEqual([ids.B]);
+    expect((await flagsOf(ids.claimB)).map((f) => f.check)).toEqual(['DUPLICATE_DISPUTE']);
+    for (const k of ['claimA', 'claimD']) expect({ k, flags: await flagsOf(ids[k]) }).toEqual({ k, flags: [] });
     at('2025-07-20');
     const rejected = await step('auditor', ids.claimC, 'REJECT', { reason: 'DUPLICATE', note: '与B案当事人、事项相同，同一纠纷只能按一件补贴' });
     expect(rejected.state).toBe('rejected');
     expect(rejected.actions).toEqual([]);
   });
 
-  it('S9: the spot check takes every 重大 claim plus a seeded random share; the draw is recorded and can be drawn again', async () => {
+  it('S9: the spot check takes every 重大 and every flagged claim plus a seeded random share; the draw is recorded and can be drawn again', async () => {
     at('2025-07-20');
-    // Pick a seed whose random share is B, as the bureau's draw happened to be in the scenario.
-    const population = [ids.claimA, ids.claimB, ids.claimD].map((claimId) => ({ claimId, tier: claimId === ids.claimD ? 'MAJOR' : claimId === ids.claimA ? 'SIMPLE' : 'ORDINARY', flagged: false }));
-    const seed = Array.from({ length: 50 }, (_v, i) => `2025Q2-${i}`).find((s) => drawSpotCheck(population, s, 0.1, ['MAJOR']).some((p) => p.claimId === ids.claimB))!;
+    // B carries the duplicate flag (its twin C was rejected, the flag on B stays), D is 重大: both are risk picks; the
+    // random 10 % of the rest is A, the only one left.
+    const population = [ids.claimA, ids.claimB, ids.claimD].map((claimId) => ({ claimId, tier: claimId === ids.claimD ? 'MAJOR' : claimId === ids.claimA ? 'SIMPLE' : 'ORDINARY', flagged: claimId === ids.claimB }));
+    const seed = '2025Q2-1';
     const res = await t.http().post('/api/subsidy/spot-checks').set(await as('auditor')).send({ rate: 0.1, riskTiers: ['MAJOR'], seed });
     expect(res.status).toBe(201);
-    expect(res.body.picks).toEqual(
-      [
-        { claimId: ids.claimB, reason: 'RANDOM' },
-        { claimId: ids.claimD, reason: 'RISK' },
-      ].sort((a, b) => a.claimId.localeCompare(b.claimId)),
-    );
+    const expected = [
+      { claimId: ids.claimA, reason: 'RANDOM' },
+      { claimId: ids.claimB, reason: 'RISK' },
+      { claimId: ids.claimD, reason: 'RISK' },
+    ].sort((a, b) => a.claimId.localeCompare(b.claimId));
+    expect(res.body.picks).toEqual(expected);
+    expect(drawSpotCheck(population, seed, 0.1, ['MAJOR'])).toEqual(expected);
     const again = await t.http().get(`/api/subsidy/spot-checks/${res.body.id}`).set(await as('auditor'));
     expect(again.body).toMatchObject({ seed, reproduced: true, picks: res.body.picks });
-    expect((await claimView('auditor', ids.claimB)).state).toBe('spotCheck');
-    expect((await claimView('auditor', ids.claimA)).state).toBe('bureauReview');
+    for (const k of ['claimA', 'claimB', 'claimD']) expect({ k, state: (await claimView('auditor', ids[k])).state }).toEqual({ k, state: 'spotCheck' });
     // A picked claim cannot be approved before its call-back.
     expect((await t.http().post(`/api/subsidy/claims/${ids.claimD}/events`).set(await as('auditor')).send({ type: 'BUREAU_APPROVE', data: { tier: 'MAJOR' } })).status).toBe(409);
   });
@@ -256,11 +271,13 @@ describe.each(TEST_DATABASES)('以案定补 claims and statements ($name)', (dat
     const approved = (await t.http().get('/api/subsidy/claims').query({ state: 'approved' }).set(await as('auditor'))).body;
     expect(s.total).toBe('300.00');
     expect(fen(approved.map((c: any) => c.amount))).toBe(fen([s.total]));
+    const partiesOf: Record<string, [string, string[]]> = { [ids.G]: ['卫*、蒋*', ['卫七', '蒋八']], [ids.H]: ['沈*、韩*', ['沈九', '韩十']] };
     for (const line of s.lines) {
       const proof = (await history(t, 'auditor', line.caseId)).find((e) => e.seq === line.auditSeq);
       expect(proof).toMatchObject({ type: 'RECORD_PERFORMED', hash: line.auditHash });
-      expect(line).toMatchObject({ tariffVersion: '330199-2025-v1', mediatorName: '孙丽（枫桥镇调解员）', parties: '张*、李*' });
-      expect(JSON.stringify(line)).not.toContain('张三');
+      const [masked, names] = partiesOf[line.caseId];
+      expect(line).toMatchObject({ tariffVersion: '330199-2025-v1', mediatorName: '孙丽（枫桥镇调解员）', parties: masked });
+      for (const name of names) expect(JSON.stringify(line)).not.toContain(name);
     }
     // The district bureau's statement covers the whole region; a quarter with nothing approved is empty.
     expect((await statement('org-justice-bureau', '2025-04-01', '2025-06-30')).total).toBe('300.00');
