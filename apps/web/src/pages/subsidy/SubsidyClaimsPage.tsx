@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FraudFlagList } from '../../components/FraudFlagList';
 import { ClaimActionModal } from './ClaimActionModal';
 import type { SubsidyClaim } from './subsidy-types';
 
@@ -89,6 +90,9 @@ export function SubsidyClaimsPage() {
                 ))}
                 <div>
                   履行记录：第 {detail.data.auditSeq} 条，哈希 <Typography.Text code>{detail.data.auditHash.slice(0, 16)}…</Typography.Text>；标准 {detail.data.tariffVersion}
+                </div>
+                <div style={{ marginTop: 8 }}>
+                  <FraudFlagList flags={detail.data.fraudFlags} />
                 </div>
               </>
             }

@@ -1,8 +1,4 @@
-export interface FraudFlag {
-  check: string;
-  label: string;
-  evidence: Record<string, unknown>;
-}
+import type { FraudFlag } from '@app/subsidy';
 
 export interface SubsidyClaim {
   id: string;
