@@ -15,7 +15,7 @@ require('../scripts/ts-register.js');
 
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { createServer } = require('node:net');
+const { freePort } = require('./support/engine-process');
 const { join, resolve } = require('node:path');
 const { Client } = require('pg');
 
@@ -230,17 +230,6 @@ async function pg(sql) {
   } finally {
     await client.end();
   }
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

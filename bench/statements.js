@@ -10,7 +10,7 @@
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { existsSync } = require('node:fs');
-const { createServer } = require('node:net');
+const { freePort, waitFor } = require('./support/engine-process');
 const { join, resolve } = require('node:path');
 const { Client } = require('pg');
 
@@ -46,7 +46,7 @@ async function main() {
   engine.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   engine.on('exit', (code, signal) => console.error(`engine exited: code ${code}, signal ${signal}; ${stderr}`));
   try {
-    await waitFor(`${base}/api/health`, engine, () => stderr);
+    await waitFor(`${base}/api/health`, engine, () => stderr, 1200);
     const token = (await post(base, '/api/auth/login', { username: 'auditor', password })).accessToken;
     await pg.query(`SET search_path = ${schema}`);
     const seeded = Date.now();
@@ -157,29 +157,6 @@ async function post(base, path, body) {
   const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
   return res.json();
-}
-
-async function waitFor(url, child, log) {
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`engine exited: ${log()}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`engine did not start: ${log()}`);
-}
-
-function freePort() {
-  return new Promise((resolvePort) => {
-    const server = createServer();
-    server.listen(0, () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 main().catch((error) => {

@@ -12,7 +12,7 @@
 const { spawn, execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { existsSync } = require('node:fs');
-const { createServer } = require('node:net');
+const { freePort, waitFor } = require('./support/engine-process');
 const { join, resolve } = require('node:path');
 const { Client } = require('pg');
 
@@ -51,7 +51,7 @@ async function main() {
   engine.stderr.on('data', (d) => (stderr += d));
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/api/health`, engine, () => stderr);
+    await waitFor(`${base}/api/health`, engine, () => stderr, 240);
     const db = new Client({ connectionString: pgUrl, options: `-c search_path=${schema}` });
     await db.connect();
     try {
@@ -190,29 +190,6 @@ async function get(base, path, token, as = 'json') {
   const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return as === 'json' ? res.json() : Buffer.from(await res.arrayBuffer());
-}
-
-async function waitFor(url, child, log) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`engine exited: ${log()}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`engine did not start: ${log()}`);
-}
-
-function freePort() {
-  return new Promise((resolvePort) => {
-    const server = createServer();
-    server.listen(0, () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 main().catch((error) => {
