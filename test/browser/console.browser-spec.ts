@@ -55,7 +55,11 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
 
   /** Picks `option` in the antd Select or TreeSelect labelled `label` inside `scope`. */
   async function choose(page: Page, scope: Locator, label: string | RegExp, option: string) {
-    await scope.getByLabel(label).click();
+    const field = scope.getByLabel(label);
+    await field.click();
+    // Long lists are virtualised, so an option far down is not in the page: where the field searches, type it, as a
+    // user would.
+    if (await field.isEditable()) await field.fill(option);
     const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
     // The list closes on a choice. Under load a click can land while it is still opening and be lost, leaving it
     // open over the next field: then choose again.

@@ -3,7 +3,7 @@ import { Db } from '@app/persistence';
 import { drawSpotCheck } from '@app/subsidy';
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { APPLICANT, RESPONDENT, apply, auth, chinaMorning, history, openCase, pmCaseBody, setNow, today } from '../support/cases';
+import { apply, auth, chinaMorning, history, openCase, pmCaseBody, setNow, today } from '../support/cases';
 
 /*
  * 以案定补 over HTTP with the test clock: scenario S9 (a quarter's claims of one mediator, a duplicate, a 重大 case on

@@ -27,8 +27,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const password = this.config.demoPassword ?? readablePassword();
     await this.directory.saveRegions(DEMO_REGIONS);
     await this.directory.saveOrganisations(DEMO_ORGANISATIONS);
-    const users = [];
-    for (const u of DEMO_USERS) users.push({ ...u, id: randomUUID(), active: true, passwordHash: await this.hasher.hash(password) });
+    // The demo users share one password by design (README), so one hash serves them all: thirty Argon2id hashes
+    // would add seconds to every start of the demo.
+    const passwordHash = await this.hasher.hash(password);
+    const users = DEMO_USERS.map((u) => ({ ...u, id: randomUUID(), active: true, passwordHash }));
     await this.directory.saveUsers(users);
     this.directoryService.invalidate();
     await seedSubsidyDemo(this.subsidy, users);
