@@ -609,6 +609,24 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
     await screenshot(page, 'security-log');
     expect(pageErrors(page)).toEqual([]);
   }, 120_000);
+  it("opens the justice bureau's subsidy and statistics pages, checks the audit chain there, and shows the centre its risk register", async () => {
+    const page = await newTab(c);
+    await login(page, c, 'auditor', DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: '以案定补审核' }).click();
+    await page.getByRole('heading', { name: '以案定补审核' }).waitFor();
+    await page.getByRole('menuitem', { name: '以案定补结算单' }).click();
+    await page.getByRole('heading', { name: '以案定补结算单' }).waitFor();
+    await page.getByRole('button', { name: '校验审计链' }).click();
+    await page.getByText(/^审计链完整：共校验 \d+ 条记录/).waitFor();
+    await page.getByRole('menuitem', { name: '统计分析' }).click();
+    await page.getByRole('heading', { name: '统计分析' }).waitFor();
+    expect(pageErrors(page)).toEqual([]);
+    const centre = await newTab(c);
+    await login(centre, c, 'zz_dispatcher', DEMO_PASSWORD);
+    await centre.getByRole('menuitem', { name: '风险台账' }).click();
+    await centre.getByRole('heading', { name: '风险台账' }).waitFor();
+    expect(pageErrors(centre)).toEqual([]);
+  }, 120_000);
   it(
     'lets a person change their own password, and logging out ends the session on the engine',
     async () => {
