@@ -8,6 +8,7 @@ import type { ArbContext } from './arb.context';
 import { SET_ASIDE_NEW_LAW_FROM, setAsideRegime } from './arb.periods';
 import { commercialArbitration as arb } from './arb.workflow';
 import { schemaErrors } from '../testing/form-schemas';
+import { legalRows, machineRows } from '../testing/legal-table';
 
 // ---------- fixtures: a sales-contract dispute received by 青溪仲裁委员会 on 2026-02-10 ----------
 
@@ -114,9 +115,7 @@ function contextFor(state: string): ArbContext {
 describe('commercial arbitration (arb) machine', () => {
   describe('the legal (state, event) table', () => {
     it('matches the machine exactly, targets and guards included', () => {
-      const actual = description.transitions.map((t) => JSON.stringify([t.from, t.event, t.to, sorted(t.guards)]));
-      const expected = LEGAL.map(([from, type, to, guards]) => JSON.stringify([from, type, to, sorted(guards)]));
-      expect(sorted(actual)).toEqual(sorted(expected));
+      expect(machineRows(description)).toEqual(legalRows(LEGAL));
     });
 
     it('names exactly the final states, and lists every state', () => {

@@ -10,6 +10,7 @@ import type { CmContext } from './cm.context';
 import { IN_FORCE_FROM } from './cm.preconditions';
 import { commercialMediation as cm } from './cm.workflow';
 import { schemaErrors } from '../testing/form-schemas';
+import { legalRows, machineRows } from '../testing/legal-table';
 
 // ---------- fixtures: a sales-contract dispute brought to 青溪商事调解中心 on 2026-05-06 ----------
 
@@ -91,9 +92,7 @@ function contextFor(state: string): CmContext {
 describe('commercial mediation (cm) machine', () => {
   describe('the legal (state, event) table', () => {
     it('matches the machine exactly, targets and guards included', () => {
-      const actual = description.transitions.map((t) => JSON.stringify([t.from, t.event, t.to, sorted(t.guards)]));
-      const expected = LEGAL.map(([from, type, to, guards]) => JSON.stringify([from, type, to, sorted(guards)]));
-      expect(sorted(actual)).toEqual(sorted(expected));
+      expect(machineRows(description)).toEqual(legalRows(LEGAL));
     });
 
     it('names exactly the final states, and lists every state', () => {

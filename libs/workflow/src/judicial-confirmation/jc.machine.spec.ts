@@ -8,6 +8,7 @@ import { missingRequired, reportedOutcomes, sentAlong } from '../testing/route-f
 import { peopleMediation } from '../people-mediation/pm.workflow';
 import type { JcContext } from './jc.context';
 import { judicialConfirmation as jc } from './jc.workflow';
+import { legalRows, machineRows } from '../testing/legal-table';
 
 // ---------- fixtures ----------
 
@@ -112,9 +113,7 @@ function contextFor(state: string): JcContext {
 describe('judicial confirmation (jc) machine', () => {
   describe('the legal (state, event) table', () => {
     it('matches the machine exactly, targets and guards included', () => {
-      const actual = description.transitions.map((t) => [t.from, t.event, t.to, sorted(t.guards)]);
-      const expected = LEGAL.map(([from, type, to, guards]) => [from, type, to, sorted(guards)]);
-      expect(sorted(actual.map((r) => JSON.stringify(r)))).toEqual(sorted(expected.map((r) => JSON.stringify(r))));
+      expect(machineRows(description)).toEqual(legalRows(LEGAL));
     });
 
     it('names exactly the final states of 司法确认 (spec A2)', () => {

@@ -10,6 +10,7 @@ import type { LabContext } from './lab.context';
 import { addDays } from './lab.periods';
 import { labourArbitration as lab } from './lab.workflow';
 import { eventDataSchema, formAjv } from '../testing/form-schemas';
+import { legalRows, machineRows } from '../testing/legal-table';
 
 // ---------- fixtures: scenario S2 (spec appendix (d)), worker p1 against employer p2 ----------
 
@@ -227,9 +228,7 @@ function contextFor(state: string): LabContext {
 describe('labour arbitration (lab) machine', () => {
   describe('the legal (state, event) table', () => {
     it('matches the machine exactly, targets and guards included', () => {
-      const actual = description.transitions.map((t) => [t.from, t.event, t.to, sorted(t.guards)]);
-      const expected = LEGAL.map(([from, type, to, guards]) => [from, type, to, sorted(guards)]);
-      expect(sorted(actual.map((r) => JSON.stringify(r)))).toEqual(sorted(expected.map((r) => JSON.stringify(r))));
+      expect(machineRows(description)).toEqual(legalRows(LEGAL));
     });
 
     it('nests the proceedings under arb and the periods after the award under post (spec A4)', () => {

@@ -9,6 +9,7 @@ import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/ne
 import type { LmContext } from './lm.context';
 import { labourMediation as lm } from './lm.workflow';
 import { eventDataSchema, formAjv } from '../testing/form-schemas';
+import { legalRows, machineRows } from '../testing/legal-table';
 
 // ---------- fixtures: scenario S2, worker p1 applies to the township body on 2025-03-10 ----------
 
@@ -108,9 +109,7 @@ function contextFor(state: string): LmContext {
 describe('labour mediation (lm) machine', () => {
   describe('the legal (state, event) table', () => {
     it('matches the machine exactly, targets and guards included', () => {
-      const actual = description.transitions.map((t) => [t.from, t.event, t.to, sorted(t.guards)]);
-      const expected = LEGAL.map(([from, type, to, guards]) => [from, type, to, sorted(guards)]);
-      expect(sorted(actual.map((r) => JSON.stringify(r)))).toEqual(sorted(expected.map((r) => JSON.stringify(r))));
+      expect(machineRows(description)).toEqual(legalRows(LEGAL));
     });
 
     it('names exactly the final states, and lists every state', () => {

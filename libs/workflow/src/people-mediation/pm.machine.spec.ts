@@ -8,6 +8,7 @@ import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/ne
 import { sentAlong } from '../testing/route-fixtures';
 import type { PmContext } from './pm.context';
 import { peopleMediation as pm } from './pm.workflow';
+import { legalRows, machineRows } from '../testing/legal-table';
 
 // ---------- fixtures ----------
 
@@ -160,9 +161,7 @@ function contextFor(state: string): PmContext {
 describe('people mediation (pm) machine', () => {
   describe('the legal (state, event) table', () => {
     it('matches the machine exactly, targets and guards included', () => {
-      const actual = description.transitions.map((t) => [t.from, t.event, t.to, sorted(t.guards)]);
-      const expected = LEGAL.map(([from, type, to, guards]) => [from, type, to, sorted(guards)]);
-      expect(sorted(actual.map((r) => JSON.stringify(r)))).toEqual(sorted(expected.map((r) => JSON.stringify(r))));
+      expect(machineRows(description)).toEqual(legalRows(LEGAL));
     });
 
     it('names exactly the final states of 人民调解 (spec A1)', () => {
