@@ -24,6 +24,7 @@ import { PasswordService } from './auth/password.service';
 import { SessionController } from './auth/session.controller';
 import { DemoSeeder } from './bootstrap/demo-seeder';
 import { CasesController } from './cases/cases.controller';
+import { CaseTeamController } from './cases/case-team.controller';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DirectoryController } from './directory/directory.controller';
 import { EngineModule } from './engine.module';
@@ -64,7 +65,7 @@ export class AppModule {
         StatisticsModule.forRoot(config),
         FraudChecksApiModule.forRoot(config.fraud),
       ],
-      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

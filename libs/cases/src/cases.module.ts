@@ -27,8 +27,11 @@ import { GetRiskRegisterHandler } from './queries/get-risk-register/get-risk-reg
 import { ListRiskSweepsHandler } from './queries/list-risk-sweeps/list-risk-sweeps.handler';
 import { StoredCaseViews } from './views/stored-case-view';
 import { IdempotencySweep } from './domain/idempotency';
+import { AddTeamMemberHandler, RemoveTeamMemberHandler } from './commands/manage-team/manage-team.handler';
+import { GetCaseTeamHandler, ListTeamCandidatesHandler } from './queries/get-case-team/get-case-team.handler';
 
 const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler, FireDeadlinesHandler, PauseDeadlineHandler, ResumeDeadlineHandler, ExtendDeadlineHandler, MarkNotificationReadHandler, MigrateCasesHandler, RecordRiskSweepHandler];
+const teamHandlers = [AddTeamMemberHandler, RemoveTeamMemberHandler, GetCaseTeamHandler, ListTeamCandidatesHandler];
 const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler, ListDeadlinesHandler, ListNotificationsHandler, GetInboxHandler, GetDisputeHandler, GetSupervisionHandler, GetRiskRegisterHandler, ListRiskSweepsHandler];
 const eventHandlers = [DeliverOutboxAfterCommit];
 
@@ -50,6 +53,7 @@ const eventHandlers = [DeliverOutboxAfterCommit];
     ...commandHandlers,
     ...queryHandlers,
     ...eventHandlers,
+    ...teamHandlers,
   ],
   exports: [ApplyTransition, OutboxDispatcher, DeadlineWorker, IdempotencySweep],
 })

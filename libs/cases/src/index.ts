@@ -1,4 +1,6 @@
 export * from './domain/case-record';
+export * from './domain/case-team';
+export * from './ports/case-team.port';
 export * from './domain/case-vocabulary';
 export * from './domain/case.errors';
 export * from './domain/apply-transition';
@@ -43,6 +45,9 @@ export * from './deadline-worker/deadline-worker.settings';
 export * from './domain/idempotency';
 export * from './deadline-worker/deadline-worker.report';
 export * from './cases.module';
+export * from './commands/manage-team/manage-team.command';
+export * from './queries/get-case-team/get-case-team.query';
+export * from './views/team-view';
 export * from './statistics/case-statistics.port';
 export * from './statistics/case-statistics';
 export * from './statistics/figures';

@@ -9,10 +9,12 @@ export interface CaseScope {
   regionCode: string;
   /** Organisations of the cases this one was transferred to or from: each may read it (the dossier's source). */
   links?: { orgId: string }[];
+  /** Current members of the case's team (联合调解): each reads the case and acts on it in its case role. */
+  team?: { userId: string; caseRole: string }[];
 }
 
 /** How a case list is narrowed for a viewer. */
-export type VisibilityFilter = { kind: 'all' } | { kind: 'region'; prefix: string } | { kind: 'orgs'; orgIds: string[] };
+export type VisibilityFilter = { kind: 'all' } | { kind: 'region'; prefix: string } | { kind: 'orgs'; orgIds: string[]; memberId?: string };
 
 /**
  * Who may see and act on which case:
@@ -20,7 +22,8 @@ export type VisibilityFilter = { kind: 'all' } | { kind: 'region'; prefix: strin
  * - everyone else sees the cases their organisation handles or supervises, the cases it sent on to others
  *   (a village committee follows its 司法确认 application at the court), and the cases that sent it one (the court
  *   reads the mediation case behind an application);
- * - only the handling organisation acts on a case.
+ * - a member of a case's team (联合调解) sees that case, whatever their organisation;
+ * - only the handling organisation acts on a case, and a team member on their case in their case role.
  */
 export class Jurisdiction {
   constructor(private readonly directory: Directory) {}
@@ -28,7 +31,7 @@ export class Jurisdiction {
   filter(viewer: Viewer): VisibilityFilter {
     if (viewer.roles.includes('SYSTEM') || viewer.roles.includes('ADMIN')) return { kind: 'all' };
     if (viewer.roles.includes('AUDITOR')) return { kind: 'region', prefix: viewer.regionCode };
-    return { kind: 'orgs', orgIds: this.directory.supervisedOrgIds(viewer.orgId) };
+    return { kind: 'orgs', orgIds: this.directory.supervisedOrgIds(viewer.orgId), memberId: viewer.userId };
   }
 
   canRead(viewer: Viewer, scope: CaseScope): boolean {
@@ -38,8 +41,14 @@ export class Jurisdiction {
     return (
       f.orgIds.includes(scope.orgId) ||
       (scope.originOrgId !== null && f.orgIds.includes(scope.originOrgId)) ||
-      (scope.links ?? []).some((l) => l.orgId === viewer.orgId)
+      (scope.links ?? []).some((l) => l.orgId === viewer.orgId) ||
+      this.teamRole(viewer, scope) !== null
     );
+  }
+
+  /** The viewer's role on the case's team, when they are a member; null otherwise. */
+  teamRole(viewer: Viewer, scope: CaseScope): string | null {
+    return scope.team?.find((m) => m.userId === viewer.userId)?.caseRole ?? null;
   }
 
   canAct(viewer: Viewer, scope: CaseScope): boolean {
@@ -47,7 +56,8 @@ export class Jurisdiction {
   }
 
   seesPersonalData(viewer: Viewer, scope: CaseScope): boolean {
-    return scope.orgId === viewer.orgId && viewer.roles.some((r) => CASE_HANDLING_ROLES.includes(r));
+    // A team member deals with the parties like the handling organisation's own staff, if their role does.
+    return (scope.orgId === viewer.orgId || this.teamRole(viewer, scope) !== null) && viewer.roles.some((r) => CASE_HANDLING_ROLES.includes(r));
   }
 
   /** A case may be opened for a region inside the opening user's organisation's region. */

@@ -21,6 +21,7 @@ import { Sessions1764600000100 } from './migrations/1764600000100-sessions';
 import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline-worker';
 import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000-unique-organisation-names';
 import { SatisfactionAndStatistics1764702000000 } from './migrations/1764702000000-satisfaction-and-statistics';
+import { CaseTeams1764803000000 } from './migrations/1764803000000-case-teams';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 
 export const DEFAULT_PG_POOL = 16;
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   RiskRegister1764704000000,
   FraudCheckIndexes1764701000000,
   SubsidyClaims1764700000000,
+  CaseTeams1764803000000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { DataSource } from 'typeorm';
 import { AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore } from '@app/audit';
 import { CaseReadModel, CaseStatisticsReadModel, CaseStore, OutboxStore, RiskRegisterStore, TransferReadModel } from '@app/cases';
+import { CaseTeamReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
 import { DirectoryRepository, LoginThrottleStore, PasswordHistoryStore, SessionStore } from '@app/organisations';
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
@@ -27,6 +28,7 @@ import { SqlTransferReadModel } from './stores/sql-transfer-read-model';
 import { SqlRiskRegisterStore } from './stores/sql-risk-register.store';
 import { TypeOrmDirectoryRepository } from './stores/typeorm-directory.repository';
 import { TypeOrmHolidayStore } from './stores/typeorm-holiday.store';
+import { SqlCaseTeamReadModel } from './stores/sql-case-team.read-model';
 
 export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
 const OPENED = Symbol('OPENED_DATABASE');
@@ -72,8 +74,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         // The thresholds come from FraudChecksModule where the application wires it; the defaults elsewhere (tools, benches).
         { provide: FraudChecks, inject: [Db, { token: FraudSettings, optional: true }], useFactory: (db: Db, settings?: FraudSettings) => new SqlFraudChecks(db, settings ?? DEFAULT_FRAUD_SETTINGS) },
         { provide: SubsidyStore, ...withDb((db) => new SqlSubsidyStore(db)) },
+        { provide: CaseTeamReadModel, ...withDb((db) => new SqlCaseTeamReadModel(db)) },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel, RiskRegisterStore, SubsidyStore],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel, RiskRegisterStore, SubsidyStore, CaseTeamReadModel],
     };
   }
 

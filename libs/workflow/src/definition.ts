@@ -168,6 +168,10 @@ export interface ChannelManifest {
   seesWholeDispute?: boolean;
   /** How the bureau's statistics read this channel's cases; a channel without it has no success or performance figures. */
   statistics?: StatisticsSpec;
+  /** Events each case role of a team member (`CASE_ROLES`) may send on this channel's cases, where the generic list does not fit. */
+  teamEvents?: Record<string, string[]>;
+  /** Roles of the handling organisation that may invite and remove team members; by default the deadline officers. */
+  teamManagers?: string[];
 }
 
 /**

@@ -25,3 +25,4 @@ export * from './risk';
 export { subsidyClaim, JUSTICE_STATION } from './subsidy/sub.workflow';
 export { REJECT_REASONS, SPOT_CHECK_REASONS, CALL_BACK_RESULTS } from './subsidy/sub.events';
 export type { SubContext } from './subsidy/sub.context';
+export * from './teams/case-roles';

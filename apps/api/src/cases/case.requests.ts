@@ -129,6 +129,7 @@ export class ListCasesRequest {
   @ApiPropertyOptional({ description: '仅看有逾期期限的案件' }) @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional({ description: '已结案 / 未结案' }) @IsOptional() @Transform(toBool) @IsBoolean() closed?: boolean;
   @ApiPropertyOptional({ enum: ['me'] }) @IsOptional() @IsIn(['me']) assignee?: 'me';
+  @ApiPropertyOptional({ enum: ['mine'], description: '仅看我作为团队成员参与的案件（联合调解）' }) @IsOptional() @IsIn(['mine']) team?: 'mine';
   @ApiPropertyOptional({ description: '案号、案情或当事人姓名' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
   @ApiPropertyOptional({ description: '当事人居民身份证号码（18位，精确匹配）；每次查询记入安全审计日志', example: '110101199003074514' })
   @IsOptional()

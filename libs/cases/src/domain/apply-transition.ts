@@ -6,11 +6,11 @@ import { chinaDate } from '@app/calendar';
 import type { DeadlineRecord } from '@app/deadlines';
 import { DirectoryService, Jurisdiction, type Directory, type Viewer } from '@app/organisations';
 import { canonicalJson, Clock, DomainError } from '@app/shared';
-import { RouteTable, WorkflowRegistry, type WorkflowDefinition } from '@app/workflow';
+import { CASE_ROLES, caseRoleEvents, RouteTable, WorkflowRegistry, type WorkflowDefinition } from '@app/workflow';
 import { CaseStore, type CommitPlan, type LoadedCase } from '../ports/case-store.port';
 import { CaseChangedEvent } from '../events/case-changed.event';
 import type { CaseRecord } from './case-record';
-import { CaseNotFoundError, IdempotencyKeyReusedError, NotHandlingOrgError, VersionConflictError } from './case.errors';
+import { CaseNotFoundError, IdempotencyKeyReusedError, NotHandlingOrgError, TeamRoleForbiddenError, VersionConflictError } from './case.errors';
 import type { TransferRecord } from './transfer';
 import { TransferReadModel } from '../ports/transfer-read-model.port';
 import { RecentCases } from './recent-cases';
@@ -199,7 +199,9 @@ export class ApplyTransition {
     const jurisdiction = new Jurisdiction(directory);
     if (!loaded || !jurisdiction.canRead(viewer, loaded.record)) throw new CaseNotFoundError(request.caseId);
     const { record } = loaded;
-    if (!jurisdiction.canAct(viewer, record)) throw new NotHandlingOrgError();
+    const teamRole = jurisdiction.canAct(viewer, record) ? undefined : (jurisdiction.teamRole(viewer, record) ?? undefined);
+    if (!jurisdiction.canAct(viewer, record) && !teamRole) throw new NotHandlingOrgError();
+    if (teamRole) assertTeamMaySend(this.registry.get(record.workflowId, record.workflowVersion), teamRole, type);
     if (request.ifMatch && !request.ifMatch.includes(record.version)) {
       throw new VersionConflictError(record.id, request.ifMatch[0], record.version, true);
     }
@@ -213,7 +215,7 @@ export class ApplyTransition {
     const env: PlanEnv = { directory, now, today, history };
 
     const plan = emptyPlan();
-    const next = this.planner.apply(plan, loaded, { type, data: request.data, actor: { id: viewer.userId, roles: viewer.roles } }, env);
+    const next = this.planner.apply(plan, loaded, { type, data: request.data, actor: { id: viewer.userId, roles: viewer.roles }, teamRole }, env);
     plan.update = { expectedVersion: record.version, record: next.record };
     request.amend?.(loaded, plan, { now, today });
 
@@ -267,4 +269,12 @@ function hashRequest(request: TransitionRequest): string {
 function ifMatchHashed(ifMatch: readonly number[] | undefined): number | readonly number[] | null {
   if (!ifMatch) return null;
   return ifMatch.length === 1 ? ifMatch[0] : ifMatch;
+}
+
+/** A team member sends only their case role's events; anything else is 403 naming the role. */
+function assertTeamMaySend(def: WorkflowDefinition, caseRole: string, type: string): void {
+  if (caseRoleEvents(def, caseRole).includes(type)) return;
+  const spec = def.events[type];
+  const role = CASE_ROLES[caseRole];
+  throw new TeamRoleForbiddenError(type, spec?.label ?? type, caseRole, role?.label ?? caseRole, role?.labelEn ?? caseRole);
 }

@@ -1,4 +1,5 @@
 import type { Category, PartyRole, Source } from './case-vocabulary';
+import type { TeamMember } from './case-team';
 
 export interface Party {
   /** Stable within the case (P1, P2, …); events name parties by it. */
@@ -55,6 +56,8 @@ export interface CaseRecord {
   parties: Party[];
   links: CaseLink[];
   assigneeId: string | null;
+  /** Members from other organisations acting on this case only (联合调解); loaded with the case, written as team changes. */
+  team?: TeamMember[];
   closed: boolean;
   openedAt: string;
   openedBy: string;

@@ -55,6 +55,13 @@ export class EventForbiddenError extends ForbiddenError {
   }
 }
 
+/** A team member from another organisation sent an event their case role does not cover. */
+export class TeamRoleForbiddenError extends ForbiddenError {
+  constructor(eventType: string, label: string, caseRole: string, caseRoleLabel: string, caseRoleEn: string) {
+    super(`As the case team's ${caseRoleEn} (${caseRole}) you may not send ${eventType}`, `您在本案团队中的角色“${caseRoleLabel}”无权执行“${label}”`, { eventType, caseRole });
+  }
+}
+
 export class NotHandlingOrgError extends ForbiddenError {
   constructor() {
     super('Only the organisation handling the case may act on it', '只有承办单位可以办理此案件');

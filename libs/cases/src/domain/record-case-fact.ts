@@ -7,6 +7,7 @@ import { Clock, type Role } from '@app/shared';
 import { WorkflowRegistry, type WorkflowDefinition } from '@app/workflow';
 import { CaseStore, type LoadedCase } from '../ports/case-store.port';
 import type { CaseRecord } from './case-record';
+import type { TeamChange } from './case-team';
 import { CaseNotFoundError, NotHandlingOrgError, VersionConflictError } from './case.errors';
 import { publishChanges } from './apply-transition';
 import { RecentCases } from './recent-cases';
@@ -18,6 +19,8 @@ export const CASE_FACT_TYPES = {
   DEADLINE_RESUMED: '期限恢复计算',
   DEADLINE_EXTENDED: '期限延长',
   MIGRATE: '流程版本迁移',
+  TEAM_MEMBER_ADDED: '邀请团队成员',
+  TEAM_MEMBER_REMOVED: '移出团队成员',
 } as const;
 export type CaseFactType = keyof typeof CASE_FACT_TYPES;
 
@@ -33,7 +36,10 @@ export interface CaseFactRequest {
    * Builds the audit entry's data and the deadline changes from the freshly loaded case, on every attempt; throws a
    * DomainError to refuse.
    */
-  build: (loaded: LoadedCase, at: { now: Date; today: IsoDate; directory: Directory; actorRole: Role }) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[] };
+  build: (
+    loaded: LoadedCase,
+    at: { now: Date; today: IsoDate; directory: Directory; actorRole: Role },
+  ) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[]; teamChanges?: TeamChange[] };
 }
 
 export interface CaseFactOutcome {
@@ -48,7 +54,8 @@ export interface CaseFactOutcome {
 const RETRIES = 3;
 
 /**
- * Records a fact about a case that is not a workflow event — a deadline paused, resumed or extended — planned by the
+ * Records a fact about a case that is not a workflow event — a deadline paused, resumed or extended, a team member
+ * invited or removed — planned by the
  * one write pipeline (`WritePlanner.recordFact`: the next link of the audit chain, from = to = the current state, and
  * the deadline changes) and committed with the case's conditional version update in one transaction. The machine is
  * not consulted: the state does not change.

@@ -22,9 +22,11 @@ import {
   type RouteRule,
   type WorkflowDefinition,
   type WorkflowEvent,
+  teamActorRole,
 } from '@app/workflow';
 import type { CommitPlan, OutboxMessage } from '../ports/case-store.port';
 import type { CaseLink, CaseRecord } from './case-record';
+import { applyTeamChanges, type TeamChange } from './case-team';
 import { caseNoParts, openCase, type NewCase } from './case-factory';
 import { EventForbiddenError, TransitionNotAllowedError } from './case.errors';
 import { EventDataValidator } from './event-data-validator';
@@ -50,6 +52,11 @@ export interface EventInput {
   type: string;
   data: Record<string, unknown>;
   actor: { id: string; roles: Role[] };
+  /**
+   * Set when a member of the case's team from another organisation acts: their case role, recorded as the actor's
+   * role. The caller has checked the case role may send the event; the member's own roles then do not count.
+   */
+  teamRole?: string;
 }
 
 /** An empty plan: what one command will write, in one transaction. */
@@ -105,7 +112,7 @@ export class WritePlanner {
     if (!spec) {
       throw new ValidationError([{ field: 'type', message: `must be one of ${Object.keys(def.events).join(', ')}`, messageZh: `不是${def.title}流程的事件类型` }]);
     }
-    const role = spec.roles.find((r) => input.actor.roles.includes(r));
+    const role = input.teamRole ? teamActorRole(input.teamRole) : spec.roles.find((r) => input.actor.roles.includes(r));
     if (!role) throw new EventForbiddenError(input.type, spec.label);
 
     const persisted = { value: record.state, context: record.context };
@@ -203,7 +210,7 @@ export class WritePlanner {
     plan: CommitPlan,
     current: WorkingCase,
     fact: { type: string; label: string; roles: Role[]; actor: { id: string; roles: Role[] } },
-    build: (actorRole: Role) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[] },
+    build: (actorRole: Role) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[]; teamChanges?: TeamChange[] },
     env: PlanEnv,
   ): WorkingCase {
     const role = fact.roles.find((r) => fact.actor.roles.includes(r));
@@ -217,8 +224,11 @@ export class WritePlanner {
     const audit = chainEntry(this.chainHash.algorithm, record.headHash, { caseId: record.id, seq: record.version + 1, at, actorId: fact.actor.id, actorRole: role, type: fact.type, from: record.state, to: record.state, data: built.data });
     plan.audit.push(audit);
     plan.deadlinesUpdated.push(...built.deadlinesUpdated);
+    const teamChanges = (built.teamChanges ?? []).map((c) => ({ ...c, seq: audit.seq }));
+    if (teamChanges.length) plan.teamChanges = [...(plan.teamChanges ?? []), ...teamChanges];
+    const team = teamChanges.length ? { team: applyTeamChanges(record.team ?? [], teamChanges) } : {};
     const updates = new Map(built.deadlinesUpdated.map((u) => [u.id, u]));
-    const next = { record: { ...record, version: record.version + 1, headHash: audit.hash, updatedAt: at }, deadlines: current.deadlines.map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d)) };
+    const next = { record: { ...record, ...team, version: record.version + 1, headHash: audit.hash, updatedAt: at }, deadlines: current.deadlines.map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d)) };
     plan.update = { expectedVersion: record.version, record: next.record };
     return next;
   }

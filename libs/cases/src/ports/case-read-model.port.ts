@@ -13,6 +13,8 @@ export interface CaseListFilter {
   /** Cases with a pending deadline already past due (or, when false, with none). */
   overdue?: boolean;
   assigneeId?: string;
+  /** Cases whose team this user is a current member of. */
+  teamMemberId?: string;
   /** Free text on the case number, summary and party names. */
   q?: string;
   /** Cases with a party holding this resident identity number. */

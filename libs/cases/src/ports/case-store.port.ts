@@ -1,6 +1,7 @@
 import type { AuditEntry } from '@app/audit';
 import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate, Notification } from '@app/deadlines';
 import type { CaseRecord } from '../domain/case-record';
+import type { TeamChange } from '../domain/case-team';
 import type { TransferDecision, TransferRecord } from '../domain/transfer';
 
 /** A message to another case, written with the transition and delivered after commit (transactional outbox). */
@@ -58,6 +59,8 @@ export interface CommitPlan {
   notifications: Notification[];
   /** Risk colours reported on the plan's cases (四色预警), for the risk register; written with the notices they set off. */
   riskReports?: RiskReport[];
+  /** Members joining or leaving the case's team, with the audit entry that records it. */
+  teamChanges?: TeamChange[];
   /**
    * Case numbers the commit allocates, in the same transaction, for the plan's new cases, then hands to
    * `assignCaseNumbers`. A plan that does not commit leaves the registers untouched.

@@ -1,7 +1,7 @@
 import { daysBetween, type IsoDate } from '@app/calendar';
 import { DEADLINE_STATUS_LABELS, openPause, pausedWarning, provisionalWarning, type DeadlinePause, type DeadlineRecord } from '@app/deadlines';
 import { maskIdNumber, maskPhone, type Directory, type Jurisdiction, type Viewer } from '@app/organisations';
-import { eventsHandledIn, RELATION_LABELS, ROUTES, type WorkflowDefinition } from '@app/workflow';
+import { caseRoleEvents, eventsHandledIn, RELATION_LABELS, ROUTES, type WorkflowDefinition } from '@app/workflow';
 import type { CaseRecord } from '../domain/case-record';
 import { PARTY_ROLES, SOURCES } from '../domain/case-vocabulary';
 import { TRANSFER_STATUS_LABELS, type Dossier, type TransferRecord, type TransferStatus } from '../domain/transfer';
@@ -181,7 +181,15 @@ function deadlineWarning(d: DeadlineRecord, running: DeadlinePause | undefined):
 
 /** The events this viewer may send now: handled by the current state, allowed to one of the viewer's roles. */
 function availableEvents(record: CaseRecord, def: WorkflowDefinition, viewer: Viewer, jurisdiction: Jurisdiction) {
-  if (record.closed || !jurisdiction.canAct(viewer, record)) return [];
+  if (record.closed) return [];
+  if (!jurisdiction.canAct(viewer, record)) {
+    const teamRole = jurisdiction.teamRole(viewer, record);
+    if (!teamRole) return [];
+    const mine = caseRoleEvents(def, teamRole);
+    return eventsHandledIn(def, { value: record.state, context: record.context })
+      .filter((type) => mine.includes(type))
+      .map((type) => ({ type, label: def.events[type].label, labelEn: def.events[type].labelEn }));
+  }
   return eventsHandledIn(def, { value: record.state, context: record.context })
     .map((type) => ({ type, spec: def.events[type] }))
     // An event both the engine and staff may send (a route's start event, recorded by hand when a case is opened

@@ -24,6 +24,7 @@ const PG_TYPES: Record<string, Record<string, string>> = {
   transfers: { dossier: 'jsonb', sent_at: 'timestamptz', decided_at: 'timestamptz' },
   notifications: { created_at: 'timestamptz', read_at: 'timestamptz' },
   risk_reports: { reported_at: 'timestamptz', notified_org_ids: 'jsonb' },
+  case_team_members: { added_at: 'timestamptz', added_seq: 'integer' },
 };
 
 export interface Statement {

@@ -17,8 +17,14 @@ export class SqlCaseReadModel extends CaseReadModel {
       where.push('c.region_code LIKE :regionPrefix');
       params.regionPrefix = `${v.prefix}%`;
     } else if (v.kind === 'orgs') {
-      where.push('(c.org_id IN (:...visibleOrgs) OR c.origin_org_id IN (:...visibleOrgs))');
+      const member = v.memberId ? ' OR c.id IN (SELECT m.case_id FROM case_team_members m WHERE m.user_id = :visibleMember AND m.removed_at IS NULL)' : '';
+      where.push(`(c.org_id IN (:...visibleOrgs) OR c.origin_org_id IN (:...visibleOrgs)${member})`);
       params.visibleOrgs = v.orgIds;
+      if (v.memberId) params.visibleMember = v.memberId;
+    }
+    if (filter.teamMemberId) {
+      where.push('c.id IN (SELECT m.case_id FROM case_team_members m WHERE m.user_id = :teamMember AND m.removed_at IS NULL)');
+      params.teamMember = filter.teamMemberId;
     }
     if (filter.state) (where.push('c.state = :state'), (params.state = filter.state));
     if (filter.states) {

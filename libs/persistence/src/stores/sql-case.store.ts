@@ -4,6 +4,7 @@ import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate } from '@app/deadl
 import { Db, readJson, type DbTx } from '../db/db';
 import { auditParams, caseParams, deadlineParams, notificationParams,
   riskReportParams, toCase, toDeadline, transferParams } from './row-mappers';
+import { PG_TEAM_ROWS, removeMemberStatement, teamMemberParams, withTeam } from './team-rows';
 import { GroupCommit } from './group-commit';
 import { chain, gatedInsert, insert, isUniqueViolation, type Statement } from './sql-builders';
 
@@ -42,28 +43,31 @@ export class SqlCaseStore extends CaseStore {
   async load(caseId: string): Promise<LoadedCase | null> {
     if (this.db.dialect === 'postgres') {
       const rows = await this.db.query(
-        `SELECT c.*, COALESCE((SELECT json_agg(d ORDER BY d.created_at, d.spec_id) FROM deadlines d WHERE d.case_id = c.id), '[]'::json) AS deadline_rows
+        `SELECT c.*, COALESCE((SELECT json_agg(d ORDER BY d.created_at, d.spec_id) FROM deadlines d WHERE d.case_id = c.id), '[]'::json) AS deadline_rows,
+         ${PG_TEAM_ROWS}
          FROM cases c WHERE c.id = :id`,
         { id: caseId },
       );
       if (!rows.length) return null;
-      return { record: toCase(rows[0]), deadlines: readJson<Record<string, unknown>[]>(rows[0].deadline_rows).map(toDeadline) };
+      return { record: withTeam(toCase(rows[0]), readJson<Record<string, unknown>[]>(rows[0].team_rows)), deadlines: readJson<Record<string, unknown>[]>(rows[0].deadline_rows).map(toDeadline) };
     }
     const rows = await this.db.query('SELECT * FROM cases WHERE id = :id', { id: caseId });
     if (!rows.length) return null;
     const deadlines = await this.db.query('SELECT * FROM deadlines WHERE case_id = :id ORDER BY created_at, spec_id', { id: caseId });
-    return { record: toCase(rows[0]), deadlines: deadlines.map(toDeadline) };
+    const team = await this.db.query(`SELECT * FROM case_team_members WHERE case_id = :id AND removed_at IS NULL ORDER BY added_seq`, { id: caseId });
+    return { record: withTeam(toCase(rows[0]), team), deadlines: deadlines.map(toDeadline) };
   }
 
   override async loadMany(caseIds: string[]): Promise<LoadedCase[]> {
     if (!caseIds.length) return [];
     if (this.db.dialect === 'postgres') {
       const rows = await this.db.query(
-        `SELECT c.*, COALESCE((SELECT json_agg(d ORDER BY d.created_at, d.spec_id) FROM deadlines d WHERE d.case_id = c.id), '[]'::json) AS deadline_rows
+        `SELECT c.*, COALESCE((SELECT json_agg(d ORDER BY d.created_at, d.spec_id) FROM deadlines d WHERE d.case_id = c.id), '[]'::json) AS deadline_rows,
+         ${PG_TEAM_ROWS}
          FROM cases c WHERE c.id = ANY(:ids::varchar[])`,
         { ids: caseIds },
       );
-      return rows.map((r) => ({ record: toCase(r), deadlines: readJson<Record<string, unknown>[]>(r.deadline_rows).map(toDeadline) }));
+      return rows.map((r) => ({ record: withTeam(toCase(r), readJson<Record<string, unknown>[]>(r.team_rows)), deadlines: readJson<Record<string, unknown>[]>(r.deadline_rows).map(toDeadline) }));
     }
     const cases = await this.db.query('SELECT * FROM cases WHERE id IN (:...ids)', { ids: caseIds });
     const byCase = new Map<string, DeadlineRecord[]>();
@@ -71,7 +75,11 @@ export class SqlCaseStore extends CaseStore {
       const d = toDeadline(row);
       byCase.set(d.caseId, [...(byCase.get(d.caseId) ?? []), d]);
     }
-    return cases.map((r) => ({ record: toCase(r), deadlines: byCase.get(r.id) ?? [] }));
+    const teams = new Map<string, Record<string, unknown>[]>();
+    for (const row of await this.db.query('SELECT * FROM case_team_members WHERE case_id IN (:...ids) AND removed_at IS NULL ORDER BY added_seq', { ids: caseIds })) {
+      teams.set(row.case_id, [...(teams.get(row.case_id) ?? []), row]);
+    }
+    return cases.map((r) => ({ record: withTeam(toCase(r), teams.get(r.id) ?? []), deadlines: byCase.get(r.id) ?? [] }));
   }
 
   async findIdempotent(actorId: string, key: string, since?: string): Promise<IdempotentResult | null> {
@@ -227,6 +235,7 @@ export class SqlCaseStore extends CaseStore {
       ...plan.transfersDecided.map((d, i) => decideTransferStatement(i, d, gate, ns)),
       ...plan.notifications.map((n, i) => ins('notifications', notificationParams(n), `n${i}`)),
       ...(plan.riskReports ?? []).map((r, i) => ins('risk_reports', riskReportParams(r, json), `rr${i}`)),
+      ...(plan.teamChanges ?? []).map((t, i) => (t.kind === 'ADD' ? ins('case_team_members', teamMemberParams(t), `tm${i}`) : removeMemberStatement(i, t, gate, ns))),
       ...(plan.idempotency
         ? [
             ins(

@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AuditStore } from '@app/audit';
 import { DirectoryService, Jurisdiction } from '@app/organisations';
-import { ROLE_LABELS, WorkflowRegistry, stateLabel } from '@app/workflow';
+import { ROLE_LABELS, WorkflowRegistry, stateLabel, teamActorRoleLabel } from '@app/workflow';
 import { CaseNotFoundError } from '../../domain/case.errors';
 import { CASE_FACT_TYPES, type CaseFactType } from '../../domain/record-case-fact';
 import { CaseStore } from '../../ports/case-store.port';
@@ -29,7 +29,7 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery>
         id: e.actorId,
         name: e.actorId === 'system' ? '系统' : (directory.user(e.actorId)?.displayName ?? e.actorId),
         role: e.actorRole,
-        roleLabel: ROLE_LABELS[e.actorRole] ?? e.actorRole,
+        roleLabel: ROLE_LABELS[e.actorRole] ?? teamActorRoleLabel(e.actorRole) ?? e.actorRole,
       },
       type: e.type,
       typeLabel: e.type === 'OPEN' ? '登记立案' : (def.events[e.type]?.label ?? CASE_FACT_TYPES[e.type as CaseFactType] ?? e.type),

@@ -5,6 +5,7 @@ import { RouteTable, WorkflowRegistry, stateLabel } from '@app/workflow';
 import { overseesDispute } from '../../domain/dispute-oversight';
 import { TRANSFER_STATUS_LABELS } from '../../domain/transfer';
 import { TransferReadModel } from '../../ports/transfer-read-model.port';
+import { CaseTeamReadModel } from '../../ports/case-team.port';
 import { GetDisputeQuery, type DisputeView } from './get-dispute.query';
 
 @QueryHandler(GetDisputeQuery)
@@ -14,6 +15,7 @@ export class GetDisputeHandler implements IQueryHandler<GetDisputeQuery> {
     private readonly registry: WorkflowRegistry,
     private readonly routes: RouteTable,
     private readonly directoryService: DirectoryService,
+    private readonly teams: CaseTeamReadModel,
   ) {}
 
   async execute({ viewer, code }: GetDisputeQuery): Promise<DisputeView> {
@@ -27,7 +29,10 @@ export class GetDisputeHandler implements IQueryHandler<GetDisputeQuery> {
       linkedOrgs.set(t.toCaseId, [...(linkedOrgs.get(t.toCaseId) ?? []), { orgId: orgOf.get(t.fromCaseId) ?? t.fromOrgId }]);
     }
     const whole = overseesDispute(viewer, directory, this.registry, found.cases);
-    const visible = whole ? [...found.cases] : found.cases.filter((c) => jurisdiction.canRead(viewer, { ...c, links: linkedOrgs.get(c.id) ?? [] }));
+    // A team member sees the cases of the dispute whose team they are on, and no others.
+    const memberOf = whole ? new Set<string>() : await this.teams.casesOf(viewer.userId, found.cases.map((c) => c.id));
+    const team = (id: string) => (memberOf.has(id) ? [{ userId: viewer.userId, caseRole: '' }] : []);
+    const visible = whole ? [...found.cases] : found.cases.filter((c) => jurisdiction.canRead(viewer, { ...c, links: linkedOrgs.get(c.id) ?? [], team: team(c.id) }));
     if (!visible.length) throw new NotFoundError('Dispute', '纠纷', code);
     // Oldest first; a case sent on in the same instant as its origin still comes after it.
     const depth = (id: string | null, seen = 0): number => {

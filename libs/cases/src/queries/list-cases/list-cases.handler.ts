@@ -36,6 +36,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
         regionCode: filters.regionCode,
         overdue: filters.overdue,
         assigneeId: filters.assignee === 'me' || queue?.assignedToMe ? viewer.userId : undefined,
+        teamMemberId: filters.team === 'mine' ? viewer.userId : undefined,
         closed: queue ? false : filters.closed,
         q: filters.q,
         idNumber: filters.idNumber,

@@ -9,6 +9,8 @@ export interface ListCasesFilters {
   regionCode?: string;
   overdue?: boolean;
   assignee?: 'me';
+  /** Only the cases whose team (联合调解) the caller is a member of. */
+  team?: 'mine';
   /** A work queue declared by a channel manifest (its id). */
   queue?: string;
   closed?: boolean;
