@@ -158,6 +158,8 @@ describe.each(TEST_DATABASES)('case teams ($name)', (database) => {
   describe('removing', () => {
     it('needs a reason, and an unknown member is 404', async () => {
       expect(fieldsOf(await remove('fy_director', ids.mediating, users.judge, {}))).toEqual(['reason']);
+      const bare = await t.http().delete(`/api/cases/${ids.mediating}/team/${users.judge}`).set(auth(await t.login('fy_director')));
+      expect([bare.status, fieldsOf(bare)]).toEqual([400, ['reason']]);
       expect((await remove('fy_director', ids.mediating, users.tp_mediator, { reason: '不是成员' })).status).toBe(404);
       expect((await remove('fy_mediator', ids.mediating, users.judge, { reason: '调解员无权移出' })).status).toBe(403);
     });
