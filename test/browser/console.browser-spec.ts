@@ -627,6 +627,35 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
     await centre.getByRole('heading', { name: '风险台账' }).waitFor();
     expect(pageErrors(centre)).toEqual([]);
   }, 120_000);
+  it('lets the committee director invite a judge onto the case team, and the judge sees that case with the judge’s actions only', async () => {
+    const mediating = await pmCaseIn(c.t, 'mediating', pmCaseBody({ summary: '宅基地权属纠纷：需法官指导调解' }));
+    const page = await newTab(c);
+    await login(page, c, 'fy_director', DEMO_PASSWORD);
+    await page.goto(`${c.url}/cases/${mediating.id}`);
+    const card = page.getByTestId('case-team');
+    await card.getByText('本案暂无其他单位的团队成员').waitFor();
+    await card.getByTestId('invite-member').click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '邀请团队成员' });
+    await choose(page, dialog, '团队角色', '法官');
+    // The list searches the directory on the engine as the director types a name.
+    await dialog.getByLabel('人员').fill('何法官');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByText('何法官（区法院） · 青溪区人民法院（法官）', { exact: true }).click();
+    await dialog.getByLabel('邀请理由').fill('涉及宅基地权属，请法官指导调解');
+    await dialog.getByRole('button', { name: '邀请' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await card.getByTestId('team-member').filter({ hasText: '何法官（区法院）' }).filter({ hasText: '青溪区人民法院' }).getByText('法官', { exact: true }).waitFor();
+    await page.getByText('邀请团队成员', { exact: true }).first().waitFor();
+    expect(pageErrors(page)).toEqual([]);
+
+    const judge = await newTab(c);
+    await login(judge, c, 'judge', DEMO_PASSWORD);
+    await judge.goto(`${c.url}/cases/${mediating.id}`);
+    const buttons = judge.getByTestId('available-events').getByRole('button');
+    await buttons.first().waitFor();
+    expect(await buttons.allTextContents()).toEqual(['记录调解过程']);
+    expect(await judge.getByTestId('invite-member').count()).toBe(0);
+    expect(pageErrors(judge)).toEqual([]);
+  }, 120_000);
   it(
     'lets a person change their own password, and logging out ends the session on the engine',
     async () => {
