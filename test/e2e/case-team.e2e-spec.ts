@@ -65,6 +65,14 @@ describe.each(TEST_DATABASES)('case teams ($name)', (database) => {
       expect((await team('fy_director', ids.mediating)).body.members).toEqual([]);
     });
 
+    it('is refused on a closed case with 409', async () => {
+      const declined = await apply(t, 'fy_director', (await pmCaseIn(t, 'registered')).id, 'NOT_ACCEPT', { reason: 'NOT_CIVIL_DISPUTE', explanation: '不属于民间纠纷' });
+      expect(declined.closed).toBe(true);
+      const res = await invite('fy_director', declined.id, { userId: users.judge, caseRole: 'JUDGE', reason: '请法官指导调解' });
+      expect([res.status, res.body.detail]).toEqual([409, '案件已办结，不能再邀请团队成员']);
+      expect((await team('fy_director', declined.id)).body).toMatchObject({ members: [], canManage: false });
+    });
+
     it('lists candidates from other organisations with name, organisation and roles only', async () => {
       const res = await t.http().get(`/api/cases/${ids.mediating}/team/candidates`).query({ q: '法院' }).set(auth(await t.login('fy_director')));
       expect(res.status).toBe(200);

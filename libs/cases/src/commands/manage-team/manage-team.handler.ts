@@ -37,6 +37,7 @@ export class AddTeamMemberHandler implements ICommandHandler<AddTeamMemberComman
       type: 'TEAM_MEMBER_ADDED',
       roles: teamManagers,
       build: ({ record }, { now, directory }) => {
+        if (record.closed) throw new ConflictError('The case is closed: nobody joins its team any more', '案件已办结，不能再邀请团队成员');
         const user = directory.user(userId);
         if (!user || !user.active) throw new ValidationError([{ field: 'userId', message: 'is not an active user', messageZh: '不是有效的用户' }]);
         if (user.orgId === record.orgId) {
