@@ -160,6 +160,8 @@ describe.each(TEST_DATABASES)('case teams ($name)', (database) => {
       expect(await list('tp_mediator')).toEqual([ids.agreed]);
       // A state where the case role has nothing to send offers nothing.
       expect((await getCase(t, 'tp_mediator', ids.agreed)).body.availableEvents).toEqual([]);
+      const refused = await send(t, 'tp_mediator', ids.agreed, 'RECORD_SESSION', pmStep(t, 'RECORD_SESSION'));
+      expect([refused.status, refused.body.allowed]).toEqual([409, []]);
     });
   });
 

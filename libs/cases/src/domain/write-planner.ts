@@ -23,6 +23,7 @@ import {
   type WorkflowDefinition,
   type WorkflowEvent,
   teamActorRole,
+  caseRoleEvents,
 } from '@app/workflow';
 import type { CommitPlan, OutboxMessage } from '../ports/case-store.port';
 import type { CaseLink, CaseRecord } from './case-record';
@@ -117,7 +118,7 @@ export class WritePlanner {
 
     const persisted = { value: record.state, context: record.context };
     const handled = eventsHandledIn(def, persisted);
-    if (!handled.includes(input.type)) throw notAllowed(def, record, input.type, handled, [], input.actor.roles);
+    if (!handled.includes(input.type)) throw notAllowed(def, record, input.type, handled, [], input.actor.roles, input.teamRole);
     const errors = this.validator.validate(def, input.type, input.data, { parties: record.parties, orgId: record.orgId, directory: env.directory });
     if (errors.length) throw new ValidationError(errors);
 
@@ -132,7 +133,7 @@ export class WritePlanner {
       policy: this.policy.values,
     };
     const decision = decide(def, persisted, event);
-    if (!decision.allowed) throw notAllowed(def, record, input.type, decision.allowedEvents, decision.violations, input.actor.roles);
+    if (!decision.allowed) throw notAllowed(def, record, input.type, decision.allowedEvents, decision.violations, input.actor.roles, input.teamRole);
 
     const audit = chainEntry(this.chainHash.algorithm, record.headHash, {
       caseId: record.id,
@@ -485,10 +486,12 @@ export function assignCaseNumbers(plan: CommitPlan, numbers: number[]): void {
   plan.beforeWrite?.(numbers);
 }
 
-function notAllowed(def: WorkflowDefinition, record: CaseRecord, type: string, handled: string[], violations: TransitionNotAllowedError['violations'], roles: Role[]) {
+function notAllowed(def: WorkflowDefinition, record: CaseRecord, type: string, handled: string[], violations: TransitionNotAllowedError['violations'], roles: Role[], teamRole?: string) {
+  // A team member is told what their case role may send now, not what their own roles could elsewhere.
+  const mayOffer = (t: string, spec: WorkflowDefinition['events'][string]) => (teamRole ? caseRoleEvents(def, teamRole).includes(t) : !spec.roles.includes('SYSTEM') && spec.roles.some((r) => roles.includes(r)));
   const allowed = handled
     .map((t) => ({ type: t, spec: def.events[t] }))
-    .filter(({ spec }) => spec && !spec.roles.includes('SYSTEM') && spec.roles.some((r) => roles.includes(r)))
+    .filter(({ type: t, spec }) => spec && mayOffer(t, spec))
     .map(({ type: t, spec }) => ({ type: t, label: spec.label }));
   return new TransitionNotAllowedError(record.state, stateLabel(def, record.state), type, allowed, violations);
 }
