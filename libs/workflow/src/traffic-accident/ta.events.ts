@@ -235,7 +235,7 @@ export const taEvents: Record<string, EventSpec> = {
     roles: [...OFFICER],
     schema: objectSchema({ appliedOn: dateField('申请日期'), applicantPartyIds: partyIdsField('共同申请的当事人') }, ['appliedOn', 'applicantPartyIds']),
     legalBasis: `${DJCX} 第八十五条、第八十六条`,
-    preconditions: ['jointApplication', 'appliedNotInFuture'],
+    preconditions: ['jointApplication', 'withinPoliceMediationWindow', 'appliedNotInFuture'],
   },
   POLICE_MEDIATION_WINDOW_ENDED: system('申请交警调解期限届满', 'The ten working days to apply for police mediation ended', `${DJCX} 第八十六条`),
   START_POLICE_MEDIATION: {

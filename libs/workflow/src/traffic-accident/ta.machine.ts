@@ -347,7 +347,7 @@ export const taMachine = setup({
       meta: meta({ label: '人民调解不成', labelEn: 'People’s mediation failed', legalBasis: `${DJCX} 第八十五条`, deadlines: [D_TA12] }),
       on: {
         ...assignOfficer,
-        APPLY_POLICE_MEDIATION: { target: to('policeMediationApplied'), guard: and(['jointApplication', 'withinPmFailureWindow', 'appliedNotInFuture']), actions: 'recordPoliceApplication' },
+        APPLY_POLICE_MEDIATION: { target: to('policeMediationApplied'), guard: and(['jointApplication', 'withinPoliceMediationWindow', 'appliedNotInFuture']), actions: 'recordPoliceApplication' },
         ...fileSuit,
         CLOSE_UNRESOLVED: { target: to('closed'), actions: ['recordClosure', report('UNRESOLVED')] },
       },

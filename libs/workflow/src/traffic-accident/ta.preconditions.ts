@@ -13,6 +13,8 @@ function lossesFixedFor(context: TaContext): boolean {
 
 /** The parties other than the insurers, who apply for mediation themselves (第八十六条). */
 const claimants = (context: TaContext) => context.partyIds.filter((p) => !context.insurerPartyIds.includes(p));
+const tenDays = withinDeadline('D-TA7', '', '', '');
+const threeDays = withinDeadline('D-TA12', '', '', '');
 const listed = (event: WorkflowEvent, field: string): string[] => (Array.isArray(event.data[field]) ? event.data[field] : []);
 
 export const taPreconditions: Record<string, Precondition<TaContext>> = {
@@ -68,18 +70,14 @@ export const taPreconditions: Record<string, Precondition<TaContext>> = {
     messageEn: 'Police mediation needs a joint written application of the parties',
     legalBasis: `${DJCX} 第八十六条`,
   },
-  withinPoliceMediationWindow: withinDeadline(
-    'D-TA7',
-    '当事人应当自收到道路交通事故认定书、道路交通事故证明或者复核结论之日起十日内共同书面申请交警调解；逾期的，可以申请人民调解或者提起民事诉讼',
-    'Police mediation must be applied for within ten working days of receiving the determination; people’s mediation and suit remain open',
-    `${DJCX} 第八十六条`,
-  ),
-  withinPmFailureWindow: withinDeadline(
-    'D-TA12',
-    '人民调解委员会调解不成的，当事人可以自调解终止之日起三日内共同书面申请交警调解；逾期的，应当向人民法院提起民事诉讼',
-    'After a failed people’s mediation, police mediation must be asked for within three working days of its end',
-    `${DJCX} 第八十五条`,
-  ),
+  // One precondition for both windows, since a refusal names the event's preconditions whatever the state: after a
+  // failed people's mediation the three working days of 第八十五条 apply, otherwise the ten of 第八十六条.
+  withinPoliceMediationWindow: {
+    check: (context, event) => (context.pmEndedOn ? threeDays : tenDays).check(context, event),
+    message: '交警调解须在收到认定书、事故证明或者复核结论之日起十日内，或者人民调解终止之日起三日内共同书面申请；逾期的，可以申请人民调解或者提起民事诉讼',
+    messageEn: 'Police mediation must be applied for within ten working days of the determination, or three of a failed people’s mediation; people’s mediation and suit remain open',
+    legalBasis: `${DJCX} 第八十五条、第八十六条`,
+  },
   startedNotInFuture: notInFuture('startedOn', '调解开始日期'),
   atMostThreePerSide: {
     check: (_context, event) => {
