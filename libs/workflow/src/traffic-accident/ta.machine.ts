@@ -257,7 +257,7 @@ export const taMachine = setup({
     },
     onSpotMediation: {
       description: '当场调解：各方当事人共同申请的，交警在现场调解；当事人拒绝签名或者不同意调解的，不适用当场调解，依简易程序认定责任。',
-      meta: meta({ label: '当场调解', labelEn: 'On-the-spot mediation', legalBasis: `${DJCX} 第二十五条、第二十六条`, deadlines: [D_TA1] }),
+      meta: meta({ label: '当场调解', labelEn: 'On-the-spot mediation', legalBasis: `${DJCX} 第二十五条、第二十六条` }),
       on: {
         ...assignOfficer,
         SIGN_ON_SPOT_AGREEMENT: { target: to('agreement'), guard: and(['everyPartySigned', 'signedNotInFuture']), actions: 'recordOnSpotAgreement' },
