@@ -3,8 +3,8 @@ import type { QueueSpec, WorkflowDefinition } from './definition';
 import { ALL_WORKFLOWS } from './channels';
 
 /**
- * Roles and organisation types of channels that the directory already holds but whose workflows are not built yet
- * : each moves into its channel's manifest when the channel arrives.
+ * Roles and organisation types of channels that the directory already holds but whose workflows are not built yet:
+ * each moves into its channel's manifest when the channel arrives.
  */
 const PENDING_CHANNEL_ROLES: Record<string, string> = {};
 const PENDING_CHANNEL_ORG_TYPES: Record<string, string> = {};

@@ -13,8 +13,8 @@ function lossesFixedFor(context: TaContext): boolean {
 
 /** The parties other than the insurers, who apply for mediation themselves (第八十六条). */
 const claimants = (context: TaContext) => context.partyIds.filter((p) => !context.insurerPartyIds.includes(p));
-const tenDays = withinDeadline('D-TA7', '', '', '');
-const threeDays = withinDeadline('D-TA12', '', '', '');
+/** Today is on or before the pending deadline `id` (a deadline already run out is no longer pending). */
+const openUntil = (id: string, event: WorkflowEvent) => typeof event.deadlines[id] === 'string' && event.today <= event.deadlines[id];
 const listed = (event: WorkflowEvent, field: string): string[] => (Array.isArray(event.data[field]) ? event.data[field] : []);
 
 export const taPreconditions: Record<string, Precondition<TaContext>> = {
@@ -73,7 +73,7 @@ export const taPreconditions: Record<string, Precondition<TaContext>> = {
   // One precondition for both windows, since a refusal names the event's preconditions whatever the state: after a
   // failed people's mediation the three working days of 第八十五条 apply, otherwise the ten of 第八十六条.
   withinPoliceMediationWindow: {
-    check: (context, event) => (context.pmEndedOn ? threeDays : tenDays).check(context, event),
+    check: (context, event) => openUntil(context.pmEndedOn ? 'D-TA12' : 'D-TA7', event),
     message: '交警调解须在收到认定书、事故证明或者复核结论之日起十日内，或者人民调解终止之日起三日内共同书面申请；逾期的，可以申请人民调解或者提起民事诉讼',
     messageEn: 'Police mediation must be applied for within ten working days of the determination, or three of a failed people’s mediation; people’s mediation and suit remain open',
     legalBasis: `${DJCX} 第八十五条、第八十六条`,
