@@ -3,21 +3,18 @@ import type { QueueSpec, WorkflowDefinition } from './definition';
 import { ALL_WORKFLOWS } from './channels';
 
 /**
- * Roles and organisation types of channels that the directory already holds but whose workflows are not built yet
- * (道交): each moves into its channel's manifest when the channel arrives.
+ * Roles and organisation types of channels that the directory already holds but whose workflows are not built yet:
+ * each moves into its channel's manifest when the channel arrives.
  */
 const PENDING_CHANNEL_ROLES: Record<string, string> = {};
-const PENDING_CHANNEL_ORG_TYPES: Record<string, string> = {
-  TRAFFIC_POLICE_BRIGADE: '公安交通警察大队',
-};
+const PENDING_CHANNEL_ORG_TYPES: Record<string, string> = {};
 /** The justice bureau runs the engine and audits subsidies; no channel's cases are handled there. */
 const ENGINE_ORG_TYPES: Record<string, string> = { JUSTICE_BUREAU: '司法局' };
-/** Where the engine's own roles and the pending channels' people are held (a traffic brigade's accident mediators). */
+/** Where the engine's own roles and the pending channels' people are held. */
 const ENGINE_AND_PENDING_STAFF: Record<string, string[]> = {
   ADMIN: ['JUSTICE_BUREAU'],
   AUDITOR: ['JUSTICE_BUREAU'],
   INTAKE_CLERK: ['PETITION_BUREAU', 'GOVERNANCE_CENTRE'],
-  MEDIATOR: ['TRAFFIC_POLICE_BRIGADE'],
 };
 
 function merge(kind: string, parts: Record<string, string>[]): Record<string, string> {

@@ -189,6 +189,15 @@ function policeMediating(e: MemoryEngine): CaseRecord {
  * How each route of the table is set off, from a freshly opened case. A route added without a walk here fails the
  * test below: every row is exercised.
  */
+/** A road-traffic accident whose 认定书 was served and whose review window has closed: the parties choose a route. */
+function trafficRouteChoice(e: MemoryEngine): CaseRecord {
+  const ta = e.open('ta', 'tp_officer', { category: 'ROAD_TRAFFIC', input: { accidentOn: e.today, harm: 'INJURY', insurerPartyIds: ['P2'] } });
+  e.apply(ta.id, 'tp_officer', 'START_INVESTIGATION', { procedure: 'SIMPLE', sceneOn: e.today });
+  e.apply(ta.id, 'tp_officer', 'ISSUE_DETERMINATION', { madeOn: e.today, kind: 'DETERMINATION', liability: [{ partyId: 'P2', share: 'FULL' }] });
+  e.apply(ta.id, 'tp_officer', 'SERVE_DETERMINATION', { servedOn: e.today, servedPartyIds: ['P1', 'P2'], rights: ['REVIEW', 'MEDIATION', 'LITIGATION'] });
+  return e.apply(ta.id, 'system', 'REVIEW_WINDOW_ENDED', {});
+}
+
 /** A petition registered at the district 信访局 and classified as a request (信访工作条例 第三十一条). */
 function petitionClassified(e: MemoryEngine): CaseRecord {
   const xf = e.open('xf', 'petition_officer', { input: { channel: 'ONLINE' } });
@@ -337,6 +346,23 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
     const pm = mediating(e);
     e.apply(pm.id, 'fy_mediator', 'TRANSFER', { to: 'POLICE', receivingOrgId: 'org-fengqiao-police', reason: '一方扬言报复，可能激化' });
     return { senderId: pm.id, receiver: 'police_officer' };
+  },
+  R22a: (e) => {
+    const ta = trafficRouteChoice(e);
+    e.apply(ta.id, 'tp_officer', 'APPLY_PEOPLES_MEDIATION', { mediationOrgId: 'org-traffic-mediation', appliedOn: e.today });
+    return { senderId: ta.id, receiver: 'jtw_mediator' };
+  },
+  R22b: (e) => {
+    const ta = trafficRouteChoice(e);
+    e.apply(ta.id, 'tp_officer', 'FILE_SUIT', { courtOrgId: 'org-court', filedOn: e.today });
+    return { senderId: ta.id, receiver: 'court_clerk' };
+  },
+  R22c: (e) => {
+    const ta = e.open('ta', 'tp_officer', { category: 'ROAD_TRAFFIC', input: { accidentOn: e.today, harm: 'INJURY', insurerPartyIds: ['P2'] } });
+    e.apply(ta.id, 'tp_officer', 'MEDIATE_ON_SPOT', { requestedPartyIds: ['P1', 'P2'], sceneOn: e.today });
+    e.apply(ta.id, 'tp_officer', 'SIGN_ON_SPOT_AGREEMENT', { signedOn: e.today, signedPartyIds: ['P1', 'P2'], content: '保险公司赔付8000元' });
+    e.apply(ta.id, 'tp_officer', 'APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'org-court', applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' });
+    return { senderId: ta.id, receiver: 'court_clerk' };
   },
   R25: (e) => {
     e.today = '2026-05-11';

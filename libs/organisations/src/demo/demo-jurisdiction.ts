@@ -53,6 +53,8 @@ export const DEMO_ORGANISATIONS: Organisation[] = [
   org({ id: 'org-fengqiao-police', name: '青溪区公安分局枫桥派出所', shortName: '枫桥派出所', type: 'POLICE_STATION', regionCode: '330199101', parentId: null }),
   org({ id: 'org-fengqiao-station', name: '青溪区司法局枫桥司法所', shortName: '枫桥司法所', type: 'JUSTICE_STATION', regionCode: '330199101', parentId: 'org-justice-bureau' }),
   // The room at the station is the township committee's own (驻所调解): its cases are people's mediation, supervised by 枫桥镇.
+  // The road-traffic accident mediation committee (交调委) sits with the brigade; its cases are people's mediation, supervised by the district centre.
+  org({ id: 'org-traffic-mediation', name: '青溪区道路交通事故人民调解委员会', shortName: '青溪交调委', type: 'TOWNSHIP_MEDIATION_COMMITTEE', regionCode: '330199', parentId: 'org-district-centre' }),
   org({ id: 'org-fengqiao-police-room', name: '枫桥派出所人民调解室', shortName: '枫桥警调', type: 'TOWNSHIP_MEDIATION_COMMITTEE', regionCode: '330199101', parentId: 'org-fengqiao' }),
 ];
 
@@ -87,6 +89,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'city_petition', displayName: '柯信访（市信访局）', roles: ['PETITION_OFFICER', 'INTAKE_CLERK'], orgId: 'org-city-petition' },
   { username: 'housing_officer', displayName: '葛住建（区住建局信访办理）', roles: ['PETITION_OFFICER'], orgId: 'org-housing' },
   { username: 'tp_mediator', displayName: '朱警官（交警大队事故调解）', roles: ['MEDIATOR'], orgId: 'org-traffic-police' },
+  { username: 'tp_officer', displayName: '秦警官（交警大队事故处理）', roles: ['TRAFFIC_OFFICER'], orgId: 'org-traffic-police' },
+  { username: 'jtw_mediator', displayName: '邵调解（区交调委调解员）', roles: ['MEDIATOR', 'COMMITTEE_DIRECTOR'], orgId: 'org-traffic-mediation' },
   { username: 'zz_dispatcher', displayName: '高分流（区综治中心）', roles: ['CENTRE_DISPATCHER', 'INTAKE_CLERK'], orgId: 'org-governance-centre' },
   { username: 'fq_station', displayName: '刘复核（枫桥司法所）', roles: ['JUSTICE_STATION_OFFICER'], orgId: 'org-fengqiao-station' },
   { username: 'fq_dispatcher', displayName: '罗受理（枫桥镇综治中心）', roles: ['CENTRE_DISPATCHER', 'INTAKE_CLERK'], orgId: 'org-fengqiao-centre' },

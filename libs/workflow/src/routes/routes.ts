@@ -391,6 +391,59 @@ export const ROUTES: RouteRule[] = [
     // The mediation case ends when it is sent on: how the police handle it concerns only the police.
     up: { SIGNED_FOR: null, RETURNED: null, NO_PENALTY: null, PENALISED: null },
   },
+  {
+    id: 'R22a',
+    label: '道路交通事故损害赔偿纠纷申请交调委人民调解',
+    legalBasis: '道路交通事故处理程序规定 第八十四条、第八十五条；人民调解法 第十七条、第十八条；法〔2020〕142号',
+    from: { workflow: 'ta', event: 'APPLY_PEOPLES_MEDIATION' },
+    to: { workflow: 'pm', orgTypes: ['TOWNSHIP_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE'], orgField: 'mediationOrgId' },
+    start: { event: 'RECEIVE_REFERRAL', data: { referredBy: '$sender.orgName', note: 'note' } },
+    source: 'POLICE_TRANSFER',
+    dossier: { context: ['accidentOn', 'harm', 'insurerPartyIds', 'determination', 'lossesFixed', 'appraisal', 'compensation'], events: ['ISSUE_DETERMINATION', 'RECORD_APPRAISAL', 'CALCULATE_COMPENSATION', 'APPLY_PEOPLES_MEDIATION'] },
+    // An agreement comes back for the insurer's payment; a failure opens the three working days for police mediation (第八十五条).
+    up: { SIGNED_FOR: null, RETURNED: 'PM_RETURNED', AGREED: 'PM_AGREED', FAILED: 'PM_ENDED', REFUSED: 'PM_ENDED', WITHDRAWN: 'PM_ENDED', NOT_ACCEPTED: 'PM_ENDED', TRANSFERRED: 'PM_ENDED' },
+  },
+  {
+    id: 'R22b',
+    label: '道路交通事故损害赔偿纠纷网上立案起诉',
+    legalBasis: '道路交通安全法 第七十四条；道路交通事故处理程序规定 第八十四条、第九十四条；民事诉讼法 第一百二十二条',
+    from: { workflow: 'ta', event: 'FILE_SUIT' },
+    to: { workflow: 'ct', orgTypes: ['BASIC_COURT'], orgField: 'courtOrgId' },
+    input: { receivedOn: '$today', claimAmount: '$event.claimAmount' },
+    dossier: { context: ['accidentOn', 'harm', 'insurerPartyIds', 'determination', 'lossesFixed', 'appraisal', 'compensation', 'policeMediationEnded'], events: ['ISSUE_DETERMINATION', 'RECORD_APPRAISAL', 'CALCULATE_COMPENSATION', 'END_POLICE_MEDIATION', 'FILE_SUIT'] },
+    // A court mediation document or a final judgment fixes what the insurer pays; any other end sends the parties back to choose.
+    up: {
+      SIGNED_FOR: null,
+      RETURNED: 'COURT_ENDED',
+      REGISTERED: null,
+      NOT_ACCEPTED: 'COURT_ENDED',
+      SETTLED: 'COURT_SETTLED',
+      WITHDRAWN: 'COURT_ENDED',
+      DEEMED_WITHDRAWN: 'COURT_ENDED',
+      DISMISSED: 'COURT_ENDED',
+      JUDGMENT_FINAL: 'COURT_JUDGMENT_FINAL',
+    },
+  },
+  {
+    id: 'R22c',
+    label: '交警主持达成的道路交通事故赔偿协议申请司法确认',
+    legalBasis: '民事诉讼法 第二百零五条；道路交通事故处理程序规定 第九十三条',
+    from: { workflow: 'ta', event: 'APPLY_JUDICIAL_CONFIRMATION' },
+    to: { workflow: 'jc', orgTypes: ['BASIC_COURT'], orgField: 'courtOrgId' },
+    input: { agreementEffectiveOn: 'agreementEffectiveOn', mediationOrgName: '$sender.orgName' },
+    start: { event: 'FILE', data: { applicantPartyIds: 'applicantPartyIds', form: 'form' } },
+    dossier: { context: ['agreement', 'agreementEffectiveOn', 'determination', 'compensation'], events: ['SIGN_ON_SPOT_AGREEMENT', 'SIGN_MEDIATION_DOCUMENT', 'APPLY_JUDICIAL_CONFIRMATION'] },
+    up: {
+      SIGNED_FOR: null,
+      RETURNED: 'JC_NOT_CONFIRMED',
+      CONFIRMED: 'JC_CONFIRMED',
+      NOT_ACCEPTED: 'JC_NOT_CONFIRMED',
+      DISMISSED: 'JC_NOT_CONFIRMED',
+      WITHDRAWN: 'JC_NOT_CONFIRMED',
+      DEEMED_WITHDRAWN: 'JC_NOT_CONFIRMED',
+      REVOKED: 'JC_NOT_CONFIRMED',
+    },
+  },
 ];
 
 /** The centre records every outcome of a case it dispatched, and counts it ended when it reaches a final state. */

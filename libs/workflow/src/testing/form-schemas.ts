@@ -6,7 +6,7 @@ import type { JsonSchema } from '../json-schema';
 /** JSON Schema as the engine and the console's forms check it: strict, every error, the formats and labels the channels use. */
 export const formAjv = new Ajv({ allErrors: true, strict: true });
 addFormats(formAjv, ['date', 'date-time']);
-formAjv.addVocabulary(['x-enumLabels', 'x-source']);
+formAjv.addVocabulary(['x-enumLabels', 'x-source', 'x-uniqueBy']);
 
 /** What is wrong with `value` under `schema`, one line per error; none when there is no schema. */
 export function schemaErrors(schema: JsonSchema | undefined, value: unknown): string[] {
