@@ -87,7 +87,8 @@ export const xfEvents: Record<string, EventSpec> = {
     '收到转送、交办的信访事项',
     'A transferred or assigned petition arrives',
     `${LAW} 第二十三条`,
-    objectSchema({ mode: enumField('方式', { TRANSFER: '转送', ASSIGN: '交办' }), receivedOn: dateField('收到日期'), classification: enumField('信访事项类别', PETITION_CLASSES) }, ['mode']),
+    // Without a mode it was sent on (转送), as the 综治中心 does.
+    objectSchema({ mode: enumField('方式', { TRANSFER: '转送', ASSIGN: '交办' }), receivedOn: dateField('收到日期'), classification: enumField('信访事项类别', PETITION_CLASSES) }),
   ),
   OBJECT: {
     label: '提出异议并退回',

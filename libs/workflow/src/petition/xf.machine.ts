@@ -89,7 +89,7 @@ export const xfMachine = setup({
       earlierPetition: event.data.earlierPetition,
     })),
     recordTransferReceipt: assign(({ context, event }) => ({
-      transferMode: event.data.mode,
+      transferMode: event.data.mode ?? 'TRANSFER',
       transferReceivedOn: date(event.data.receivedOn) ?? event.today,
       classification: event.data.classification ?? context.classification ?? 'REQUEST',
     })),
