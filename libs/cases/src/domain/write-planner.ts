@@ -44,6 +44,8 @@ export interface PlanEnv {
   today: IsoDate;
   /** The audit trail of the case acting, read when the event sends it somewhere (the dossier quotes it). */
   history?: AuditEntry[];
+  /** What the engine looked up for the event sent to a case (`EventSpec.lookups`), by case id. */
+  facts?: Record<string, Record<string, unknown>>;
 }
 
 export interface EventInput {
@@ -123,6 +125,7 @@ export class WritePlanner {
       deadlines: pendingDueDates(deadlines),
       actor: { id: input.actor.id, role },
       policy: this.policy.values,
+      ...(env.facts?.[record.id] ? { facts: env.facts[record.id] } : {}),
     };
     const decision = decide(def, persisted, event);
     if (!decision.allowed) throw notAllowed(def, record, input.type, decision.allowedEvents, decision.violations, input.actor.roles);
