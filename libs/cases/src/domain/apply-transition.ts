@@ -211,7 +211,7 @@ export class ApplyTransition {
     const [history, transfer, facts] = await Promise.all([
       this.routes.from(record.workflowId, type, request.data, record.state).length ? this.audit.history(record.id) : Promise.resolve([] as AuditEntry[]),
       record.originRoute ? this.transfers.into(record.id) : Promise.resolve(null),
-      lookUpFacts(def, type, loaded, { store: this.store, directory, jurisdiction, viewer, today }),
+      lookUpFacts(def, type, loaded, { store: this.store, registry: this.registry, directory, jurisdiction, viewer, today }),
     ]);
     const env: PlanEnv = { directory, now, today, history, ...(facts ? { facts: { [record.id]: facts } } : {}) };
 
