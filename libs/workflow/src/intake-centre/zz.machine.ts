@@ -39,8 +39,12 @@ const notifyRisk = {
 const reportRisk = { REPORT_RISK: { actions: ['recordRisk', notifyRisk] } } as const;
 const dispatch = { DISPATCH: { target: '#zz.supervising', guard: and(['channelFitsClassification', 'targetRecordKnown']), actions: ['recordTargets', 'countDispatch'] } } as const;
 /** The receiving channels' records the event carries (triage, or a dispatch that supplies or corrects one). */
-const targetsOf = (event: WorkflowEvent, context: ZzContext): Partial<ZzContext> =>
-  Object.fromEntries((['petition', 'reconsideration', 'landContract'] as const).flatMap((k) => (event.data[k] ?? context[k]) !== undefined ? [[k, event.data[k] ?? context[k]]] : []));
+const TARGET_FIELDS = ['petition', 'reconsideration', 'landContract'] as const;
+const targetsOf = (event: WorkflowEvent, context: ZzContext): Partial<ZzContext> => {
+  const records: Partial<ZzContext> = {};
+  for (const k of TARGET_FIELDS) if ((event.data[k] ?? context[k]) !== undefined) Object.assign(records, { [k]: event.data[k] ?? context[k] });
+  return records;
+};
 const referOutside = { REFER_OUTSIDE: { target: '#zz.referredOutside', guard: 'authorityFitsClassification' } } as const;
 
 export const zzMachine = setup({
