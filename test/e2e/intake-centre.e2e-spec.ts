@@ -220,6 +220,86 @@ describe.each(TEST_DATABASES)('综治中心 intake and risk grading ($name)', (d
     for (const id of [zz.id, pmId, labId]) expect(await verifyAudit(t, id)).toMatchObject({ ok: true });
   });
 
+  describe('dispatch to 信访, 行政复议 and land-contract arbitration, as transfers (R1e–R1g)', () => {
+    const RX = { actType: 'PENALTY', respondentAgency: '青溪区农业农村局', actRef: '青农罚〔2025〕12号', knewOn: '2025-10-28', applicationChannel: 'ORGAN_WRITTEN', requests: '撤销罚款决定' };
+    const LAND = { disputeKind: 'TRANSFER', landLocationCode: FENGYUAN, knewOn: '2025-10-15' };
+    const PETITION = { channel: 'VISIT', petitionClass: 'REQUEST', groupVisit: false };
+    const dispute = (summary: string) => openCase(t, 'fq_dispatcher', { workflow: 'zz', category: 'FOREST_LAND', summary, regionCode: FENGYUAN, source: 'APPLICATION', parties: [APPLICANT, RESPONDENT], input: { intakeChannel: 'COUNTER' } });
+    const inboxOf = async (username: string) => (await t.http().get('/api/inbox').set(auth(await t.login(username)))).body.items;
+    const trailOf = async (caseId: string) => (await t.http().get(`/api/cases/${caseId}/history`).set(auth(await t.login('fq_dispatcher')))).body;
+
+    it('requires at triage what the advised channel needs, naming the field (400)', async () => {
+      const zz2 = await dispute('承包地流转租金及农业罚款纠纷');
+      const missing = await send(t, 'fq_dispatcher', zz2.id, 'TRIAGE', { classification: 'ADMINISTRATIVE', legalChannel: 'rx', riskLevel: 'BLUE', assessment: '对罚款不服' });
+      expect(missing.status).toBe(400);
+      expect(missing.body.errors.map((e: any) => e.field)).toEqual(['data.reconsideration']);
+      const partial = await send(t, 'fq_dispatcher', zz2.id, 'TRIAGE', { classification: 'ADMINISTRATIVE', legalChannel: 'rx', riskLevel: 'BLUE', assessment: '对罚款不服', reconsideration: { ...RX, knewOn: undefined } });
+      expect(partial.status).toBe(400);
+      expect(partial.body.errors.map((e: any) => e.field)).toEqual(['data.reconsideration.knewOn']);
+      const expropriation = await send(t, 'fq_dispatcher', zz2.id, 'TRIAGE', { classification: 'LAND_CONTRACT', legalChannel: 'land', riskLevel: 'BLUE', assessment: '征地补偿', landContract: { ...LAND, disputeKind: 'EXPROPRIATION_COMPENSATION' } });
+      expect(expropriation.status).toBe(400);
+      expect(JSON.stringify(expropriation.body)).toContain('data.landContract.disputeKind');
+    });
+
+    it('sends one dispute’s land, administrative and residual parts to the commission, the reconsideration organ and the petition office, each signing for it in its inbox', async () => {
+      let zz2 = await dispute('承包地流转租金及农业罚款纠纷');
+      zz2 = await apply(t, 'fq_dispatcher', zz2.id, 'TRIAGE', { classification: 'LAND_CONTRACT', legalChannel: 'land', riskLevel: 'BLUE', assessment: '流转租金拖欠，另对农业罚款不服', landContract: LAND });
+      // Reconsideration needs the act: a dispatch without it is refused, one carrying it goes.
+      const bare = await send(t, 'fq_dispatcher', zz2.id, 'DISPATCH', { channel: 'rx', matter: 'ADMINISTRATIVE', receivingOrgId: 'org-reconsideration', reason: '对罚款不服' });
+      expect(bare.status).toBe(409);
+      expect(bare.body.violations).toEqual([expect.objectContaining({ precondition: 'targetRecordKnown' })]);
+      zz2 = await apply(t, 'fq_dispatcher', zz2.id, 'DISPATCH', { channel: 'land', receivingOrgId: 'org-land-arbitration', reason: '流转租金纠纷，申请仲裁' });
+      zz2 = await apply(t, 'fq_dispatcher', zz2.id, 'DISPATCH', { channel: 'rx', matter: 'ADMINISTRATIVE', receivingOrgId: 'org-reconsideration', reason: '对罚款不服', reconsideration: RX });
+      zz2 = await apply(t, 'fq_dispatcher', zz2.id, 'DISPATCH', { channel: 'xf', matter: 'PETITION_ONLY', receivingOrgId: 'org-fengqiao-petition', reason: '要求村里公开土地款，无法定途径', petition: PETITION });
+      const children = zz2.links.filter((l: any) => l.direction === 'TO');
+      expect(children.map((l: any) => [l.route, l.workflowId, l.orgId])).toEqual([
+        ['R1g', 'land', 'org-land-arbitration'],
+        ['R1f', 'rx', 'org-reconsideration'],
+        ['R1e', 'xf', 'org-fengqiao-petition'],
+      ]);
+      const [landId, rxId, xfId] = children.map((l: any) => l.caseId);
+
+      // Each receiving case opened with what the triage recorded, waiting in its organisation's inbox.
+      const land = (await getCase(t, 'land_arbitrator', landId)).body;
+      expect(land).toMatchObject({ state: 'arb.applied', disputeCode: zz2.disputeCode, source: 'INTAKE_DISPATCH', transfer: { route: 'R1g', status: 'SENT' } });
+      const rx = (await getCase(t, 'rx_officer', rxId)).body;
+      expect(rx).toMatchObject({ state: 'review', disputeCode: zz2.disputeCode, transfer: { route: 'R1f', status: 'SENT' } });
+      const xf = (await getCase(t, 'fq_petition', xfId)).body;
+      expect(xf).toMatchObject({ state: 'transferReceived', disputeCode: zz2.disputeCode, transfer: { route: 'R1e', status: 'SENT' } });
+      for (const [username, id, route] of [['land_arbitrator', landId, 'R1g'], ['rx_officer', rxId, 'R1f'], ['fq_petition', xfId, 'R1e']]) {
+        expect((await inboxOf(username)).find((i: any) => i.id === id)).toMatchObject({ route: { id: route }, disputeCode: zz2.disputeCode });
+      }
+
+      await apply(t, 'land_arbitrator', landId, 'ACCEPT', { acceptedOn: today(t), otherProceedings: 'NONE' });
+      await apply(t, 'rx_officer', rxId, 'ACCEPT', { acceptedOn: today(t), procedure: 'ORDINARY' });
+      await apply(t, 'fq_petition', xfId, 'ACCEPT', { acceptedOn: today(t), notifiedOn: today(t) });
+      for (const [username, id] of [['land_arbitrator', landId], ['rx_officer', rxId], ['fq_petition', xfId]]) {
+        expect((await getCase(t, username, id)).body.transfer).toMatchObject({ status: 'ACCEPTED' });
+        expect((await inboxOf(username)).some((i: any) => i.id === id)).toBe(false);
+      }
+      const trail = await eventually(
+        () => trailOf(zz2.id),
+        (entries: any[]) => entries.filter((e) => e.type === 'CHILD_REPORTED' && e.data.outcome === 'SIGNED_FOR').length === 3,
+      );
+      expect(trail.filter((e: any) => e.type === 'CHILD_REPORTED' && e.data.outcome === 'SIGNED_FOR').map((e: any) => e.data.sourceCaseId).sort()).toEqual([landId, rxId, xfId].sort());
+    });
+
+    it('a petition office returning the dispatch with its reason leaves the centre’s case where it was, the reason in its history', async () => {
+      let zz3 = await dispute('要求公开村集体土地补偿款分配');
+      zz3 = await apply(t, 'fq_dispatcher', zz3.id, 'TRIAGE', { classification: 'PETITION_ONLY', legalChannel: 'xf', riskLevel: 'BLUE', assessment: '无法定途径', petition: PETITION });
+      zz3 = await apply(t, 'fq_dispatcher', zz3.id, 'DISPATCH', { channel: 'xf', receivingOrgId: 'org-fengqiao-petition', reason: '转信访办理' });
+      const xfId = zz3.links.find((l: any) => l.route === 'R1e').caseId;
+      await apply(t, 'fq_petition', xfId, 'OBJECT', { reason: 'OTHER_ORGAN', explanation: '村务公开由镇农业农村办督促' });
+      const trail = await eventually(
+        () => trailOf(zz3.id),
+        (entries: any[]) => entries.some((e) => e.type === 'CHILD_REPORTED' && e.data.outcome === 'RETURNED'),
+      );
+      expect(trail.find((e: any) => e.type === 'CHILD_REPORTED' && e.data.outcome === 'RETURNED')).toMatchObject({ from: 'supervising', to: 'supervising', data: { reason: 'OTHER_ORGAN', explanation: '村务公开由镇农业农村办督促', sourceCaseId: xfId } });
+      expect((await getCase(t, 'fq_dispatcher', zz3.id)).body.state).toBe('supervising');
+      expect((await getCase(t, 'fq_petition', xfId)).body.transfer).toMatchObject({ status: 'RETURNED', reason: 'OTHER_ORGAN' });
+    });
+  });
+
   it('lets a grid worker report a dispute, and records the region’s screening sweeps', async () => {
     const reported = await openCase(t, 'grid_worker', {
       workflow: 'zz',

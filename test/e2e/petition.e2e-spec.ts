@@ -119,11 +119,19 @@ describe.each(TEST_DATABASES)('信访 petitions (xf) over HTTP ($name)', (databa
       await reaches(t, 'petition_officer', ids.bureau, 'transferredOut');
     });
 
-    it('03-01: the same matter petitioned to the city while the 住建局 handles it is not accepted (第十九条)', async () => {
+    it('03-01: the same matter petitioned to the city while the 住建局 handles it is not accepted (第十九条), found by the engine', async () => {
       await setClock(t, at10('2025-03-01'));
       const city = await open(t, 'city_petition', petitionCase({ channel: 'VISIT', groupVisit: true, representatives: REPS }, { regionCode: CITY }));
-      await apply(t, 'city_petition', city.id, 'CLASSIFY', { ...REQUEST, earlierPetition: { caseNo: ids.housingCaseNo, regionCode: DISTRICT, status: 'HANDLING', sameMatter: true } });
-      expectRefused(await send(t, 'city_petition', city.id, 'ACCEPT', { acceptedOn: '2025-03-01', notifiedOn: '2025-03-01' }), 'notPendingBelow', `${LAW} 第十九条`);
+      // The officer types nothing about earlier petitions: the field is not even accepted.
+      const typed = await send(t, 'city_petition', city.id, 'CLASSIFY', { ...REQUEST, earlierPetition: { caseNo: ids.housingCaseNo, regionCode: DISTRICT, status: 'HANDLING', sameMatter: true } });
+      expect(typed.status).toBe(400);
+      expect(JSON.stringify(typed.body)).toContain('earlierPetition');
+      await apply(t, 'city_petition', city.id, 'CLASSIFY', REQUEST);
+      const refused = await send(t, 'city_petition', city.id, 'ACCEPT', { acceptedOn: '2025-03-01', notifiedOn: '2025-03-01' });
+      expectRefused(refused, 'notPendingBelow', `${LAW} 第十九条`);
+      // The city may not read the department's case: the organ is named, its number is not.
+      expect(refused.body.violations[0].message).toContain('青溪区住房和城乡建设局正在办理，办理期限至2025-04-18');
+      expect(JSON.stringify(refused.body)).not.toContain(ids.housingCaseNo);
       const declined = await apply(t, 'city_petition', city.id, 'DECLINE_DUPLICATE', { decidedOn: '2025-03-01', explanation: '该事项正由青溪区住房和城乡建设局办理' });
       expect(declined).toMatchObject({ state: 'notAcceptedDuplicate', closed: true });
     });
@@ -182,8 +190,10 @@ describe.each(TEST_DATABASES)('信访 petitions (xf) over HTTP ($name)', (databa
     it('10-20: the same representatives on the same facts are not accepted (第三十六条): no 60-day clock, an aftercare task instead', async () => {
       await setClock(t, at10('2025-10-20'));
       const again = await open(t, 'city_petition', petitionCase({ channel: 'VISIT', groupVisit: true, representatives: REPS }, { regionCode: CITY }));
-      await apply(t, 'city_petition', again.id, 'CLASSIFY', { ...REQUEST, earlierPetition: { caseNo: ids.housingCaseNo, regionCode: DISTRICT, status: 'FINAL', sameMatter: true } });
-      expectRefused(await send(t, 'city_petition', again.id, 'ACCEPT', { acceptedOn: '2025-10-20', notifiedOn: '2025-10-20' }), 'notFinalAfterReexam', `${LAW} 第三十六条`);
+      await apply(t, 'city_petition', again.id, 'CLASSIFY', REQUEST);
+      const refusedAgain = await send(t, 'city_petition', again.id, 'ACCEPT', { acceptedOn: '2025-10-20', notifiedOn: '2025-10-20' });
+      expectRefused(refusedAgain, 'notFinalAfterReexam', `${LAW} 第三十六条`);
+      expect(refusedAgain.body.violations[0].message).toContain('青溪区住房和城乡建设局已于2025-08-29复核终结');
       expectRefused(await send(t, 'city_petition', again.id, 'TRANSFER', { mode: 'ASSIGN', receivingOrgId: 'org-housing' }), 'notFinalAfterReexam', `${LAW} 第三十六条`);
       const refused = await apply(t, 'city_petition', again.id, 'DECLINE_FINAL', { decidedOn: '2025-10-20', explanation: '该事项已于2025年8月29日复核终结' });
       expect(refused).toMatchObject({ state: 'notAcceptedFinal', closed: false });
@@ -196,6 +206,17 @@ describe.each(TEST_DATABASES)('信访 petitions (xf) over HTTP ($name)', (databa
       expect(await queue('city_petition')).toEqual([again.id]);
       expect(await queue('housing_officer')).toEqual([ids.housing]);
       expect((await verifyAudit(t, ids.housing)).ok).toBe(true);
+    });
+
+    it('10-21: new facts and reasons, recorded at classification, open the matter again (第三十六条 bars only the same ones)', async () => {
+      await setClock(t, at10('2025-10-21'));
+      const renewed = await open(t, 'city_petition', petitionCase({ channel: 'LETTER' }, { regionCode: CITY }));
+      const facts = '区政府9月调整改造方案，将本小区二期排除在外';
+      await apply(t, 'city_petition', renewed.id, 'CLASSIFY', { ...REQUEST, newFactsAndReasons: facts });
+      expectRefused(await send(t, 'city_petition', renewed.id, 'DECLINE_FINAL', { decidedOn: '2025-10-21', explanation: '已复核终结' }), 'finalFound', `${LAW} 第三十六条`);
+      const accepted = await apply(t, 'city_petition', renewed.id, 'ACCEPT', { acceptedOn: '2025-10-21', notifiedOn: '2025-10-21' });
+      expect(accepted.state).toBe('handling');
+      expect((await history(t, 'city_petition', renewed.id)).find((e) => e.type === 'CLASSIFY')).toMatchObject({ data: { newFactsAndReasons: facts } });
     });
   });
 
@@ -211,11 +232,21 @@ describe.each(TEST_DATABASES)('信访 petitions (xf) over HTTP ($name)', (databa
       expect(deadline(accepted, 'D-XF4')).toMatchObject({ dueOn: '2025-06-03' });
 
       await setClock(t, at10('2025-04-08'));
-      const upward = await open(t, 'petition_officer', petitionCase({ channel: 'LETTER' }, { category: 'NEIGHBOUR', summary: '邻居加盖遮挡采光', parties: [PETITIONER, NEIGHBOUR] }));
-      await apply(t, 'petition_officer', upward.id, 'CLASSIFY', { ...REQUEST, earlierPetition: { caseNo: township.caseNo, regionCode: FENGQIAO, status: 'HANDLING', sameMatter: true } });
-      expectRefused(await send(t, 'petition_officer', upward.id, 'ACCEPT', { acceptedOn: '2025-04-08', notifiedOn: '2025-04-08' }), 'notPendingBelow', `${LAW} 第十九条`);
+      // Written a little differently, by letter: still the same petitioner's same matter.
+      const upward = await open(t, 'petition_officer', petitionCase({ channel: 'LETTER' }, { category: 'NEIGHBOUR', summary: '邻居加盖，遮挡采光。', parties: [PETITIONER, NEIGHBOUR] }));
+      await apply(t, 'petition_officer', upward.id, 'CLASSIFY', REQUEST);
+      const refused = await send(t, 'petition_officer', upward.id, 'ACCEPT', { acceptedOn: '2025-04-08', notifiedOn: '2025-04-08' });
+      expectRefused(refused, 'notPendingBelow', `${LAW} 第十九条`);
+      // The district supervises the township's office, so it is told the case's number.
+      expect(refused.body.violations[0].message).toContain(`枫桥镇信访办公室${township.caseNo}正在办理，办理期限至2025-06-03`);
       expectRefused(await send(t, 'petition_officer', upward.id, 'TRANSFER', { mode: 'TRANSFER', receivingOrgId: 'org-housing' }), 'notPendingBelow', `${LAW} 第十九条`);
       expect((await apply(t, 'petition_officer', upward.id, 'DECLINE_DUPLICATE', { decidedOn: '2025-04-08', explanation: '枫桥镇信访办正在办理' })).state).toBe('notAcceptedDuplicate');
+
+      // The same petitioner on another matter is accepted, with nothing to decline it for.
+      const other = await open(t, 'petition_officer', petitionCase({ channel: 'LETTER' }, { category: 'NEIGHBOUR', summary: '小区路灯长期损坏无人维修', parties: [PETITIONER, NEIGHBOUR] }));
+      await apply(t, 'petition_officer', other.id, 'CLASSIFY', REQUEST);
+      expectRefused(await send(t, 'petition_officer', other.id, 'DECLINE_DUPLICATE', { decidedOn: '2025-04-08', explanation: '重复' }), 'pendingBelowFound', `${LAW} 第十九条`);
+      expect((await apply(t, 'petition_officer', other.id, 'ACCEPT', { acceptedOn: '2025-04-08', notifiedOn: '2025-04-08' })).state).toBe('handling');
     });
 
     it('refers to the township mediation committee with both parties’ consent: the 60 days stop; the agreement settles the petition', async () => {

@@ -134,7 +134,8 @@ function violations(def: WorkflowDefinition, persisted: PersistedState, event: W
     .filter((name) => !def.preconditions[name].check(persisted.context, event))
     .map((name) => {
       const p = def.preconditions[name];
-      return { precondition: name, message: p.message, messageEn: p.messageEn, legalBasis: p.legalBasis };
+      const detail = p.detail?.(persisted.context, event);
+      return { precondition: name, message: detail ? `${p.message}（${detail.zh}）` : p.message, messageEn: detail ? `${p.messageEn} (${detail.en})` : p.messageEn, legalBasis: p.legalBasis };
     });
 }
 

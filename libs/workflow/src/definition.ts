@@ -54,6 +54,8 @@ export interface Precondition<TContext = any> {
   message: string;
   messageEn: string;
   legalBasis?: string;
+  /** What exactly stood in the way (the earlier case it found), added to the message when the check fails. */
+  detail?: (context: TContext, event: WorkflowEvent) => { zh: string; en: string } | undefined;
 }
 
 export interface EventSpec {
@@ -66,6 +68,39 @@ export interface EventSpec {
   legalBasis?: string;
   /** Names of preconditions (keys of the workflow's `preconditions`) the transition's guards use. */
   preconditions?: string[];
+  /** Facts the engine looks up before deciding the event (keys of the workflow's `lookups`), given in `WorkflowEvent.facts`. */
+  lookups?: string[];
+}
+
+/** A case as a lookup sees it: enough to tell whether it concerns the same people and the same matter, and where it stands. */
+export interface LookupCase {
+  id: string;
+  /** Null when the caller may not see the case: a lookup may find it, but never reveal its number. */
+  caseNo: string | null;
+  workflowId: string;
+  state: string;
+  closed: boolean;
+  orgName: string;
+  orgType: string;
+  regionCode: string;
+  disputeCode: string;
+  category: string;
+  summary: string;
+  parties: { role: string; name: string; idNumber?: string; phone?: string }[];
+  context: Record<string, any>;
+  /** Due dates of its pending deadlines by deadline id. */
+  deadlines: Record<string, IsoDate>;
+}
+
+/**
+ * Something the law has the handling body find out for itself before it acts (the petitions on the same matter
+ * elsewhere, 信访工作条例 第十九条、第三十六条). The engine reads the cases of `workflows` that share a party with the case
+ * (the same identity number, or the same name and phone) or its dispute code, wherever they are held; `find` — pure —
+ * decides which count and what the machine is told of each.
+ */
+export interface CaseLookup {
+  workflows: string[];
+  find: (subject: LookupCase, candidates: LookupCase[], today: IsoDate) => unknown;
 }
 
 /** What the engine hands the machine: the caller's data plus facts only the engine knows. */
@@ -84,6 +119,8 @@ export interface WorkflowEvent {
    * from the engine's configuration. Guards read them instead of constants.
    */
   policy?: Record<string, unknown>;
+  /** What the engine looked up for this event (`EventSpec.lookups`), by lookup name. */
+  facts?: Record<string, unknown>;
 }
 
 /** Facts about a case at opening, used to build the machine's initial context. */
@@ -121,6 +158,8 @@ export interface WorkflowDefinition<TContext = any> {
   initialContext: (opening: CaseOpening) => TContext;
   /** What the engine needs to know about the channel: see `ChannelManifest`. */
   manifest: ChannelManifest;
+  /** The lookups its events may ask for, by name. */
+  lookups?: Record<string, CaseLookup>;
 }
 
 /**

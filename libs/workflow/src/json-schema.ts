@@ -25,6 +25,10 @@ export interface JsonSchema {
    * `parties` (the case's party ids), `courts` (basic courts), `orgUsers:<ROLE>` (users of the case's organisation).
    */
   'x-source'?: 'parties' | 'courts' | `orgUsers:${string}` | `orgs:${string}`;
+  /** Conditional requirements (a field needed only for one choice of another): every `if` that holds needs its `then`. */
+  allOf?: JsonSchema[];
+  if?: JsonSchema;
+  then?: JsonSchema;
   /** For an array of objects: no two items may share this property's value (one answer per party). */
   'x-uniqueBy'?: string;
 }

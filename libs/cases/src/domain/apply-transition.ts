@@ -16,6 +16,7 @@ import { TransferReadModel } from '../ports/transfer-read-model.port';
 import { RecentCases } from './recent-cases';
 import { IdempotencySettings, retainedSince } from './idempotency';
 import { emptyPlan, WritePlanner, type PlanEnv } from './write-planner';
+import { lookUpFacts } from './case-lookups';
 
 export interface TransitionRequest {
   caseId: string;
@@ -208,18 +209,19 @@ export class ApplyTransition {
     const now = this.clock.now();
     const today = chinaDate(now);
     // The dossier of a transfer quotes the sending case's records: read them only when the event sends the case on.
-    const [history, transfer] = await Promise.all([
+    const def = this.registry.get(record.workflowId, record.workflowVersion);
+    const [history, transfer, facts] = await Promise.all([
       this.routes.from(record.workflowId, type, request.data, record.state).length ? this.audit.history(record.id) : Promise.resolve([] as AuditEntry[]),
       record.originRoute ? this.transfers.into(record.id) : Promise.resolve(null),
+      lookUpFacts(def, type, loaded, { store: this.store, registry: this.registry, directory, jurisdiction, viewer, today }),
     ]);
-    const env: PlanEnv = { directory, now, today, history };
+    const env: PlanEnv = { directory, now, today, history, ...(facts ? { facts: { [record.id]: facts } } : {}) };
 
     const plan = emptyPlan();
     const next = this.planner.apply(plan, loaded, { type, data: request.data, actor: { id: viewer.userId, roles: viewer.roles }, teamRole }, env);
     plan.update = { expectedVersion: record.version, record: next.record };
     request.amend?.(loaded, plan, { now, today });
 
-    const def = this.registry.get(record.workflowId, record.workflowVersion);
     const decided = plan.transfersDecided.find((d) => d.toCaseId === record.id);
     const transferNow = transfer && decided && transfer.status === 'SENT' ? { ...transfer, ...decided } : transfer;
     const outcome = (): TransitionOutcome => ({ record: plan.update!.record, deadlines: withPlan(next.deadlines, plan, record.id), def, today, transfer: transferNow });

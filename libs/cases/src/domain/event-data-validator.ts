@@ -41,7 +41,9 @@ export class EventDataValidator {
   }
 }
 
-export function toFieldErrors(errors: ErrorObject[], root: string): FieldError[] {
+export function toFieldErrors(all: ErrorObject[], root: string): FieldError[] {
+  // A conditional requirement reports the missing field itself; its `if` adds only "must match then" about the whole.
+  const errors = all.filter((e) => e.keyword !== 'if');
   const zh = errors.map((e) => ({ ...e }));
   localizeZh(zh);
   return errors.map((e, i) => ({

@@ -206,9 +206,9 @@ function petitionClassified(e: MemoryEngine): CaseRecord {
 }
 
 /** A 综治中心 case triaged as a civil matter and dispatched along one of the R1 routes. */
-function zzDispatched(e: MemoryEngine, dispatch: Record<string, unknown>, receiver: string) {
+function zzDispatched(e: MemoryEngine, dispatch: Record<string, unknown>, receiver: string, triage: Record<string, unknown> = { classification: 'CIVIL' }) {
   const zz = e.open('zz', 'fq_dispatcher', { input: { intakeChannel: 'COUNTER' } });
-  e.apply(zz.id, 'fq_dispatcher', 'TRIAGE', { classification: 'CIVIL', riskLevel: 'BLUE', assessment: '一般民事纠纷' });
+  e.apply(zz.id, 'fq_dispatcher', 'TRIAGE', { riskLevel: 'BLUE', assessment: '一般民事纠纷', ...triage });
   e.apply(zz.id, 'fq_dispatcher', 'DISPATCH', dispatch);
   return { senderId: zz.id, receiver };
 }
@@ -332,6 +332,24 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
   R1b: (e) => zzDispatched(e, { channel: 'lab', matter: 'LABOUR', receivingOrgId: 'org-labour-arbitration', reason: '欠薪争议，仲裁前置' }, 'arbitrator'),
   R1c: (e) => zzDispatched(e, { channel: 'ct', receivingOrgId: 'org-court', reason: '当事人坚持起诉' }, 'court_clerk'),
   R1d: (e) => zzDispatched(e, { channel: 'ps', matter: 'PUBLIC_ORDER', receivingOrgId: 'org-fengqiao-police', reason: '邻里推搡，涉嫌违反治安管理' }, 'police_officer'),
+  R1e: (e) =>
+    zzDispatched(e, { channel: 'xf', receivingOrgId: 'org-fengqiao-petition', reason: '无法定途径的申诉求决事项' }, 'fq_petition', {
+      classification: 'PETITION_ONLY',
+      legalChannel: 'xf',
+      petition: { channel: 'VISIT', petitionClass: 'REQUEST' },
+    }),
+  R1f: (e) =>
+    zzDispatched(e, { channel: 'rx', receivingOrgId: 'org-reconsideration', reason: '对罚款决定不服' }, 'rx_officer', {
+      classification: 'ADMINISTRATIVE',
+      legalChannel: 'rx',
+      reconsideration: { actType: 'PENALTY', respondentAgency: '青溪区市场监督管理局', knewOn: e.today, applicationChannel: 'ORGAN_WRITTEN', requests: '撤销罚款决定' },
+    }),
+  R1g: (e) =>
+    zzDispatched(e, { channel: 'land', receivingOrgId: 'org-land-arbitration', reason: '土地流转租金纠纷' }, 'land_arbitrator', {
+      classification: 'LAND_CONTRACT',
+      legalChannel: 'land',
+      landContract: { disputeKind: 'TRANSFER', landLocationCode: '330199101201', knewOn: e.today },
+    }),
   R23: (e) => {
     const ps = policeMediating(e);
     e.apply(ps.id, 'police_officer', 'REFER_CIVIL_PART', { mediationOrgId: 'org-fengqiao-police-room', matter: '车位分配纠纷', referredOn: e.today });

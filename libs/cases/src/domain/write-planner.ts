@@ -47,6 +47,8 @@ export interface PlanEnv {
   today: IsoDate;
   /** The audit trail of the case acting, read when the event sends it somewhere (the dossier quotes it). */
   history?: AuditEntry[];
+  /** What the engine looked up for the event sent to a case (`EventSpec.lookups`), by case id. */
+  facts?: Record<string, Record<string, unknown>>;
 }
 
 export interface EventInput {
@@ -131,6 +133,7 @@ export class WritePlanner {
       deadlines: pendingDueDates(deadlines),
       actor: { id: input.actor.id, role },
       policy: this.policy.values,
+      ...(env.facts?.[record.id] ? { facts: env.facts[record.id] } : {}),
     };
     const decision = decide(def, persisted, event);
     if (!decision.allowed) throw notAllowed(def, record, input.type, decision.allowedEvents, decision.violations, input.actor.roles, input.teamRole);
@@ -509,8 +512,22 @@ function withClosures(deadlines: DeadlineRecord[], closed: DeadlineClosure[]): D
 
 function mapFields(mapping: Record<string, string>, from: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [to, field] of Object.entries(mapping)) if (from[field] !== undefined && from[field] !== null) out[to] = from[field];
+  for (const [to, field] of Object.entries(mapping)) {
+    const value = pick(from, field);
+    if (value !== undefined && value !== null) out[to] = value;
+  }
   return out;
+}
+
+/** A field, or a field of a record held in one (`petition.channel`, `$context.petition.petitionClass`). */
+function pick(from: Record<string, unknown>, field: string): unknown {
+  if (field in from) return from[field];
+  const parts = field.split('.');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const head = parts.slice(0, i).join('.');
+    if (head in from) return parts.slice(i).reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined), from[head]);
+  }
+  return undefined;
 }
 
 function clean(data: Record<string, unknown>): Record<string, unknown> {

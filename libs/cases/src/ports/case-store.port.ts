@@ -78,9 +78,22 @@ export interface LoadedCase {
 
 export type CommitResult = 'committed' | 'conflict';
 
+export interface RelatedCasesQuery {
+  workflows: string[];
+  partyKeys: string[];
+  disputeCode: string;
+  excludeCaseId: string;
+}
+
 /** Case rows, their deadlines and the audit append, as one unit of work. */
 export abstract class CaseStore {
   abstract load(caseId: string): Promise<LoadedCase | null>;
+  /**
+   * The cases of these workflows, wherever held, sharing a party key (`id:<identity number>`, `np:<name>|<phone>`) or
+   * the dispute code with a case, the case itself left out: what a lookup (`CaseLookup`) chooses from. It may return
+   * more than the lookup counts, never less.
+   */
+  abstract findRelated(query: RelatedCasesQuery): Promise<LoadedCase[]>;
   /** Several cases at once (missing ones are left out); stores may override this with a single query. */
   async loadMany(caseIds: string[]): Promise<LoadedCase[]> {
     return (await Promise.all(caseIds.map((id) => this.load(id)))).filter((c): c is LoadedCase => c !== null);

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@app/audit';
-import { assignCaseNumbers, CaseStore, type CommitPlan, type CommitResult, type IdempotentResult, type LoadedCase, type CaseRecord, type TransferDecision } from '@app/cases';
+import { assignCaseNumbers, CaseStore, type RelatedCasesQuery, type CommitPlan, type CommitResult, type IdempotentResult, type LoadedCase, type CaseRecord, type TransferDecision } from '@app/cases';
 import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate } from '@app/deadlines';
 import { Db, readJson, type DbTx } from '../db/db';
 import { auditParams, caseParams, deadlineParams, notificationParams,
@@ -56,6 +56,37 @@ export class SqlCaseStore extends CaseStore {
     const deadlines = await this.db.query('SELECT * FROM deadlines WHERE case_id = :id ORDER BY created_at, spec_id', { id: caseId });
     const team = await this.db.query(`SELECT * FROM case_team_members WHERE case_id = :id AND removed_at IS NULL ORDER BY added_seq`, { id: caseId });
     return { record: withTeam(toCase(rows[0]), team), deadlines: deadlines.map(toDeadline) };
+  }
+
+  /**
+   * On PostgreSQL the party keys are the indexed expression of migration 1764701000000, with JIT off as the fraud
+   * checks have it (the expression is declared costly so the index is chosen, which would otherwise make the planner
+   * compile the query); SQLite reads the parties of the workflows' cases.
+   */
+  async findRelated(query: RelatedCasesQuery): Promise<LoadedCase[]> {
+    if (!query.workflows.length) return [];
+    const params: Record<string, unknown> = { workflows: query.workflows, code: query.disputeCode, exclude: query.excludeCaseId };
+    const ids: string[] = [];
+    if (this.db.dialect === 'postgres') {
+      params.keys = `{${query.partyKeys.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+      const rows = await this.db.transaction(async (tx) => {
+        await tx.execute('SET LOCAL jit = off');
+        return tx.query(
+          `SELECT c.id FROM cases c WHERE c.workflow_id IN (:...workflows) AND c.id <> :exclude AND (c.dispute_code = :code OR fraud_party_keys(c.parties) && :keys::text[])`,
+          params,
+        );
+      });
+      ids.push(...rows.map((r) => String(r.id)));
+    } else {
+      const idNumbers = query.partyKeys.filter((k) => k.startsWith('id:')).map((k) => k.slice(3));
+      const namePhones = query.partyKeys.filter((k) => k.startsWith('np:')).map((k) => k.slice(3));
+      const terms = ['c.dispute_code = :code'];
+      if (idNumbers.length) (terms.push("EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE json_extract(p.value, '$.idNumber') IN (:...idNumbers))"), (params.idNumbers = idNumbers));
+      if (namePhones.length) (terms.push("EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE json_extract(p.value, '$.name') || '|' || json_extract(p.value, '$.phone') IN (:...namePhones))"), (params.namePhones = namePhones));
+      const rows = await this.db.query(`SELECT c.id FROM cases c WHERE c.workflow_id IN (:...workflows) AND c.id <> :exclude AND (${terms.join(' OR ')})`, params);
+      ids.push(...rows.map((r) => String(r.id)));
+    }
+    return this.loadMany(ids);
   }
 
   override async loadMany(caseIds: string[]): Promise<LoadedCase[]> {

@@ -28,6 +28,12 @@ export interface ZzContext {
   legalChannel?: string;
   riskLevel?: RiskLevel;
   triagedOn?: IsoDate;
+  /** What a petition office needs to register a residual matter dispatched to it (信访工作条例 第十七条、第二十条). */
+  petition?: PetitionRecord;
+  /** What a reconsideration organ needs of an application against an administrative act (行政复议法 第二十条、第二十二条). */
+  reconsideration?: ReconsiderationRecord;
+  /** What a land-contract arbitration commission needs of an application (农村土地承包经营纠纷调解仲裁法 第十八条、第二十一条). */
+  landContract?: LandContractRecord;
   counterMediationStartedOn?: IsoDate;
   resolvedOn?: IsoDate;
   lastSessionOn?: IsoDate;
@@ -38,4 +44,29 @@ export interface ZzContext {
   openChildren: number;
   followedUpOn?: IsoDate;
   satisfied?: boolean;
+}
+
+export interface PetitionRecord {
+  channel: string;
+  petitionClass: string;
+  groupVisit?: boolean;
+  representatives?: string[];
+}
+
+export interface ReconsiderationRecord {
+  actType: string;
+  respondentAgency: string;
+  knewOn: IsoDate;
+  applicationChannel: string;
+  requests: string;
+  actRef?: string;
+  actOn?: IsoDate;
+  informedOfRight?: boolean;
+  onTheSpot?: boolean;
+}
+
+export interface LandContractRecord {
+  disputeKind: string;
+  landLocationCode: string;
+  knewOn?: IsoDate;
 }

@@ -1,6 +1,11 @@
 import type { EventSpec } from '../definition';
+import type { JsonSchema } from '../json-schema';
 import { dateField, enumField, objectSchema, partyIdsField, textField } from '../building-blocks';
 import { RISK_RECIPIENTS, riskLevelField, riskSummaryField } from '../risk';
+import { PETITION_CHANNELS, PETITION_CLASSES } from '../petition/xf.events';
+import { APPLICATION_CHANNELS } from '../reconsideration/rx.events';
+import { ACT_TYPES } from '../reconsideration/rx.workflow';
+import { DISPUTE_KINDS } from '../rural-land/land.events';
 
 const DISPATCHER = ['CENTRE_DISPATCHER'] as const;
 const CENTRE_OPINION = '关于加强社会治安综合治理中心规范化建设的意见（2024）';
@@ -19,10 +24,75 @@ export const CLASSIFICATIONS = {
 };
 
 /** The channels a dispatch may open a child case in: each is a row of the route table (R1a…). */
-export const DISPATCH_CHANNELS = { pm: '人民调解', lab: '劳动人事争议仲裁', ct: '人民法院诉讼', ps: '公安机关治安调解' };
+export const DISPATCH_CHANNELS = {
+  pm: '人民调解',
+  lab: '劳动人事争议仲裁',
+  ct: '人民法院诉讼',
+  ps: '公安机关治安调解',
+  xf: '信访（无法定途径的申诉求决事项）',
+  rx: '行政复议',
+  land: '农村土地承包经营纠纷仲裁',
+};
 
 /** The organisations that receive dispatches (the route table checks each channel's own). */
-const DISPATCH_ORG_TYPES = ['VILLAGE_MEDIATION_COMMITTEE', 'TOWNSHIP_MEDIATION_COMMITTEE', 'DISTRICT_MEDIATION_CENTRE', 'LABOUR_ARBITRATION_COMMISSION', 'BASIC_COURT', 'POLICE_STATION'];
+const DISPATCH_ORG_TYPES = [
+  'VILLAGE_MEDIATION_COMMITTEE',
+  'TOWNSHIP_MEDIATION_COMMITTEE',
+  'DISTRICT_MEDIATION_CENTRE',
+  'LABOUR_ARBITRATION_COMMISSION',
+  'BASIC_COURT',
+  'POLICE_STATION',
+  'PETITION_OFFICE',
+  'PETITION_BUREAU',
+  'RECONSIDERATION_ORGAN',
+  'LAND_CONTRACT_ARBITRATION_COMMISSION',
+];
+
+/**
+ * What each receiving channel needs to open its case, collected at triage (or at the dispatch, when a part of the
+ * dispute goes where the triage did not advise): the record travels with the transfer as the child's opening input.
+ */
+export const TARGET_RECORDS: Record<string, string> = { xf: 'petition', rx: 'reconsideration', land: 'landContract' };
+
+/** Expropriation goes to reconsideration or a suit (第二条第二款), land rights to the government first: neither is arbitrated. */
+const LAND_CONTRACT_KINDS = Object.fromEntries(Object.entries(DISPUTE_KINDS).filter(([kind]) => !['EXPROPRIATION_COMPENSATION', 'LAND_RIGHTS'].includes(kind)));
+
+const petitionRecord = objectSchema(
+  {
+    channel: enumField('信访形式', PETITION_CHANNELS),
+    petitionClass: enumField('信访事项类别', PETITION_CLASSES),
+    groupVisit: { type: 'boolean', title: '多人走访' },
+    representatives: { type: 'array', title: '推选的代表（不超过五名）', items: { type: 'string', minLength: 1, maxLength: 40 }, maxItems: 5, uniqueItems: true },
+  },
+  ['channel', 'petitionClass'],
+);
+const reconsiderationRecord = objectSchema(
+  {
+    actType: enumField('行政行为类型', ACT_TYPES),
+    respondentAgency: textField('作出行政行为的机关', 100),
+    actRef: textField('行政行为文书编号', 60),
+    actOn: dateField('行政行为作出日期'),
+    knewOn: dateField('知道或者应当知道该行政行为之日'),
+    informedOfRight: { type: 'boolean', title: '行政机关已告知申请行政复议的权利、机关和期限' },
+    onTheSpot: { type: 'boolean', title: '当场作出的行政处罚' },
+    applicationChannel: enumField('申请行政复议方式', APPLICATION_CHANNELS),
+    requests: textField('行政复议请求', 2000),
+  },
+  ['actType', 'respondentAgency', 'knewOn', 'applicationChannel', 'requests'],
+);
+const landContractRecord = objectSchema(
+  {
+    disputeKind: enumField('农村土地承包经营纠纷类型', LAND_CONTRACT_KINDS),
+    landLocationCode: { type: 'string', title: '土地坐落（行政区划代码）', pattern: '^[0-9]{6,12}$' },
+    knewOn: dateField('知道或者应当知道权利被侵害之日'),
+  },
+  ['disputeKind', 'landLocationCode'],
+);
+const targetRecords = { petition: petitionRecord, reconsideration: reconsiderationRecord, landContract: landContractRecord };
+
+/** The record a channel needs is required when `field` names that channel. */
+const recordRequiredFor = (field: string): JsonSchema[] =>
+  Object.entries(TARGET_RECORDS).map(([channel, record]) => ({ if: { properties: { [field]: { const: channel } }, required: [field] }, then: { properties: { [record]: {} }, required: [record] } }));
 
 export const OUTSIDE_AUTHORITIES = {
   POLICE: '公安机关',
@@ -43,15 +113,19 @@ export const zzEvents: Record<string, EventSpec> = {
     label: '甄别研判',
     labelEn: 'Triage the matter',
     roles: [...DISPATCHER],
-    schema: objectSchema(
-      {
-        classification: enumField('纠纷类别', CLASSIFICATIONS),
-        legalChannel: enumField('法定化解途径', { ...DISPATCH_CHANNELS, OUTSIDE: '本系统外机关' }),
-        riskLevel: riskLevelField(),
-        assessment: textField('研判意见', 2000),
-      },
-      ['classification', 'riskLevel', 'assessment'],
-    ),
+    schema: {
+      ...objectSchema(
+        {
+          classification: enumField('纠纷类别', CLASSIFICATIONS),
+          legalChannel: enumField('法定化解途径', { ...DISPATCH_CHANNELS, OUTSIDE: '本系统外机关' }),
+          riskLevel: riskLevelField(),
+          assessment: textField('研判意见', 2000),
+          ...targetRecords,
+        },
+        ['classification', 'riskLevel', 'assessment'],
+      ),
+      allOf: recordRequiredFor('legalChannel'),
+    },
     legalBasis: `信访工作条例 第三十一条；${CENTRE_OPINION}`,
   },
   REPORT_RISK: {
@@ -97,11 +171,12 @@ export const zzEvents: Record<string, EventSpec> = {
         receivingOrgId: { type: 'string', title: '承办单位', 'x-source': `orgs:${DISPATCH_ORG_TYPES.join(',')}` },
         reason: textField('分流理由', 1000),
         note: textField('派单说明', 1000),
+        ...targetRecords,
       },
       ['channel', 'receivingOrgId', 'reason'],
     ),
     legalBasis: `信访工作条例 第三十一条；${CENTRE_OPINION}`,
-    preconditions: ['channelFitsClassification'],
+    preconditions: ['channelFitsClassification', 'targetRecordKnown'],
   },
   REFER_OUTSIDE: {
     label: '移交其他机关',

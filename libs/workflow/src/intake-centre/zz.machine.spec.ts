@@ -20,6 +20,9 @@ const TRIAGED: ZzContext = { ...OPENED, classification: 'CIVIL', legalChannel: '
 const COUNTER: ZzContext = { ...TRIAGED, counterMediationStartedOn: '2025-11-04' };
 const ONE_OPEN: ZzContext = { ...TRIAGED, dispatched: 1, openChildren: 1 };
 const ALL_ENDED: ZzContext = { ...TRIAGED, dispatched: 2, openChildren: 0 };
+const RX_RECORD = { actType: 'PENALTY', respondentAgency: '青溪区市场监督管理局', knewOn: '2025-10-20', applicationChannel: 'ORGAN_WRITTEN', requests: '撤销罚款决定' };
+const PETITION_RECORD = { channel: 'VISIT', petitionClass: 'REQUEST', groupVisit: false };
+const LAND_RECORD = { disputeKind: 'TRANSFER', landLocationCode: '330199101201', knewOn: '2025-10-01' };
 const REPORT = { sourceCaseId: 'pm-1', sourceCaseNo: '（2025）枫桥调字第3号', outcome: 'AGREED', reportedOn: '2025-11-20' };
 
 const VALID: Record<string, { data: Record<string, unknown>; today: string }> = {
@@ -47,19 +50,20 @@ const risk = (level: string, summary: string, reportedTo?: string): Effect => ({
 // ---------- the legal table, written by hand from 信访工作条例 第三十一条, 人民调解法 第十七条、第二十五条、第三十一条 and the 2024 意见 ----------
 
 type Row = [string, string, string | null, string[]];
+const DISPATCH_GUARDS = ['channelFitsClassification', 'targetRecordKnown'];
 const RISK_ANYWHERE: Row[] = ['received', 'triaged', 'firstLineMediation', 'resolved', 'supervising', 'followedUp'].map((s) => [s, 'REPORT_RISK', null, []]);
 const LEGAL: Row[] = [
   ['received', 'TRIAGE', 'triaged', []],
   ['triaged', 'START_COUNTER_MEDIATION', 'firstLineMediation', ['everyPartyConsents', 'startedNotInFuture']],
-  ['triaged', 'DISPATCH', 'supervising', ['channelFitsClassification']],
+  ['triaged', 'DISPATCH', 'supervising', DISPATCH_GUARDS],
   ['triaged', 'REFER_OUTSIDE', 'referredOutside', ['authorityFitsClassification']],
   ['firstLineMediation', 'RECORD_COUNTER_SESSION', null, []],
   ['firstLineMediation', 'RESOLVE_AT_COUNTER', 'resolved', ['resolvedNotInFuture']],
-  ['firstLineMediation', 'DISPATCH', 'supervising', ['channelFitsClassification']],
+  ['firstLineMediation', 'DISPATCH', 'supervising', DISPATCH_GUARDS],
   ['firstLineMediation', 'REFER_OUTSIDE', 'referredOutside', ['authorityFitsClassification']],
   ['resolved', 'RECORD_FOLLOW_UP', 'followedUp', ['visitedNotInFuture']],
   // Another part of the dispute may be dispatched while the first is supervised.
-  ['supervising', 'DISPATCH', 'supervising', ['channelFitsClassification']],
+  ['supervising', 'DISPATCH', 'supervising', DISPATCH_GUARDS],
   ['supervising', 'SUPERVISE', null, []],
   ['supervising', 'CHILD_REPORTED', null, []],
   ['supervising', 'CHILD_ENDED', null, []],
@@ -115,7 +119,7 @@ describe('综治中心 intake (zz) machine', () => {
     });
   });
 
-  describe('routes R1a–R1c', () => {
+  describe('routes R1a–R1g', () => {
     const r1 = ROUTES.filter((r) => r.from.workflow === 'zz');
 
     it('dispatches to every channel a classification allows, each by one route of the table', () => {
@@ -139,8 +143,30 @@ describe('综治中心 intake (zz) machine', () => {
         const context = { ...TRIAGED, classification } as ZzContext;
         const referred = decide(zz, { value: 'triaged', context }, event('REFER_OUTSIDE', { authority: 'PETITION_BUREAU', authorityName: '青溪区信访局', referredOn: '2025-11-06' }));
         expect({ classification, allowed: referred.allowed }).toEqual({ classification, allowed: classification === 'PETITION_ONLY' });
-        if (classification === 'PETITION_ONLY') expect(channels).toEqual([]);
+        expect({ classification, petition: channels.includes('xf') }).toEqual({ classification, petition: classification === 'PETITION_ONLY' });
       }
+      expect(CHANNELS_BY_CLASSIFICATION.PETITION_ONLY).toEqual(['xf']);
+    });
+
+    it('carries the triage’s record of what the receiving body needs as the child’s opening input (R1e–R1g)', () => {
+      const byChannel = Object.fromEntries(r1.map((r) => [r.when!.channel, r]));
+      expect(byChannel.xf).toMatchObject({ id: 'R1e', to: { orgTypes: ['PETITION_OFFICE', 'PETITION_BUREAU'] }, start: { event: 'RECEIVE_TRANSFER' }, input: { channel: 'petition.channel', representatives: 'petition.representatives' } });
+      expect(byChannel.rx).toMatchObject({ id: 'R1f', to: { orgTypes: ['RECONSIDERATION_ORGAN'] }, start: { event: 'APPLY', data: { requests: '$context.reconsideration.requests' } }, input: { actType: 'reconsideration.actType', knewOn: 'reconsideration.knewOn' } });
+      expect(byChannel.land).toMatchObject({ id: 'R1g', to: { orgTypes: ['LAND_CONTRACT_ARBITRATION_COMMISSION'] }, start: { event: 'RECEIVE_APPLICATION' }, input: { disputeKind: 'landContract.disputeKind', landLocationCode: 'landContract.landLocationCode' } });
+      for (const r of [byChannel.xf, byChannel.rx, byChannel.land]) expect(r.legalBasis).toContain('第三十一条');
+    });
+
+    it('requires at triage the record of the channel it advises, naming the field', () => {
+      const errors = (data: Record<string, unknown>) => schemaErrors(zz.events.TRIAGE.schema, data);
+      const base = { classification: 'ADMINISTRATIVE', riskLevel: 'BLUE', assessment: '对罚款不服' };
+      expect(errors({ ...base, legalChannel: 'rx' })).toEqual(expect.arrayContaining([" must have required property 'reconsideration'"]));
+      expect(errors({ ...base, legalChannel: 'rx', reconsideration: { ...RX_RECORD, knewOn: undefined } })).toEqual(expect.arrayContaining([" must have required property 'knewOn'"].map((m) => `/reconsideration${m}`)));
+      expect(errors({ ...base, legalChannel: 'rx', reconsideration: RX_RECORD })).toEqual([]);
+      expect(errors({ ...base, classification: 'PETITION_ONLY', legalChannel: 'xf' })).toEqual(expect.arrayContaining([" must have required property 'petition'"]));
+      expect(errors({ ...base, classification: 'LAND_CONTRACT', legalChannel: 'land', landContract: { disputeKind: 'EXPROPRIATION_COMPENSATION', landLocationCode: '330199101201' } })).toEqual(
+        expect.arrayContaining(['/landContract/disputeKind must be equal to one of the allowed values']),
+      );
+      expect(errors({ ...base, legalChannel: 'pm' })).toEqual([]);
     });
   });
 
@@ -160,6 +186,10 @@ describe('综治中心 intake (zz) machine', () => {
       { from: 'resolved', context: { ...COUNTER, resolvedOn: '2025-11-06' }, type: 'RECORD_FOLLOW_UP', to: 'followedUp', contextAfter: { followedUpOn: '2025-11-25', satisfied: true } },
       // A labour part of a civil dispute goes to arbitration first (劳动争议调解仲裁法 第五条).
       { from: 'supervising', context: ONE_OPEN, type: 'DISPATCH', data: { channel: 'lab', matter: 'LABOUR', receivingOrgId: 'org-labour-arbitration', reason: '欠薪' }, to: 'supervising', contextAfter: { dispatched: 2, openChildren: 2 } },
+      // 信访 only for what has no legal channel; the record the receiving body needs travels with the dispatch (R1e–R1g).
+      { from: 'triaged', context: { ...TRIAGED, classification: 'PETITION_ONLY', petition: PETITION_RECORD }, type: 'DISPATCH', data: { channel: 'xf', receivingOrgId: 'org-fengqiao-petition', reason: '无法定途径' }, to: 'supervising', contextAfter: { petition: PETITION_RECORD, openChildren: 1 } },
+      { from: 'triaged', context: { ...TRIAGED, classification: 'ADMINISTRATIVE' }, type: 'DISPATCH', data: { channel: 'rx', receivingOrgId: 'org-reconsideration', reason: '对罚款不服', reconsideration: RX_RECORD }, to: 'supervising', contextAfter: { reconsideration: RX_RECORD, openChildren: 1 } },
+      { from: 'supervising', context: ONE_OPEN, type: 'DISPATCH', data: { channel: 'land', matter: 'LAND_CONTRACT', receivingOrgId: 'org-land-arbitration', reason: '流转租金', landContract: LAND_RECORD }, to: 'supervising', contextAfter: { landContract: LAND_RECORD, openChildren: 2 } },
       { from: 'supervising', context: ONE_OPEN, type: 'SUPERVISE', to: 'supervising', effects: [{ type: 'supervise', params: { caseField: 'childCaseId', noteField: 'note' } }] },
       { from: 'supervising', context: ONE_OPEN, type: 'CHILD_REPORTED', over: SYSTEM, to: 'supervising', contextAfter: { lastReportOn: '2025-11-20', openChildren: 1 } },
       { from: 'supervising', context: ONE_OPEN, type: 'CHILD_ENDED', over: SYSTEM, to: 'supervising', contextAfter: { openChildren: 0, dispatched: 1 } },
@@ -195,6 +225,8 @@ describe('综治中心 intake (zz) machine', () => {
     const rows: Case[] = [
       { name: 'a civil matter is sent to labour arbitration', from: 'triaged', context: TRIAGED, type: 'DISPATCH', data: { channel: 'lab', receivingOrgId: 'org-labour-arbitration', reason: '当事人要求' }, violations: [['channelFitsClassification', ART_31]] },
       { name: 'a labour matter is sent to people’s mediation instead of arbitration', from: 'triaged', context: { ...TRIAGED, classification: 'LABOUR' }, type: 'DISPATCH', violations: [['channelFitsClassification', ART_31]] },
+      { name: 'an administrative matter goes to reconsideration without the act recorded', from: 'triaged', context: { ...TRIAGED, classification: 'ADMINISTRATIVE' }, type: 'DISPATCH', data: { channel: 'rx', receivingOrgId: 'org-reconsideration', reason: '对罚款不服' }, violations: [['targetRecordKnown', ART_31]] },
+      { name: 'a civil matter is dispatched to the petition office', from: 'triaged', context: { ...TRIAGED, petition: PETITION_RECORD }, type: 'DISPATCH', data: { channel: 'xf', receivingOrgId: 'org-fengqiao-petition', reason: '当事人要求信访' }, violations: [['channelFitsClassification', ART_31]] },
       { name: 'a criminal matter is dispatched to mediation', from: 'triaged', context: { ...TRIAGED, classification: 'CRIMINAL' }, type: 'DISPATCH', violations: [['channelFitsClassification', ART_31]] },
       { name: 'a civil matter is referred to the petition office', from: 'triaged', context: TRIAGED, type: 'REFER_OUTSIDE', data: { authority: 'PETITION_BUREAU', authorityName: '青溪区信访局', referredOn: '2025-11-06' }, violations: [['authorityFitsClassification', '信访工作条例 第三十一条']] },
       { name: 'one party did not consent to counter mediation', from: 'triaged', context: TRIAGED, type: 'START_COUNTER_MEDIATION', data: { ...VALID.START_COUNTER_MEDIATION.data, consentedPartyIds: ['p1'] }, violations: [['everyPartyConsents', '人民调解法 第十七条']] },

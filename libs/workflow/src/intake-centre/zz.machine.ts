@@ -37,7 +37,14 @@ const notifyRisk = {
   params: ({ event }: { event: WorkflowEvent }) => ({ level: event.data.level ?? event.data.riskLevel, reportedTo: event.data.reportedTo, summary: event.data.summary ?? event.data.assessment }),
 };
 const reportRisk = { REPORT_RISK: { actions: ['recordRisk', notifyRisk] } } as const;
-const dispatch = { DISPATCH: { target: '#zz.supervising', guard: 'channelFitsClassification', actions: 'countDispatch' } } as const;
+const dispatch = { DISPATCH: { target: '#zz.supervising', guard: and(['channelFitsClassification', 'targetRecordKnown']), actions: ['recordTargets', 'countDispatch'] } } as const;
+/** The receiving channels' records the event carries (triage, or a dispatch that supplies or corrects one). */
+const TARGET_FIELDS = ['petition', 'reconsideration', 'landContract'] as const;
+const targetsOf = (event: WorkflowEvent, context: ZzContext): Partial<ZzContext> => {
+  const records: Partial<ZzContext> = {};
+  for (const k of TARGET_FIELDS) if ((event.data[k] ?? context[k]) !== undefined) Object.assign(records, { [k]: event.data[k] ?? context[k] });
+  return records;
+};
 const referOutside = { REFER_OUTSIDE: { target: '#zz.referredOutside', guard: 'authorityFitsClassification' } } as const;
 
 export const zzMachine = setup({
@@ -51,6 +58,7 @@ export const zzMachine = setup({
       riskLevel: ({ event, context }) => (isRiskLevel(event.data.riskLevel) ? event.data.riskLevel : context.riskLevel),
       triagedOn: ({ event }) => event.today,
     }),
+    recordTargets: assign(({ event, context }) => targetsOf(event, context)),
     recordRisk: assign({ riskLevel: ({ event, context }) => (isRiskLevel(event.data.level) ? event.data.level : context.riskLevel) }),
     startCounter: assign({ counterMediationStartedOn: ({ event }) => String(event.data.startedOn) }),
     recordResolution: assign({ resolvedOn: ({ event }) => String(event.data.resolvedOn) }),
@@ -69,7 +77,7 @@ export const zzMachine = setup({
       description: '综治中心窗口登记、网格员上报、12345 热线或信访转入的矛盾纠纷，一案一码登记受理（“一把抓”）。',
       tags: ['awaitingTriage'],
       meta: meta({ label: '登记受理', labelEn: 'Registered', legalBasis: CENTRE_OPINION, deadlines: [D_ZZ1] }),
-      on: { TRIAGE: { target: 'triaged', actions: ['recordTriage', notifyRisk] }, ...reportRisk },
+      on: { TRIAGE: { target: 'triaged', actions: ['recordTriage', 'recordTargets', notifyRisk] }, ...reportRisk },
     },
     triaged: {
       description: '甄别研判：纠纷类别、当事人、法定化解途径和风险等级。依法分类处理，法定途径优先，信访渠道只受理没有法定途径的事项。',

@@ -34,8 +34,9 @@ function event(type: string, data: Record<string, unknown>, today = '2025-11-06'
 const label = (e: WorkflowEvent) => labels.get(e) ?? e.type;
 const REPORT = { sourceCaseId: 'child-1', sourceCaseNo: '（2025）枫桥调字第3号', reportedOn: '2025-11-20' };
 const triage = (classification: string) => event('TRIAGE', { classification, riskLevel: 'YELLOW', assessment: '研判' }, '2025-11-03', classification);
-const dispatch = (channel: string, matter?: string) =>
-  event('DISPATCH', { channel, receivingOrgId: 'org-x', reason: '分流', ...(matter ? { matter } : {}) }, '2025-11-06', matter ? `${channel}/${matter}` : channel);
+const dispatch = (channel: string, matter?: string, more: Record<string, unknown> = {}, note = '') =>
+  event('DISPATCH', { channel, receivingOrgId: 'org-x', reason: '分流', ...(matter ? { matter } : {}), ...more }, '2025-11-06', `${matter ? `${channel}/${matter}` : channel}${note}`);
+const PETITION = { petition: { channel: 'VISIT', petitionClass: 'REQUEST' } };
 const refer = (authority: string) => event('REFER_OUTSIDE', { authority, authorityName: '机关', referredOn: '2025-11-06' }, '2025-11-06', authority);
 
 const VALID: WorkflowEvent[] = [
@@ -51,6 +52,7 @@ const VALID: WorkflowEvent[] = [
   dispatch('ct'),
   dispatch('lab', 'LABOUR'),
   dispatch('lab'),
+  dispatch('xf', undefined, PETITION),
   refer('POLICE'),
   refer('PETITION_BUREAU'),
   event('SUPERVISE', { childCaseId: 'child-1', note: '督办' }),
@@ -63,12 +65,16 @@ const FORBIDDEN: WorkflowEvent[] = [
   dispatch('lab', 'CIVIL'),
   dispatch('pm', 'LABOUR'),
   dispatch('pm', 'CRIMINAL'),
+  dispatch('xf', undefined, {}, ' without its record'),
+  dispatch('xf', 'CIVIL', PETITION),
   event('START_COUNTER_MEDIATION', { startedOn: '2025-11-04', mediatorName: '驻点调解员', consentedPartyIds: ['p1'] }, '2025-11-04', 'one party'),
 ];
 const SAMPLES = [...VALID, ...FORBIDDEN];
 
 /** The channels the law gives each kind of matter (spec (c) R1, R3, R7, R10): written here, not read from the machine. */
-const LAWFUL: Record<string, string[]> = { CIVIL: ['pm', 'ct'], LABOUR: ['lab'], PETITION_ONLY: [], CRIMINAL: [] };
+const LAWFUL: Record<string, string[]> = { CIVIL: ['pm', 'ct'], LABOUR: ['lab'], PETITION_ONLY: ['xf'], CRIMINAL: [] };
+/** What a petition office needs to register the matter (信访工作条例 第十七条): the dispatch never goes without it. */
+const RECORD_NEEDED: Record<string, string> = { xf: 'petition', rx: 'reconsideration', land: 'landContract' };
 
 const stateOf = (s: AnyMachineSnapshot) => String(s.value);
 const ctx = (s: AnyMachineSnapshot) => s.context as ZzContext;
@@ -122,11 +128,14 @@ describe('综治中心 intake (zz): generated paths', () => {
         const matter = s.event.data.matter ?? s.before.classification;
         if (s.event.type === 'DISPATCH' && (dispatched++, !LAWFUL[matter]?.includes(s.event.data.channel))) wrong.push(chain(p).join(' → '));
         if (s.event.type === 'REFER_OUTSIDE' && s.event.data.authority === 'PETITION_BUREAU' && s.before.classification !== 'PETITION_ONLY') wrong.push(chain(p).join(' → '));
+        const record = RECORD_NEEDED[s.event.data.channel];
+        if (s.event.type === 'DISPATCH' && record && !(s.event.data[record] ?? (s.before as any)[record])) wrong.push(`without its record: ${chain(p).join(' → ')}`);
       }
     }
     expect([...new Set(wrong)]).toEqual([]);
     expect(dispatched).toBeGreaterThan(0);
     expect(paths.counter.some((p) => chain(p).includes('REFER_OUTSIDE[PETITION_BUREAU]'))).toBe(true);
+    expect(paths.counter.some((p) => chain(p).includes('DISPATCH[xf]'))).toBe(true);
   });
 
   it('follows up and closes (案结事了) only when every dispatched case has ended, and never before something was resolved or dispatched', () => {

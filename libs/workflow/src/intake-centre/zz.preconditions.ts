@@ -1,6 +1,7 @@
 import type { Precondition } from '../definition';
 import { everyParty, notInFuture } from '../building-blocks';
 import type { Classification, ZzContext } from './zz.context';
+import { TARGET_RECORDS } from './zz.events';
 
 const ART_31 = '信访工作条例 第三十一条';
 const CENTRE_OPINION = '关于加强社会治安综合治理中心规范化建设的意见（2024）';
@@ -14,13 +15,15 @@ const CLOSED_LOOP = `人民调解法 第三十一条；${CENTRE_OPINION}`;
 export const CHANNELS_BY_CLASSIFICATION: Record<Classification, string[]> = {
   CIVIL: ['pm', 'ct'],
   LABOUR: ['lab'],
-  LAND_CONTRACT: ['pm', 'ct'],
+  // 农村土地承包经营纠纷调解仲裁法 第四条: mediation, arbitration or a suit, as the party chooses.
+  LAND_CONTRACT: ['pm', 'land', 'ct'],
   LAND_RIGHTS: [],
-  ADMINISTRATIVE: [],
+  ADMINISTRATIVE: ['rx'],
   PUBLIC_ORDER: ['ps', 'pm'],
   CRIMINAL: [],
   TRAFFIC: ['pm', 'ct'],
-  PETITION_ONLY: [],
+  // 诉访分离: the petition channel takes only what no legal channel takes (第三十一条第六项).
+  PETITION_ONLY: ['xf'],
 };
 
 /** Authorities outside the engine a matter may be referred to, and the classifications each takes. */
@@ -41,6 +44,15 @@ export const zzPreconditions: Record<string, Precondition<ZzContext>> = {
     },
     message: '分流渠道与甄别研判的纠纷类别不符：应当依照法律途径分流（劳动争议先申请劳动仲裁，民事纠纷调解或者诉讼），信访渠道只受理没有法定途径的事项',
     messageEn: 'The channel does not fit the triage: the law’s own channel comes first, and petitions take only what no legal channel takes',
+    legalBasis: `${ART_31}；${CENTRE_OPINION}`,
+  },
+  targetRecordKnown: {
+    check: (context, event) => {
+      const record = TARGET_RECORDS[event.data.channel];
+      return !record || event.data[record] !== undefined || context[record as keyof ZzContext] !== undefined;
+    },
+    message: '分流到信访、行政复议或者农村土地承包仲裁的，须在研判或者派单时记录受理机关所需的情况（信访形式和类别；被申请的行政行为、作出机关、知道之日和复议请求；土地承包纠纷类型和土地坐落）',
+    messageEn: 'A dispatch to a petition office, a reconsideration organ or a land commission carries what that body needs to open the case, recorded at triage or with the dispatch',
     legalBasis: `${ART_31}；${CENTRE_OPINION}`,
   },
   authorityFitsClassification: {

@@ -6,14 +6,24 @@ export type PetitionChannel = 'ONLINE' | 'LETTER' | 'PHONE' | 'VISIT';
 /** 第二十九条至第三十一条: the three classes of petition, each with its own handling. */
 export type PetitionClass = 'SUGGESTION' | 'COMPLAINT' | 'REQUEST';
 
-/** A petition on the same matter elsewhere, as the officer found it in the 信访信息系统 (第十九条、第三十六条). */
+/**
+ * A petition of the same petitioner on the same matter, as the engine found it (第十九条、第三十六条; see xf.earlier.ts):
+ * in handling within its period at a body of the ladder, or closed after 复核.
+ */
 export interface EarlierPetition {
-  caseNo: string;
-  /** Division code of the organ that has (or had) it. */
+  /** Absent when the acting organ may not see that case: the organ that has it is named instead. */
+  caseNo: string | null;
+  orgName: string;
+  /** The body handling it now (for 复查 and 复核 the superior body): its kind and division code. */
+  orgType: string;
   regionCode: string;
   status: 'HANDLING' | 'FINAL';
-  /** The same matter, on the same facts and reasons. */
-  sameMatter: boolean;
+  /** The end of the period it is being handled in. */
+  dueOn?: IsoDate;
+  /** The day the 复核意见 was issued. */
+  finalOn?: IsoDate;
+  /** How it was found to be the same matter: the dispute code, the matter key, or the same category and summary. */
+  matchedBy: 'DISPUTE_CODE' | 'MATTER_KEY' | 'SUMMARY';
 }
 
 /**
@@ -34,8 +44,13 @@ export interface XfContext {
   handlingOrgType?: string;
   handlingRegionCode: string;
 
+  /** Registered by the petitioner's or the information system's number: the same key means the same matter. */
+  matterKey?: string;
   classification?: PetitionClass;
-  earlierPetition?: EarlierPetition;
+  /** What the engine found at classification: the view shows it to the officer. */
+  earlierPetitions?: EarlierPetition[];
+  /** 第三十六条 bars only the same facts and reasons: new ones, recorded at classification, open the petition again. */
+  newFactsAndReasons?: string;
   /** 诉访分离: the legal channel a matter was diverted into (第二十二条、第三十一条). */
   divertedTo?: string;
 

@@ -5,6 +5,8 @@ import { ACT_TYPES } from '../reconsideration/rx.workflow';
 
 const LAW = '信访工作条例';
 const OFFICER = ['PETITION_OFFICER'] as const;
+/** The engine finds the petitions on the same matter itself (xf.earlier.ts) for every decision they bear on. */
+const EARLIER = ['earlierPetitions'];
 
 export const PETITION_CHANNELS = { ONLINE: '网上信访', LETTER: '来信', PHONE: '来电', VISIT: '走访' };
 
@@ -45,19 +47,12 @@ export const xfEvents: Record<string, EventSpec> = {
     schema: objectSchema(
       {
         classification: enumField('信访事项类别', PETITION_CLASSES),
-        earlierPetition: objectSchema(
-          {
-            caseNo: textField('同一事项此前信访件编号', 60),
-            regionCode: regionField('办理该件的机关所在行政区划代码'),
-            status: enumField('该件办理情况', { HANDLING: '正在受理或者办理期限内', FINAL: '已经复核（三级终结）' }),
-            sameMatter: { type: 'boolean', title: '同一信访事项（事实和理由相同）' },
-          },
-          ['caseNo', 'regionCode', 'status', 'sameMatter'],
-        ),
+        newFactsAndReasons: textField('复核终结后再次信访提出的新的事实和理由', 2000),
       },
       ['classification'],
     ),
-    legalBasis: `${LAW} 第二十一条、第二十九条至第三十一条`,
+    legalBasis: `${LAW} 第十九条、第二十一条、第二十九条至第三十一条、第三十六条`,
+    lookups: EARLIER,
   },
   ACCEPT: {
     label: '受理并告知',
@@ -66,6 +61,7 @@ export const xfEvents: Record<string, EventSpec> = {
     schema: objectSchema({ acceptedOn: dateField('受理日期'), notifiedOn: dateField('书面告知信访人日期') }, ['acceptedOn', 'notifiedOn']),
     legalBasis: `${LAW} 第十九条、第二十三条、第三十一条第六项、第三十六条`,
     preconditions: ['isRequest', 'notPendingBelow', 'notFinalAfterReexam', 'acceptedNotInFuture', 'notifiedNotInFuture'],
+    lookups: EARLIER,
   },
   TRANSFER: {
     label: '转送或交办有权处理机关',
@@ -82,12 +78,14 @@ export const xfEvents: Record<string, EventSpec> = {
     ),
     legalBasis: `${LAW} 第十九条、第二十二条、第三十六条`,
     preconditions: ['isRequest', 'notPendingBelow', 'notFinalAfterReexam', 'deliveredNotBeforeTransfer'],
+    lookups: EARLIER,
   },
   RECEIVE_TRANSFER: system(
     '收到转送、交办的信访事项',
     'A transferred or assigned petition arrives',
     `${LAW} 第二十三条`,
-    objectSchema({ mode: enumField('方式', { TRANSFER: '转送', ASSIGN: '交办' }), receivedOn: dateField('收到日期'), classification: enumField('信访事项类别', PETITION_CLASSES) }, ['mode']),
+    // Without a mode it was sent on (转送), as the 综治中心 does.
+    objectSchema({ mode: enumField('方式', { TRANSFER: '转送', ASSIGN: '交办' }), receivedOn: dateField('收到日期'), classification: enumField('信访事项类别', PETITION_CLASSES) }),
   ),
   OBJECT: {
     label: '提出异议并退回',
@@ -105,7 +103,8 @@ export const xfEvents: Record<string, EventSpec> = {
     roles: [...OFFICER],
     schema: objectSchema({ decidedOn: dateField('决定日期'), explanation: textField('告知信访人的说明', 1000) }, ['decidedOn', 'explanation']),
     legalBasis: `${LAW} 第十九条`,
-    preconditions: ['pendingBelowRecorded'],
+    preconditions: ['pendingBelowFound'],
+    lookups: EARLIER,
   },
   DECLINE_FINAL: {
     label: '不再受理（复核终结）',
@@ -113,7 +112,8 @@ export const xfEvents: Record<string, EventSpec> = {
     roles: [...OFFICER],
     schema: objectSchema({ decidedOn: dateField('决定日期'), explanation: textField('告知信访人的说明', 1000) }, ['decidedOn', 'explanation']),
     legalBasis: `${LAW} 第三十六条`,
-    preconditions: ['finalRecorded'],
+    preconditions: ['finalFound'],
+    lookups: EARLIER,
   },
   DIVERT: {
     label: '导入法定途径（诉访分离）',

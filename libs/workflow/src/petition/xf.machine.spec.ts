@@ -43,8 +43,12 @@ const HEARING: XfContext = { ...REEXAM, hearing: { decidedOn: '2025-08-01', hear
 const FINAL_CTX: XfContext = { ...HEARING, hearing: { ...HEARING.hearing!, heldOn: '2025-08-12' }, reexamDecision: 'UPHOLD', finalOn: '2025-08-29' };
 /** The repeat petition at the city, 2025-10-20, and the one of 2025-03-01 while the department handles the matter. */
 const AT_CITY: XfContext = xf.initialContext(opening({ type: 'PETITION_BUREAU', regionCode: CITY }, { channel: 'VISIT' }));
-const REPEAT_AFTER_FINAL: XfContext = { ...AT_CITY, classification: 'REQUEST', earlierPetition: { caseNo: '（2025）青溪住建信字第1号', regionCode: DISTRICT, status: 'FINAL', sameMatter: true } };
-const PENDING_BELOW: XfContext = { ...AT_CITY, classification: 'REQUEST', earlierPetition: { caseNo: '（2025）青溪住建信字第1号', regionCode: DISTRICT, status: 'HANDLING', sameMatter: true } };
+const AT_CITY_CLASSIFIED: XfContext = { ...AT_CITY, classification: 'REQUEST' };
+/** What the engine finds (xf.earlier.ts): the department's case, still in its 60 days, or closed after 复核. */
+const HOUSING = { caseNo: '（2025）青溪住建信字第1号', orgName: '青溪区住房和城乡建设局', orgType: 'GOVERNMENT_DEPARTMENT', regionCode: DISTRICT, matchedBy: 'SUMMARY' as const };
+const FOUND_BELOW = { facts: { earlierPetitions: [{ ...HOUSING, status: 'HANDLING', dueOn: '2025-04-18' }] } };
+const FOUND_FINAL = { facts: { earlierPetitions: [{ ...HOUSING, status: 'FINAL', regionCode: CITY, finalOn: '2025-08-29' }] } };
+const REPEAT_AFTER_FINAL: XfContext = { ...AT_CITY_CLASSIFIED, earlierPetitions: FOUND_FINAL.facts.earlierPetitions as XfContext['earlierPetitions'] };
 
 /** Pending deadlines as the engine passes them in S7. */
 const DEADLINES = { 'D-XF3': '2025-02-20', 'D-XF4': '2025-04-18', 'D-XF6': '2025-06-09', 'D-XF8': '2025-08-01' };
@@ -122,15 +126,18 @@ const LEGAL: Row[] = [
   ['triage', 'CLASSIFY', null, []],
   ['triage', 'ACCEPT', 'handling', [...ROUTED, 'acceptedNotInFuture', 'notifiedNotInFuture']],
   ['triage', 'TRANSFER', 'forwarded', [...ROUTED, 'deliveredNotBeforeTransfer']],
-  ['triage', 'DECLINE_DUPLICATE', 'notAcceptedDuplicate', ['pendingBelowRecorded']],
-  ['triage', 'DECLINE_FINAL', 'notAcceptedFinal', ['finalRecorded']],
+  ['triage', 'DECLINE_DUPLICATE', 'notAcceptedDuplicate', ['pendingBelowFound']],
+  ['triage', 'DECLINE_FINAL', 'notAcceptedFinal', ['finalFound']],
   ['triage', 'DIVERT', 'diverted', ['isRequest', 'divertedWithItsOrgan']],
   ['triage', 'REFER_DISCIPLINE', 'routedDiscipline', ['isComplaint']],
   ['triage', 'ANSWER_SUGGESTION', 'suggestionAnswered', ['isSuggestion']],
   ['forwarded', 'TRANSFER_SIGNED_FOR', 'transferredOut', []],
   ['forwarded', 'TRANSFER_RETURNED', 'triage', []],
   // 第二十三条: accept within 15 days, or object within five working days.
-  ['transferReceived', 'ACCEPT', 'handling', ['acceptedNotInFuture', 'notifiedNotInFuture']],
+  // 第十九条、第三十六条 bind the receiving organ too.
+  ['transferReceived', 'ACCEPT', 'handling', ['notPendingBelow', 'notFinalAfterReexam', 'acceptedNotInFuture', 'notifiedNotInFuture']],
+  ['transferReceived', 'DECLINE_DUPLICATE', 'notAcceptedDuplicate', ['pendingBelowFound']],
+  ['transferReceived', 'DECLINE_FINAL', 'notAcceptedFinal', ['finalFound']],
   ['transferReceived', 'OBJECT', 'returned', ['objectionInTime']],
   ['handling', 'EXTEND', 'extended', ['extensionAtMost30Days', 'extensionBeforePeriodEnds']],
   ...handlingRows('handling'),
@@ -309,8 +316,12 @@ describe('信访 petitions (xf) machine', () => {
       { from: 'triage', context: CLASSIFIED, type: 'CLASSIFY', data: { classification: 'COMPLAINT' }, to: 'triage', contextAfter: { classification: 'COMPLAINT' } },
       { from: 'triage', context: CLASSIFIED, type: 'ACCEPT', to: 'handling', contextAfter: { acceptedOn: '2025-02-17' } },
       { from: 'triage', context: CLASSIFIED, type: 'TRANSFER', to: 'forwarded', contextAfter: { transferMode: 'TRANSFER' } },
-      { from: 'triage', context: PENDING_BELOW, type: 'DECLINE_DUPLICATE', to: 'notAcceptedDuplicate' },
-      { from: 'triage', context: REPEAT_AFTER_FINAL, type: 'DECLINE_FINAL', to: 'notAcceptedFinal' },
+      { from: 'triage', context: AT_CITY_CLASSIFIED, type: 'DECLINE_DUPLICATE', over: FOUND_BELOW, to: 'notAcceptedDuplicate' },
+      { from: 'triage', context: AT_CITY_CLASSIFIED, type: 'DECLINE_FINAL', over: FOUND_FINAL, to: 'notAcceptedFinal' },
+      // What the engine found is kept for the officer; new facts and reasons after 复核 are recorded with it.
+      { from: 'received', context: AT_CITY, type: 'CLASSIFY', over: FOUND_FINAL, to: 'triage', contextAfter: { earlierPetitions: FOUND_FINAL.facts.earlierPetitions as XfContext['earlierPetitions'] } },
+      { from: 'triage', context: REPEAT_AFTER_FINAL, type: 'CLASSIFY', data: { classification: 'REQUEST', newFactsAndReasons: '改造方案已于9月调整，涉及新的范围' }, over: FOUND_FINAL, to: 'triage', contextAfter: { newFactsAndReasons: '改造方案已于9月调整，涉及新的范围' } },
+      { from: 'triage', context: { ...REPEAT_AFTER_FINAL, newFactsAndReasons: '改造方案已于9月调整' }, type: 'ACCEPT', over: { ...FOUND_FINAL, today: '2025-10-20' }, data: { acceptedOn: '2025-10-20', notifiedOn: '2025-10-20' }, to: 'handling' },
       { from: 'triage', context: CLASSIFIED, type: 'DIVERT', to: 'diverted', contextAfter: { divertedTo: 'LABOUR_ARBITRATION' } },
       // 涉法涉诉 matters for the police are told to the petitioner, with no receiving body in the engine.
       { from: 'triage', context: CLASSIFIED, type: 'DIVERT', data: { legalChannel: 'POLICE', notifiedOn: '2025-02-10', explanation: '告知向公安机关报案' }, to: 'diverted', contextAfter: { divertedTo: 'POLICE' } },
@@ -320,6 +331,8 @@ describe('信访 petitions (xf) machine', () => {
       { from: 'forwarded', context: CLASSIFIED, type: 'TRANSFER_RETURNED', over: sys, to: 'triage' },
       { from: 'transferReceived', context: AT_DEPARTMENT, type: 'ACCEPT', to: 'handling', effects: [{ type: 'acceptTransfer', params: {} }], contextAfter: { acceptedOn: '2025-02-17' } },
       { from: 'transferReceived', context: AT_DEPARTMENT, type: 'OBJECT', to: 'returned', effects: [{ type: 'returnTransfer', params: { reasonField: 'reason' } }] },
+      { from: 'transferReceived', context: { ...AT_DEPARTMENT, handlingRegionCode: CITY }, type: 'DECLINE_DUPLICATE', over: FOUND_BELOW, to: 'notAcceptedDuplicate', effects: [{ type: 'acceptTransfer', params: {} }] },
+      { from: 'transferReceived', context: AT_DEPARTMENT, type: 'DECLINE_FINAL', over: FOUND_FINAL, to: 'notAcceptedFinal', effects: [{ type: 'acceptTransfer', params: {} }] },
       // 第三十四条: 30 days from the 60th day (2025-04-18) end on 2025-05-18, a Sunday the engine rolls to 05-19.
       { from: 'handling', context: HANDLING, type: 'EXTEND', to: 'extended', contextAfter: { extendedDueOn: '2025-05-18' } },
       ...['handling', 'extended'].flatMap((s): Case[] => [
@@ -374,11 +387,15 @@ describe('信访 petitions (xf) machine', () => {
   describe('refusals, each with its article', () => {
     type Refusal = { name: string; from: string; context: XfContext; type: string; data?: Record<string, unknown>; over?: Partial<WorkflowEvent>; violations: [string, string | undefined][] };
     const rows: Refusal[] = [
-      { name: 'the same matter is handled below within its period (第十九条)', from: 'triage', context: PENDING_BELOW, type: 'ACCEPT', over: { today: '2025-03-01' }, data: { acceptedOn: '2025-03-01', notifiedOn: '2025-03-01' }, violations: [['notPendingBelow', `${LAW} 第十九条`]] },
-      { name: 'the same matter is transferred upward while handled below (第十九条)', from: 'triage', context: PENDING_BELOW, type: 'TRANSFER', over: { today: '2025-03-01' }, data: { mode: 'ASSIGN', receivingOrgId: 'org-housing' }, violations: [['notPendingBelow', `${LAW} 第十九条`]] },
-      { name: 'the matter was re-examined on the same facts and reasons (第三十六条)', from: 'triage', context: REPEAT_AFTER_FINAL, type: 'ACCEPT', over: { today: '2025-10-20' }, data: { acceptedOn: '2025-10-20', notifiedOn: '2025-10-20' }, violations: [['notFinalAfterReexam', `${LAW} 第三十六条`]] },
-      { name: 'declining as a duplicate with nothing recorded below', from: 'triage', context: CLASSIFIED, type: 'DECLINE_DUPLICATE', violations: [['pendingBelowRecorded', `${LAW} 第十九条`]] },
-      { name: 'declining as final when the earlier petition is still being handled', from: 'triage', context: PENDING_BELOW, type: 'DECLINE_FINAL', violations: [['finalRecorded', `${LAW} 第三十六条`]] },
+      { name: 'the same matter is handled below within its period (第十九条)', from: 'triage', context: AT_CITY_CLASSIFIED, type: 'ACCEPT', over: { ...FOUND_BELOW, today: '2025-03-01' }, data: { acceptedOn: '2025-03-01', notifiedOn: '2025-03-01' }, violations: [['notPendingBelow', `${LAW} 第十九条`]] },
+      { name: 'the same matter is transferred upward while handled below (第十九条)', from: 'triage', context: AT_CITY_CLASSIFIED, type: 'TRANSFER', over: { ...FOUND_BELOW, today: '2025-03-01' }, data: { mode: 'ASSIGN', receivingOrgId: 'org-housing' }, violations: [['notPendingBelow', `${LAW} 第十九条`]] },
+      { name: 'the matter was re-examined on the same facts and reasons (第三十六条)', from: 'triage', context: AT_CITY_CLASSIFIED, type: 'ACCEPT', over: { ...FOUND_FINAL, today: '2025-10-20' }, data: { acceptedOn: '2025-10-20', notifiedOn: '2025-10-20' }, violations: [['notFinalAfterReexam', `${LAW} 第三十六条`]] },
+      { name: 'a transferred petition arrives at an organ above the one handling it (第十九条)', from: 'transferReceived', context: { ...AT_DEPARTMENT, handlingRegionCode: CITY }, type: 'ACCEPT', over: FOUND_BELOW, violations: [['notPendingBelow', `${LAW} 第十九条`]] },
+      { name: 'declining as a duplicate with nothing found below', from: 'triage', context: CLASSIFIED, type: 'DECLINE_DUPLICATE', violations: [['pendingBelowFound', `${LAW} 第十九条`]] },
+      { name: 'declining as final when the earlier petition is still being handled', from: 'triage', context: AT_CITY_CLASSIFIED, type: 'DECLINE_FINAL', over: FOUND_BELOW, violations: [['finalFound', `${LAW} 第三十六条`]] },
+      { name: 'declining as final when new facts and reasons were recorded', from: 'triage', context: { ...REPEAT_AFTER_FINAL, newFactsAndReasons: '新的事实' }, type: 'DECLINE_FINAL', over: FOUND_FINAL, violations: [['finalFound', `${LAW} 第三十六条`]] },
+      // The department handling it is below the district's own petition bureau, not below another department.
+      { name: 'the district bureau accepts what its department handles (第十九条)', from: 'triage', context: CLASSIFIED, type: 'ACCEPT', over: FOUND_BELOW, violations: [['notPendingBelow', `${LAW} 第十九条`]] },
       { name: 'a suggestion is accepted for handling (第二十九条)', from: 'triage', context: { ...CLASSIFIED, classification: 'SUGGESTION' }, type: 'ACCEPT', violations: [['isRequest', `${LAW} 第二十九条至第三十一条`]] },
       { name: 'a request goes to the discipline organs (第三十条)', from: 'triage', context: CLASSIFIED, type: 'REFER_DISCIPLINE', violations: [['isComplaint', `${LAW} 第三十条`]] },
       { name: 'a labour matter is diverted without its commission', from: 'triage', context: CLASSIFIED, type: 'DIVERT', data: { legalChannel: 'LABOUR_ARBITRATION', notifiedOn: '2025-02-10', explanation: '申请仲裁' }, violations: [['divertedWithItsOrgan', `${LAW} 第二十二条、第三十一条`]] },

@@ -2,7 +2,7 @@ import { and, assign, setup } from 'xstate';
 import type { DeadlineSpec, StateMeta, WorkflowEvent } from '../definition';
 import { acceptTransfer, engineEffects, guardsFrom, pauseDeadlines, report, resumeDeadlines, returnTransfer } from '../building-blocks';
 import { addDays, isIsoDate } from '../reconsideration/rx.periods';
-import type { XfContext } from './xf.context';
+import type { EarlierPetition, XfContext } from './xf.context';
 import { xfPreconditions } from './xf.preconditions';
 
 const meta = (m: StateMeta) => m;
@@ -86,10 +86,11 @@ export const xfMachine = setup({
     ...engineEffects,
     recordClassification: assign(({ event }) => ({
       classification: event.data.classification,
-      earlierPetition: event.data.earlierPetition,
+      earlierPetitions: Array.isArray(event.facts?.earlierPetitions) ? (event.facts.earlierPetitions as EarlierPetition[]) : [],
+      newFactsAndReasons: typeof event.data.newFactsAndReasons === 'string' ? event.data.newFactsAndReasons : undefined,
     })),
     recordTransferReceipt: assign(({ context, event }) => ({
-      transferMode: event.data.mode,
+      transferMode: event.data.mode ?? 'TRANSFER',
       transferReceivedOn: date(event.data.receivedOn) ?? event.today,
       classification: event.data.classification ?? context.classification ?? 'REQUEST',
     })),
@@ -146,8 +147,8 @@ export const xfMachine = setup({
         CLASSIFY: { actions: 'recordClassification' },
         ACCEPT: { target: to('handling'), guard: and(['isRequest', 'notPendingBelow', 'notFinalAfterReexam', 'acceptedNotInFuture', 'notifiedNotInFuture']), actions: 'recordAcceptance' },
         TRANSFER: { target: to('forwarded'), guard: and(['isRequest', 'notPendingBelow', 'notFinalAfterReexam', 'deliveredNotBeforeTransfer']), actions: 'recordTransferOut' },
-        DECLINE_DUPLICATE: { target: to('notAcceptedDuplicate'), guard: 'pendingBelowRecorded' },
-        DECLINE_FINAL: { target: to('notAcceptedFinal'), guard: 'finalRecorded' },
+        DECLINE_DUPLICATE: { target: to('notAcceptedDuplicate'), guard: 'pendingBelowFound' },
+        DECLINE_FINAL: { target: to('notAcceptedFinal'), guard: 'finalFound' },
         DIVERT: { target: to('diverted'), guard: and(['isRequest', 'divertedWithItsOrgan']), actions: 'recordDiversion' },
         REFER_DISCIPLINE: { target: to('routedDiscipline'), guard: 'isComplaint' },
         ANSWER_SUGGESTION: { target: to('suggestionAnswered'), guard: 'isSuggestion' },
@@ -166,7 +167,10 @@ export const xfMachine = setup({
       tags: ['inbox'],
       meta: meta({ label: '待受理（转送/交办）', labelEn: 'Transferred in, awaiting acceptance', legalBasis: `${LAW} 第二十三条`, deadlines: [D_XF2, D_XF3] }),
       on: {
-        ACCEPT: { target: to('handling'), guard: and(['acceptedNotInFuture', 'notifiedNotInFuture']), actions: ['recordAcceptance', acceptTransfer] },
+        // 第十九条、第三十六条 bind every organ: a transferred petition is checked again where it arrives.
+        ACCEPT: { target: to('handling'), guard: and(['notPendingBelow', 'notFinalAfterReexam', 'acceptedNotInFuture', 'notifiedNotInFuture']), actions: ['recordAcceptance', acceptTransfer] },
+        DECLINE_DUPLICATE: { target: to('notAcceptedDuplicate'), guard: 'pendingBelowFound', actions: [acceptTransfer] },
+        DECLINE_FINAL: { target: to('notAcceptedFinal'), guard: 'finalFound', actions: [acceptTransfer] },
         OBJECT: { target: to('returned'), guard: 'objectionInTime', actions: [returnTransfer('reason')] },
       },
     },

@@ -39,22 +39,32 @@ function event(type: string, data: Record<string, unknown>, today: string, label
 }
 const label = (e: WorkflowEvent) => labels.get(e) ?? e.type;
 const REPORT = { sourceCaseId: 'other-1', reportedOn: '2025-02-17' };
-const earlier = (status: string, regionCode = FENGQIAO) => ({ caseNo: '（2025）枫桥信访信字第1号', regionCode, status, sameMatter: true });
+/** What the engine finds (xf.earlier.ts): the same matter in the township's 60 days, or closed after 复核 at the city. */
+const found = (status: 'HANDLING' | 'FINAL') => ({
+  facts: { earlierPetitions: [{ caseNo: '（2025）枫桥信访信字第1号', orgName: '枫桥镇信访办公室', orgType: 'PETITION_OFFICE', regionCode: status === 'HANDLING' ? FENGQIAO : CITY, status, dueOn: '2025-04-18', matchedBy: 'SUMMARY' }] },
+});
+const BELOW = found('HANDLING');
+const REEXAMINED = found('FINAL');
+const ACCEPT = { acceptedOn: '2025-02-17', notifiedOn: '2025-02-17' };
+const TRANSFER = { mode: 'TRANSFER', receivingOrgId: 'org-housing', deliveredOn: '2025-02-13' };
 
 const VALID: WorkflowEvent[] = [
   event('CLASSIFY', { classification: 'REQUEST' }, '2025-02-10', 'request'),
-  event('CLASSIFY', { classification: 'REQUEST', earlierPetition: earlier('HANDLING') }, '2025-02-10', 'handled below'),
-  event('CLASSIFY', { classification: 'REQUEST', earlierPetition: earlier('FINAL') }, '2025-02-10', 're-examined'),
+  event('CLASSIFY', { classification: 'REQUEST', newFactsAndReasons: '改造方案调整后的新范围' }, '2025-02-10', 'new facts', REEXAMINED),
   event('CLASSIFY', { classification: 'COMPLAINT' }, '2025-02-10', 'complaint'),
   event('CLASSIFY', { classification: 'SUGGESTION' }, '2025-02-10', 'suggestion'),
   event('RECEIVE_TRANSFER', { mode: 'TRANSFER', receivedOn: '2025-02-13', classification: 'REQUEST' }, '2025-02-12'),
-  event('ACCEPT', { acceptedOn: '2025-02-17', notifiedOn: '2025-02-17' }, '2025-02-17'),
-  event('TRANSFER', { mode: 'TRANSFER', receivingOrgId: 'org-housing', deliveredOn: '2025-02-13' }, '2025-02-12'),
+  event('ACCEPT', ACCEPT, '2025-02-17'),
+  event('ACCEPT', ACCEPT, '2025-02-17', 'handled below', BELOW),
+  event('ACCEPT', ACCEPT, '2025-02-17', 're-examined', REEXAMINED),
+  event('TRANSFER', TRANSFER, '2025-02-12'),
+  event('TRANSFER', TRANSFER, '2025-02-12', 'handled below', BELOW),
+  event('TRANSFER', TRANSFER, '2025-02-12', 're-examined', REEXAMINED),
   event('OBJECT', { reason: 'NOT_COMPETENT', explanation: '不属本机关职权' }, '2025-02-18'),
   event('TRANSFER_SIGNED_FOR', { outcome: 'SIGNED_FOR', ...REPORT }, '2025-02-17'),
   event('TRANSFER_RETURNED', { outcome: 'RETURNED', ...REPORT }, '2025-02-18'),
-  event('DECLINE_DUPLICATE', { decidedOn: '2025-03-01', explanation: '下级正在办理' }, '2025-03-01'),
-  event('DECLINE_FINAL', { decidedOn: '2025-10-20', explanation: '已复核终结' }, '2025-10-20'),
+  event('DECLINE_DUPLICATE', { decidedOn: '2025-03-01', explanation: '下级正在办理' }, '2025-03-01', 'handled below', BELOW),
+  event('DECLINE_FINAL', { decidedOn: '2025-10-20', explanation: '已复核终结' }, '2025-10-20', 're-examined', REEXAMINED),
   event('DIVERT', { legalChannel: 'LABOUR_ARBITRATION', receivingOrgId: 'org-labour-arbitration', notifiedOn: '2025-02-10', explanation: '申请仲裁' }, '2025-02-10'),
   event('REFER_DISCIPLINE', { organName: '青溪区纪委监委', referredOn: '2025-02-11' }, '2025-02-11'),
   event('ANSWER_SUGGESTION', { repliedOn: '2025-02-20', reply: '已研究' }, '2025-02-20'),
@@ -78,6 +88,8 @@ const VALID: WorkflowEvent[] = [
   event('END_AFTERCARE', { endedOn: '2025-12-31' }, '2025-12-31'),
 ];
 const FORBIDDEN: WorkflowEvent[] = [
+  event('DECLINE_DUPLICATE', { decidedOn: '2025-03-01', explanation: '下级正在办理' }, '2025-03-01', 'nothing found'),
+  event('DECLINE_FINAL', { decidedOn: '2025-10-20', explanation: '已复核终结' }, '2025-10-20', 'nothing found'),
   event('EXTEND', { days: 31, reason: '情况复杂', approvedBy: '负责人 葛某', notifiedOn: '2025-04-10' }, '2025-04-10', '31 days'),
   event('START_MEDIATION', { consentedPartyIds: ['p1'], startedOn: '2025-03-10' }, '2025-03-10', 'one party'),
   event('REFER_MEDIATION', { mediationOrgId: 'org-fengqiao', consentedPartyIds: PARTIES, civilContent: true, administrativeDispute: true }, '2025-03-10', 'administrative'),
@@ -90,7 +102,7 @@ const SAMPLES = [...VALID, ...FORBIDDEN];
 const stateOf = (s: AnyMachineSnapshot) => String(s.value);
 const BY_FACTS = (s: AnyMachineSnapshot) => {
   const c = s.context as XfContext;
-  return JSON.stringify([stateOf(s), c.classification ?? null, c.earlierPetition?.status ?? null, !!c.extendedDueOn, c.reviewBody?.regionCode ?? null, !!c.hearing, c.aftercare.length > 0]);
+  return JSON.stringify([stateOf(s), c.classification ?? null, !!c.newFactsAndReasons, !!c.extendedDueOn, c.reviewBody?.regionCode ?? null, !!c.hearing, c.aftercare.length > 0]);
 };
 /** Re-classifying in triage is sampled once, back to a plain request, so the orders of five classifications are not all walked. */
 const RECLASSIFY = VALID[0];
@@ -135,38 +147,39 @@ describe('信访 petitions (xf): generated legal paths', () => {
     expect(description.transitions.filter((t) => !taken.has(`${t.from}|${t.event}|${t.to}`))).toEqual([]);
   });
 
-  it('does not accept or pass upward a matter handled below within its period (第十九条)', () => {
+  it('does not accept or pass upward a matter the engine finds handled below within its period (第十九条)', () => {
     const wrong: string[] = [];
     for (const [name, paths_] of Object.entries(paths)) {
       for (const p of paths_) {
-        let below = false;
         for (const e of entries(p)) {
-          if (e.event.type === 'CLASSIFY') {
-            const earlierOne = e.event.data.earlierPetition;
-            below = earlierOne?.status === 'HANDLING' && regionBelow(earlierOne.regionCode, OPENINGS[name].handlingRegionCode);
-          }
-          if (below && e.from === 'triage' && ['ACCEPT', 'TRANSFER'].includes(e.event.type)) wrong.push(chain(p).join(' → '));
+          const below = ((e.event.facts?.earlierPetitions ?? []) as { status: string; regionCode: string }[]).some((x) => x.status === 'HANDLING' && regionBelow(x.regionCode, OPENINGS[name].handlingRegionCode));
+          if (below && (e.to === 'handling' || e.to === 'forwarded')) wrong.push(chain(p).join(' → '));
+          if (e.to === 'notAcceptedDuplicate' && e.from !== e.to && !below) wrong.push(`declined with nothing below: ${chain(p).join(' → ')}`);
         }
       }
     }
     expect([...new Set(wrong)]).toEqual([]);
     expect(paths.bureau.some((p) => stateOf(p.state) === 'notAcceptedDuplicate')).toBe(true);
+    // A transferred petition is checked again where it arrives.
+    expect(paths.department.some((p) => chain(p).includes('DECLINE_DUPLICATE[handled below]'))).toBe(true);
     // The township is where it is handled: nothing is below it, so it may not decline on that ground.
     expect(paths.township.some((p) => stateOf(p.state) === 'notAcceptedDuplicate')).toBe(false);
   });
 
-  it('starts no handling period after 复核 on the same facts and reasons, and gives aftercare instead (第三十六条、第三十七条)', () => {
+  it('starts no handling period after 复核 on the same facts and reasons, only on new ones, and gives aftercare instead (第三十六条、第三十七条)', () => {
     const wrong: string[] = [];
     for (const p of all) {
-      let final = false;
-      for (const e of entries(p)) {
-        if (e.event.type === 'CLASSIFY') final = e.event.data.earlierPetition?.status === 'FINAL';
-        if (final && ['handling', 'forwarded'].includes(e.to)) wrong.push(chain(p).join(' → '));
-        if (e.to === 'notAcceptedFinal' && !final) wrong.push(`declined without the earlier 复核: ${chain(p).join(' → ')}`);
-      }
+      p.steps.slice(1).forEach((step, i) => {
+        const before = p.steps[i].state.context as XfContext;
+        const to = stateOf(step.state);
+        const final = ((step.event.facts?.earlierPetitions ?? []) as { status: string }[]).some((x) => x.status === 'FINAL') && !before.newFactsAndReasons;
+        if (final && ['handling', 'forwarded'].includes(to)) wrong.push(chain(p).join(' → '));
+        if (to === 'notAcceptedFinal' && stateOf(p.steps[i].state) !== to && !final) wrong.push(`declined without the earlier 复核: ${chain(p).join(' → ')}`);
+      });
     }
     expect([...new Set(wrong)]).toEqual([]);
-    expect(all.some((p) => chain(p).includes('DECLINE_FINAL') && chain(p).includes('RECORD_AFTERCARE'))).toBe(true);
+    expect(all.some((p) => chain(p).includes('DECLINE_FINAL[re-examined]') && chain(p).includes('RECORD_AFTERCARE'))).toBe(true);
+    expect(all.some((p) => chain(p).join(' → ').includes('CLASSIFY[new facts] → ACCEPT[re-examined]'))).toBe(true);
   });
 
   it('handles only requests; answers only suggestions; sends only complaints to the discipline organs (第二十九条至第三十一条)', () => {

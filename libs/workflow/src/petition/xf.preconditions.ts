@@ -1,19 +1,26 @@
-import type { Precondition } from '../definition';
+import type { Precondition, WorkflowEvent } from '../definition';
 import { everyParty, notInFuture, withinDeadline } from '../building-blocks';
 import { isIsoDate } from '../reconsideration/rx.periods';
-import type { XfContext } from './xf.context';
-import { parentRegion, regionBelow, reviewRegionFor } from './xf.ladder';
+import type { EarlierPetition, XfContext } from './xf.context';
+import { handledBelow } from './xf.earlier';
+import { parentRegion, reviewRegionFor } from './xf.ladder';
 
 const LAW = '信访工作条例';
 
 /** The legal channels that have a channel in the engine: the matter travels to it as a transfer (routes.ts R18a–c). */
 export const ROUTED_CHANNELS = ['LABOUR_ARBITRATION', 'LITIGATION', 'RECONSIDERATION'];
 
-const pendingBelow = (c: XfContext) => {
-  const e = c.earlierPetition;
-  return !!e && e.status === 'HANDLING' && e.sameMatter && regionBelow(e.regionCode, c.handlingRegionCode);
-};
-const alreadyFinal = (c: XfContext) => !!c.earlierPetition && c.earlierPetition.status === 'FINAL' && c.earlierPetition.sameMatter;
+/** What the engine found for this event (xf.earlier.ts): never what someone typed. */
+const found = (e: WorkflowEvent): EarlierPetition[] => (Array.isArray(e.facts?.earlierPetitions) ? (e.facts.earlierPetitions as EarlierPetition[]) : []);
+const pendingBelow = (c: XfContext, e: WorkflowEvent) => found(e).filter((p) => p.status === 'HANDLING' && handledBelow(p, { orgType: c.handlingOrgType, regionCode: c.handlingRegionCode }));
+const alreadyFinal = (c: XfContext, e: WorkflowEvent) => (c.newFactsAndReasons ? [] : found(e).filter((p) => p.status === 'FINAL'));
+/** Names the earlier case by its number where the acting organ may see it, else by the organ that has it. */
+const named = (p: EarlierPetition) => (p.caseNo ? `${p.orgName}${p.caseNo}` : p.orgName);
+const detail = (list: EarlierPetition[], zh: (p: EarlierPetition) => string, en: (p: EarlierPetition) => string) =>
+  list.length ? { zh: list.map(zh).join('；'), en: list.map(en).join('; ') } : undefined;
+const handlingDetail = (list: EarlierPetition[]) =>
+  detail(list, (p) => `${named(p)}正在办理，办理期限至${p.dueOn}`, (p) => `${p.caseNo ?? 'a case'} at ${p.orgName}, in its period until ${p.dueOn}`);
+const finalDetail = (list: EarlierPetition[]) => detail(list, (p) => `${named(p)}已于${p.finalOn}复核终结`, (p) => `${p.caseNo ?? 'a case'} at ${p.orgName}, re-examined on ${p.finalOn}`);
 const ofClass = (kind: XfContext['classification'], message: string, messageEn: string, legalBasis: string): Precondition<XfContext> => ({
   check: (c) => c.classification === kind,
   message,
@@ -38,32 +45,34 @@ export const xfPreconditions: Record<string, Precondition<XfContext>> = {
   isComplaint: ofClass('COMPLAINT', '只有检举控告类信访事项转纪检监察机关或者有权处理的机关依规依纪依法处理', 'Only a complaint or report goes to the discipline organs', `${LAW} 第三十条`),
   isSuggestion: ofClass('SUGGESTION', '只有建议意见类信访事项研究论证后答复', 'Only a suggestion is answered as such', `${LAW} 第二十九条`),
   notPendingBelow: {
-    check: (c) => !pendingBelow(c),
+    check: (c, e) => pendingBelow(c, e).length === 0,
     message: '信访事项已经受理或者正在办理的，信访人在规定期限内向受理、办理机关的上级机关再提出同一信访事项的，该上级机关不予受理',
     messageEn: 'The same matter is being handled by a lower organ within its period: a higher organ does not accept it',
     legalBasis: `${LAW} 第十九条`,
+    detail: (c, e) => handlingDetail(pendingBelow(c, e)),
   },
   notFinalAfterReexam: {
-    check: (c) => !alreadyFinal(c),
-    message: '信访人对复核意见不服，仍然以同一事实和理由提出信访事项的，各级机关不再受理',
-    messageEn: 'After re-examination, a petition on the same facts and reasons is not accepted again by any organ',
+    check: (c, e) => alreadyFinal(c, e).length === 0,
+    message: '信访人对复核意见不服，仍然以同一事实和理由提出信访事项的，各级机关不再受理；提出新的事实和理由的，在分类研判时记录',
+    messageEn: 'After re-examination, a petition on the same facts and reasons is not accepted again by any organ; new facts and reasons are recorded at classification',
     legalBasis: `${LAW} 第三十六条`,
+    detail: (c, e) => finalDetail(alreadyFinal(c, e)),
   },
   deliveredNotBeforeTransfer: {
     check: (_c, e) => e.data.deliveredOn === undefined || (isIsoDate(e.data.deliveredOn) && e.data.deliveredOn >= e.today),
     message: '送达有权处理机关的日期不得早于转送、交办之日',
     messageEn: 'The petition reaches the competent organ on or after the day it is transferred',
   },
-  pendingBelowRecorded: {
-    check: pendingBelow,
-    message: '分类研判须记录下级机关正在办理的同一信访事项（编号、所在区划、办理情况），才能以此不予受理',
-    messageEn: 'Record the same matter being handled below (case number, region, status) before declining on that ground',
+  pendingBelowFound: {
+    check: (c, e) => pendingBelow(c, e).length > 0,
+    message: '信访信息系统中没有下级机关在办理期限内正在办理的同一信访人的同一信访事项，不能以此不予受理',
+    messageEn: 'No lower organ is handling the same petitioner’s same matter within its period: this is no ground to decline',
     legalBasis: `${LAW} 第十九条`,
   },
-  finalRecorded: {
-    check: alreadyFinal,
-    message: '分类研判须记录已经复核终结的同一信访事项，才能以此不再受理',
-    messageEn: 'Record the re-examined petition on the same facts and reasons before declining on that ground',
+  finalFound: {
+    check: (c, e) => alreadyFinal(c, e).length > 0,
+    message: '信访信息系统中没有以同一事实和理由已经复核终结的同一信访人的信访事项（或者已记录新的事实和理由），不能以此不再受理',
+    messageEn: 'No petition of the same petitioner on the same facts and reasons was closed after re-examination (or new facts and reasons were recorded): this is no ground to decline',
     legalBasis: `${LAW} 第三十六条`,
   },
   acceptedNotInFuture: notInFuture('acceptedOn', '受理日期'),

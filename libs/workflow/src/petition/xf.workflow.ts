@@ -3,6 +3,7 @@ import { dateField, enumField, objectSchema } from '../building-blocks';
 import { isIsoDate } from '../reconsideration/rx.periods';
 import type { PetitionChannel, XfContext } from './xf.context';
 import { PETITION_CHANNELS, xfEvents } from './xf.events';
+import { xfLookups } from './xf.earlier';
 import { xfMachine } from './xf.machine';
 import { xfPreconditions } from './xf.preconditions';
 
@@ -29,6 +30,7 @@ function initialContext({ partyIds, openedOn, input = {}, org, regionCode }: Cas
     registeredOn: isIsoDate(input.registeredOn) ? input.registeredOn : openedOn,
     handlingOrgType: org?.type,
     handlingRegionCode: org?.regionCode ?? regionCode ?? '',
+    ...(typeof input.matterKey === 'string' && input.matterKey.trim() ? { matterKey: input.matterKey.trim() } : {}),
     aftercare: [],
   };
 }
@@ -49,10 +51,12 @@ export const petition: WorkflowDefinition<XfContext> = {
       groupVisit: { type: 'boolean', title: '多人走访' },
       representatives: { type: 'array', title: '推选的代表（不超过五名）', items: { type: 'string', minLength: 1, maxLength: 40 }, maxItems: MAX_REPRESENTATIVES, uniqueItems: true },
       registeredOn: dateField('登记日期'),
+      matterKey: { type: 'string', title: '信访事项编号（同一编号即同一事项）', minLength: 1, maxLength: 60 },
     },
     ['channel'],
   ),
   initialContext,
+  lookups: xfLookups,
   manifest: {
     caseNumberKind: '信',
     roles: { PETITION_OFFICER: '信访工作人员' },

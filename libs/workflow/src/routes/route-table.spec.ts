@@ -29,6 +29,13 @@ describe('the route table and the channels, checked at startup', () => {
     expect(wiringProblems([withAction('mystery')], [])).toEqual(['x@1: state a asks for the unknown effect mystery']);
   });
 
+  it('refuse an event asking for a lookup its workflow does not declare', () => {
+    const def = withAction('noteIt');
+    const asking = { ...def, events: { GO: { ...def.events.GO, lookups: ['earlierPetitions'] } } };
+    expect(wiringProblems([asking], [])).toEqual(['x@1: GO asks for the unknown lookup earlierPetitions']);
+    expect(wiringProblems([{ ...asking, lookups: { earlierPetitions: { workflows: ['x'], find: () => [] } } }], [])).toEqual([]);
+  });
+
   it('accept assign actions and the engine effects', () => {
     expect(wiringProblems([withAction('noteIt')], [])).toEqual([]);
     expect(wiringProblems([withAction({ type: 'report', params: { outcome: 'DONE' } }, { DONE: '完成' })], [])).toEqual([]);

@@ -92,6 +92,9 @@ export function wiringProblems(definitions: WorkflowDefinition[], rules: RouteRu
   for (const def of definitions) {
     const implementations = (def.machine.implementations.actions ?? {}) as Record<string, { type?: string }>;
     const name = `${def.id}@${def.version}`;
+    for (const [type, spec] of Object.entries(def.events)) {
+      for (const lookup of spec.lookups ?? []) if (!def.lookups?.[lookup]) problems.push(`${name}: ${type} asks for the unknown lookup ${lookup}`);
+    }
     for (const use of actionsOf(def.machine)) {
       const known = use.type in EFFECT_TYPES || use.type === 'xstate.assign' || implementations[use.type]?.type === 'xstate.assign';
       if (!known) problems.push(`${name}: state ${use.state} asks for the unknown effect ${use.type}`);

@@ -26,7 +26,8 @@ export interface RouteRule {
   /**
    * Opening input of the receiving case: its input field ← the sending case's context field, a field of the sending
    * event's data (`$event.<field>`), or one of the facts the engine knows of the sender: `$sender.orgName`,
-   * `$sender.caseNo`, `$sender.caseId`, `$sender.openedOn`, `$today`.
+   * `$sender.caseNo`, `$sender.caseId`, `$sender.openedOn`, `$today`. A dotted name reads a field of a record the
+   * context holds (`petition.channel`).
    */
   input?: Record<string, string>;
   /**

@@ -20,8 +20,22 @@ export interface SenderFacts {
 /** A route's field mapping: each field ← the named field of `from`; absent (undefined or null) values are left out. */
 export function mapRouteFields(mapping: Record<string, string>, from: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [to, field] of Object.entries(mapping)) if (from[field] !== undefined && from[field] !== null) out[to] = from[field];
+  for (const [to, field] of Object.entries(mapping)) {
+    const value = pick(from, field);
+    if (value !== undefined && value !== null) out[to] = value;
+  }
   return out;
+}
+
+/** A field, or a dotted field of a record held in one (`petition.channel`). */
+function pick(from: Record<string, unknown>, field: string): unknown {
+  if (field in from) return from[field];
+  const parts = field.split('.');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const head = parts.slice(0, i).join('.');
+    if (head in from) return parts.slice(i).reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined), from[head]);
+  }
+  return undefined;
 }
 
 /** What applying the sending event of `rule` opens: the receiving workflow and organisation, its opening input, its start event. */

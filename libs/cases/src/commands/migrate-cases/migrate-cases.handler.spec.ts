@@ -39,6 +39,9 @@ class MemoryStore extends CaseStore {
   async load(id: string) {
     return structuredClone(this.cases.get(id) ?? null);
   }
+  async findRelated(): Promise<LoadedCase[]> {
+    return [];
+  }
   async findIdempotent(): Promise<IdempotentResult | null> {
     return null;
   }
