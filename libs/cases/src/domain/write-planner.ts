@@ -24,7 +24,7 @@ import {
   type WorkflowEvent,
 } from '@app/workflow';
 import type { CommitPlan, OutboxMessage } from '../ports/case-store.port';
-import type { CaseLink, CaseRecord } from './case-record';
+import { copyCase, type CaseLink, type CaseRecord } from './case-record';
 import { caseNoParts, openCase, type NewCase } from './case-factory';
 import { EventForbiddenError, TransitionNotAllowedError } from './case.errors';
 import { EventDataValidator } from './event-data-validator';
@@ -141,19 +141,15 @@ export class WritePlanner {
     plan.audit.push(audit);
     const assigneeField = def.manifest.assigneeField;
     const assignee = assigneeField ? decision.context[assigneeField] : undefined;
-    let next: WorkingCase = {
-      record: {
-        ...record,
-        state: decision.to,
-        context: decision.context,
-        version: record.version + 1,
-        headHash: audit.hash,
-        assigneeId: typeof assignee === 'string' ? assignee : record.assigneeId,
-        closed: decision.final,
-        updatedAt: at,
-      },
-      deadlines,
-    };
+    const changed = copyCase(record);
+    changed.state = decision.to;
+    changed.context = decision.context;
+    changed.version = record.version + 1;
+    changed.headHash = audit.hash;
+    changed.assigneeId = typeof assignee === 'string' ? assignee : record.assigneeId;
+    changed.closed = decision.final;
+    changed.updatedAt = at;
+    let next: WorkingCase = { record: changed, deadlines };
     // Clocks first: a deadline the case leaves with its clock stopped closes with the pause ended.
     const clock = (e: Effect) => e.type === 'pauseDeadlines' || e.type === 'resumeDeadlines';
     next = this.runEffects(plan, def, next, decision.effects.filter(clock), input, role, env);
@@ -218,7 +214,11 @@ export class WritePlanner {
     plan.audit.push(audit);
     plan.deadlinesUpdated.push(...built.deadlinesUpdated);
     const updates = new Map(built.deadlinesUpdated.map((u) => [u.id, u]));
-    const next = { record: { ...record, version: record.version + 1, headHash: audit.hash, updatedAt: at }, deadlines: current.deadlines.map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d)) };
+    const changed = copyCase(record);
+    changed.version = record.version + 1;
+    changed.headHash = audit.hash;
+    changed.updatedAt = at;
+    const next = { record: changed, deadlines: current.deadlines.map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d)) };
     plan.update = { expectedVersion: record.version, record: next.record };
     return next;
   }
@@ -463,6 +463,8 @@ export class WritePlanner {
  * once the commit has allocated them (in `plan.numbering` order), then lets the plan finish (`beforeWrite`).
  */
 export function assignCaseNumbers(plan: CommitPlan, numbers: number[]): void {
+  // Most commits open no case: nothing to fill in, and no reason to copy every record.
+  if (!plan.numbering.length) return void plan.beforeWrite?.(numbers);
   const byCase = new Map(plan.numbering.map((n, i) => [n.caseId, `${n.prefix}${numbers[i]}${n.suffix}`]));
   const fix = (r: CaseRecord): CaseRecord => ({
     ...r,
