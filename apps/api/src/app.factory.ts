@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { installFastAsyncResourceBind } from './http/async-resource-bind';
 import { sendRouterProblem } from './http/problem-details.filter';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers';
 import { serveWebConsole } from './http/web-console';
@@ -11,6 +12,7 @@ import { createLogger, logRequests, PinoNestLogger } from './logging/logger';
 
 /** Builds the engine's HTTP application; `main.ts` and the test suites both use it, so tests run what ships. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  installFastAsyncResourceBind();
   const logger = createLogger(options.logger === false ? 'silent' : config.logLevel);
   const setSecurityHeaders = securityHeaders(config.hstsMaxAge);
   const frameworkErrors = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

@@ -39,5 +39,7 @@ export function hashEntry(algorithm: ChainHashAlgorithm, prevHash: string, entry
 
 /** Builds the next entry of a chain whose last hash is `prevHash`. */
 export function chainEntry(algorithm: ChainHashAlgorithm, prevHash: string, entry: Omit<AuditEntry, 'prevHash' | 'hash'>): AuditEntry {
-  return { ...entry, prevHash, hash: hashEntry(algorithm, prevHash, entry) };
+  // Listed, not spread: on Node 20 a spread followed by keys the source lacks builds a new hidden class per entry.
+  const { caseId, seq, at, actorId, actorRole, type, from, to, data } = entry;
+  return { caseId, seq, at, actorId, actorRole, type, from, to, data, prevHash, hash: hashEntry(algorithm, prevHash, entry) };
 }

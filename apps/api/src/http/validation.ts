@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError as ClassValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError as ClassValidationError } from '@nestjs/common';
 import { ValidationError, type FieldError } from '@app/shared';
 
 const ZH: Record<string, string> = {
@@ -44,8 +44,43 @@ function zhContext(e: ClassValidationError, key: string): string | undefined {
   return typeof text === 'string' ? text : undefined;
 }
 
+/**
+ * A request class whose bodies a hand-written check can accept: `accepts` returns true only for a body its decorators
+ * would accept unchanged (no field to strip, none to transform, no prototype key for the pipe to delete), and may
+ * return false for any other; those go through class-validator as before, with its errors.
+ */
+export interface QuicklyChecked {
+  accepts(body: unknown): boolean;
+}
+
+/**
+ * The global pipe (whitelist, forbid unknown fields, transform into the request class). A body whose class has a
+ * quick check (the workflow event, sent with every transition) skips class-transformer and class-validator when the
+ * check passes: together they cost about a twelfth of a transition's CPU for two fields.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.type === 'body' ? (metadata.metatype as (QuicklyChecked & (new () => object)) | undefined) : undefined;
+    if (type && typeof type.accepts === 'function' && type.accepts(value)) return Object.assign(new type(), value);
+    return super.transform(value, metadata);
+  }
+}
+
+/** True when no object in the JSON value has a key the validation pipe would delete (`__proto__`, `prototype`, `constructor`). */
+export function withoutProtoKeys(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > 32) return false;
+  if (Array.isArray(value)) return value.every((v) => withoutProtoKeys(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__' || key === 'prototype' || key === 'constructor') return false;
+    if (!withoutProtoKeys((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

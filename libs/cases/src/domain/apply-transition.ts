@@ -58,7 +58,7 @@ const RETRIES = 3;
 
 interface Prepared {
   plan: CommitPlan;
-  outcome: TransitionOutcome;
+  outcome: () => TransitionOutcome;
   response: () => unknown;
 }
 
@@ -137,7 +137,7 @@ export class ApplyTransition {
         throw error;
       }
       if ((await this.store.commit(prepared.plan)) === 'committed') {
-        const outcome = prepared.outcome;
+        const outcome = prepared.outcome();
         if (request.amend) this.recent.forget(caseId);
         else this.recent.remember({ record: outcome.record, deadlines: outcome.deadlines });
         this.publish(prepared.plan);
@@ -183,7 +183,7 @@ export class ApplyTransition {
       this.recent.forget(requests[index].caseId);
       if (committed[k] !== 'committed') return alone.push(index);
       this.publish(prepared.plan);
-      results[index] = { ok: true, result: { replayed: false, outcome: prepared.outcome, response: prepared.response() } };
+      results[index] = { ok: true, result: { replayed: false, outcome: prepared.outcome(), response: prepared.response() } };
     });
     for (const index of alone.sort((a, b) => a - b)) {
       results[index] = await this.execute(requests[index]).then(
@@ -233,13 +233,7 @@ export class ApplyTransition {
     plan.beforeWrite = () => {
       if (plan.idempotency) plan.idempotency.response = (request.storable ?? ((r: unknown) => r))(response());
     };
-    return {
-      plan,
-      get outcome() {
-        return outcome();
-      },
-      response,
-    };
+    return { plan, outcome, response };
   }
 
   private publish(plan: CommitPlan): void {

@@ -26,7 +26,7 @@ import {
   caseRoleEvents,
 } from '@app/workflow';
 import type { CommitPlan, OutboxMessage } from '../ports/case-store.port';
-import type { CaseLink, CaseRecord } from './case-record';
+import { copyCase, type CaseLink, type CaseRecord } from './case-record';
 import { applyTeamChanges, type TeamChange } from './case-team';
 import { caseNoParts, openCase, type NewCase } from './case-factory';
 import { EventForbiddenError, TransitionNotAllowedError } from './case.errors';
@@ -152,19 +152,15 @@ export class WritePlanner {
     plan.audit.push(audit);
     const assigneeField = def.manifest.assigneeField;
     const assignee = assigneeField ? decision.context[assigneeField] : undefined;
-    let next: WorkingCase = {
-      record: {
-        ...record,
-        state: decision.to,
-        context: decision.context,
-        version: record.version + 1,
-        headHash: audit.hash,
-        assigneeId: typeof assignee === 'string' ? assignee : record.assigneeId,
-        closed: decision.final,
-        updatedAt: at,
-      },
-      deadlines,
-    };
+    const changed = copyCase(record);
+    changed.state = decision.to;
+    changed.context = decision.context;
+    changed.version = record.version + 1;
+    changed.headHash = audit.hash;
+    changed.assigneeId = typeof assignee === 'string' ? assignee : record.assigneeId;
+    changed.closed = decision.final;
+    changed.updatedAt = at;
+    let next: WorkingCase = { record: changed, deadlines };
     // Clocks first: a deadline the case leaves with its clock stopped closes with the pause ended.
     const clock = (e: Effect) => e.type === 'pauseDeadlines' || e.type === 'resumeDeadlines';
     next = this.runEffects(plan, def, next, decision.effects.filter(clock), input, role, env);
@@ -230,9 +226,13 @@ export class WritePlanner {
     plan.deadlinesUpdated.push(...built.deadlinesUpdated);
     const teamChanges = (built.teamChanges ?? []).map((c) => ({ ...c, seq: audit.seq }));
     if (teamChanges.length) plan.teamChanges = [...(plan.teamChanges ?? []), ...teamChanges];
-    const team = teamChanges.length ? { team: applyTeamChanges(record.team ?? [], teamChanges) } : {};
     const updates = new Map(built.deadlinesUpdated.map((u) => [u.id, u]));
-    const next = { record: { ...record, ...team, version: record.version + 1, headHash: audit.hash, updatedAt: at }, deadlines: current.deadlines.map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d)) };
+    const changed = copyCase(record);
+    changed.version = record.version + 1;
+    changed.headHash = audit.hash;
+    changed.updatedAt = at;
+    if (teamChanges.length) changed.team = applyTeamChanges(record.team ?? [], teamChanges);
+    const next = { record: changed, deadlines: current.deadlines.map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d)) };
     plan.update = { expectedVersion: record.version, record: next.record };
     return next;
   }
@@ -477,6 +477,8 @@ export class WritePlanner {
  * once the commit has allocated them (in `plan.numbering` order), then lets the plan finish (`beforeWrite`).
  */
 export function assignCaseNumbers(plan: CommitPlan, numbers: number[]): void {
+  // Most commits open no case: nothing to fill in, and no reason to copy every record.
+  if (!plan.numbering.length) return void plan.beforeWrite?.(numbers);
   const byCase = new Map(plan.numbering.map((n, i) => [n.caseId, `${n.prefix}${numbers[i]}${n.suffix}`]));
   const fix = (r: CaseRecord): CaseRecord => ({
     ...r,

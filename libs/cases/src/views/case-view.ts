@@ -83,8 +83,20 @@ export function presentCase(
   const org = directory.org(record.orgId);
   const originOrg = record.originOrgId ? directory.org(record.originOrgId) : undefined;
   const assignee = record.assigneeId ? directory.user(record.assigneeId) : undefined;
+  const heading = caseHeading(record, def);
+  // Listed, not spread: on Node 20 an object spread followed by keys the source lacks builds a new hidden class for
+  // every view (tens of microseconds each, and a slower JSON.stringify), and every transition answers with one.
   return {
-    ...caseHeading(record, def),
+    id: heading.id,
+    caseNo: heading.caseNo,
+    workflow: heading.workflow,
+    state: heading.state,
+    stateLabel: heading.stateLabel,
+    closed: heading.closed,
+    version: heading.version,
+    category: heading.category,
+    categoryLabel: heading.categoryLabel,
+    summary: heading.summary,
     disputeCode: record.disputeCode,
     transfer: transfer ? presentTransfer(transfer, directory, def) : null,
     source: record.source,
