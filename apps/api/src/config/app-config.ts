@@ -9,6 +9,7 @@ import type { DatabaseConfig } from '@app/persistence';
 import type { LoginThrottleSettings } from '@app/organisations';
 import { trustProxySetting, type TrustProxy } from './trust-proxy';
 import { fraudSettings } from './fraud-settings';
+import { checkEnvironment } from './env-schema';
 import type { FraudSettings } from '@app/subsidy';
 import type { LogFormat } from '../logging/logger';
 import { allowList, type MetricsAccess } from '../operations/metrics-endpoint';
@@ -78,6 +79,7 @@ const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'f
 
 /** Reads and checks the environment once, at start; a bad value stops the engine with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  checkEnvironment(env);
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
@@ -98,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.FENGQIAO_RECENT_CASES !== undefined && !['0', '1'].includes(env.FENGQIAO_RECENT_CASES)) throw new Error('FENGQIAO_RECENT_CASES must be 0 or 1');
   const sync = env.FENGQIAO_SQLITE_SYNC;
   if (sync !== undefined && !['FULL', 'NORMAL'].includes(sync)) throw new Error('FENGQIAO_SQLITE_SYNC must be FULL or NORMAL');
-  const poolSize = env.FENGQIAO_PG_POOL ? Number(env.FENGQIAO_PG_POOL) : undefined;
+  const poolSize = env.FENGQIAO_PG_POOL ? integerVar(env, 'FENGQIAO_PG_POOL', 16, 2, 1000) : undefined;
   const clockStart = env.FENGQIAO_CLOCK_START ? new Date(env.FENGQIAO_CLOCK_START) : null;
   if (clockStart && (!manualClock || Number.isNaN(clockStart.getTime()))) throw new Error('FENGQIAO_CLOCK_START must be an ISO-8601 instant and needs FENGQIAO_CLOCK=manual');
 

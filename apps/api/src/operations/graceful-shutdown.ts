@@ -10,7 +10,7 @@ export interface ShutdownSettings {
 }
 
 /** No new request for this long once none is in flight: a client that just got an answer is not cut off mid-connect. */
-const QUIET_MS = 100;
+const QUIET_MS = 500;
 
 /**
  * On SIGTERM or SIGINT: report not-ready, keep serving for the delay, refuse new requests with 503 while the accepted

@@ -12,7 +12,8 @@ export class Lifecycle {
   private draining = false;
   private refusing = false;
   private inFlight = 0;
-  private lastArrival = 0;
+  /** When a request last arrived or ended: a client that just got its answer may be about to send the next one. */
+  private lastActivity = 0;
 
   get ready(): boolean {
     return !this.draining;
@@ -30,10 +31,10 @@ export class Lifecycle {
     this.refusing = true;
   }
 
-  /** Resolves once no accepted request is open and none arrived for `quietMs`, or at `deadline` (epoch ms). */
+  /** Resolves once no accepted request is open and none arrived or ended for `quietMs`, or at `deadline` (epoch ms). */
   async settled(quietMs: number, deadline: number): Promise<boolean> {
     while (Date.now() < deadline) {
-      if (this.inFlight === 0 && Date.now() - this.lastArrival >= quietMs) return true;
+      if (this.inFlight === 0 && Date.now() - this.lastActivity >= quietMs) return true;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     return this.inFlight === 0;
@@ -42,14 +43,17 @@ export class Lifecycle {
   /** Counts requests from arrival until their response is written or their connection closes. */
   track(fastify: FastifyInstance): void {
     fastify.addHook('onRequest', (request, reply, done) => {
-      this.lastArrival = Date.now();
+      this.lastActivity = Date.now();
       if (this.refusing && !ALWAYS_ANSWERED.test(request.url)) {
         reply.header('Connection', 'close').header('Retry-After', '1');
         sendHookProblem(reply, 503, 'SHUTTING_DOWN', '系统正在重启，请稍后重试', 'The engine is restarting: send the request again', request.url);
         return;
       }
       this.inFlight++;
-      reply.raw.once('close', () => this.inFlight--);
+      reply.raw.once('close', () => {
+        this.inFlight--;
+        this.lastActivity = Date.now();
+      });
       done();
     });
   }
