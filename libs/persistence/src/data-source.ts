@@ -66,7 +66,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<{ dataSource
   const dataSource = isPostgres(config) ? postgres(config) : sqlite(config);
   if (isPostgres(config) && config.schema) await ensureSchema(config);
   await dataSource.initialize();
-  await migrateUnderLock(dataSource, config, isPostgres(config));
+  await migrateUnderLock(dataSource, config.schema, isPostgres(config));
   const db = isPostgres(config) ? PostgresDb.from(dataSource) : SqliteDb.from(dataSource);
   return { dataSource, db };
 }
