@@ -45,7 +45,8 @@ export class CalendarService implements OnModuleInit {
 
   /** After this process imported notices (and reloaded): tell the other processes. */
   async changed(): Promise<void> {
-    await this.feed?.publish('calendar');
+    // The import is stored: a notice that cannot be sent leaves the others to their next worker run.
+    await this.feed?.publish('calendar').catch(() => undefined);
   }
 
   current(): LegalCalendar {

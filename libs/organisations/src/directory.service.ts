@@ -43,7 +43,8 @@ export class DirectoryService implements OnModuleInit {
   /** After this process changed regions, organisations or users: reload here, and tell the other processes. */
   async changed(): Promise<void> {
     this.invalidate();
-    await this.feed?.publish('directory');
+    // The change is stored: a notice that cannot be sent leaves the others to their 30-second reload.
+    await this.feed?.publish('directory').catch(() => undefined);
   }
 
   private async load(): Promise<Directory> {
