@@ -16,7 +16,32 @@ Module._resolveFilename = function (request, ...rest) {
   return resolveFilename.call(this, lib ? path.join(root, 'libs', lib[1], 'src', 'index.ts') : request, ...rest);
 };
 
+// Transpiled files are kept by a hash of their source and the compiler options, so the second and later child
+// engines of a test run (and of a benchmark) start without transpiling every file again.
+const crypto = require('node:crypto');
+const cacheDir = path.join(root, 'node_modules', '.cache', 'fengqiao-ts');
+const optionsHash = crypto.createHash('sha1').update(JSON.stringify(options)).update(ts.version).digest('hex');
+
+function transpile(source, filename) {
+  const key = crypto.createHash('sha1').update(optionsHash).update(filename).update(source).digest('hex');
+  const cached = path.join(cacheDir, `${key}.js`);
+  try {
+    return fs.readFileSync(cached, 'utf8');
+  } catch {
+    const { outputText } = ts.transpileModule(source, { compilerOptions: options, fileName: filename });
+    try {
+      fs.mkdirSync(cacheDir, { recursive: true });
+      // Written under a temporary name, then renamed: a process reading it never sees half a file.
+      const partial = `${cached}.${process.pid}.tmp`;
+      fs.writeFileSync(partial, outputText);
+      fs.renameSync(partial, cached);
+    } catch {
+      // A read-only tree: transpile every time.
+    }
+    return outputText;
+  }
+}
+
 require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions: options, fileName: filename });
-  module._compile(outputText, filename);
+  module._compile(transpile(fs.readFileSync(filename, 'utf8'), filename), filename);
 };

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config';
+import type { Logger } from 'pino';
 import type { TestDatabase } from './databases';
 
 export const DEMO_PASSWORD = 'demo-test-password';
@@ -25,6 +26,8 @@ export interface TestAppOptions {
   reuse?: CreatedDatabase;
   /** Keep the database when the app closes, for a later app to reuse. */
   keepDatabase?: boolean;
+  /** Log through this pino logger instead of not at all, for suites that read the log lines. */
+  log?: Logger;
 }
 
 /** The real engine on a fresh database with the demo jurisdiction seeded and the manual test clock. */
@@ -41,7 +44,7 @@ export async function createTestApp(database: TestDatabase, env: Record<string, 
     ...env,
   });
   config.database = { ...config.database, ...db.config };
-  const app = await createApp(config, { logger: false });
+  const app = await createApp(config, options.log ? { log: options.log } : { logger: false });
   const http = () => request(app.getHttpServer());
   const tokens = new Map<string, { token: string; user: any }>();
   const loginUser = async (username: string) => {

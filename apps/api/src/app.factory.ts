@@ -8,24 +8,32 @@ import { installFastAsyncResourceBind } from './http/async-resource-bind';
 import { sendRouterProblem } from './http/problem-details.filter';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers';
 import { serveWebConsole } from './http/web-console';
-import { createLogger, logRequests, PinoNestLogger } from './logging/logger';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { createLogger, logRequests, PinoNestLogger, REQUEST_ID_PATTERN } from './logging/logger';
+import { Lifecycle } from './operations/lifecycle';
+import { Metrics } from './operations/metrics';
+import { serveMetrics } from './operations/metrics-endpoint';
+import type { Logger } from 'pino';
 
 /** Builds the engine's HTTP application; `main.ts` and the test suites both use it, so tests run what ships. */
-export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: { logger?: boolean; log?: Logger } = {}): Promise<NestFastifyApplication> {
   installFastAsyncResourceBind();
-  const logger = createLogger(options.logger === false ? 'silent' : config.logLevel);
+  const logger = options.log ?? createLogger(options.logger === false ? 'silent' : config.logLevel);
   const setSecurityHeaders = securityHeaders(config.hstsMaxAge);
   const frameworkErrors = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     setSecurityHeaders(request.url, reply);
     sendRouterProblem(error, request.url, reply);
   };
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: config.trustProxy, frameworkErrors }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: config.trustProxy, frameworkErrors, requestIdHeader: false, genReqId: requestId }), {
     logger: options.logger === false ? false : new PinoNestLogger(logger),
   });
+  // First hook: a request refused while shutting down is refused before anything else runs for it.
+  app.get(Lifecycle).track(app.getHttpAdapter().getInstance());
+  app.get(Metrics).track(app.getHttpAdapter().getInstance());
   logRequests(app.getHttpAdapter().getInstance(), logger);
   addSecurityHeaders(app.getHttpAdapter().getInstance(), setSecurityHeaders);
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,
@@ -37,6 +45,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveMetrics(app, app.getHttpAdapter().getInstance(), config.metrics);
   await serveWebConsole(app, config.webRoot);
   try {
     await app.init();
@@ -47,4 +56,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   }
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/** The caller's X-Request-Id when it is a plain token, so one id follows a request through proxies; otherwise a new one. */
+function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
 }

@@ -46,6 +46,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { FraudChecksApiModule } from './subsidy/fraud-checks-api.module';
 import { SubsidyController } from './subsidy/subsidy.controller';
 import { SubsidyClaims } from '@app/subsidy';
+import { OperationsModule } from './operations/operations.module';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -64,6 +65,7 @@ export class AppModule {
         AuditModule,
         StatisticsModule.forRoot(config),
         FraudChecksApiModule.forRoot(config.fraud),
+        OperationsModule.forRoot(),
       ],
       controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController],
       providers: [

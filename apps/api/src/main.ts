@@ -3,19 +3,26 @@ import { createApp } from './app.factory';
 import { runAuditVerify } from './cli/audit-verify';
 import { runCalendarImport } from './cli/calendar-import';
 import { loadConfig } from './config/app-config';
+import { createLogger } from './logging/logger';
+import { shutDownOnSignals } from './operations/graceful-shutdown';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
-  const app = await createApp(config);
+  const log = createLogger(config.logLevel, config.logFormat);
+  const app = await createApp(config, { log });
+  shutDownOnSignals(app, config.shutdown, log);
   await app.listen({ port: config.port, host: '0.0.0.0' });
   if (config.jwtSecretGenerated) {
-    console.warn('FENGQIAO_JWT_SECRET is not set: a random secret was generated, so tokens end with this process. Set it for production and for several engine processes.');
+    log.warn('FENGQIAO_JWT_SECRET is not set: a random secret was generated, so tokens end with this process. Set it for production and for several engine processes.');
   }
   if (!config.checkpoints.signingKey) {
-    console.warn('FENGQIAO_CHECKPOINT_KEY is not set: no signed audit checkpoints are written, so an edit by someone with database access that recomputes the hashes goes unnoticed. Set it to an Ed25519 private key (PEM or file path), or an SM2 one with FENGQIAO_AUDIT_HASH=sm3.');
+    log.warn('FENGQIAO_CHECKPOINT_KEY is not set: no signed audit checkpoints are written, so an edit by someone with database access that recomputes the hashes goes unnoticed. Set it to an Ed25519 private key (PEM or file path), or an SM2 one with FENGQIAO_AUDIT_HASH=sm3.');
   }
-  console.log(`Fengqiao is listening on http://localhost:${config.port} (API under /api, OpenAPI at /api/docs, ${config.database.databaseUrl ? 'PostgreSQL' : `SQLite ${config.database.sqlitePath}`})`);
+  log.info(
+    { port: config.port, database: config.database.databaseUrl ? 'postgres' : 'sqlite' },
+    `Fengqiao is listening on http://localhost:${config.port} (API under /api, OpenAPI at /api/docs, ${config.database.databaseUrl ? 'PostgreSQL' : `SQLite ${config.database.sqlitePath}`})`,
+  );
 }
 
 // `node dist/apps/api/main.js calendar:import <file>` (npm run calendar:import) runs the import CLI instead of the server;
@@ -27,6 +34,7 @@ const command =
       ? Promise.resolve(runAuditVerify(process.argv.slice(3))).then((code) => process.exit(code))
       : main();
 command.catch((error) => {
+  // Before the logger exists (a refused configuration) there is only stderr; JSON logs go to stdout.
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

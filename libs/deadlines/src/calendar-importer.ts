@@ -47,6 +47,7 @@ export class CalendarImporter {
     // change on every import even when a test has stopped the engine clock.
     await this.holidays.save(years, importedBy, new Date());
     await this.calendar.refresh(true);
+    await this.calendar.changed();
     const recomputed = await this.recompute(years.map((y) => y.year));
     const wanted = new Set(years.map((y) => y.year));
     const info = (await this.calendar.yearsInfo()).filter((y) => wanted.has(y.year));

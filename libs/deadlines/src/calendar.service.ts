@@ -1,4 +1,5 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
+import { ChangeFeed } from '@app/shared';
 import { BUNDLED_HOLIDAYS, LegalCalendar, type HolidayYear } from '@app/calendar';
 
 /** Where imported holiday notices are kept. Implemented by the persistence layer. */
@@ -25,17 +26,27 @@ export interface CalendarYearInfo {
 
 /**
  * The legal calendar in force: the bundled notices plus every notice an administrator imported. Other engine
- * processes pick up an import when they next `refresh()`.
+ * processes reload on the change feed's notice, and in any case when they next `refresh()` (each worker run).
  */
 @Injectable()
 export class CalendarService implements OnModuleInit {
   private calendar = new LegalCalendar(BUNDLED_HOLIDAYS);
   private loadedVersion: string | null = null;
 
-  constructor(private readonly store: HolidayStore) {}
+  constructor(
+    private readonly store: HolidayStore,
+    @Optional() private readonly feed?: ChangeFeed,
+  ) {}
 
   async onModuleInit(): Promise<void> {
+    this.feed?.subscribe('calendar', () => this.refresh());
     await this.refresh();
+  }
+
+  /** After this process imported notices (and reloaded): tell the other processes. */
+  async changed(): Promise<void> {
+    // The import is stored: a notice that cannot be sent leaves the others to their next worker run.
+    await this.feed?.publish('calendar').catch(() => undefined);
   }
 
   current(): LegalCalendar {

@@ -23,6 +23,7 @@ import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000
 import { SatisfactionAndStatistics1764702000000 } from './migrations/1764702000000-satisfaction-and-statistics';
 import { CaseTeams1764803000000 } from './migrations/1764803000000-case-teams';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
+import { migrateUnderLock } from './migration-lock';
 
 export const DEFAULT_PG_POOL = 16;
 
@@ -67,7 +68,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<{ dataSource
   const dataSource = isPostgres(config) ? postgres(config) : sqlite(config);
   if (isPostgres(config) && config.schema) await ensureSchema(config);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await migrateUnderLock(dataSource, config.schema, isPostgres(config));
   const db = isPostgres(config) ? PostgresDb.from(dataSource) : SqliteDb.from(dataSource);
   return { dataSource, db };
 }
@@ -114,7 +115,11 @@ async function ensureSchema(config: DatabaseConfig): Promise<void> {
   const bootstrap = new DataSource({ type: 'postgres', url: config.databaseUrl, synchronize: false, logging: false });
   await bootstrap.initialize();
   try {
-    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${config.schema}`);
+    // CREATE SCHEMA IF NOT EXISTS is not safe against itself: two first boots at once can both try to create it.
+    await bootstrap.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`fengqiao:schema:${config.schema}`]);
+      await tx.query(`CREATE SCHEMA IF NOT EXISTS ${config.schema}`);
+    });
   } finally {
     await bootstrap.destroy();
   }

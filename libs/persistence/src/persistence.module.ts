@@ -7,6 +7,9 @@ import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
 import { DirectoryRepository, LoginThrottleStore, PasswordHistoryStore, SessionStore } from '@app/organisations';
 import { DEFAULT_PG_POOL, openDatabase, type DatabaseConfig } from './data-source';
 import { Db } from './db/db';
+import { ChangeFeed } from '@app/shared';
+import { LocalChangeFeed } from './change-feed/local-change-feed';
+import { PostgresChangeFeed } from './change-feed/postgres-change-feed';
 import { SqlAuditStore } from './stores/sql-audit.store';
 import { DEFAULT_FRAUD_SETTINGS, FraudChecks, FraudSettings, SatisfactionRates, SatisfactionSurveyStore, SubsidyStore } from '@app/subsidy';
 import { SqlSatisfactionRates, SqlSatisfactionStore } from './stores/sql-satisfaction.store';
@@ -40,7 +43,10 @@ const OPENED = Symbol('OPENED_DATABASE');
 @Global()
 @Module({})
 export class PersistenceModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ChangeFeed) private readonly changeFeed: LocalChangeFeed | PostgresChangeFeed,
+  ) {}
 
   static forRoot(config: DatabaseConfig): DynamicModule {
     const withDb = <T>(make: (db: Db, ds: DataSource) => T) => ({ inject: [Db, DataSource], useFactory: make });
@@ -75,12 +81,22 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: FraudChecks, inject: [Db, { token: FraudSettings, optional: true }], useFactory: (db: Db, settings?: FraudSettings) => new SqlFraudChecks(db, settings ?? DEFAULT_FRAUD_SETTINGS) },
         { provide: SubsidyStore, ...withDb((db) => new SqlSubsidyStore(db)) },
         { provide: CaseTeamReadModel, ...withDb((db) => new SqlCaseTeamReadModel(db)) },
+        {
+          provide: ChangeFeed,
+          ...withDb(async (db) => {
+            if (db.dialect !== 'postgres') return new LocalChangeFeed(config.sqlitePath);
+            const feed = new PostgresChangeFeed(db, config.databaseUrl!, config.schema);
+            await feed.start();
+            return feed;
+          }),
+        },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel, RiskRegisterStore, SubsidyStore, CaseTeamReadModel],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel, RiskRegisterStore, SubsidyStore, CaseTeamReadModel, ChangeFeed],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.changeFeed.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

@@ -3,3 +3,4 @@ export * from './clock';
 export * from './roles';
 export * from './canonical-json';
 export * from './identity-number';
+export * from './change-feed';

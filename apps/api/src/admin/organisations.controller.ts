@@ -43,7 +43,7 @@ export class AdminOrganisationsController {
 
     const org: Organisation = { id: `org-${randomUUID()}`, name: body.name, shortName: body.shortName, type: body.type, regionCode: body.regionCode, parentId: parent?.id ?? null };
     await this.repository.createOrganisation(org);
-    this.directoryService.invalidate();
+    await this.directoryService.changed();
     return present(org, await this.directoryService.current());
   }
 }

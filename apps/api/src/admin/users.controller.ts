@@ -56,7 +56,7 @@ export class AdminUsersController {
     if (await this.repository.userByUsername(body.username)) throw new UsernameTakenError(body.username);
     const user = { id: randomUUID(), username: body.username, displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: true };
     await this.repository.createUser({ ...user, passwordHash: await this.hasher.hash(body.password) });
-    this.directoryService.invalidate();
+    await this.directoryService.changed();
     await this.securityLog.record({ kind: 'ACCOUNT_CREATED', ...actor(viewer, ip), subjectId: user.id, detail: { username: user.username, roles: user.roles, orgId: user.orgId } });
     return present(user, directory);
   }
@@ -79,7 +79,7 @@ export class AdminUsersController {
     }
     const found = await this.repository.updateUser(id, { displayName: body.displayName, roles: body.roles, orgId: body.orgId, active: body.active });
     if (!found) throw new UserNotFoundError(id);
-    this.directoryService.invalidate();
+    await this.directoryService.changed();
     const user = await this.repository.userById(id);
     if (!user) throw new UserNotFoundError(id);
     const ended = sessionEndFor(before, user);

@@ -35,8 +35,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
     this.directoryService.invalidate();
     await seedSubsidyDemo(this.subsidy, users);
     this.logger.log(`Seeded the demo jurisdiction 青溪区: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_USERS.length} users`);
-    if (!this.config.demoPassword) {
-      // Printed on its own line so a newcomer finds it among the JSON logs.
+    if (!this.config.demoPassword && this.config.logFormat === 'json') {
+      // A plain line would break a JSON log stream: the password goes in a log line of its own.
+      this.logger.warn(`Demo users (admin, fy_mediator, court_clerk, … see README) share the generated password ${password}; set FENGQIAO_DEMO_PASSWORD to choose it`);
+    } else if (!this.config.demoPassword) {
+      // Printed on its own line so a newcomer finds it among the log lines.
       process.stdout.write(`\n  Demo users (admin, fy_mediator, court_clerk, … see README) share the password: ${password}\n  Set FENGQIAO_DEMO_PASSWORD to choose it.\n\n`);
     }
   }

@@ -9,7 +9,10 @@ import type { DatabaseConfig } from '@app/persistence';
 import type { LoginThrottleSettings } from '@app/organisations';
 import { trustProxySetting, type TrustProxy } from './trust-proxy';
 import { fraudSettings } from './fraud-settings';
+import { checkEnvironment } from './env-schema';
 import type { FraudSettings } from '@app/subsidy';
+import type { LogFormat } from '../logging/logger';
+import { allowList, type MetricsAccess } from '../operations/metrics-endpoint';
 
 export interface AppConfig {
   port: number;
@@ -27,6 +30,8 @@ export interface AppConfig {
   clockStart: Date | null;
   legalPeriods: LegalPeriodOverrides;
   logLevel: string;
+  /** FENGQIAO_LOG_FORMAT: json (the default when NODE_ENV=production) or pretty, readable lines for development. */
+  logFormat: LogFormat;
   /** Settings of unverified or local legal rules, handed to the machines (`FENGQIAO_LEGAL_POLICY`). */
   legalPolicy: LegalPolicy;
   /** Keep copies of recently read and written cases to save a round trip on the next write (see RecentCases). */
@@ -64,12 +69,17 @@ export interface AppConfig {
   surveyRateLimit: number;
   /** Thresholds of the subsidy fraud checks (FENGQIAO_FRAUD_*, docs/subsidy-fraud.md). */
   fraud: FraudSettings;
+  /** How a SIGTERM is met: FENGQIAO_SHUTDOWN_GRACE_MS for requests in flight, FENGQIAO_SHUTDOWN_DELAY_MS of serving after readiness fails. */
+  shutdown: { graceMs: number; delayMs: number };
+  /** Who may read /metrics: FENGQIAO_METRICS_TOKEN (a bearer token), FENGQIAO_METRICS_ALLOW (addresses and CIDR ranges; default loopback). */
+  metrics: MetricsAccess;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
 
 /** Reads and checks the environment once, at start; a bad value stops the engine with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  checkEnvironment(env);
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
@@ -90,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.FENGQIAO_RECENT_CASES !== undefined && !['0', '1'].includes(env.FENGQIAO_RECENT_CASES)) throw new Error('FENGQIAO_RECENT_CASES must be 0 or 1');
   const sync = env.FENGQIAO_SQLITE_SYNC;
   if (sync !== undefined && !['FULL', 'NORMAL'].includes(sync)) throw new Error('FENGQIAO_SQLITE_SYNC must be FULL or NORMAL');
-  const poolSize = env.FENGQIAO_PG_POOL ? Number(env.FENGQIAO_PG_POOL) : undefined;
+  const poolSize = env.FENGQIAO_PG_POOL ? integerVar(env, 'FENGQIAO_PG_POOL', 16, 2, 1000) : undefined;
   const clockStart = env.FENGQIAO_CLOCK_START ? new Date(env.FENGQIAO_CLOCK_START) : null;
   if (clockStart && (!manualClock || Number.isNaN(clockStart.getTime()))) throw new Error('FENGQIAO_CLOCK_START must be an ISO-8601 instant and needs FENGQIAO_CLOCK=manual');
 
@@ -116,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockStart,
     legalPeriods: parseLegalPeriodOverrides(env.FENGQIAO_LEGAL_PERIODS),
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: (env.FENGQIAO_LOG_FORMAT as LogFormat | undefined) || (production ? 'json' : 'pretty'),
     legalPolicy: LegalPolicy.parse(env.FENGQIAO_LEGAL_POLICY),
     recentCases: env.FENGQIAO_RECENT_CASES !== '0',
     worker: env.FENGQIAO_WORKER !== '0',
@@ -143,7 +154,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     surveyLinkDays: integerVar(env, 'FENGQIAO_SURVEY_LINK_DAYS', 30, 1, 365),
     surveyRateLimit: integerVar(env, 'FENGQIAO_SURVEY_RATE_LIMIT', 30, 1, 10_000),
     fraud: fraudSettings(env),
+    shutdown: {
+      graceMs: integerVar(env, 'FENGQIAO_SHUTDOWN_GRACE_MS', 25_000, 0, 600_000),
+      delayMs: integerVar(env, 'FENGQIAO_SHUTDOWN_DELAY_MS', 0, 0, 600_000),
+    },
+    metrics: metricsAccess(env),
   };
+}
+
+function metricsAccess(env: NodeJS.ProcessEnv): MetricsAccess {
+  const token = env.FENGQIAO_METRICS_TOKEN || null;
+  if (token !== null && token.length < 16) throw new Error('FENGQIAO_METRICS_TOKEN must be at least 16 characters long');
+  const allow = (env.FENGQIAO_METRICS_ALLOW ?? '127.0.0.1/8,::1').split(',').map((entry) => entry.trim()).filter(Boolean);
+  allowList(allow);
+  return { token, allow };
 }
 
 /** FENGQIAO_LOGIN_<ACCOUNT|ADDRESS>_FAILURES, _WINDOW_SECONDS and _<LOCK|BLOCK>_SECONDS; 15 minutes each by default. */

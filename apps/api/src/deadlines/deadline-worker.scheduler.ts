@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { DeadlineWorker, IdempotencySweep, type DeadlineWorkerReport } from '@app/cases';
 import { LoginThrottle, SessionService } from '@app/organisations';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Metrics } from '../operations/metrics';
+import { WorkerHealth } from '../operations/worker-health';
 
 /**
  * Runs the deadline worker in this process (unless FENGQIAO_WORKER=0): once at start — so deadlines that fell due
@@ -24,10 +26,14 @@ export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeAp
     private readonly sweep: IdempotencySweep,
     private readonly loginThrottle: LoginThrottle,
     private readonly sessions: SessionService,
+    private readonly health: WorkerHealth,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.worker) return;
+    this.health.enabled = true;
+    this.health.intervalMs = this.config.workerIntervalMs;
     this.startup = this.tick();
   }
 
@@ -50,6 +56,12 @@ export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeAp
       .catch((error: unknown) => {
         this.logger.error(`Deadline worker run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return null;
+      })
+      .then((report) => {
+        this.health.lastRunEndedAt = Date.now();
+        this.health.lastRunFailed = report === null;
+        this.metrics.workerRan(report);
+        return report;
       })
       .finally(() => {
         if (this.stopped) return;

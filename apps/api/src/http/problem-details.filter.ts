@@ -126,6 +126,11 @@ export function sendRouterProblem(error: { statusCode?: number; code?: string; m
   reply.code(status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
 }
 
+/** A problem document sent from a Fastify hook, before any route (and so this filter) runs: shutdown, metrics access. */
+export function sendHookProblem(reply: FastifyReply, status: number, code: string, detailZh: string, detailEn: string, url: string): void {
+  reply.code(status).header('content-type', 'application/problem+json; charset=utf-8').send({ ...problem(status, code, detailZh, detailEn), instance: url });
+}
+
 function problem(status: number, code: string, detail: string, detailEn: string): Problem {
   const [title, titleEn] = TITLES[status] ?? ['请求失败', 'Request failed'];
   return { type: `https://fengqiao.dev/problems/${code.toLowerCase().replace(/[._]/g, '-')}`, title, titleEn, status, detail, detailEn, code };

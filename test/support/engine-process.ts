@@ -1,0 +1,59 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { CreatedDatabase } from './test-app';
+import { DEMO_PASSWORD } from './test-app';
+
+// bench/support/engine-process.js: the free port and the wait until the engine answers, shared with the benchmarks.
+const { freePort, waitFor } = require('../../bench/support/engine-process.js') as {
+  freePort(): Promise<number>;
+  waitFor(url: string, child: ChildProcess, log: () => string, attempts?: number): Promise<void>;
+};
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface EngineProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything the engine wrote to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+}
+
+/**
+ * The engine's real entry point (apps/api/src/main.ts, with the HTTP server, signals and worker) as a child process on
+ * the given database, run from the TypeScript sources. JSON logs on stdout, the demo jurisdiction seeded.
+ */
+export async function startEngine(database: CreatedDatabase, env: Record<string, string> = {}): Promise<EngineProcess> {
+  const port = await freePort();
+  const config = database.config;
+  const childEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'test',
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    FENGQIAO_LOG_FORMAT: 'json',
+    FENGQIAO_DEMO: '1',
+    FENGQIAO_DEMO_PASSWORD: DEMO_PASSWORD,
+    FENGQIAO_JWT_SECRET: 'test-secret-of-sufficient-length-000000',
+    ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl, FENGQIAO_PG_SCHEMA: config.schema!, FENGQIAO_PG_POOL: '4' } : { FENGQIAO_DB_PATH: config.sqlitePath }),
+    ...env,
+  };
+  const child = fork(join(ROOT, 'apps/api/src/main.ts'), [], { cwd: ROOT, env: childEnv, execArgv: ['-r', join(ROOT, 'scripts/ts-register.js')], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/api/health`, child, () => output, 480);
+  return { url, child, output: () => output, exited };
+}
+
+/** The JSON log lines an engine process wrote. */
+export function logLines(engine: EngineProcess): Record<string, any>[] {
+  return engine
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, any>);
+}
