@@ -44,6 +44,7 @@ import { NotificationsController } from './deadlines/notifications.controller';
 import { StatisticsModule } from './statistics/statistics.module';
 import { FraudChecksApiModule } from './subsidy/fraud-checks-api.module';
 import { SubsidyController } from './subsidy/subsidy.controller';
+import { HearingRulesController } from './hearing/hearing-rules.controller';
 import { SubsidyClaims } from '@app/subsidy';
 
 /** The composition root: the only place that knows every module, including persistence. */
@@ -64,7 +65,7 @@ export class AppModule {
         StatisticsModule.forRoot(config),
         FraudChecksApiModule.forRoot(config.fraud),
       ],
-      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, HearingRulesController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -13,6 +13,7 @@ import { petition } from './petition/xf.workflow';
 import { intakeCentre } from './intake-centre/zz.workflow';
 import { subsidyClaim } from './subsidy/sub.workflow';
 import { policeMediation } from './police-mediation/ps.workflow';
+import { tieredHearing } from './hearing/hr.workflow';
 
 /**
  * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
@@ -33,6 +34,7 @@ export const ALL_WORKFLOWS: WorkflowDefinition[] = [
   intakeCentre,
   subsidyClaim,
   policeMediation,
+  tieredHearing,
 ];
 
 /** The workflow a case gets when `POST /api/cases` names none. */

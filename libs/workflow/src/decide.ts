@@ -134,7 +134,8 @@ function violations(def: WorkflowDefinition, persisted: PersistedState, event: W
     .filter((name) => !def.preconditions[name].check(persisted.context, event))
     .map((name) => {
       const p = def.preconditions[name];
-      return { precondition: name, message: p.message, messageEn: p.messageEn, legalBasis: p.legalBasis };
+      const sharper = p.explain?.(persisted.context, event);
+      return { precondition: name, message: sharper?.message ?? p.message, messageEn: sharper?.messageEn ?? p.messageEn, legalBasis: p.legalBasis };
     });
 }
 

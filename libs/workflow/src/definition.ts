@@ -39,6 +39,11 @@ export interface DeadlineSpec {
   runsThrough?: string[];
   /** Calendar periods end on the next working day when the last day is a rest day, unless this is false. */
   rollForward?: boolean;
+  /**
+   * A context field holding `{ amount, unit, dayType }` that replaces `period` and `dayType`: for rules that are local
+   * configuration copied onto the case when it opens (a hearing's notice period in its region).
+   */
+  contextPeriod?: string;
 }
 
 export interface StateMeta {
@@ -54,6 +59,8 @@ export interface Precondition<TContext = any> {
   message: string;
   messageEn: string;
   legalBasis?: string;
+  /** A sharper explanation built from the data, e.g. naming the panel member who must withdraw; the message otherwise. */
+  explain?: (context: TContext, event: WorkflowEvent) => { message: string; messageEn: string } | undefined;
 }
 
 export interface EventSpec {

@@ -9,6 +9,8 @@ import type { DatabaseConfig } from '@app/persistence';
 import type { LoginThrottleSettings } from '@app/organisations';
 import { trustProxySetting, type TrustProxy } from './trust-proxy';
 import { fraudSettings } from './fraud-settings';
+import { hearingRulesSetting } from './hearing-rules-setting';
+import { HEARING_RULES_POLICY, type RegionHearingRules } from '@app/workflow';
 import type { FraudSettings } from '@app/subsidy';
 
 export interface AppConfig {
@@ -29,6 +31,8 @@ export interface AppConfig {
   logLevel: string;
   /** Settings of unverified or local legal rules, handed to the machines (`FENGQIAO_LEGAL_POLICY`). */
   legalPolicy: LegalPolicy;
+  /** The regions' hearing rules (FENGQIAO_HEARING_RULES), also handed to the machines as the policy `hr.rules`. */
+  hearingRules: RegionHearingRules[];
   /** Keep copies of recently read and written cases to save a round trip on the next write (see RecentCases). */
   recentCases: boolean;
   /** Run the deadline worker in this process. */
@@ -116,7 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockStart,
     legalPeriods: parseLegalPeriodOverrides(env.FENGQIAO_LEGAL_PERIODS),
     logLevel: env.LOG_LEVEL || 'info',
-    legalPolicy: LegalPolicy.parse(env.FENGQIAO_LEGAL_POLICY),
+    legalPolicy: withHearingRules(LegalPolicy.parse(env.FENGQIAO_LEGAL_POLICY), hearingRulesSetting(env)),
+    hearingRules: hearingRulesSetting(env),
     recentCases: env.FENGQIAO_RECENT_CASES !== '0',
     worker: env.FENGQIAO_WORKER !== '0',
     workerIntervalMs: integerVar(env, 'FENGQIAO_WORKER_INTERVAL_MS', 30_000, 100, 86_400_000),
@@ -144,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     surveyRateLimit: integerVar(env, 'FENGQIAO_SURVEY_RATE_LIMIT', 30, 1, 10_000),
     fraud: fraudSettings(env),
   };
+}
+
+function withHearingRules(policy: LegalPolicy, rules: RegionHearingRules[]): LegalPolicy {
+  return new LegalPolicy({ ...policy.values, [HEARING_RULES_POLICY]: rules });
 }
 
 /** FENGQIAO_LOGIN_<ACCOUNT|ADDRESS>_FAILURES, _WINDOW_SECONDS and _<LOCK|BLOCK>_SECONDS; 15 minutes each by default. */
