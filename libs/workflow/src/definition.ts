@@ -175,6 +175,11 @@ export interface ChannelManifest {
   seesWholeDispute?: boolean;
   /** How the bureau's statistics read this channel's cases; a channel without it has no success or performance figures. */
   statistics?: StatisticsSpec;
+  /**
+   * Facts of the case the case page shows, read from the context: what a hearing panel's secretary needs on one page
+   * (the level, the panel, the record carried up). Never personal data beyond what the parties list shows.
+   */
+  facts?: (context: any) => Record<string, unknown>;
 }
 
 /**
