@@ -112,18 +112,21 @@ describe.each(TEST_DATABASES)('three-level hearing (hr) over HTTP ($name)', (dat
 
     it('2025-03-14: the village hearing is held after its notice, deliberated with a minority view, and escalated', async () => {
       await at('2025-03-12');
-      expectRefused(await send(t, VILLAGE, ids.village, 'RECORD_HEARING', RECORD('2025-03-12')), 'noticePeriodServed', '2025-03-13');
+      const early = await send(t, VILLAGE, ids.village, 'RECORD_HEARING', RECORD('2025-03-12'));
+      expect(early.status).toBe(409);
+      expect(early.body.violations.map((v: any) => v.precondition)).toEqual(['noticePeriodServed', 'heldOnNoticedDay']);
+      expect(early.body.violations[0].message).toBe('本地区听证应当提前3日通知，最早可于2025-03-13举行');
       await at('2025-03-14');
       await apply(t, VILLAGE, ids.village, 'RECORD_HEARING', RECORD('2025-03-14'));
       expectRefused(await send(t, VILLAGE, ids.village, 'CONCLUDE', { ...CONCLUSION('2025-03-14', '李四应开挖40厘米排水沟'), minorityOpinions: [] }), 'minorityRecorded');
       const concluded = await apply(t, VILLAGE, ids.village, 'CONCLUDE', CONCLUSION('2025-03-14', '李四应开挖40厘米排水沟'));
-      expect(concluded).toMatchObject({ state: 'concluded', context: { deliberation: { votesFor: 2, votesAgainst: 1 } } });
+      expect(concluded).toMatchObject({ state: 'concluded', facts: { deliberation: { votesFor: 2, votesAgainst: 1 } } });
 
       const escalated = await apply(t, VILLAGE, ids.village, 'ESCALATE', { upperOrgId: 'org-fengqiao-station', reason: '李四不接受评理意见' });
       expect(escalated.state).toBe('escalated');
       ids.township = linked(escalated, 'R21f');
       const township = await read(TOWNSHIP, ids.township);
-      expect(township).toMatchObject({ state: 'referred', assignment: { orgId: 'org-fengqiao-station' }, context: { level: 'TOWNSHIP', stage: 'PM', matter: '围墙堵塞排水沟和通行小路' } });
+      expect(township).toMatchObject({ state: 'referred', assignment: { orgId: 'org-fengqiao-station' }, facts: { level: 'TOWNSHIP', stage: 'PM', matter: '围墙堵塞排水沟和通行小路' } });
       // The village record travels up: on the case itself and in the transfer's dossier.
       expect(township.facts.priorRecords).toEqual([
         expect.objectContaining({ level: 'VILLAGE', heldOn: '2025-03-14', conclusion: '李四应开挖40厘米排水沟', minorityOpinions: ['围墙可保留，由张三另行开沟'], statements: RECORD('').statements }),
@@ -185,7 +188,7 @@ describe.each(TEST_DATABASES)('three-level hearing (hr) over HTTP ($name)', (dat
     expect(JSON.stringify(missing.body)).toContain('reasons');
     expectRefused(await send(t, VILLAGE, hr, 'DECLINE', { decidedOn: '2025-05-06', ground: 'FACTS_CLEAR', reasons: '事实清楚' }), 'writtenReasons');
     const declined = await apply(t, VILLAGE, hr, 'DECLINE', { decidedOn: '2025-05-06', ground: 'FACTS_CLEAR', reasons: '双方对事实无争议，仅对数额有分歧，由调解员继续调解即可' });
-    expect(declined).toMatchObject({ state: 'declined', context: { declined: { ground: 'FACTS_CLEAR' } } });
+    expect(declined).toMatchObject({ state: 'declined', facts: { declined: { ground: 'FACTS_CLEAR' } } });
     const back = await eventually(() => read('fy_mediator', pm.id), (v) => v.state === 'mediating');
     expect(back.facts.hearings).toEqual([expect.objectContaining({ outcome: 'DECLINED' })]);
   });
@@ -211,8 +214,8 @@ describe.each(TEST_DATABASES)('three-level hearing (hr) over HTTP ($name)', (dat
     expectRefused(await send(t, NANSHAN, id, 'APPOINT_PANEL', three), 'panelWithinRules', '应为5至7人，现为3人');
     await apply(t, NANSHAN, id, 'APPOINT_PANEL', { ...three, members: [...three.members, member('丙', 'ELDER'), member('丁', 'VILLAGE_CADRE')] });
     const noticed = await apply(t, NANSHAN, id, 'SERVE_NOTICE', { noticedOn: '2025-09-26', hearingOn: '2025-10-13', venue: '南山镇调委会', notifiedPartyIds: ['P1', 'P2'] });
-    // Five working days from Friday 09-26: 09-28 (a make-up Sunday), 09-29, 09-30, then the National Day holiday, 10-09.
-    expect(deadline(noticed, 'D-HR4')).toMatchObject({ dueOn: '2025-10-09', dayType: 'working' });
+    // Five working days from Friday 09-26: 09-28 (a make-up Sunday), 09-29, 09-30, the National Day holiday, 10-09, 10-10.
+    expect(deadline(noticed, 'D-HR4')).toMatchObject({ dueOn: '2025-10-10', dayType: 'working' });
 
     // In 枫桥 the township committee convenes no hearing level (its centre and its 司法所 do).
     const fengqiao = await t.http().post('/api/cases').set(auth(await t.login('fq_director'))).send({ ...body, regionCode: '330199101' });
