@@ -19,7 +19,7 @@ const TODAY = '2025-03-14';
 const DEADLINES = { 'D-HR1': '2025-03-17', 'D-HR2': '2025-03-17', 'D-HR3': '2025-04-09', 'D-HR4': '2025-03-13' };
 const open = (org: { type: string; regionCode: string }, input: Record<string, unknown> = {}) => hr.initialContext({ partyIds: PARTIES, openedOn: '2025-03-10', org, input, origin: { route: 'R21a', workflow: 'pm' } });
 const VILLAGE = open({ type: 'VILLAGE_MEDIATION_COMMITTEE', regionCode: '330199101201' });
-const member = (name: string, relations: unknown[] = []) => ({ name, capacity: 'VILLAGER_REPRESENTATIVE', relations });
+const member = (name: string, relations: { kind: string; partyId?: string }[] = []) => ({ name, capacity: 'VILLAGER_REPRESENTATIVE', relations });
 const PANEL = { presiding: member('李主任'), members: [member('周村民'), member('钱乡贤')] };
 const WITH_PANEL: HrContext = { ...VILLAGE, proposedOn: '2025-03-10', requestedOn: '2025-03-10', decidedOn: '2025-03-10', presiding: PANEL.presiding, members: PANEL.members };
 const NOTICED: HrContext = { ...WITH_PANEL, noticedOn: '2025-03-10', hearingOn: '2025-03-14', venue: '村礼堂' };
