@@ -99,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (clockStart && (!manualClock || Number.isNaN(clockStart.getTime()))) throw new Error('FENGQIAO_CLOCK_START must be an ISO-8601 instant and needs FENGQIAO_CLOCK=manual');
 
   const auditHash = auditHashSetting(env);
+  const hearingRules = hearingRulesSetting(env);
 
   return {
     port,
@@ -120,8 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockStart,
     legalPeriods: parseLegalPeriodOverrides(env.FENGQIAO_LEGAL_PERIODS),
     logLevel: env.LOG_LEVEL || 'info',
-    legalPolicy: withHearingRules(LegalPolicy.parse(env.FENGQIAO_LEGAL_POLICY), hearingRulesSetting(env)),
-    hearingRules: hearingRulesSetting(env),
+    legalPolicy: withHearingRules(LegalPolicy.parse(env.FENGQIAO_LEGAL_POLICY), hearingRules),
+    hearingRules,
     recentCases: env.FENGQIAO_RECENT_CASES !== '0',
     worker: env.FENGQIAO_WORKER !== '0',
     workerIntervalMs: integerVar(env, 'FENGQIAO_WORKER_INTERVAL_MS', 30_000, 100, 86_400_000),
