@@ -255,7 +255,8 @@ describe.each(TEST_DATABASES)('administrative reconsideration (rx) over HTTP ($n
       const routes = await t.http().get('/api/routes').set(auth(await t.login(OFFICER)));
       expect(routes.status).toBe(200);
       const list = Array.isArray(routes.body) ? routes.body : routes.body.items;
-      expect(list.filter((r: any) => r.from.workflow === 'rx')).toEqual([]);
+      // Only its hearing (R21e) leaves rx: nothing goes to the civil court.
+      expect(list.filter((r: any) => r.from.workflow === 'rx').map((r: any) => [r.id, r.to.workflow])).toEqual([['R21e', 'hr']]);
     });
 
     it('R15: no reconsideration once a court has accepted a suit on the act (第二十九条), nor after the 60 days (第二十条)', async () => {

@@ -53,6 +53,7 @@ describe.each(TEST_DATABASES)('workflows, health and docs ($name)', (database) =
         'consentPending',
         'assigned',
         'mediating',
+        'hearing',
         'extended',
         'agreedOral',
         'agreedWritten',

@@ -45,6 +45,7 @@ import { NotificationsController } from './deadlines/notifications.controller';
 import { StatisticsModule } from './statistics/statistics.module';
 import { FraudChecksApiModule } from './subsidy/fraud-checks-api.module';
 import { SubsidyController } from './subsidy/subsidy.controller';
+import { HearingRulesController } from './hearing/hearing-rules.controller';
 import { SubsidyClaims } from '@app/subsidy';
 import { OperationsModule } from './operations/operations.module';
 
@@ -67,7 +68,7 @@ export class AppModule {
         FraudChecksApiModule.forRoot(config.fraud),
         OperationsModule.forRoot(),
       ],
-      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController, HearingRulesController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

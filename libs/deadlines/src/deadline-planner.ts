@@ -81,6 +81,8 @@ export class DeadlinePlanner {
   }
 
   private record(spec: DeadlineSpec, node: string, anchorOn: IsoDate, input: PlanInput): DeadlineRecord {
+    const own = spec.contextPeriod ? contextPeriod(input.context[spec.contextPeriod]) : undefined;
+    const dayType = own?.dayType ?? spec.dayType;
     const base: DeadlineRecord = {
       id: randomUUID(),
       caseId: input.caseId,
@@ -89,8 +91,8 @@ export class DeadlinePlanner {
       state: node,
       span: [node, ...(spec.runsThrough ?? [])],
       label: spec.label,
-      period: this.periodOf(spec),
-      dayType: spec.dayType,
+      period: own ? { amount: own.amount, unit: own.unit } : this.periodOf(spec),
+      dayType,
       legalBasis: spec.legalBasis,
       confidence: spec.confidence,
       anchorOn,
@@ -101,7 +103,7 @@ export class DeadlinePlanner {
       soft: spec.soft ?? false,
       provisional: false,
       metBy: spec.metBy ?? null,
-      rollForward: spec.rollForward ?? spec.dayType === 'calendar',
+      rollForward: spec.rollForward ?? dayType === 'calendar',
       pauses: [],
       extensions: [],
       createdAt: input.now.toISOString(),
@@ -151,4 +153,11 @@ export function onStateChange(planner: DeadlinePlanner, change: StateChange): { 
     .plan({ def: change.def, state: change.to, nodes: entered, context: change.context, caseId: change.caseId, orgId: change.orgId, enteredOn: change.today, now: change.now })
     .filter((d) => !running.some((r) => r.specId === d.specId));
   return { closed, opened };
+}
+
+/** A period a case carries in its context (`DeadlineSpec.contextPeriod`), or undefined when the field is not one. */
+function contextPeriod(value: unknown): { amount: number; unit: 'day' | 'month' | 'year'; dayType: 'calendar' | 'working' } | undefined {
+  const v = value as { amount?: unknown; unit?: unknown; dayType?: unknown } | undefined;
+  if (!v || !Number.isInteger(v.amount) || !['day', 'month', 'year'].includes(String(v.unit)) || !['calendar', 'working'].includes(String(v.dayType))) return undefined;
+  return v as { amount: number; unit: 'day' | 'month' | 'year'; dayType: 'calendar' | 'working' };
 }

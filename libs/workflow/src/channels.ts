@@ -14,6 +14,7 @@ import { intakeCentre } from './intake-centre/zz.workflow';
 import { subsidyClaim } from './subsidy/sub.workflow';
 import { policeMediation } from './police-mediation/ps.workflow';
 import { trafficAccident } from './traffic-accident/ta.workflow';
+import { tieredHearing } from './hearing/hr.workflow';
 
 /**
  * Every workflow version the engine can run, old versions included: one line per channel (or version). A channel is a
@@ -35,6 +36,7 @@ export const ALL_WORKFLOWS: WorkflowDefinition[] = [
   subsidyClaim,
   policeMediation,
   trafficAccident,
+  tieredHearing,
 ];
 
 /** The workflow a case gets when `POST /api/cases` names none. */

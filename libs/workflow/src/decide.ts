@@ -134,8 +134,11 @@ function violations(def: WorkflowDefinition, persisted: PersistedState, event: W
     .filter((name) => !def.preconditions[name].check(persisted.context, event))
     .map((name) => {
       const p = def.preconditions[name];
+      const sharper = p.explain?.(persisted.context, event);
       const detail = p.detail?.(persisted.context, event);
-      return { precondition: name, message: detail ? `${p.message}（${detail.zh}）` : p.message, messageEn: detail ? `${p.messageEn} (${detail.en})` : p.messageEn, legalBasis: p.legalBasis };
+      const message = sharper?.message ?? (detail ? `${p.message}（${detail.zh}）` : p.message);
+      const messageEn = sharper?.messageEn ?? (detail ? `${p.messageEn} (${detail.en})` : p.messageEn);
+      return { precondition: name, message, messageEn, legalBasis: p.legalBasis };
     });
 }
 

@@ -39,6 +39,11 @@ export interface DeadlineSpec {
   runsThrough?: string[];
   /** Calendar periods end on the next working day when the last day is a rest day, unless this is false. */
   rollForward?: boolean;
+  /**
+   * A context field holding `{ amount, unit, dayType }` that replaces `period` and `dayType`: for rules that are local
+   * configuration copied onto the case when it opens (a hearing's notice period in its region).
+   */
+  contextPeriod?: string;
 }
 
 export interface StateMeta {
@@ -56,6 +61,8 @@ export interface Precondition<TContext = any> {
   legalBasis?: string;
   /** What exactly stood in the way (the earlier case it found), added to the message when the check fails. */
   detail?: (context: TContext, event: WorkflowEvent) => { zh: string; en: string } | undefined;
+  /** A sharper explanation built from the data, e.g. naming the panel member who must withdraw; the message otherwise. */
+  explain?: (context: TContext, event: WorkflowEvent) => { message: string; messageEn: string } | undefined;
 }
 
 export interface EventSpec {
@@ -211,6 +218,11 @@ export interface ChannelManifest {
   teamEvents?: Record<string, string[]>;
   /** Roles of the handling organisation that may invite and remove team members; by default the deadline officers. */
   teamManagers?: string[];
+  /**
+   * Facts of the case the case page shows, read from the context: what a hearing panel's secretary needs on one page
+   * (the level, the panel, the record carried up). Never personal data beyond what the parties list shows.
+   */
+  facts?: (context: any) => Record<string, unknown>;
 }
 
 /**

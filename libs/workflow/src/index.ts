@@ -26,3 +26,6 @@ export { subsidyClaim, JUSTICE_STATION } from './subsidy/sub.workflow';
 export { REJECT_REASONS, SPOT_CHECK_REASONS, CALL_BACK_RESULTS } from './subsidy/sub.events';
 export type { SubContext } from './subsidy/sub.context';
 export * from './teams/case-roles';
+export { tieredHearing, HEARING_RULES_POLICY } from './hearing/hr.workflow';
+export { DEFAULT_HEARING_RULES, HEARING_LEVELS, HEARING_STAGES, hearingRulesFor, hearingRulesProblems } from './hearing/hr.rules';
+export type { RegionHearingRules, LevelRule, PeriodRule, HearingLevel, HearingStage } from './hearing/hr.rules';

@@ -10,6 +10,8 @@ import type { LoginThrottleSettings } from '@app/organisations';
 import { trustProxySetting, type TrustProxy } from './trust-proxy';
 import { fraudSettings } from './fraud-settings';
 import { checkEnvironment } from './env-schema';
+import { hearingRulesSetting } from './hearing-rules-setting';
+import { HEARING_RULES_POLICY, type RegionHearingRules } from '@app/workflow';
 import type { FraudSettings } from '@app/subsidy';
 import type { LogFormat } from '../logging/logger';
 import { allowList, type MetricsAccess } from '../operations/metrics-endpoint';
@@ -34,6 +36,8 @@ export interface AppConfig {
   logFormat: LogFormat;
   /** Settings of unverified or local legal rules, handed to the machines (`FENGQIAO_LEGAL_POLICY`). */
   legalPolicy: LegalPolicy;
+  /** The regions' hearing rules (FENGQIAO_HEARING_RULES), also handed to the machines as the policy `hr.rules`. */
+  hearingRules: RegionHearingRules[];
   /** Keep copies of recently read and written cases to save a round trip on the next write (see RecentCases). */
   recentCases: boolean;
   /** Run the deadline worker in this process. */
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (clockStart && (!manualClock || Number.isNaN(clockStart.getTime()))) throw new Error('FENGQIAO_CLOCK_START must be an ISO-8601 instant and needs FENGQIAO_CLOCK=manual');
 
   const auditHash = auditHashSetting(env);
+  const hearingRules = hearingRulesSetting(env);
 
   return {
     port,
@@ -127,7 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     legalPeriods: parseLegalPeriodOverrides(env.FENGQIAO_LEGAL_PERIODS),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: (env.FENGQIAO_LOG_FORMAT as LogFormat | undefined) || (production ? 'json' : 'pretty'),
-    legalPolicy: LegalPolicy.parse(env.FENGQIAO_LEGAL_POLICY),
+    legalPolicy: withHearingRules(LegalPolicy.parse(env.FENGQIAO_LEGAL_POLICY), hearingRules),
+    hearingRules,
     recentCases: env.FENGQIAO_RECENT_CASES !== '0',
     worker: env.FENGQIAO_WORKER !== '0',
     workerIntervalMs: integerVar(env, 'FENGQIAO_WORKER_INTERVAL_MS', 30_000, 100, 86_400_000),
@@ -168,6 +174,10 @@ function metricsAccess(env: NodeJS.ProcessEnv): MetricsAccess {
   const allow = (env.FENGQIAO_METRICS_ALLOW ?? '127.0.0.1/8,::1').split(',').map((entry) => entry.trim()).filter(Boolean);
   allowList(allow);
   return { token, allow };
+}
+
+function withHearingRules(policy: LegalPolicy, rules: RegionHearingRules[]): LegalPolicy {
+  return new LegalPolicy({ ...policy.values, [HEARING_RULES_POLICY]: rules });
 }
 
 /** FENGQIAO_LOGIN_<ACCOUNT|ADDRESS>_FAILURES, _WINDOW_SECONDS and _<LOCK|BLOCK>_SECONDS; 15 minutes each by default. */

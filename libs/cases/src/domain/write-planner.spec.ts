@@ -213,6 +213,37 @@ function zzDispatched(e: MemoryEngine, dispatch: Record<string, unknown>, receiv
   return { senderId: zz.id, receiver };
 }
 
+/** A township petition accepted at 枫桥镇, taken up the ladder to `stage` (信访工作条例 第三十四条至第三十六条). */
+function petitionAt(e: MemoryEngine, stage: 'handling' | 'review' | 'reexam'): CaseRecord {
+  const xf = e.open('xf', 'fq_petition', { input: { channel: 'VISIT' } });
+  const step = (type: string, data: Record<string, unknown>) => e.apply(xf.id, 'fq_petition', type, data);
+  step('CLASSIFY', { classification: 'REQUEST' });
+  let at = step('ACCEPT', { acceptedOn: e.today, notifiedOn: e.today });
+  if (stage === 'handling') return at;
+  step('ISSUE_OPINION', { outcomes: ['EXPLAIN'], issuedOn: e.today, receivedOn: e.today });
+  at = step('REQUEST_REVIEW', { requestedOn: e.today, receivedOn: e.today, reviewBody: '青溪区人民政府', reviewRegionCode: '330199' });
+  if (stage === 'review') return at;
+  step('ISSUE_REVIEW_OPINION', { decision: 'UPHOLD', issuedOn: e.today, receivedOn: e.today });
+  return step('REQUEST_REEXAM', { requestedOn: e.today, receivedOn: e.today, reexamBody: '青州市人民政府', reexamRegionCode: '330100' });
+}
+
+/** A village hearing asked for by a mediation, held and concluded at 枫源村 (三级听证, R21a). */
+function villageHearingConcluded(e: MemoryEngine): CaseRecord {
+  const pm = mediating(e);
+  e.apply(pm.id, 'fy_mediator', 'REQUEST_HEARING', { hearingOrgId: 'org-fengyuan', matter: '围墙堵塞排水沟', initiative: 'APPLICATION' });
+  const hr = e.child(pm.id, 'R21a');
+  const step = (type: string, data: Record<string, unknown> = {}) => e.apply(hr.id, 'fy_director', type, data);
+  step('SIGN_FOR');
+  step('APPLY', { applicantPartyIds: ['P1'], appliedOn: e.today });
+  step('DECIDE_TO_HOLD', { decidedOn: e.today });
+  const member = (name: string) => ({ name, capacity: 'VILLAGER_REPRESENTATIVE', relations: [] });
+  step('APPOINT_PANEL', { presiding: member('李主任'), members: [member('周'), member('钱')] });
+  step('SERVE_NOTICE', { noticedOn: e.today, hearingOn: '2025-03-14', venue: '村礼堂', notifiedPartyIds: ['P1', 'P2'] });
+  e.today = '2025-03-14';
+  step('RECORD_HEARING', { heldOn: e.today, participants: [{ name: '张三', role: 'PARTY' }], statements: [{ speaker: '张三', summary: '围墙堵沟' }], attachments: [] });
+  return step('CONCLUDE', { deliberatedOn: e.today, votesFor: 3, votesAgainst: 0, majorityOpinion: '开沟', minorityOpinions: [], opinion: '开沟' });
+}
+
 const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: string }> = {
   R4: (e) => {
     const pm = mediating(e);
@@ -390,6 +421,36 @@ const WALKS: Record<string, (e: MemoryEngine) => { senderId: string; receiver: s
     e.apply(cm.id, 'cm_mediator', 'APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'org-court', applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' });
     return { senderId: cm.id, receiver: 'court_clerk' };
   },
+  R21a: (e) => {
+    const pm = mediating(e);
+    e.apply(pm.id, 'fy_mediator', 'REQUEST_HEARING', { hearingOrgId: 'org-fengyuan', matter: '围墙堵塞排水沟', initiative: 'APPLICATION' });
+    return { senderId: pm.id, receiver: 'fy_director' };
+  },
+  ...Object.fromEntries(
+    (['R21b:handling', 'R21c:review', 'R21d:reexam'] as const).map((walk) => {
+      const [id, stage] = walk.split(':') as [string, 'handling' | 'review' | 'reexam'];
+      return [id, (e: MemoryEngine) => {
+        const xf = petitionAt(e, stage);
+        e.apply(xf.id, 'fq_petition', 'REQUEST_HEARING', { hearingOrgId: 'org-fengqiao-station', matter: '排水沟改道', initiative: 'APPLICATION' });
+        return { senderId: xf.id, receiver: 'fq_station' };
+      }];
+    }),
+  ),
+  R21e: (e) => {
+    const rx = e.open('rx', 'rx_officer', { category: 'OTHER', input: { actType: 'PENALTY', actOn: e.today, knewOn: e.today, onTheSpot: true, penaltyKind: 'FINE', amount: 200 } });
+    const step = (type: string, data: Record<string, unknown>) => e.apply(rx.id, 'rx_officer', type, data);
+    step('APPLY', { appliedOn: e.today, channel: 'ORGAN_WRITTEN', receivedOn: e.today, requests: '撤销罚款决定' });
+    step('ACCEPT', { acceptedOn: e.today, procedure: 'SIMPLE' });
+    step('SERVE_COPY', { servedOn: e.today });
+    step('RECORD_ANSWER', { answeredOn: e.today, evidenceSubmitted: true });
+    step('REQUEST_HEARING', { hearingOrgId: 'org-reconsideration', matter: '罚款是否过重', initiative: 'ORGAN' });
+    return { senderId: rx.id, receiver: 'rx_officer' };
+  },
+  R21f: (e) => {
+    const hr = villageHearingConcluded(e);
+    e.apply(hr.id, 'fy_director', 'ESCALATE', { upperOrgId: 'org-fengqiao-station', reason: '一方不接受评理意见' });
+    return { senderId: hr.id, receiver: 'fq_station' };
+  },
 };
 
 describe('the write pipeline', () => {
@@ -407,7 +468,9 @@ describe('the write pipeline', () => {
       expect(child.workflowId).toBe(route.to.workflow);
       expect(route.to.orgTypes).toContain(directory.org(child.orgId)!.type);
       expect(child).toMatchObject({ disputeCode: sender.disputeCode, originCaseId: senderId, originRoute: id, parties: sender.parties });
-      expect(child.caseNo).toContain(`${def.manifest.caseNumberKind}字第1号`);
+      // The next number of the receiving organisation's register: a hearing at the mediating committee itself follows its 调 case.
+      const atReceiver = [...e.cases.values()].filter((c) => c.record.orgId === child.orgId).length;
+      expect(child.caseNo).toContain(`${def.manifest.caseNumberKind}字第${atReceiver}号`);
       expect(def.machine.resolveState({ value: child.state.includes('.') ? Object.fromEntries([child.state.split('.')]) : child.state, context: child.context }).hasTag('inbox')).toBe(true);
       expect(e.transfers.get(child.id)).toMatchObject({ routeId: id, status: 'SENT', fromCaseId: senderId, fromOrgId: sender.orgId, toOrgId: child.orgId });
       // The dossier quotes the records the route names, the sending event itself included when it is named.

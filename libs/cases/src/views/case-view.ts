@@ -63,6 +63,8 @@ export interface CaseView extends CaseHeading {
   links: { relation: string; relationLabel: string; direction: 'FROM' | 'TO'; caseId: string; caseNo: string; workflowId: string; orgId: string; orgName: string; at: string }[];
   deadlines: DeadlineView[];
   availableEvents: { type: string; label: string; labelEn: string }[];
+  /** What the channel's manifest shows of the case's facts (e.g. a hearing's level, panel and record); absent when it shows none. */
+  facts?: Record<string, unknown>;
   openedAt: string;
   openedBy: string;
   updatedAt: string;
@@ -122,6 +124,7 @@ export function presentCase(
     })),
     deadlines: [...deadlines].sort(byCreation).map((d) => presentDeadline(d, today)),
     availableEvents: availableEvents(record, def, viewer, jurisdiction),
+    ...(def.manifest.facts ? { facts: def.manifest.facts(record.context) } : {}),
     openedAt: record.openedAt,
     openedBy: record.openedBy,
     updatedAt: record.updatedAt,

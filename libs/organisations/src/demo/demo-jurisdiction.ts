@@ -55,6 +55,8 @@ export const DEMO_ORGANISATIONS: Organisation[] = [
   // The room at the station is the township committee's own (驻所调解): its cases are people's mediation, supervised by 枫桥镇.
   // The road-traffic accident mediation committee (交调委) sits with the brigade; its cases are people's mediation, supervised by the district centre.
   org({ id: 'org-traffic-mediation', name: '青溪区道路交通事故人民调解委员会', shortName: '青溪交调委', type: 'TOWNSHIP_MEDIATION_COMMITTEE', regionCode: '330199', parentId: 'org-district-centre' }),
+  // The district's hearings at 复查 are convened by the petition joint conference's office (宿州 model, spec §8).
+  org({ id: 'org-petition-joint-office', name: '青溪区信访工作联席会议办公室', shortName: '青溪联席办', type: 'PETITION_JOINT_OFFICE', regionCode: '330199', parentId: null }),
   org({ id: 'org-fengqiao-police-room', name: '枫桥派出所人民调解室', shortName: '枫桥警调', type: 'TOWNSHIP_MEDIATION_COMMITTEE', regionCode: '330199101', parentId: 'org-fengqiao' }),
 ];
 
@@ -96,5 +98,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'fq_dispatcher', displayName: '罗受理（枫桥镇综治中心）', roles: ['CENTRE_DISPATCHER', 'INTAKE_CLERK'], orgId: 'org-fengqiao-centre' },
   { username: 'grid_worker', displayName: '蒋网格（枫桥镇网格员）', roles: ['GRID_WORKER'], orgId: 'org-fengqiao-centre' },
   { username: 'police_officer', displayName: '曹民警（枫桥派出所）', roles: ['POLICE_OFFICER'], orgId: 'org-fengqiao-police' },
+  { username: 'lhb_officer', displayName: '严听证（区信访联席办听证工作人员）', roles: ['HEARING_OFFICER'], orgId: 'org-petition-joint-office' },
+  { username: 'ns_hearing', displayName: '白听证（南山镇调委会听证工作人员）', roles: ['HEARING_OFFICER', 'MEDIATOR'], orgId: 'org-nanshan' },
   { username: 'ps_mediator', displayName: '潘调解（枫桥派出所人民调解室）', roles: ['MEDIATOR', 'COMMITTEE_DIRECTOR'], orgId: 'org-fengqiao-police-room' },
 ];

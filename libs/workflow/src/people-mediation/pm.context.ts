@@ -1,4 +1,5 @@
 import type { IsoDate } from '../definition';
+import type { HearingHeard } from '../hearing-request';
 
 export interface PmContext {
   partyIds: string[];
@@ -15,4 +16,6 @@ export interface PmContext {
   sessionHeld?: boolean;
   /** The mediator advised a party to apply for enforcement of the confirmed agreement. */
   enforcementAdvised?: boolean;
+  /** Hearings held during the mediation (三级听证), as each reported back. */
+  hearings?: HearingHeard[];
 }

@@ -1,4 +1,5 @@
 import type { EventSpec } from '../definition';
+import { hearingConcludedEvent, hearingEndedEvent, requestHearingEvent } from '../hearing-request';
 import { ROUTES, dateField, enumField, objectSchema, outcomeSchema, partyIdsField, returnSchema, rightsNoticeField, satisfactionField, textField } from '../building-blocks';
 
 const MEDIATION_STAFF = ['MEDIATOR', 'COMMITTEE_DIRECTOR'] as const;
@@ -318,4 +319,8 @@ export const pmEvents: Record<string, EventSpec> = {
     ),
     legalBasis: '人民调解法 第二十七条',
   },
+  // 三级听证 (spec §8): a village hearing (评理会) or a hearing at the township or district during mediation.
+  REQUEST_HEARING: requestHearingEvent([...MEDIATION_STAFF], '村民委员会组织法 第二条、第七条；人民调解法 第二十条、第二十一条；本地区听证规则'),
+  HEARING_CONCLUDED: hearingConcludedEvent('人民调解法 第二十二条'),
+  HEARING_ENDED: hearingEndedEvent('人民调解法 第二十二条'),
 };

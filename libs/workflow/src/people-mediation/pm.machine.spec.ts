@@ -67,6 +67,9 @@ const VALID: Record<string, Record<string, unknown>> = {
   REMEDIATE: { reason: '双方同意变更协议' },
   ADVISE_ENFORCEMENT: { advisedOn: TODAY },
   ARCHIVE: { dossierComplete: true, fileNo: '2025-调-017' },
+  REQUEST_HEARING: { hearingOrgId: 'org-fengyuan', matter: '排水沟是否应当改道', initiative: 'APPLICATION' },
+  HEARING_CONCLUDED: { outcome: 'CONCLUDED', sourceCaseId: 'hr-1', reportedOn: TODAY, hearingLevel: 'VILLAGE', opinion: '乙方应开挖40厘米排水沟' },
+  HEARING_ENDED: { outcome: 'DECLINED', sourceCaseId: 'hr-1', reportedOn: TODAY },
 };
 
 function event(type: string, data: Record<string, unknown> = VALID[type] ?? {}, over: Partial<WorkflowEvent> = {}): WorkflowEvent {
@@ -122,6 +125,12 @@ const LEGAL: [string, string, string | null, string[]][] = [
     [s, 'ENTRUSTMENT_ENDED', 'entrustmentEnded', ['noAgreementYet']],
   ]),
   ['mediating', 'EXTEND_BY_CONSENT', 'extended', ['allPartiesConsentToExtend']],
+  // 三级听证 during the mediation (route R21a): the mediation waits for the hearing's opinion, then goes on.
+  ['mediating', 'REQUEST_HEARING', 'hearing', []],
+  ['hearing', 'HEARING_CONCLUDED', 'mediating', []],
+  ['hearing', 'HEARING_ENDED', 'mediating', []],
+  ['hearing', 'REPORT_RISK', null, []],
+  ['hearing', 'WITHDRAW', 'terminatedByParty', []],
   ['agreedOral', 'DECLINE_JUDICIAL_CONFIRMATION', 'monitoring', []],
   ['agreedOral', 'RECORD_PERFORMED', 'performed', []],
   ['agreedWritten', 'APPLY_JUDICIAL_CONFIRMATION', 'judicialConfirmation', ['jointApplication', 'withinConfirmationWindow']],
@@ -153,7 +162,7 @@ const legalEventsIn = (state: string) => sorted(new Set(LEGAL.filter(([from]) =>
 /** A context a case could plausibly have in each state (the negative matrix does not depend on it, but stays realistic). */
 function contextFor(state: string): PmContext {
   if (['registered', 'entrustmentReceived', 'entrustmentReturned', 'referralReceived', 'referralReturned', 'consentPending', 'notAccepted', 'transferred', 'refused'].includes(state)) return OPENED;
-  if (['assigned', 'mediating', 'extended', 'terminatedFailed', 'terminatedByParty', 'entrustmentEnded'].includes(state)) return ASSIGNED;
+  if (['assigned', 'mediating', 'hearing', 'extended', 'terminatedFailed', 'terminatedByParty', 'entrustmentEnded'].includes(state)) return ASSIGNED;
   if (state === 'agreedOral') return ORAL;
   return WRITTEN;
 }
@@ -339,6 +348,11 @@ describe('people mediation (pm) machine', () => {
       { from: 'mediating', context: ASSIGNED, type: 'WITHDRAW', to: 'terminatedByParty', effects: reports('WITHDRAWN') },
       { from: 'extended', context: ASSIGNED, type: 'WITHDRAW', to: 'terminatedByParty', effects: reports('WITHDRAWN') },
       { from: 'mediating', context: ASSIGNED, type: 'TRANSFER', to: 'transferred', effects: reports('TRANSFERRED') },
+      { from: 'mediating', context: ASSIGNED, type: 'REQUEST_HEARING', to: 'hearing' },
+      { from: 'hearing', context: ASSIGNED, type: 'HEARING_CONCLUDED', to: 'mediating', contextAfter: { hearings: [{ outcome: 'CONCLUDED', level: 'VILLAGE', opinion: '乙方应开挖40厘米排水沟' }] } },
+      { from: 'hearing', context: ASSIGNED, type: 'HEARING_ENDED', to: 'mediating', contextAfter: { hearings: [{ outcome: 'DECLINED', level: '' }] } },
+      { from: 'hearing', context: ASSIGNED, type: 'REPORT_RISK', to: 'hearing', effects: [{ type: 'notifyRisk', params: { level: 'ORANGE', reportedTo: 'POLICE' } }] },
+      { from: 'hearing', context: ASSIGNED, type: 'WITHDRAW', to: 'terminatedByParty', effects: reports('WITHDRAWN') },
       { from: 'extended', context: ASSIGNED, type: 'RECORD_SESSION', to: 'extended', contextAfter: { sessionHeld: true } },
       { from: 'extended', context: ASSIGNED, type: 'TRANSFER', to: 'transferred', effects: reports('TRANSFERRED') },
       { from: 'agreedOral', context: ORAL, type: 'DECLINE_JUDICIAL_CONFIRMATION', to: 'monitoring' },
@@ -652,7 +666,7 @@ describe('people mediation (pm) machine', () => {
     });
   });
 
-  describeNegativeMatrix({ def: pm, legal: LEGAL, finalStates: FINAL, stateCount: 22, eventTypeCount: 30, contextFor, event: (type) => event(type) });
+  describeNegativeMatrix({ def: pm, legal: LEGAL, finalStates: FINAL, stateCount: 23, eventTypeCount: 33, contextFor, event: (type) => event(type) });
 
   describe('events the workflow does not know', () => {
 

@@ -3,6 +3,7 @@ import type { DeadlineSpec, StateMeta, WorkflowEvent } from '../definition';
 import { acceptTransfer, confirmationWindow, engineEffects, guardsFrom, report, returnTransfer } from '../building-blocks';
 import type { PmContext } from './pm.context';
 import { pmPreconditions } from './pm.preconditions';
+import { hearingHeard } from '../hearing-request';
 
 const meta = (m: StateMeta) => m;
 
@@ -17,13 +18,15 @@ const PM_SLA: DeadlineSpec = {
   configKey: 'pm.mediationPeriod',
   // Concluding the mediation in any way meets the target; an extension by consent replaces it with D-PM1X.
   metBy: ['RECORD_ORAL_AGREEMENT', 'SIGN_WRITTEN_AGREEMENT', 'TERMINATE_FAILED', 'WITHDRAW', 'TRANSFER'],
+  // The month runs on while a hearing asked for during the mediation is held.
+  runsThrough: ['hearing'],
 };
 
 /** The month runs from registration (spec D-PM1), through consent and assignment, until mediation concludes. */
 const PM_SLA_FROM_REGISTRATION: DeadlineSpec = {
   ...PM_SLA,
   anchor: { contextDate: 'openedOn' },
-  runsThrough: ['referralReceived', 'consentPending', 'assigned', 'mediating'],
+  runsThrough: ['referralReceived', 'consentPending', 'assigned', 'mediating', 'hearing'],
   metBy: [...PM_SLA.metBy!, 'RECORD_REFUSAL', 'NOT_ACCEPT'],
 };
 
@@ -64,6 +67,7 @@ export const pmMachine = setup({
     markFollowUp: assign({ followUpDone: true }),
     noteSession: assign({ sessionHeld: true }),
     noteEnforcementAdvice: assign({ enforcementAdvised: true }),
+    recordHearing: assign({ hearings: ({ context, event }) => [...(context.hearings ?? []), hearingHeard(event)] }),
   },
 }).createMachine({
   id: 'pm',
@@ -145,6 +149,18 @@ export const pmMachine = setup({
       on: {
         ...mediationEvents,
         EXTEND_BY_CONSENT: { target: 'extended', guard: 'allPartiesConsentToExtend' },
+        // The route table (R21a) opens the hearing at the convening organisation named in the event data.
+        REQUEST_HEARING: { target: 'hearing' },
+      },
+    },
+    hearing: {
+      description: '调解中提请听证（村级评理会或者乡镇、区级听证）：听证意见作为调解的依据，本身不具有强制力；听证结束后继续调解。',
+      meta: meta({ label: '听证中', labelEn: 'Hearing under way', legalBasis: '村民委员会组织法 第二条、第七条；人民调解法 第二十条至第二十二条' }),
+      on: {
+        HEARING_CONCLUDED: { target: 'mediating', actions: 'recordHearing' },
+        HEARING_ENDED: { target: 'mediating', actions: 'recordHearing' },
+        REPORT_RISK: mediationEvents.REPORT_RISK,
+        WITHDRAW: mediationEvents.WITHDRAW,
       },
     },
     extended: {

@@ -77,6 +77,9 @@ const VALID: WorkflowEvent[] = [
   event('REMEDIATE', { reason: '双方同意重新协商' }),
   event('ADVISE_ENFORCEMENT', { advisedOn: TODAY }),
   event('ARCHIVE', { dossierComplete: true, fileNo: '2025-017' }),
+  event('REQUEST_HEARING', { hearingOrgId: 'org-fengyuan', matter: '排水沟是否改道', initiative: 'APPLICATION' }),
+  event('HEARING_CONCLUDED', { outcome: 'CONCLUDED', sourceCaseId: 'hr-1', reportedOn: TODAY, hearingLevel: 'VILLAGE', opinion: '开挖排水沟' }),
+  event('HEARING_ENDED', { outcome: 'WITHDRAWN', sourceCaseId: 'hr-1', reportedOn: TODAY }),
 ];
 const valid = (type: string) => VALID.find((e) => e.type === type)!;
 

@@ -41,6 +41,7 @@ export const peopleMediation: WorkflowDefinition<PmContext> = {
       TRANSFERRED: '移送其他机关',
     },
     relationLabel: '委托调解',
+    facts: (c: { hearings?: unknown[] }) => ({ hearings: c.hearings ?? [] }),
     queues: [
       { id: 'pm-entrusted', label: '法院委托待签收', roles: ['MEDIATOR', 'COMMITTEE_DIRECTOR'], tag: 'inbox' },
       { id: 'pm-unassigned', label: '待指定调解员', roles: ['COMMITTEE_DIRECTOR'], tag: 'awaitingAssignment' },

@@ -1,3 +1,4 @@
+import type { HearingHeard } from '../hearing-request';
 import type { IsoDate } from '../definition';
 
 /** How the petition came in (信访工作条例 第十七条). */
@@ -88,4 +89,7 @@ export interface XfContext {
 
   /** 第三十七条: 疏导教育、矛盾化解、帮扶救助 after the ladder is exhausted or a repeat petition is refused. */
   aftercare: { on: IsoDate; measure: string; note?: string }[];
+  /** The stage a hearing is asked for at (the hearing case reads it when it opens), and what each hearing reported. */
+  hearingStage?: 'XF_HANDLING' | 'XF_REVIEW' | 'XF_REEXAM';
+  hearings?: HearingHeard[];
 }

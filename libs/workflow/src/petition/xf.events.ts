@@ -1,6 +1,7 @@
 import type { EventSpec } from '../definition';
 import { dateField, enumField, objectSchema, outcomeSchema, partyIdsField, textField } from '../building-blocks';
 import { APPLICATION_CHANNELS } from '../reconsideration/rx.events';
+import { hearingConcludedEvent, hearingEndedEvent, requestHearingEvent } from '../hearing-request';
 import { ACT_TYPES } from '../reconsideration/rx.workflow';
 
 const LAW = '信访工作条例';
@@ -291,4 +292,9 @@ export const xfEvents: Record<string, EventSpec> = {
     schema: objectSchema({ endedOn: dateField('结束日期'), note: textField('情况', 1000) }, ['endedOn']),
     legalBasis: `${LAW} 第三十七条`,
   },
+  // 三级听证: a hearing at handling (第三十一条第六项), 复查 or 复核 (第三十六条) runs as a case of its own (routes R21b–R21d).
+  REQUEST_HEARING: requestHearingEvent([...OFFICER], `${LAW} 第三十一条第六项、第三十六条`),
+  // Back to handling or to the extended period (wasExtended), as after 访调对接.
+  HEARING_CONCLUDED: { ...hearingConcludedEvent(`${LAW} 第三十一条第六项、第三十六条`), preconditions: ['wasExtended'] },
+  HEARING_ENDED: { ...hearingEndedEvent(`${LAW} 第三十一条第六项、第三十六条`), preconditions: ['wasExtended'] },
 };

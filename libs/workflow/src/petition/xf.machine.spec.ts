@@ -87,6 +87,9 @@ const VALID: Record<string, { data: Record<string, unknown>; today: string }> = 
   ISSUE_REEXAM_OPINION: { data: { decision: 'UPHOLD', issuedOn: '2025-08-29', published: true }, today: '2025-08-29' },
   RECORD_AFTERCARE: { data: { on: '2025-10-20', measure: 'EDUCATION', note: '解释复核意见' }, today: '2025-10-20' },
   END_AFTERCARE: { data: { endedOn: '2025-12-31' }, today: '2025-12-31' },
+  REQUEST_HEARING: { data: { hearingOrgId: 'org-petition-joint-office', matter: '排水沟改道', initiative: 'APPLICATION' }, today: '2025-08-01' },
+  HEARING_CONCLUDED: { data: { outcome: 'CONCLUDED', ...REPORT, reportedOn: '2025-08-12', hearingLevel: 'COUNTY', opinion: '维持原处理意见' }, today: '2025-08-12' },
+  HEARING_ENDED: { data: { outcome: 'DECLINED', ...REPORT, reportedOn: '2025-08-05' }, today: '2025-08-05' },
 };
 
 function event(type: string, data: Record<string, unknown> = VALID[type]?.data ?? {}, over: Partial<WorkflowEvent> = {}): WorkflowEvent {
@@ -112,7 +115,19 @@ const handlingRows = (s: string): Row[] => [
   [s, 'REFER_MEDIATION', 'referredPM', REFER],
   [s, 'SETTLE', 'settled', SETTLE],
   [s, 'ISSUE_OPINION', 'opinionIssued', OPINION_GUARDS],
+  [s, 'REQUEST_HEARING', 'hearingAtHandling', []],
 ];
+/** 三级听证 as a case of its own (routes R21b–R21d): its conclusion, or its absence, brings the petition back. */
+const heardRows = (s: string, back: string): Row[] =>
+  back === 'handling'
+    ? (['HEARING_CONCLUDED', 'HEARING_ENDED'] as const).flatMap((e): Row[] => [
+        [s, e, 'extended', ['wasExtended']],
+        [s, e, 'handling', []],
+      ])
+    : [
+        [s, 'HEARING_CONCLUDED', back, []],
+        [s, 'HEARING_ENDED', back, []],
+      ];
 const aftercare = (s: string): Row[] => [
   [s, 'RECORD_AFTERCARE', null, []],
   [s, 'END_AFTERCARE', 'closed', []],
@@ -148,16 +163,23 @@ const LEGAL: Row[] = [
   ['referredPM', 'PM_AGREED', 'settled', []],
   ['referredPM', 'PM_ENDED', 'extended', ['wasExtended']],
   ['referredPM', 'PM_ENDED', 'handling', []],
+  ...heardRows('hearingAtHandling', 'handling'),
+  ['hearingAtHandling', 'SETTLE', 'settled', SETTLE],
   // 第三十五条、第三十六条: 复查 one level up and 复核 above it, each within 30 days; hearing time not counted.
   ['opinionIssued', 'REQUEST_REVIEW', 'review', ['reviewRequestedInTime', 'reviewOneLevelUp']],
   ['opinionIssued', 'OPINION_PERIOD_ENDED', 'opinionFinal', []],
   ['review', 'ISSUE_REVIEW_OPINION', 'reviewOpinion', ['reviewOpinionNotInFuture', 'reviewOpinionReceivedAfterIssue']],
   ['review', 'SETTLE', 'settled', SETTLE],
+  ['review', 'REQUEST_HEARING', 'hearingAtReview', []],
+  ...heardRows('hearingAtReview', 'review'),
+  ['hearingAtReview', 'SETTLE', 'settled', SETTLE],
   ['reviewOpinion', 'REQUEST_REEXAM', 'reexam', ['reexamRequestedInTime', 'reexamOneLevelUp']],
   ['reviewOpinion', 'REVIEW_PERIOD_ENDED', 'reviewFinal', []],
   ['reexam', 'DECIDE_HEARING', 'reexamHearing', ['hearingAfterDecision']],
   ['reexam', 'ISSUE_REEXAM_OPINION', 'finalClosed', ['reexamOpinionNotInFuture']],
   ['reexamHearing', 'HOLD_HEARING', 'reexam', ['hearingDateReached']],
+  ['reexam', 'REQUEST_HEARING', 'hearingAtReexam', []],
+  ...heardRows('hearingAtReexam', 'reexam'),
   // 第三十七条: aftercare after the ladder, and after a refused repeat petition.
   ...aftercare('finalClosed'),
   ...aftercare('notAcceptedFinal'),
@@ -183,6 +205,9 @@ function contextFor(state: string): XfContext {
     reviewOpinion: REVIEWED,
     reexam: REEXAM,
     reexamHearing: HEARING,
+    hearingAtHandling: HANDLING,
+    hearingAtReview: REVIEW,
+    hearingAtReexam: REEXAM,
     finalClosed: FINAL_CTX,
     notAcceptedFinal: REPEAT_AFTER_FINAL,
   };
@@ -199,7 +224,7 @@ describe('信访 petitions (xf) machine', () => {
       expect(sorted(description.states.filter((s) => s.final).map((s) => s.id))).toEqual(sorted(FINAL));
       const inTable = new Set(LEGAL.flatMap(([from, , to]) => (to ? [from, to] : [from])));
       expect(sorted(STATES)).toEqual(sorted(inTable));
-      expect(STATES).toHaveLength(25);
+      expect(STATES).toHaveLength(28);
     });
 
     it('tags the registration, the transferred-in inbox, handling and aftercare for the console queues', () => {
@@ -281,7 +306,7 @@ describe('信访 petitions (xf) machine', () => {
         if (d.allowed) for (const e of d.effects) if (e.type === 'report') outcomes.add(e.params.outcome);
       }
       expect(sorted(Object.keys(xf.manifest.outcomes))).toEqual(sorted([...outcomes, 'SIGNED_FOR', 'RETURNED']));
-      expect(ROUTES.filter((r) => r.from.workflow === 'xf').map((r) => `${r.id}:${r.to.workflow}`)).toEqual(['R18a:ct', 'R18b:lab', 'R18c:rx', 'R18f:xf', 'R19:pm']);
+      expect(ROUTES.filter((r) => r.from.workflow === 'xf').map((r) => `${r.id}:${r.to.workflow}`)).toEqual(['R18a:ct', 'R18b:lab', 'R18c:rx', 'R18f:xf', 'R19:pm', 'R21b:hr', 'R21c:hr', 'R21d:hr']);
     });
 
     it('declares a deadline for every period of table (b) it runs, in calendar days but the objection’s working days', () => {
@@ -299,7 +324,8 @@ describe('信访 petitions (xf) machine', () => {
         [30, 'calendar'],
         [30, 'calendar'],
       ]);
-      expect(declared.get('D-XF9')!.runsThrough).toEqual(['reexamHearing']);
+      expect(declared.get('D-XF9')!.runsThrough).toEqual(['reexamHearing', 'hearingAtReexam']);
+      expect(declared.get('D-XF7')!.runsThrough).toEqual(['hearingAtReview']);
       for (const d of declared.values()) if (d.onExpiry) expect({ id: d.id, system: xf.events[d.onExpiry]?.roles }).toEqual({ id: d.id, system: ['SYSTEM'] });
       expect(deadlinesOf(xf, 'opinionIssued').map((d) => d.onExpiry)).toEqual(['OPINION_PERIOD_ENDED']);
     });
@@ -358,6 +384,22 @@ describe('信访 petitions (xf) machine', () => {
       { from: 'reviewOpinion', context: REVIEWED, type: 'REVIEW_PERIOD_ENDED', over: sys, to: 'reviewFinal' },
       { from: 'reexam', context: REEXAM, type: 'DECIDE_HEARING', to: 'reexamHearing', effects: [{ type: 'pauseDeadlines', params: { specIds: ['D-XF9'] } }], contextAfter: { hearing: { decidedOn: '2025-08-01', hearingOn: '2025-08-12' } } },
       { from: 'reexamHearing', context: HEARING, type: 'HOLD_HEARING', to: 'reexam', effects: [{ type: 'resumeDeadlines', params: { specIds: ['D-XF9'] } }], contextAfter: { hearing: { decidedOn: '2025-08-01', hearingOn: '2025-08-12', heldOn: '2025-08-12' } } },
+      // 第三十六条: hearing time is not counted at 复核 — the hearing case stops D-XF9 until it reports back.
+      { from: 'reexam', context: REEXAM, type: 'REQUEST_HEARING', to: 'hearingAtReexam', effects: [{ type: 'pauseDeadlines', params: { specIds: ['D-XF9'] } }], contextAfter: { hearingStage: 'XF_REEXAM' } },
+      { from: 'hearingAtReexam', context: REEXAM, type: 'HEARING_CONCLUDED', over: sys, to: 'reexam', effects: [{ type: 'resumeDeadlines', params: { specIds: ['D-XF9'] } }], contextAfter: { hearings: [{ outcome: 'CONCLUDED', level: 'COUNTY', opinion: '维持原处理意见', sourceCaseNo: REPORT.sourceCaseNo }] } },
+      // spec §8 [U]: at 复查 the clock runs on, unless the region's policy excludes hearing time there too.
+      { from: 'review', context: REVIEW, type: 'REQUEST_HEARING', to: 'hearingAtReview', effects: [{ type: 'pauseDeadlines', params: { specIds: [] } }], contextAfter: { hearingStage: 'XF_REVIEW' } },
+      { from: 'review', context: REVIEW, type: 'REQUEST_HEARING', over: { policy: { 'xf.excludeHearingTimeAtReview': true } }, to: 'hearingAtReview', effects: [{ type: 'pauseDeadlines', params: { specIds: ['D-XF7'] } }] },
+      { from: 'hearingAtReview', context: REVIEW, type: 'HEARING_ENDED', over: { ...sys, policy: { 'xf.excludeHearingTimeAtReview': true } }, to: 'review', effects: [{ type: 'resumeDeadlines', params: { specIds: ['D-XF7'] } }] },
+      { from: 'handling', context: HANDLING, type: 'REQUEST_HEARING', to: 'hearingAtHandling', contextAfter: { hearingStage: 'XF_HANDLING' } },
+      { from: 'hearingAtHandling', context: EXTENDED, type: 'HEARING_CONCLUDED', over: sys, to: 'extended' },
+      { from: 'extended', context: EXTENDED, type: 'REQUEST_HEARING', to: 'hearingAtHandling' },
+      { from: 'hearingAtHandling', context: HANDLING, type: 'HEARING_CONCLUDED', over: sys, to: 'handling' },
+      { from: 'hearingAtHandling', context: HANDLING, type: 'HEARING_ENDED', over: sys, to: 'handling' },
+      { from: 'hearingAtHandling', context: EXTENDED, type: 'HEARING_ENDED', over: sys, to: 'extended' },
+      { from: 'hearingAtReview', context: REVIEW, type: 'HEARING_CONCLUDED', over: sys, to: 'review', effects: [{ type: 'resumeDeadlines', params: { specIds: [] } }] },
+      { from: 'hearingAtReexam', context: REEXAM, type: 'HEARING_ENDED', over: sys, to: 'reexam', effects: [{ type: 'resumeDeadlines', params: { specIds: ['D-XF9'] } }] },
+      ...['hearingAtHandling', 'hearingAtReview'].map((s): Case => ({ from: s, context: contextFor(s), type: 'SETTLE', to: 'settled', effects: [reported('SETTLED')] })),
       { from: 'reexam', context: REEXAM, type: 'ISSUE_REEXAM_OPINION', to: 'finalClosed', effects: [reported('FINAL')], contextAfter: { finalOn: '2025-08-29', reexamDecision: 'UPHOLD' } },
       ...['finalClosed', 'notAcceptedFinal'].flatMap((s): Case[] => [
         { from: s, context: contextFor(s), type: 'RECORD_AFTERCARE', to: s, contextAfter: { aftercare: [{ on: '2025-10-20', measure: 'EDUCATION', note: '解释复核意见' }] } },
@@ -426,7 +468,7 @@ describe('信访 petitions (xf) machine', () => {
     });
   });
 
-  describeNegativeMatrix({ def: xf, legal: LEGAL, finalStates: FINAL, stateCount: 25, eventTypeCount: Object.keys(xf.events).length, contextFor, event: (type) => event(type) });
+  describeNegativeMatrix({ def: xf, legal: LEGAL, finalStates: FINAL, stateCount: 28, eventTypeCount: Object.keys(xf.events).length, contextFor, event: (type) => event(type) });
 
   describe('event data', () => {
     it.each(Object.keys(xf.events))('the sample %s envelope is one a form could send', (type) => {

@@ -4,6 +4,7 @@ import { acceptTransfer, engineEffects, guardsFrom, pauseDeadlines, report, resu
 import { addDays, isIsoDate } from '../reconsideration/rx.periods';
 import type { EarlierPetition, XfContext } from './xf.context';
 import { xfPreconditions } from './xf.preconditions';
+import { hearingHeard } from '../hearing-request';
 
 const meta = (m: StateMeta) => m;
 const to = (path: string) => `#xf.${path}`;
@@ -30,7 +31,7 @@ const D_XF3: DeadlineSpec = {
   dayType: 'working',
 };
 /** The stages the 60 days run through: mediation inside handling, and 访调对接 (paused there unless policy says otherwise). */
-const HANDLING_STAGES = ['mediation', 'referredPM'];
+const HANDLING_STAGES = ['mediation', 'referredPM', 'hearingAtHandling'];
 const D_XF4 = calendar('D-XF4', '办理期限（受理之日起六十日）', 60, 'acceptedOn', '第三十四条', { soft: true, metBy: ['ISSUE_OPINION', 'SETTLE', 'PM_AGREED'], runsThrough: HANDLING_STAGES });
 const D_XF5 = calendar('D-XF5', '延长的办理期限（经本机关负责人批准，不超过三十日）', 0, 'extendedDueOn', '第三十四条', {
   soft: true,
@@ -38,13 +39,13 @@ const D_XF5 = calendar('D-XF5', '延长的办理期限（经本机关负责人�
   runsThrough: HANDLING_STAGES,
 });
 const D_XF6 = calendar('D-XF6', '请求复查期限（收到处理意见书之日起三十日）', 30, 'opinionReceivedOn', '第三十五条', { onExpiry: 'OPINION_PERIOD_ENDED', metBy: ['REQUEST_REVIEW'] });
-const D_XF7 = calendar('D-XF7', '复查意见期限（收到复查请求之日起三十日）', 30, 'reviewReceivedOn', '第三十五条', { soft: true, metBy: ['ISSUE_REVIEW_OPINION', 'SETTLE'] });
+const D_XF7 = calendar('D-XF7', '复查意见期限（收到复查请求之日起三十日）', 30, 'reviewReceivedOn', '第三十五条', { soft: true, metBy: ['ISSUE_REVIEW_OPINION', 'SETTLE'], runsThrough: ['hearingAtReview'] });
 const D_XF8 = calendar('D-XF8', '请求复核期限（收到复查意见之日起三十日）', 30, 'reviewOpinionReceivedOn', '第三十六条', { onExpiry: 'REVIEW_PERIOD_ENDED', metBy: ['REQUEST_REEXAM'] });
 // 第三十六条: the hearing's days are not counted; the clock stops while it is held (reexamHearing).
 const D_XF9 = calendar('D-XF9', '复核意见期限（收到复核请求之日起三十日，听证所需时间不计算在内）', 30, 'reexamReceivedOn', '第三十六条', {
   soft: true,
   metBy: ['ISSUE_REEXAM_OPINION'],
-  runsThrough: ['reexamHearing'],
+  runsThrough: ['reexamHearing', 'hearingAtReexam'],
 });
 const HANDLING_CLOCKS = ['D-XF4', 'D-XF5'];
 
@@ -68,6 +69,17 @@ const backToHandling = (actions: any[] = []) => [
   { target: to('extended'), guard: 'wasExtended', actions },
   { target: to('handling'), actions },
 ];
+/** 三级听证 as a case of its own (routes R21b–R21d): the stage travels to it in `hearingStage`. */
+const requestHearing = (stage: NonNullable<XfContext['hearingStage']>, target: string, actions: any[] = []) => ({
+  REQUEST_HEARING: { target: to(target), actions: [{ type: 'noteHearingStage' as const, params: { stage } }, ...actions] },
+});
+/**
+ * [U] spec §8: no statute excludes hearing time at 复查 (only 第三十六条 at 复核), so the 复查 clock runs on unless the
+ * legal policy `xf.excludeHearingTimeAtReview` is true.
+ */
+const reviewClocks = ({ event }: { event: WorkflowEvent }) => ({ specIds: event.policy?.['xf.excludeHearingTimeAtReview'] === true ? ['D-XF7'] : [] });
+const heard = (target: any) => ({ HEARING_CONCLUDED: target, HEARING_ENDED: target });
+
 const aftercare = {
   RECORD_AFTERCARE: { actions: 'recordAftercare' as const },
   END_AFTERCARE: { target: to('closed') },
@@ -120,6 +132,8 @@ export const xfMachine = setup({
     recordHearingDecision: assign({ hearing: ({ event }) => ({ decidedOn: String(event.data.decidedOn), hearingOn: String(event.data.hearingOn) }) }),
     recordHearing: assign({ hearing: ({ context, event }) => ({ ...context.hearing!, heldOn: String(event.data.heldOn) }) }),
     recordFinal: assign(({ event }) => ({ reexamDecision: String(event.data.decision), finalOn: String(event.data.issuedOn) })),
+    noteHearingStage: assign((_args, params: { stage: NonNullable<XfContext['hearingStage']> }) => ({ hearingStage: params.stage })),
+    recordHearingReport: assign({ hearings: ({ context, event }) => [...(context.hearings ?? []), hearingHeard(event)] }),
     recordAftercare: assign({
       aftercare: ({ context, event }) => [...context.aftercare, { on: String(event.data.on), measure: String(event.data.measure), ...(event.data.note ? { note: String(event.data.note) } : {}) }],
     }),
@@ -184,13 +198,20 @@ export const xfMachine = setup({
         ...referMediation,
         ...settle,
         ...issueOpinion,
+        ...requestHearing('XF_HANDLING', 'hearingAtHandling'),
       },
+    },
+    hearingAtHandling: {
+      description: '办理中听证：重大、复杂、疑难的信访事项举行听证，听证意见作为出具处理意见的重要依据；六十日办理期限继续计算。',
+      tags: ['handling'],
+      meta: meta({ label: '办理中听证', labelEn: 'Hearing during handling', legalBasis: `${LAW} 第三十一条第六项` }),
+      on: { ...heard(backToHandling(['recordHearingReport'])), ...settle },
     },
     extended: {
       description: '情况复杂，经本机关负责人批准延长办理期限（不超过三十日）并告知信访人延期理由；只能延长一次。',
       tags: ['handling'],
       meta: meta({ label: '延期办理', labelEn: 'Handling period extended', legalBasis: `${LAW} 第三十四条`, deadlines: [D_XF5] }),
-      on: { ...startMediation, ...referMediation, ...settle, ...issueOpinion },
+      on: { ...startMediation, ...referMediation, ...settle, ...issueOpinion, ...requestHearing('XF_HANDLING', 'hearingAtHandling') },
     },
     mediation: {
       description: '办理中调解或者和解（经双方当事人同意，不违反法律法规强制性规定）：达成的制作调解协议书或者和解协议书；未达成的继续办理。',
@@ -221,7 +242,14 @@ export const xfMachine = setup({
       on: {
         ISSUE_REVIEW_OPINION: { target: to('reviewOpinion'), guard: and(['reviewOpinionNotInFuture', 'reviewOpinionReceivedAfterIssue']), actions: 'recordReviewOpinion' },
         ...settle,
+        ...requestHearing('XF_REVIEW', 'hearingAtReview', [{ type: 'pauseDeadlines', params: reviewClocks }]),
       },
+    },
+    hearingAtReview: {
+      description: '复查听证（区、县级听证）：听证意见作为复查意见的重要依据；听证时间是否从三十日复查期限中扣除，依本地区规定（默认不扣除）。',
+      tags: ['handling'],
+      meta: meta({ label: '复查听证', labelEn: 'Hearing at review', legalBasis: `${LAW} 第三十一条第六项、第三十五条` }),
+      on: { ...heard({ target: to('review'), actions: ['recordHearingReport', { type: 'resumeDeadlines', params: reviewClocks }] }), ...settle },
     },
     reviewOpinion: {
       description: '已出具复查意见；信访人不服的，可以自收到之日起三十日内向复查机关的上一级机关请求复核。',
@@ -238,7 +266,14 @@ export const xfMachine = setup({
       on: {
         DECIDE_HEARING: { target: to('reexamHearing'), guard: 'hearingAfterDecision', actions: ['recordHearingDecision', pauseDeadlines('D-XF9')] },
         ISSUE_REEXAM_OPINION: { target: to('finalClosed'), guard: 'reexamOpinionNotInFuture', actions: ['recordFinal', report('FINAL')] },
+        ...requestHearing('XF_REEXAM', 'hearingAtReexam', [pauseDeadlines('D-XF9')]),
       },
+    },
+    hearingAtReexam: {
+      description: '复核听证（作为听证案件举行）：听证所需时间不计算在三十日复核期限内，复核期限自提请听证起中止，听证结束后恢复计算。',
+      tags: ['handling'],
+      meta: meta({ label: '复核听证（听证案件）', labelEn: 'Hearing at re-examination', legalBasis: `${LAW} 第三十一条第六项、第三十六条` }),
+      on: heard({ target: to('reexam'), actions: ['recordHearingReport', resumeDeadlines('D-XF9')] }),
     },
     reexamHearing: {
       description: '复核听证（自决定听证至听证举行）：所需时间不计算在复核期限内。',

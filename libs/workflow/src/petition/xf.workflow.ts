@@ -73,6 +73,7 @@ export const petition: WorkflowDefinition<XfContext> = {
       FINAL: '复核终结',
     },
     relationLabel: '信访转送',
+    facts: (c: XfContext) => ({ hearings: c.hearings ?? [] }),
     queues: [
       { id: 'xf-registered', label: '待分类研判的信访事项', roles: ['PETITION_OFFICER', 'INTAKE_CLERK'], tag: 'registered' },
       { id: 'xf-inbox', label: '转送交办待受理', roles: ['PETITION_OFFICER'], tag: 'inbox' },

@@ -1,3 +1,4 @@
+import type { HearingHeard } from '../hearing-request';
 import type { IsoDate } from '../definition';
 
 /** What the contested act is (行政复议法 第十一条、第十二条); a 行政调解 of a civil dispute is outside reconsideration. */
@@ -84,6 +85,8 @@ export interface RxContext {
   viewsHeardOn?: IsoDate;
   hearingOn?: IsoDate;
   hearingHeldOn?: IsoDate;
+  /** Hearings held as cases of their own (三级听证, route R21e), as each reported back. */
+  hearings?: HearingHeard[];
   mediationStartedOn?: IsoDate;
   extensionDays?: number;
   /** D-RX10X anchor: the last day of the extended period. */

@@ -1,6 +1,7 @@
 import type { EventSpec } from '../definition';
 import type { JsonSchema } from '../json-schema';
 import { dateField, enumField, objectSchema, partyIdsField, returnSchema, textField } from '../building-blocks';
+import { hearingConcludedEvent, hearingEndedEvent, requestHearingEvent } from '../hearing-request';
 
 const LAW = '行政复议法';
 const OFFICER = ['RECONSIDERATION_OFFICER'] as const;
@@ -309,4 +310,7 @@ export const rxEvents: Record<string, EventSpec> = {
     schema: objectSchema({ reportedOn: dateField('报送或者履行日期'), note: textField('履行情况', 1000) }, ['reportedOn']),
     legalBasis: `${LAW} 第七十六条、第七十七条`,
   },
+  REQUEST_HEARING: requestHearingEvent(['RECONSIDERATION_OFFICER'], '行政复议法 第五十条、第五十一条', ['RECONSIDERATION_ORGAN']),
+  HEARING_CONCLUDED: hearingConcludedEvent('行政复议法 第五十条、第五十一条'),
+  HEARING_ENDED: hearingEndedEvent('行政复议法 第五十条、第五十一条'),
 };

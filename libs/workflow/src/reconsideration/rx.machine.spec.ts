@@ -75,6 +75,9 @@ const VALID: Record<string, { data: Record<string, unknown>; today: string }> = 
   SUIT_WINDOW_ENDED: { data: { specId: 'D-RX12', dueOn: '2025-09-05' }, today: '2025-09-06' },
   ISSUE_OPINION_LETTER: { data: { letterNo: '青府复意〔2025〕1号', receivedOn: '2025-09-10' }, today: '2025-09-10' },
   RECORD_COMPLIANCE: { data: { reportedOn: '2025-10-20' }, today: '2025-10-20' },
+  REQUEST_HEARING: { data: { hearingOrgId: 'org-reconsideration', matter: '罚款是否过重', initiative: 'ORGAN' }, today: '2025-08-05' },
+  HEARING_CONCLUDED: { data: { outcome: 'CONCLUDED', sourceCaseId: 'hr-1', reportedOn: '2025-08-12', hearingLevel: 'COUNTY', opinion: '罚款过重，宜变更为警告', heldOn: '2025-08-12' }, today: '2025-08-12' },
+  HEARING_ENDED: { data: { outcome: 'WITHDRAWN', sourceCaseId: 'hr-1', reportedOn: '2025-08-08' }, today: '2025-08-08' },
 };
 
 function event(type: string, data: Record<string, unknown> = VALID[type]?.data ?? {}, over: Partial<WorkflowEvent> = {}): WorkflowEvent {
@@ -135,11 +138,18 @@ const LEGAL: Row[] = [
   ['examination', 'RECORD_VIEWS', null, []],
   ['examination', 'NOTICE_HEARING', 'hearingNoticed', ['hearingNoticeInTime']],
   ['examination', 'START_MEDIATION', 'mediation', []],
+  ['examination', 'REQUEST_HEARING', 'hearingCase', []],
   ['examination', 'DECIDE', 'decided', DECISION],
   ...handling('examination'),
   ['hearingNoticed', 'NOTICE_HEARING', null, ['hearingNoticeInTime']],
   ['hearingNoticed', 'HOLD_HEARING', 'examination', ['hearingDateReached']],
   ...handling('hearingNoticed'),
+  // 第五十条、第五十一条 as a hearing case of its own (route R21e): its conclusion, or its absence, comes back.
+  ['hearingCase', 'HEARING_CONCLUDED', 'examination', []],
+  ['hearingCase', 'HEARING_ENDED', 'examination', []],
+  ['hearingCase', 'ASSIGN_OFFICER', null, []],
+  ['hearingCase', 'WITHDRAW', 'withdrawn', []],
+  ['hearingCase', 'DECISION_PERIOD_EXPIRED', 'litigationWindow', []],
   // 第七十三条、第七十四条: a signed and sealed 调解书 ends the case; a failed mediation goes back to the examination.
   ['mediation', 'SIGN_MEDIATION_DOC', 'mediationDoc', MEDIATION_DOC],
   ['mediation', 'MEDIATION_FAILED', 'examination', []],
@@ -182,6 +192,7 @@ function contextFor(state: string): RxContext {
     answerPending: SERVED,
     examination: ANSWERED,
     hearingNoticed: NOTICED,
+    hearingCase: ANSWERED,
     mediation: MEDIATING,
     extended: EXTENDED,
     suspended: { ...ANSWERED, suspendedIn: 'examination', suspensionGround: 'MEDIATION_BY_CONSENT' },
@@ -201,7 +212,7 @@ describe('administrative reconsideration (rx) machine', () => {
 
     it('has the states of spec A7, flat, and names exactly the final ones', () => {
       expect(stateConfigurations(rx.machine)).toEqual(STATES);
-      expect(STATES).toHaveLength(23);
+      expect(STATES).toHaveLength(24);
       expect(sorted(description.states.filter((s) => s.final).map((s) => s.id))).toEqual(sorted(FINAL));
       const inTable = new Set(LEGAL.flatMap(([from, , to]) => (to ? [from, to] : [from])));
       expect(sorted(STATES)).toEqual(sorted(inTable));
@@ -265,8 +276,8 @@ describe('administrative reconsideration (rx) machine', () => {
       expect(sorted(Object.keys(rx.manifest.outcomes))).toEqual(sorted([...outcomes, 'SIGNED_FOR', 'RETURNED']));
     });
 
-    it('sends no administrative suit to the civil court: no route leaves rx (民事诉讼法 R7(e); 行政诉讼法)', () => {
-      expect(ROUTES.filter((r) => r.from.workflow === 'rx')).toEqual([]);
+    it('sends no administrative suit to the civil court: only its hearing leaves rx (民事诉讼法 R7(e); 行政诉讼法)', () => {
+      expect(ROUTES.filter((r) => r.from.workflow === 'rx').map((r) => [r.id, r.to.workflow])).toEqual([['R21e', 'hr']]);
       expect(ROUTES.filter((r) => r.to.workflow === 'ct' && r.from.workflow === 'rx')).toEqual([]);
     });
 
@@ -320,6 +331,9 @@ describe('administrative reconsideration (rx) machine', () => {
       { from: 'accepted', context: ORDINARY, type: 'SERVE_COPY', to: 'answerPending', after: { answerFrom: '2025-07-28', answerFromSimple: undefined } },
       { from: 'answerPending', context: SERVED, type: 'RECORD_ANSWER', to: 'examination', after: { answeredOn: '2025-08-01', answerMissing: false } },
       { from: 'answerPending', context: SERVED, type: 'ANSWER_OVERDUE', over: SYSTEM, to: 'examination', after: { answerMissing: true } },
+      { from: 'examination', context: ANSWERED, type: 'REQUEST_HEARING', to: 'hearingCase' },
+      { from: 'hearingCase', context: { ...ANSWERED, major: true }, type: 'HEARING_CONCLUDED', to: 'examination', after: { hearingHeldOn: '2025-08-12' } },
+      { from: 'hearingCase', context: { ...ANSWERED, major: true }, type: 'HEARING_ENDED', to: 'examination', after: { hearingHeldOn: undefined } },
       { from: 'examination', context: ANSWERED, type: 'DECIDE', to: 'decided', effects: [reported('DECIDED')], after: { decisionType: 'UPHOLD', decidedOn: '2025-08-20' } },
       { from: 'examination', context: ANSWERED, type: 'DECISION_PERIOD_EXPIRED', over: SYSTEM, to: 'litigationWindow', after: { suitWindowFrom: '2025-08-25', suitBasis: 'NO_DECISION_IN_TIME' } },
       { from: 'examination', context: ANSWERED, type: 'SUSPEND', to: 'suspended', effects: [pause(...NORMAL)], after: { suspendedIn: 'examination', terminationClockFrom: undefined } },
@@ -421,7 +435,7 @@ describe('administrative reconsideration (rx) machine', () => {
     });
   });
 
-  describeNegativeMatrix({ def: rx, legal: LEGAL, finalStates: FINAL, stateCount: 23, eventTypeCount: 30, contextFor, event: (type) => event(type) });
+  describeNegativeMatrix({ def: rx, legal: LEGAL, finalStates: FINAL, stateCount: 24, eventTypeCount: 33, contextFor, event: (type) => event(type) });
 
   describe('event data', () => {
     it.each(Object.keys(rx.events))('the sample %s envelope is one a form could send', (type) => {

@@ -4,6 +4,7 @@ import { acceptTransfer, engineEffects, guardsFrom, pauseDeadlines, report, resu
 import type { RxContext } from './rx.context';
 import { addDays, isIsoDate } from './rx.periods';
 import { RESUMABLE, rxPreconditions } from './rx.preconditions';
+import { hearingHeard } from '../hearing-request';
 
 const meta = (m: StateMeta) => m;
 const to = (path: string) => `#rx.${path}`;
@@ -55,7 +56,7 @@ const D_RX8 = working('D-RX8', '被申请人答复期限（收到申请书副本
 const D_RX8_S = { ...D_RX8, id: 'D-RX8-S', label: '简易程序答复期限（收到申请书副本之日起五个工作日）', period: { amount: 5, unit: 'day' as const }, legalBasis: `${LAW} 第五十四条、第七十条、第八十八条`, anchor: { contextDate: 'answerFromSimple' } };
 
 /** The stages the decision period runs through, suspension included (its days are paused, not counted). */
-const HANDLING = ['accepted', 'answerPending', 'examination', 'hearingNoticed', 'mediation'] as const;
+const HANDLING = ['accepted', 'answerPending', 'examination', 'hearingNoticed', 'mediation', 'hearingCase'] as const;
 const DECIDED_BY = ['DECIDE', 'SIGN_MEDIATION_DOC'];
 const D_RX10 = calendar('D-RX10', '行政复议决定期限（普通程序，受理之日起六十日）', 60, 'day', 'ordinaryFrom', `${LAW} 第六十二条`, {
   onExpiry: 'DECISION_PERIOD_EXPIRED',
@@ -182,6 +183,12 @@ export const rxMachine = setup({
     recordViews: assign({ viewsHeardOn: ({ event }) => String(event.data.heardOn) }),
     recordHearingNotice: assign({ hearingOn: ({ event }) => String(event.data.hearingOn) }),
     recordHearing: assign({ hearingHeldOn: ({ event }) => event.today }),
+    // An applicant who stays away without cause waives the hearing (第五十一条): the organ has done what 第五十条 asks.
+    recordHearingCase: assign(({ context, event }) => ({
+      hearings: [...(context.hearings ?? []), hearingHeard(event)],
+      hearingHeldOn:
+        event.data.outcome === 'CONCLUDED' || event.data.outcome === 'WAIVED' ? (typeof event.data.heldOn === 'string' ? event.data.heldOn : event.today) : context.hearingHeldOn,
+    })),
     recordMediationStart: assign({ mediationStartedOn: ({ event }) => event.today }),
     recordMediationDoc: assign({ mediationDocNo: ({ event }) => String(event.data.docNo) }),
     recordWithdrawal: assign(({ event }) => ({
@@ -276,6 +283,8 @@ export const rxMachine = setup({
       on: {
         ...recordViews,
         ...noticeHearing('hearingNoticed'),
+        // The hearing held as a case of its own (route R21e), by the panel the region's rules set.
+        REQUEST_HEARING: { target: to('hearingCase') },
         START_MEDIATION: { target: to('mediation'), actions: 'recordMediationStart' },
         ...decide,
         ...extend,
@@ -286,6 +295,17 @@ export const rxMachine = setup({
       description: '已于听证五个工作日前书面通知当事人；申请人无正当理由拒不参加的视为放弃听证权利；被申请人的负责人应当参加。',
       meta: meta({ label: '听证', labelEn: 'Hearing', legalBasis: `${LAW} 第五十条、第五十一条` }),
       on: { ...noticeHearing(), ...holdHearing('examination'), ...extend, ...handling('hearingNoticed') },
+    },
+    hearingCase: {
+      description: '听证（作为听证案件举行）：听证主持人、听证员依本地区听证规则组成，听证五个工作日前书面通知当事人；申请人无正当理由拒不参加的视为放弃听证权利。听证时间计入复议期限。',
+      meta: meta({ label: '听证（听证案件）', labelEn: 'Hearing held as a case of its own', legalBasis: `${LAW} 第五十条、第五十一条` }),
+      on: {
+        HEARING_CONCLUDED: { target: to('examination'), actions: 'recordHearingCase' },
+        HEARING_ENDED: { target: to('examination'), actions: 'recordHearingCase' },
+        ...assignOfficer,
+        ...withdraw,
+        ...periodExpired,
+      },
     },
     mediation: {
       description: '调解或和解：调解书经双方当事人签字或者签章并加盖复议机关印章即具有法律效力；调解未达成协议或者调解书生效前一方反悔的，依法作出决定；和解的，申请人撤回申请。',

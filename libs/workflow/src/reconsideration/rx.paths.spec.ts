@@ -45,6 +45,9 @@ const DECISION = { decisionNo: '青府复〔2025〕12号', decidedOn: '2025-08-2
 
 const VALID: WorkflowEvent[] = [
   event('APPLY', APPLICATION, '2025-07-21'),
+  event('REQUEST_HEARING', { hearingOrgId: 'org-reconsideration', matter: '罚款是否过重', initiative: 'ORGAN' }, '2025-08-05'),
+  event('HEARING_CONCLUDED', { outcome: 'CONCLUDED', sourceCaseId: 'hr-1', reportedOn: '2025-08-12', hearingLevel: 'COUNTY', opinion: '罚款过重', heldOn: '2025-08-12' }, '2025-08-12'),
+  event('HEARING_ENDED', { outcome: 'WAIVED', sourceCaseId: 'hr-1', reportedOn: '2025-08-12' }, '2025-08-12'),
   event('LAPSE', {}, '2025-09-08'),
   event('RECORD_SUIT', { suedOn: '2025-09-01', courtName: '青溪区人民法院' }, '2025-09-01'),
   event('ASSIGN_OFFICER', { officerId: 'rx-1' }, '2025-07-22'),
@@ -156,7 +159,7 @@ beforeAll(() => {
     ),
   );
   shortest = Object.values(OPENINGS).flatMap((input) => getShortestPaths(rx.machine, traversal(input)));
-  toMediationDoc = getSimplePaths(rx.machine, { ...traversal(OPENINGS.s6), stopWhen: (s: AnyMachineSnapshot) => FINAL.has(stateOf(s)) || ['suspended', 'extended', 'litigationWindow'].includes(stateOf(s)) }).filter(
+  toMediationDoc = getSimplePaths(rx.machine, { ...traversal(OPENINGS.s6), stopWhen: (s: AnyMachineSnapshot) => FINAL.has(stateOf(s)) || ['suspended', 'extended', 'litigationWindow', 'hearingCase'].includes(stateOf(s)) }).filter(
     (p) => stateOf(p.state) === 'mediationDoc',
   );
 });

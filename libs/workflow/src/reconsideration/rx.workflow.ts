@@ -125,6 +125,7 @@ export const administrativeReconsideration: WorkflowDefinition<RxContext> = {
       SUED: '申请人已提起行政诉讼',
     },
     relationLabel: '行政复议',
+    facts: (c: { hearings?: unknown[] }) => ({ hearings: c.hearings ?? [] }),
     queues: [
       { id: 'rx-mine', label: '我承办的复议案件', roles: ['RECONSIDERATION_OFFICER'], assignedToMe: true },
       { id: 'rx-review', label: '待受理审查的复议申请', roles: ['RECONSIDERATION_OFFICER'], tag: 'inbox' },

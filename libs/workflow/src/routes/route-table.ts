@@ -64,7 +64,8 @@ export function actionsOf(machine: AnyStateMachine): ActionUse[] {
       if (typeof action === 'string') uses.push({ state: path, type: action, params: undefined });
       else if (action && typeof action === 'object' && 'type' in action) {
         const a = action as { type: string; params?: unknown };
-        uses.push({ state: path, type: a.type, params: typeof a.params === 'object' ? (a.params as Record<string, unknown>) : undefined });
+        uses.push({ state: path, type: a.type, // A report whose data is read from the context names its outcome on the params function (reportConclusion).
+        params: typeof a.params === 'object' || typeof a.params === 'function' ? (a.params as Record<string, unknown>) : undefined });
       } else if (typeof action === 'function') uses.push({ state: path, type: (action as { type?: string }).type ?? 'inline', params: undefined });
     };
     for (const list of node.transitions.values()) for (const t of list) for (const a of t.actions) add(a);

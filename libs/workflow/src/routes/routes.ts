@@ -1,4 +1,5 @@
 import type { RouteRule } from './route';
+import { HEARING_CONVENER_TYPES } from '../hearing-request';
 
 /**
  * The routing rules between channels that the engine runs (domain spec appendix (c)). Each row is the only place
@@ -491,9 +492,57 @@ export const ROUTES: RouteRule[] = [
       REVOKED: 'JC_NOT_CONFIRMED',
     },
   },
+  // 三级听证 (R21, spec §8): a hearing is a case of its own at the convening organisation; the asking case waits for it
+  // and takes in its conclusion, or learns that none was held. The asking case ending ends the hearing.
+  hearingRoute('R21a', '人民调解中提请听证（村级评理会或者乡镇、区级听证）', '村民委员会组织法 第二条、第七条；人民调解法 第二十条至第二十二条', { workflow: 'pm', event: 'REQUEST_HEARING' }, HEARING_CONVENER_TYPES, {
+    dossier: { context: ['mediatorId', 'sessionHeld'], events: ['RECORD_SESSION', 'REQUEST_HEARING'] },
+    down: { WITHDRAW: 'PARENT_ENDED' },
+  }),
+  hearingRoute('R21b', '信访事项办理中听证（重大、复杂、疑难事项）', '信访工作条例 第三十一条第六项', { workflow: 'xf', event: 'REQUEST_HEARING', states: ['handling', 'extended'] }, HEARING_CONVENER_TYPES, {
+    dossier: { context: ['channel', 'registeredOn', 'acceptedOn', 'classification'], events: ['ACCEPT', 'REQUEST_HEARING'] },
+    down: { SETTLE: 'PARENT_ENDED' },
+  }),
+  hearingRoute('R21c', '信访事项复查中听证（听证时间是否扣除依本地区规定）', '信访工作条例 第三十一条第六项、第三十五条', { workflow: 'xf', event: 'REQUEST_HEARING', states: ['review'] }, HEARING_CONVENER_TYPES, {
+    dossier: { context: ['opinion', 'reviewBody', 'reviewReceivedOn'], events: ['ISSUE_OPINION', 'REQUEST_REVIEW', 'REQUEST_HEARING'] },
+    down: { SETTLE: 'PARENT_ENDED' },
+  }),
+  hearingRoute('R21d', '信访事项复核中听证（听证所需时间不计算在复核期限内）', '信访工作条例 第三十一条第六项、第三十六条', { workflow: 'xf', event: 'REQUEST_HEARING', states: ['reexam'] }, HEARING_CONVENER_TYPES, {
+    dossier: { context: ['opinion', 'reviewDecision', 'reexamBody', 'reexamReceivedOn'], events: ['ISSUE_OPINION', 'ISSUE_REVIEW_OPINION', 'REQUEST_REEXAM', 'REQUEST_HEARING'] },
+  }),
+  hearingRoute('R21e', '行政复议听证（重大、疑难、复杂案件）', '行政复议法 第五十条、第五十一条', { workflow: 'rx', event: 'REQUEST_HEARING' }, ['RECONSIDERATION_ORGAN'], {
+    dossier: { context: ['actType', 'respondentAgency', 'acceptedOn', 'major'], events: ['APPLY', 'RECORD_ANSWER', 'REQUEST_HEARING'] },
+    down: { WITHDRAW: 'PARENT_ENDED' },
+  }),
+  {
+    id: 'R21f',
+    label: '提请上一级听证（村居 → 乡镇 → 区县，听证记录随案移送）',
+    legalBasis: '本地区听证规则（区、乡镇、村居三级听证）；信访工作条例 第三十一条第六项',
+    from: { workflow: 'hr', event: 'ESCALATE' },
+    to: { workflow: 'hr', orgTypes: ['GOVERNANCE_CENTRE', 'JUSTICE_STATION', 'TOWNSHIP_MEDIATION_COMMITTEE', 'PETITION_JOINT_OFFICE', 'RECONSIDERATION_ORGAN'], orgField: 'upperOrgId' },
+    input: { level: 'nextLevel', stage: 'stage', matter: 'matter', initiative: 'initiative', priorRecords: 'recordsForUpper' },
+    start: { event: 'RECEIVE_REQUEST', data: { requestedBy: '$sender.orgName', matter: '$context.matter', initiative: '$context.initiative' } },
+    dossier: { context: ['level', 'matter', 'presiding', 'members', 'recusals', 'record', 'deliberation', 'conclusion', 'priorRecords'], events: ['APPOINT_PANEL', 'RECUSE_MEMBER', 'RECORD_HEARING', 'CONCLUDE', 'ESCALATE'] },
+    up: { SIGNED_FOR: null, RETURNED: 'UPPER_ENDED', DECLINED: 'UPPER_ENDED', LAPSED: 'UPPER_ENDED', WITHDRAWN: 'UPPER_ENDED', WAIVED: 'UPPER_ENDED', CONCLUDED: 'UPPER_CONCLUDED' },
+    down: { PARENT_ENDED: 'PARENT_ENDED' },
+  },
 ];
 
 /** The centre records every outcome of a case it dispatched, and counts it ended when it reaches a final state. */
 function centreTakesIn(outcomes: string[]): Record<string, string | null> {
   return { ...Object.fromEntries(outcomes.map((o) => [o, 'CHILD_REPORTED'])), ENDED: 'CHILD_ENDED' };
+}
+
+/** A route into a hearing (三级听证): the asking case's REQUEST_HEARING opens it at the convening organisation. */
+function hearingRoute(id: string, label: string, legalBasis: string, from: RouteRule['from'], orgTypes: string[], more: Pick<RouteRule, 'dossier' | 'down'>): RouteRule {
+  return {
+    id,
+    label,
+    legalBasis: `${legalBasis}；本地区听证规则`,
+    from,
+    to: { workflow: 'hr', orgTypes, orgField: 'hearingOrgId' },
+    input: { stage: 'hearingStage', matter: '$event.matter', initiative: '$event.initiative' },
+    start: { event: 'RECEIVE_REQUEST', data: { requestedBy: '$sender.orgName', matter: 'matter', initiative: 'initiative' } },
+    up: { SIGNED_FOR: null, RETURNED: 'HEARING_ENDED', DECLINED: 'HEARING_ENDED', LAPSED: 'HEARING_ENDED', WITHDRAWN: 'HEARING_ENDED', WAIVED: 'HEARING_ENDED', CONCLUDED: 'HEARING_CONCLUDED' },
+    ...more,
+  };
 }
