@@ -17,8 +17,7 @@ import { at10, runWorker, setClock } from '../support/deadlines';
  * - The district agreement is a 人民调解 case of the 区矛盾纠纷调解中心, opened there by its mediator on the hearing day:
  *   the engine has no route from 复查 to people's mediation, so that case starts a dispute code of its own, and the
  *   petition records the settlement itself (SETTLE at 复查 → xf.settled, with no 复查意见 and so no D-XF8).
- * - The rights notice names the routes the engine knows: 诉讼, 其他调解组织 (乡镇调解) and 信访; the engine's list has
- *   no separate entry for the 综治中心, which takes in both.
+ * - The rights notice names 乡镇调解 as 其他调解组织调解, beside 诉讼, 信访 and the 综治中心.
  * - The engine does not stamp a limitation interruption on people's mediation (spec R26), so step 1 asserts only D-PM1.
  */
 
@@ -152,7 +151,7 @@ describe.each(TEST_DATABASES)('scenario S1: village neighbour dispute through th
     const noNotice = await send(t, 'fy_mediator', ids.village, 'TERMINATE_FAILED', { reason: '李四拒绝开沟' });
     expect(noNotice.status).toBe(400);
     expect(JSON.stringify(noNotice.body)).toContain('rightsNotice');
-    const rightsNotice = { routes: ['LITIGATION', 'OTHER_MEDIATION', 'PETITION'], notifiedOn: '2025-04-03', method: 'WRITTEN' };
+    const rightsNotice = { routes: ['LITIGATION', 'OTHER_MEDIATION', 'PETITION', 'GOVERNANCE_CENTRE'], notifiedOn: '2025-04-03', method: 'WRITTEN' };
     const failed = await apply(t, 'fy_mediator', ids.village, 'TERMINATE_FAILED', { reason: '李四拒绝接受评理意见，调解不成', rightsNotice });
     expect(failed).toMatchObject({ state: 'terminatedFailed', closed: true });
     expect(deadline(failed, 'D-PM1')).toMatchObject({ dueOn: '2025-04-03', status: 'met' });
@@ -369,7 +368,13 @@ describe.each(TEST_DATABASES)('scenario S1: village neighbour dispute through th
     // The township and district hearings belong to the dispute the 综治中心 registered.
     const dispute = await t.http().get(`/api/disputes/${(await read('fq_petition', ids.xf)).disputeCode}`).set(auth(await t.login('admin')));
     expect(dispute.status).toBe(200);
-    expect(dispute.body.cases.map((c: any) => c.workflow.id ?? c.workflow)).toEqual(['zz', 'xf', 'pm', 'hr', 'hr']);
+    expect(dispute.body.cases.map((c: any) => [c.id, c.workflow.id])).toEqual([
+      [ids.zz, 'zz'],
+      [ids.xf, 'xf'],
+      [ids.township, 'pm'],
+      [ids.townshipHr, 'hr'],
+      [ids.districtHr, 'hr'],
+    ]);
     expect((await verifyAudit(t)).ok).toBe(true);
   });
 });

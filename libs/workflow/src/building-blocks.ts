@@ -49,6 +49,8 @@ export const ROUTES = {
   ADMINISTRATIVE: '请求行政机关处理',
   PETITION: '信访渠道',
   OTHER_MEDIATION: '其他调解组织调解',
+  // The 综治中心 takes in any dispute and routes it on (spec S1 step 4 names it beside litigation and 信访).
+  GOVERNANCE_CENTRE: '到综治中心寻求多元化解',
 };
 
 export const rightsNoticeField: JsonSchema = {

@@ -211,6 +211,14 @@ describe('people mediation (pm) machine', () => {
     });
   });
 
+  describe('the rights notice when mediation ends without agreement (人民调解法 第二十六条)', () => {
+    it('can name litigation, another committee, 信访 and the 综治中心 among the routes left open', () => {
+      const routes = (pm.events.TERMINATE_FAILED.schema as any).properties.rightsNotice.properties.routes.items;
+      expect(routes.enum).toEqual(expect.arrayContaining(['LITIGATION', 'OTHER_MEDIATION', 'PETITION', 'GOVERNANCE_CENTRE']));
+      expect(routes['x-enumLabels'][routes.enum.indexOf('GOVERNANCE_CENTRE')]).toContain('综治中心');
+    });
+  });
+
   describe('the director’s queue of cases awaiting a mediator', () => {
     it('holds registered cases and cases awaiting the parties’ consent, until a mediator is assigned', () => {
       expect(STATES.filter((state) => pm.machine.resolveState({ value: state, context: contextFor(state) }).hasTag('awaitingAssignment'))).toEqual(['registered', 'consentPending']);
