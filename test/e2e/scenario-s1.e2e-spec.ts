@@ -1,6 +1,6 @@
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { APPLICANT, FENGYUAN, RESPONDENT, apply, auth, eventually, getCase, history, send, verifyAudit } from '../support/cases';
+import { APPLICANT, FENGYUAN, RESPONDENT, apply, auth, eventually, getCase, history, idNumber, send, verifyAudit } from '../support/cases';
 import { at10, runWorker, setClock } from '../support/deadlines';
 
 /*
@@ -23,6 +23,8 @@ import { at10, runWorker, setClock } from '../support/deadlines';
 
 const A = { ...APPLICANT, name: '张三' };
 const B = { ...RESPONDENT, name: '李四' };
+const OTHER_A = { role: 'APPLICANT', name: '褚大', idNumber: idNumber('33019919660606123'), phone: '13500001111' };
+const OTHER_B = { role: 'RESPONDENT', name: '卫二', idNumber: idNumber('33019919690909456'), phone: '13500002222' };
 const BOTH = ['P1', 'P2'];
 const VILLAGE = 'fy_director';
 const TOWNSHIP = 'fq_station';
@@ -79,13 +81,15 @@ describe.each(TEST_DATABASES)('scenario S1: village neighbour dispute through th
     await apply(t, username, caseId, 'APPLY', { applicantPartyIds: ['P1'], appliedOn: on });
     return apply(t, username, caseId, 'DECIDE_TO_HOLD', { decidedOn: on });
   }
-  /** A 区矛盾纠纷调解中心 case whose written agreement all sign on 2025-06-10. */
-  async function districtAgreement(summary: string) {
-    const res = await t.http().post('/api/cases').set(auth(await t.login(DISTRICT_MEDIATOR))).send({ workflow: 'pm', category: 'NEIGHBOUR', summary, regionCode: '330199', source: 'APPLICATION', parties: [A, B] });
+  /** A 区矛盾纠纷调解中心 case opened after the hearing on 2025-06-10, whose written agreement all sign that evening. */
+  async function districtAgreement(summary: string, parties = [A, B]) {
+    await setClock(t, '2025-06-10T14:00:00+08:00');
+    const res = await t.http().post('/api/cases').set(auth(await t.login(DISTRICT_MEDIATOR))).send({ workflow: 'pm', category: 'NEIGHBOUR', summary, regionCode: '330199', source: 'APPLICATION', parties });
     expect(res.status).toBe(201);
     await apply(t, DISTRICT_MEDIATOR, res.body.id, 'SEEK_CONSENT', { note: '听证会上双方同意调解' });
     await apply(t, DISTRICT_MEDIATOR, res.body.id, 'ASSIGN_MEDIATOR', { mediatorId: await userId(DISTRICT_MEDIATOR), consentedPartyIds: BOTH, selectedBy: 'COMMITTEE' });
     await apply(t, DISTRICT_MEDIATOR, res.body.id, 'START_MEDIATION', { startedOn: '2025-06-10', mode: 'ON_SITE' });
+    await setClock(t, '2025-06-10T17:00:00+08:00');
     const agreed = await apply(t, DISTRICT_MEDIATOR, res.body.id, 'SIGN_WRITTEN_AGREEMENT', {
       content: '李四于45日内修建排水管；张三承担一半费用1500元',
       signedPartyIds: BOTH,
@@ -278,8 +282,9 @@ describe.each(TEST_DATABASES)('scenario S1: village neighbour dispute through th
     ids.district = agreed.id;
     expect(agreed).toMatchObject({ state: 'agreedWritten', assignment: { orgId: 'org-district-centre' } });
     expect(deadline(agreed, 'D-JC1')).toMatchObject({ dueOn: '2025-07-10', status: 'pending' });
-    ids.onTime = (await districtAgreement('排水沟通行纠纷（另案，7月10日申请）')).id;
-    ids.late = (await districtAgreement('排水沟通行纠纷（另案，7月11日申请）')).id;
+    // Two other neighbours' agreements of the same day, to file for 司法确认 on the window's last day and the day after.
+    ids.onTime = (await districtAgreement('相邻通行纠纷（7月10日申请司法确认）', [OTHER_A, OTHER_B])).id;
+    ids.late = (await districtAgreement('相邻采光纠纷（7月11日申请司法确认）', [OTHER_B, OTHER_A])).id;
   });
 
   it('2025-06-12: the 复查 records the settlement → xf.settled; no D-XF8 window is opened', async () => {
@@ -352,6 +357,17 @@ describe.each(TEST_DATABASES)('scenario S1: village neighbour dispute through th
     const filed = await t.http().put(`/api/subsidy/filings/${await userId(DISTRICT_MEDIATOR)}`).set(auth(await t.login('auditor'))).send({ filingNo: '青司调备〔2025〕016号', filedOn: '2025-01-15' });
     expect(filed.status).toBe(200);
     expect(await eligibility()).toMatchObject({ eligible: true, reasons: [], outcome: 'AGREED', agreementForm: 'WRITTEN', performedOn: '2025-07-25', tariffVersion: '330199-2025-v1' });
+    // The demo's 高台-style table: a three-level dispute claimed as 一般 (200 yuan once approved).
+    const claim = await t.http().post('/api/subsidy/claims').set(auth(await t.login(DISTRICT_MEDIATOR))).send({ caseId: ids.district, tier: 'ORDINARY' });
+    expect(claim.status).toBe(201);
+    expect(claim.body).toMatchObject({ state: 'drafted', tier: 'ORDINARY', tierLabel: '一般', eligibility: { eligible: true, reasons: [] } });
+    // The district case has a dispute code of its own, so the duplicate check (R29) puts the two failed mediations of
+    // the same parties before the reviewer, although they are the earlier levels of this one dispute.
+    expect(claim.body.fraudFlags.map((f: any) => f.check)).toEqual(['DUPLICATE_DISPUTE']);
+    expect(claim.body.fraudFlags[0].evidence.otherCases.map((c: any) => [c.caseId, c.state])).toEqual([
+      [ids.village, 'terminatedFailed'],
+      [ids.township, 'terminatedFailed'],
+    ]);
   });
 
   it('the hearings are recorded at three levels, each by its own organiser; the audit chain holds', async () => {
