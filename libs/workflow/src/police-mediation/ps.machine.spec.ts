@@ -9,7 +9,7 @@ import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/ne
 import { eventDataSchema, formAjv } from '../testing/form-schemas';
 import type { PsContext } from './ps.context';
 import { policeMediation as ps } from './ps.workflow';
-import { legalRows, machineRows } from '../testing/legal-table';
+import { legalRows, machineRows, uncoveredRows, withPlainCases } from '../testing/legal-table';
 
 // ---------- fixtures: scenario S10 (spec appendix (d)), Y (p1) pushed by X (p2) ----------
 
@@ -218,12 +218,10 @@ describe('police mediation of public-order cases (ps) machine', () => {
       { from: 'pmReferral', context: { ...SECOND, referral: { kind: 'SELF_SETTLEMENT', referredOn: '2025-11-06', returned: false } }, type: 'JOINT_APPLICATION', to: 'noPenalty', effects: [reported('NO_PENALTY')] },
       { from: 'pmReferral', context: REFERRED, type: 'REFERRAL_FAILED', to: 'failedOrUnperformed', after: { handlingFrom: '2025-11-10' } },
     ];
-    const explicit = new Set(rows.map((r) => `${r.from}|${r.type}`));
-    const all: Row[] = [...rows, ...LEGAL.filter(([from, type]) => !explicit.has(`${from}|${type}`)).map(([from, type, to]) => ({ from, context: contextFor(from), type, to: to ?? from }))];
+    const all = withPlainCases(rows, LEGAL, (from, type, to): Row => ({ from, context: contextFor(from), type, to }));
 
     it('covers every row of the legal table', () => {
-      const covered = new Set(all.map((r) => `${r.from}|${r.type}|${r.to}`));
-      expect(LEGAL.filter(([from, type, to]) => !covered.has(`${from}|${type}|${to ?? from}`))).toEqual([]);
+      expect(uncoveredRows(all, LEGAL)).toEqual([]);
     });
 
     it.each(all)('$from --$type--> $to', ({ from, context, type, data, over, to, effects, after = {} }) => {

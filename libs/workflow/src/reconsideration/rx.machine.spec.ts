@@ -9,7 +9,7 @@ import type { RxContext } from './rx.context';
 import { addDays } from './rx.periods';
 import { administrativeReconsideration as rx } from './rx.workflow';
 import { eventDataSchema, formAjv } from '../testing/form-schemas';
-import { legalRows, machineRows } from '../testing/legal-table';
+import { legalRows, machineRows, uncoveredRows } from '../testing/legal-table';
 
 // ---------- fixtures: scenario S6 (spec appendix (d)), vendor V (p1) against 城管 (p2) ----------
 
@@ -358,8 +358,7 @@ describe('administrative reconsideration (rx) machine', () => {
     const withEffects = ['SUSPEND', 'RESUME'];
 
     it('covers every row of the legal table', () => {
-      const covered = new Set(all.map((r) => `${r.from}|${r.type}|${r.to}`));
-      expect(LEGAL.filter(([from, type, to]) => !covered.has(`${from}|${type}|${to ?? from}`))).toEqual([]);
+      expect(uncoveredRows(all, LEGAL)).toEqual([]);
     });
 
     it.each(all)('$from --$type--> $to', ({ from, context, type, data, over, to, effects, after = {} }) => {

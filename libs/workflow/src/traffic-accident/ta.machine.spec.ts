@@ -7,7 +7,7 @@ import { ALL_WORKFLOWS } from '../channels';
 import { ORG_TYPE_LABELS, ROLE_ORG_TYPES } from '../catalogue';
 import { describeNegativeMatrix, expectPreconditionRefusal } from '../testing/negative-matrix';
 import { eventDataSchema, formAjv } from '../testing/form-schemas';
-import { legalRows, machineRows, type LegalRow } from '../testing/legal-table';
+import { legalRows, machineRows, uncoveredRows, withPlainCases, type LegalRow } from '../testing/legal-table';
 import { calculateCompensation } from './ta.calculator';
 import type { TaContext } from './ta.context';
 import { trafficAccident as ta } from './ta.workflow';
@@ -244,12 +244,10 @@ describe('road-traffic accident (ta) machine', () => {
       { from: 'peopleMediationFailed', context: OPENED, type: 'CLOSE_UNRESOLVED', to: 'closed', effects: [reported('UNRESOLVED')] },
       { from: 'policeMediationFailed', context: OPENED, type: 'CLOSE_UNRESOLVED', to: 'closed', effects: [reported('UNRESOLVED')] },
     ];
-    const explicit = new Set(rows.map((r) => `${r.from}|${r.type}`));
-    const all: Row[] = [...rows, ...LEGAL.filter(([from, type]) => !explicit.has(`${from}|${type}`)).map(([from, type, to]) => ({ from, context: contextFor(from), type, to: to ?? from }))];
+    const all = withPlainCases(rows, LEGAL, (from, type, to): Row => ({ from, context: contextFor(from), type, to }));
 
     it('covers every row of the legal table', () => {
-      const covered = new Set(all.map((r) => `${r.from}|${r.type}|${r.to}`));
-      expect(LEGAL.filter(([from, type, to]) => !covered.has(`${from}|${type}|${to ?? from}`))).toEqual([]);
+      expect(uncoveredRows(all, LEGAL)).toEqual([]);
     });
 
     it.each(all)('$from --$type--> $to', ({ from, context, type, data, over, to, effects, after = {} }) => {
