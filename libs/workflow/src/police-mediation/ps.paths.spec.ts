@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, type AdjacencyMap } from 'xstate/graph';
 import type { WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
-import { replayEffects, transitionCoverage, verticesThatCannotFinish, type Path } from '../testing/paths';
+import { replayEffects, transitionCoverage, traversedEdges, verticesThatCannotFinish, type Path, type TraversedEdge } from '../testing/paths';
 import type { PsContext } from './ps.context';
 import { policeMediation as ps } from './ps.workflow';
 
@@ -111,14 +111,7 @@ const traversal = (input: PsContext) => ({ input, events: SAMPLES, filterEvents:
 
 const description = describeWorkflow(ps);
 
-interface Edge {
-  from: string;
-  to: string;
-  before: PsContext;
-  after: PsContext;
-  event: WorkflowEvent;
-  opening: string;
-}
+type Edge = TraversedEdge<PsContext>;
 const show = (xs: Edge[]) => [...new Set(xs.map((e) => `${e.opening}: ${e.from} --${label(e.event)}--> ${e.to}`))];
 
 let edges: Edge[];
@@ -127,18 +120,7 @@ let shortest: Path[];
 
 beforeAll(() => {
   adjacency = Object.fromEntries(Object.entries(OPENINGS).map(([name, input]) => [name, getAdjacencyMap(ps.machine, traversal(input))]));
-  edges = Object.entries(adjacency).flatMap(([opening, map]) =>
-    Object.values(map).flatMap(({ state, transitions }) =>
-      (Object.values(transitions) as { state: AnyMachineSnapshot; event: WorkflowEvent }[]).map((t) => ({
-        from: stateOf(state),
-        to: stateOf(t.state),
-        before: state.context as PsContext,
-        after: t.state.context as PsContext,
-        event: t.event,
-        opening,
-      })),
-    ),
-  );
+  edges = traversedEdges<PsContext>(adjacency, stateOf);
   shortest = Object.values(OPENINGS).flatMap((input) => getShortestPaths(ps.machine, traversal(input)));
 });
 

@@ -85,3 +85,29 @@ export function transitionCoverage(
   const wanted = new Set(declared.map((t) => `${t.from} --${t.event}--> ${t.to ?? t.from}`));
   return { untaken: [...wanted].filter((t) => !taken.has(t)), undeclared: [...taken].filter((t) => !wanted.has(t)) };
 }
+
+/** A transition found by a traversal: states named by the spec, the contexts on both sides, and the opening it started from. */
+export interface TraversedEdge<C> {
+  from: string;
+  to: string;
+  before: C;
+  after: C;
+  event: WorkflowEvent;
+  opening: string;
+}
+
+/** Every transition of the adjacency maps built from several openings (keyed by the opening's name). */
+export function traversedEdges<C>(maps: Record<string, Adjacency>, stateOf: (s: AnyMachineSnapshot) => string): TraversedEdge<C>[] {
+  return Object.entries(maps).flatMap(([opening, map]) =>
+    Object.values(map).flatMap(({ state, transitions }) =>
+      (Object.values(transitions) as { state: AnyMachineSnapshot; event: WorkflowEvent }[]).map((t) => ({
+        from: stateOf(state),
+        to: stateOf(t.state),
+        before: state.context as C,
+        after: t.state.context as C,
+        event: t.event,
+        opening,
+      })),
+    ),
+  );
+}

@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, type AdjacencyMap } from 'xstate/graph';
 import type { WorkflowEvent } from '../definition';
 import { describeWorkflow } from '../describe';
-import { replayEffects, transitionCoverage, verticesThatCannotFinish, type Path } from '../testing/paths';
+import { replayEffects, transitionCoverage, traversedEdges, verticesThatCannotFinish, type Path, type TraversedEdge } from '../testing/paths';
 import type { TaContext } from './ta.context';
 import { VALID } from './ta.samples';
 import { trafficAccident as ta } from './ta.workflow';
@@ -78,14 +78,7 @@ const BY_FACTS = (s: AnyMachineSnapshot) => {
 const traversal = (input: TaContext) => ({ input, events: SAMPLES, filterEvents: (state: AnyMachineSnapshot, e: WorkflowEvent) => state.can(e), serializeState: BY_FACTS });
 const description = describeWorkflow(ta);
 
-interface Edge {
-  from: string;
-  to: string;
-  before: TaContext;
-  after: TaContext;
-  event: WorkflowEvent;
-  opening: string;
-}
+type Edge = TraversedEdge<TaContext>;
 const show = (xs: Edge[]) => [...new Set(xs.map((e) => `${e.opening}: ${e.from} --${label(e.event)}--> ${e.to}`))];
 
 let edges: Edge[];
@@ -94,18 +87,7 @@ let shortest: Path[];
 
 beforeAll(() => {
   adjacency = Object.fromEntries(Object.entries(OPENINGS).map(([name, input]) => [name, getAdjacencyMap(ta.machine, traversal(input))]));
-  edges = Object.entries(adjacency).flatMap(([opening, map]) =>
-    Object.values(map).flatMap(({ state, transitions }) =>
-      (Object.values(transitions) as { state: AnyMachineSnapshot; event: WorkflowEvent }[]).map((t) => ({
-        from: stateOf(state),
-        to: stateOf(t.state),
-        before: state.context as TaContext,
-        after: t.state.context as TaContext,
-        event: t.event,
-        opening,
-      })),
-    ),
-  );
+  edges = traversedEdges<TaContext>(adjacency, stateOf);
   shortest = Object.values(OPENINGS).flatMap((input) => getShortestPaths(ta.machine, traversal(input)));
 });
 
