@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { installFastAsyncResourceBind } from './http/async-resource-bind';
+import { buildOpenApiDocument } from './http/openapi/openapi-document';
 import { sendRouterProblem } from './http/problem-details.filter';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers';
 import { serveWebConsole } from './http/web-console';
@@ -35,15 +36,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   addSecurityHeaders(app.getHttpAdapter().getInstance(), setSecurityHeaders);
   app.setGlobalPrefix('api');
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Fengqiao 枫桥 — dispute-mediation case workflow engine')
-      .setDescription('人民调解、司法确认等多元解纷渠道的案件流程、法定期限与防篡改办理记录。错误以 RFC 7807 problem details 返回。')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   serveMetrics(app, app.getHttpAdapter().getInstance(), config.metrics);
   await serveWebConsole(app, config.webRoot);

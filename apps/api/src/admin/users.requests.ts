@@ -86,6 +86,6 @@ export class ListUsersRequest {
   @ApiPropertyOptional({ description: '只看某单位' }) @IsOptional() @IsString() @MaxLength(64) orgId?: string;
   @ApiPropertyOptional({ description: '用户名或姓名包含' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(50) q?: string;
   @ApiPropertyOptional({ description: '启用 / 停用' }) @IsOptional() @Transform(toBool) @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page = 1;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize = 50;
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 100000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page = 1;
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize = 50;
 }

@@ -9,6 +9,7 @@ import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ClientIp } from '../http/client-ip';
 import { CheckpointService } from './checkpoint.service';
+import { ApiProblems } from '../http/openapi/api-problems.decorator';
 
 @ApiTags('audit 审计')
 @ApiBearerAuth()
@@ -53,6 +54,7 @@ export class AuditController {
   @HttpCode(201)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Write a signed checkpoint now, besides the scheduled ones; 409 when no key is configured (生成检查点)' })
+  @ApiProblems(409)
   write() {
     return this.checkpoints.write();
   }

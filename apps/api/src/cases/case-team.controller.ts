@@ -5,6 +5,7 @@ import type { Viewer } from '@app/organisations';
 import { AddTeamMemberCommand, CaseNotFoundError, GetCaseTeamQuery, ListTeamCandidatesQuery, RemoveTeamMemberCommand, type TeamCandidateView, type TeamView } from '@app/cases';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { AddTeamMemberRequest, RemoveTeamMemberRequest, TeamCandidatesRequest } from './case-team.requests';
+import { ApiProblems } from '../http/openapi/api-problems.decorator';
 
 /** A malformed case id names no case: 404 like any other unknown id. */
 class CaseIdPipe implements PipeTransform<string, string> {
@@ -40,6 +41,7 @@ export class CaseTeamController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Invite a member in a case role; 409 when already a member (邀请团队成员)' })
+  @ApiProblems(409)
   add(@CurrentViewer() viewer: Viewer, @Param('id', uuid) id: string, @Body() body: AddTeamMemberRequest): Promise<TeamView> {
     return this.commands.execute(new AddTeamMemberCommand(viewer, id, body));
   }

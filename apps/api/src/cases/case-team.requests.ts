@@ -46,7 +46,7 @@ export class TeamCandidatesRequest {
   @IsIn(Object.keys(CASE_ROLES))
   caseRole?: string;
 
-  @ApiPropertyOptional({ default: 20 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

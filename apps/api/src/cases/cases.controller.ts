@@ -9,6 +9,7 @@ import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { ClientIp } from '../http/client-ip';
 import { etag, parseIdempotencyKey, parseIfMatch } from '../http/headers';
 import { CaseEventRequest, ListCasesRequest, OpenCaseRequest } from './case.requests';
+import { ApiProblems } from '../http/openapi/api-problems.decorator';
 
 /** A malformed case id names no case: answer 404 like any other unknown id. */
 class CaseIdPipe implements PipeTransform<string, string> {
@@ -31,6 +32,7 @@ export class CasesController {
 
   @Post()
   @ApiOperation({ summary: 'Open a case (登记案件)' })
+  @ApiProblems(422)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试时使用同一个键，只登记一件案件；重复请求返回第一次的结果' })
   async open(
     @CurrentViewer() viewer: Viewer,
@@ -70,6 +72,7 @@ export class CasesController {
   @Post(':id/events')
   @HttpCode(200)
   @ApiOperation({ summary: 'Apply one workflow event (办理：发送流程事件)' })
+  @ApiProblems(409, 412, 422)
   @ApiHeader({ name: 'If-Match', required: false, description: '案件版本（ETag，强比较，RFC 9110）："5"、"4", "5" 或 *；弱标签 W/"5" 不匹配；不匹配时返回 412' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试时使用同一个键，只会办理一次' })
   async event(

@@ -1,6 +1,6 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Db } from '@app/persistence';
@@ -34,13 +34,14 @@ export class ProbesController {
   @Public()
   @Get('ready')
   @ApiOperation({ summary: '200 when this process should receive requests: not shutting down, database and migrations current, worker running (readiness); else 503 saying which' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiServiceUnavailableResponse({ description: 'Not ready: the same report, naming the failed check', content: { 'application/json': { schema: { $ref: '#/components/schemas/HealthCheckResult' } } } })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     try {
       return await this.health.check([() => this.accepting(), () => this.database(), () => this.migrations(), () => this.deadlineWorker()]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       reply.status(503);
-      return error.getResponse();
+      return error.getResponse() as HealthCheckResult;
     }
   }
 

@@ -8,6 +8,7 @@ import { Public } from '../auth/public.decorator';
 import { ClientIp } from '../http/client-ip';
 import { SurveyRateLimit } from './survey-rate-limit';
 import { SurveyAnswerRequest } from './survey.requests';
+import { ApiProblems } from '../http/openapi/api-problems.decorator';
 
 const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const caseId = (id: string) => {
@@ -47,6 +48,7 @@ export class PublicSurveyController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'What the survey page shows for a link: no personal data (满意度测评，无需登录)' })
+  @ApiProblems(410, 429)
   view(@Param('token') token: string, @ClientIp() ip: string | null) {
     this.limit.check(ip);
     return this.survey.publicView(token);
@@ -56,6 +58,7 @@ export class PublicSurveyController {
   @Public()
   @HttpCode(201)
   @ApiOperation({ summary: "The party's answer; a link answers once (提交满意度评价)" })
+  @ApiProblems(409, 410, 429)
   answer(@Param('token') token: string, @Body() body: SurveyAnswerRequest, @ClientIp() ip: string | null) {
     this.limit.check(ip);
     return this.survey.answer(token, body.rating);

@@ -11,6 +11,7 @@ import { WorkflowRegistry } from '@app/workflow';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ClientIp } from '../http/client-ip';
+import { ApiProblems } from '../http/openapi/api-problems.decorator';
 import {
   BudgetRequest,
   ClaimEventRequest,
@@ -110,6 +111,7 @@ export class SubsidyController {
   @HttpCode(201)
   @Roles('MEDIATOR')
   @ApiOperation({ summary: 'Claim the subsidy for a case one mediated; 409 with the reasons when it is not eligible (调解员申报)' })
+  @ApiProblems(409)
   create(@CurrentViewer() viewer: Viewer, @Body() body: CreateClaimRequest) {
     return this.claims.create(viewer, body);
   }
