@@ -1,6 +1,7 @@
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { auth } from '../support/cases';
+import { describeOpenApiDocument } from '../support/openapi-document.checks';
 
 /*
  * What a newcomer or another system reads about the engine without opening a case: the workflows with their legal
@@ -145,4 +146,6 @@ describe.each(TEST_DATABASES)('workflows, health and docs ($name)', (database) =
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/cases', '/api/cases/{id}', '/api/cases/{id}/events', '/api/cases/{id}/history', '/api/workflows/{id}', '/api/audit/verify']));
   });
+
+  describeOpenApiDocument(database, () => t);
 });
