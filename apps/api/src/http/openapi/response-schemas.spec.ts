@@ -16,7 +16,13 @@ describe('response-schemas.json', () => {
   it('has a schema for every route of every controller, and names the engine view types', () => {
     const operations = Object.entries(fresh.operations as Record<string, unknown>);
     expect(operations.length).toBeGreaterThan(80);
-    expect(operations.filter(([, schema]) => schema === undefined)).toEqual([]);
+    // Only the routes that answer 204 return nothing.
+    expect(operations.filter(([, schema]) => schema === null).map(([key]) => key)).toEqual([
+      'AdminUsersController_resetPassword',
+      'AdminUsersController_unlock',
+      'SessionController_changePassword',
+      'SessionController_logout',
+    ]);
     expect(fresh.operations.CasesController_get).toEqual({ $ref: '#/components/schemas/CaseView' });
     expect(fresh.components.DeadlineView.required).toEqual(expect.arrayContaining(['paused', 'warning', 'pauses', 'extensions']));
     // A nullable field keeps its null, an optional one is not required.
