@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_DATABASES, type TestDatabase } from './databases';
-import { auth, pmCaseIn, pmStep } from './cases';
+import { auth, pmCaseBody, pmCaseIn, pmStep } from './cases';
 import { CONSOLE_TYPES_PATH, consoleTypes, responseValidator, validationErrors } from './openapi';
 import type { TestApp } from './test-app';
 
@@ -89,12 +89,14 @@ export function describeOpenApiDocument(database: TestDatabase, app: () => TestA
       const view = await pmCaseIn(t, 'consentPending');
       const mediatorId = (await t.loginUser('fy_mediator')).user.id;
       const deadline = view.deadlines[0];
-      const samples: { user: string | null; method: string; path: string; url: string; body?: object; status: number }[] = [
+      const samples: { user: string | null; method: string; path: string; url: string; body?: object; headers?: Record<string, string>; status: number }[] = [
         { user: 'fy_mediator', method: 'get', path: '/api/cases', url: '/api/cases?pageSize=5', status: 200 },
+        { user: 'fy_mediator', method: 'post', path: '/api/cases', url: '/api/cases', body: pmCaseBody({ summary: '相邻通行纠纷' }), status: 201 },
         { user: 'fy_mediator', method: 'get', path: '/api/cases/{id}', url: `/api/cases/${view.id}`, status: 200 },
         { user: 'fy_mediator', method: 'post', path: '/api/cases/{id}/events', url: `/api/cases/${view.id}/events`, body: { type: 'ASSIGN_MEDIATOR', data: pmStep(t, 'ASSIGN_MEDIATOR', mediatorId) }, status: 200 },
         { user: 'fy_mediator', method: 'post', path: '/api/cases/{id}/events', url: `/api/cases/${view.id}/events`, body: { type: 'SIGN_WRITTEN_AGREEMENT', data: {} }, status: 409 },
         { user: 'fy_mediator', method: 'post', path: '/api/cases/{id}/events', url: `/api/cases/${view.id}/events`, body: { type: 'START_MEDIATION', data: { startedOn: 'soon' } }, status: 400 },
+        { user: 'fy_mediator', method: 'post', path: '/api/cases/{id}/events', url: `/api/cases/${view.id}/events`, body: { type: 'RECORD_SESSION', data: {} }, headers: { 'If-Match': '"1"' }, status: 412 },
         { user: 'fy_mediator', method: 'get', path: '/api/cases/{id}/history', url: `/api/cases/${view.id}/history`, status: 200 },
         { user: 'fy_mediator', method: 'get', path: '/api/deadlines', url: '/api/deadlines', status: 200 },
         { user: 'fy_mediator', method: 'post', path: '/api/cases/{id}/deadlines/{deadlineId}/pauses', url: `/api/cases/${view.id}/deadlines/${deadline.id}/pauses`, body: {}, status: 400 },
@@ -122,6 +124,7 @@ export function describeOpenApiDocument(database: TestDatabase, app: () => TestA
       for (const sample of samples) {
         let request = t.http()[sample.method as 'get' | 'post'](sample.url);
         if (sample.user) request = request.set(auth(await t.login(sample.user)));
+        if (sample.headers) request = request.set(sample.headers);
         const res = await (sample.body ? request.send(sample.body) : request);
         const key = `${sample.method.toUpperCase()} ${sample.url} ${res.status}`;
         if (res.status !== sample.status) {

@@ -5,7 +5,8 @@
  */
 import type { components, operations } from './schema';
 
-type Schemas = components['schemas'];
+/** Every named schema of the document, for pages that name a view of their own (`Schemas['RiskSweep']`). */
+export type Schemas = components['schemas'];
 type SuccessOf<R> = R extends { 200: infer A } ? A : R extends { 201: infer B } ? B : never;
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 /** The JSON body an operation (by its OpenAPI operation id) answers with on success. */

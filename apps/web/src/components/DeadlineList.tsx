@@ -1,23 +1,11 @@
 import { Card, Empty, Flex, Grid, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
+import type { Schemas } from '../api/types';
 import { daysLeftColor, daysLeftText, DAY_TYPE_LABELS } from '../lib/format';
 
 /** One row of `GET /api/deadlines`: a deadline with the case it belongs to. */
-export interface DeadlineListItem {
-  id: string;
-  label: string;
-  dueOn: string;
-  dayType: string;
-  legalBasis: string;
-  status: string;
-  statusLabel: string;
-  daysLeft: number;
-  soft: boolean;
-  provisional: boolean;
-  case: { id: string; caseNo: string; stateLabel: string; closed: boolean };
-  org: { id: string; name: string };
-}
+export type DeadlineListItem = Schemas['DeadlineListItem'];
 
 /** Deadlines across cases, soonest first: a table on an office screen, cards on a phone. */
 export function DeadlineList({ items, loading, empty = '暂无期限' }: { items: DeadlineListItem[]; loading?: boolean; empty?: string }) {

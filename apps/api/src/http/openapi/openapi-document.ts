@@ -61,6 +61,7 @@ function complete(operation: OperationObject, method: (typeof METHODS)[number], 
   const responses = operation.responses as Record<string, ResponseObject>;
   const successStatus = Object.keys(responses).find((s) => s.startsWith('2')) ?? String(facts?.httpCode ?? (method === 'post' ? 201 : 200));
   const success = (responses[successStatus] ??= { description: '' });
+  success.description ||= successStatus === '201' ? 'Created' : 'OK';
   const schema = RESPONSES.operations[operation.operationId ?? ''];
   if (schema === null) {
     responses[successStatus] = { description: success.description || 'No content' };
