@@ -72,7 +72,7 @@ export function describeOpenApiDocument(database: TestDatabase, app: () => TestA
       expect(missing).toEqual([]);
     });
 
-    it('types event data per workflow and event type, discriminated by type', () => {
+    it('types event data per workflow and event type, discriminated by type, and opening input per workflow', () => {
       const schemas = document.components.schemas;
       const body = document.paths['/api/cases/{id}/events'].post.requestBody.content['application/json'].schema;
       expect(body.$ref).toBe('#/components/schemas/CaseEventRequest');
@@ -80,6 +80,9 @@ export function describeOpenApiDocument(database: TestDatabase, app: () => TestA
       expect(schemas.CaseEventRequest.discriminator.mapping.SEEK_CONSENT).toBe('#/components/schemas/CaseEventSEEK_CONSENT');
       expect(schemas.CaseEventSEEK_CONSENT.properties.type.const).toBe('SEEK_CONSENT');
       expect(schemas.PmEventRECORD_SESSIONData).toMatchObject({ type: 'object', required: expect.arrayContaining(['heldOn']) });
+      // A workflow's extra opening facts are typed too.
+      expect(schemas.OpenCaseRequest.properties.input.anyOf).toContainEqual({ $ref: '#/components/schemas/CmOpeningInput' });
+      expect(schemas.CmOpeningInput).toMatchObject({ type: 'object', properties: { appliedOn: { type: 'string' } } });
       // Events only the engine sends are not offered to clients.
       expect(Object.keys(schemas.CaseEventRequest.discriminator.mapping)).not.toContain('DEADLINE_EXPIRED');
     });
