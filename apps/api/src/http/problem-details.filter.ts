@@ -35,6 +35,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'SURVEY.LINK_USED': 409,
   'SURVEY.LINK_EXPIRED': 410,
   'SURVEY.TOO_MANY_REQUESTS': 429,
+  'ATTACHMENT.TOO_LARGE': 413,
+  'ATTACHMENT.TAMPERED': 409,
 };
 
 const TITLES: Record<number, [string, string]> = {
