@@ -1,6 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TransitionNotAllowedError, VersionConflictError } from '@app/cases';
+import { AttachmentTooLargeError, TransitionNotAllowedError, VersionConflictError } from '@app/cases';
 import { LoginLockedError } from '@app/organisations';
 import { SessionEndedError } from '@app/organisations';
 import { DomainError, ValidationError } from '@app/shared';
@@ -96,6 +96,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof SubsidyIneligibleError) return { ...base, reasons: error.reasons };
     if (error instanceof LoginLockedError) return { ...base, retryAfterSeconds: error.retryAfterSeconds };
     if (error instanceof SessionEndedError) return { ...base, reason: error.reason };
+    if (error instanceof AttachmentTooLargeError) return { ...base, maxBytes: error.maxBytes };
     if (error instanceof TransitionNotAllowedError) {
       return {
         ...base,
