@@ -136,6 +136,14 @@ describe.each(TEST_DATABASES)('attachments ($name)', (database) => {
     expect([disguised.status, fields(disguised), disguised.body.detailEn]).toEqual([400, ['file'], expect.stringContaining('declared as image/png but its content is PDF')]);
     const seq = await upload('fy_mediator', ids.agreed, { kind: 'SIGNED_SCAN', eventSeq: String(signed.seq) }, { bytes: PDF, name: 'a.pdf' });
     expect([seq.status, fields(seq)]).toEqual([400, ['eventSeq']]);
+    const token = auth(await t.login('fy_mediator'));
+    const cutOff = await t.http().post(`/api/cases/${ids.agreed}/attachments`).set(token).set('content-type', 'multipart/form-data; boundary=x').send('--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-');
+    expect([cutOff.status, fields(cutOff)]).toEqual([400, ['file']]);
+    // Other endpoints still take JSON only: a form sent to one is refused, not read.
+    const form = await t.http().post(`/api/cases/${ids.agreed}/events`).set(token).field('type', 'RECORD_FOLLOW_UP');
+    expect(form.status).toBeGreaterThanOrEqual(400);
+    expect(form.status).toBeLessThan(500);
+    expect(form.headers['content-type']).toContain('application/problem+json');
     const several = await upload('fy_mediator', ids.agreed, { kind: 'SELFIE', eventSeq: 'first' });
     expect([several.status, fields(several).sort()]).toEqual([400, ['eventSeq', 'file', 'kind']]);
 

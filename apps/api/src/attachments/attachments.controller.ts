@@ -130,7 +130,8 @@ export class AttachmentsController {
       const code = (error as { code?: string }).code;
       if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AttachmentTooLargeError(this.settings.maxBytes);
       if (code === 'FST_FILES_LIMIT') throw new ValidationError([{ field: 'file', message: 'must be one file per upload', messageZh: '每次只能上传一个文件' }]);
-      throw error;
+      // Anything else the parser refused (a cut-off body, a bad boundary, too many parts) is a form it cannot read.
+      throw new ValidationError([{ field: 'file', message: `could not be read from the multipart form (${code ?? 'malformed'})`, messageZh: '上传的表单格式不正确，无法读取文件' }]);
     }
     return input;
   }

@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AuditStore } from '@app/audit';
 import { DirectoryService, Jurisdiction } from '@app/organisations';
-import { ValidationError, type FieldError, type Role } from '@app/shared';
-import type { WorkflowDefinition } from '@app/workflow';
+import { ForbiddenError, ValidationError, type FieldError, type Role } from '@app/shared';
+import { ROLE_LABELS, WorkflowRegistry, type WorkflowDefinition } from '@app/workflow';
 import { CaseNotFoundError, NotHandlingOrgError } from '../domain/case.errors';
 import { CASE_FACT_TYPES, RecordCaseFact } from '../domain/record-case-fact';
 import { CaseStore } from '../ports/case-store.port';
@@ -39,6 +39,7 @@ export class UploadAttachmentHandler implements ICommandHandler<UploadAttachment
     private readonly store: CaseStore,
     private readonly audit: AuditStore,
     private readonly directoryService: DirectoryService,
+    private readonly registry: WorkflowRegistry,
   ) {}
 
   async execute({ viewer, caseId, input }: UploadAttachmentCommand): Promise<AttachmentView> {
@@ -46,6 +47,11 @@ export class UploadAttachmentHandler implements ICommandHandler<UploadAttachment
     const jurisdiction = new Jurisdiction(directory);
     if (!loaded || !jurisdiction.canRead(viewer, loaded.record)) throw new CaseNotFoundError(caseId);
     if (!jurisdiction.canAct(viewer, loaded.record)) throw new NotHandlingOrgError();
+    // Checked again when the fact is recorded; here so that nothing is stored for a caller who may not add files.
+    const roles = uploaders(this.registry.get(loaded.record.workflowId, loaded.record.workflowVersion));
+    if (!roles.some((r) => viewer.roles.includes(r))) {
+      throw new ForbiddenError('Only the staff handling the case may add files to it', `只有承办本案的工作人员（${roles.map((r) => ROLE_LABELS[r] ?? r).join('、')}）可以上传附件`);
+    }
     const checked = this.check(input);
     const event = checked.eventSeq === null ? null : await this.eventAt(caseId, checked.eventSeq);
     const sha256 = createHash('sha256').update(checked.bytes).digest('hex');
