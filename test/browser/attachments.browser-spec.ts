@@ -6,14 +6,15 @@ import { apply, auth, chinaMorning, pmCaseIn, setNow } from '../support/cases';
 import { login, newTab, pageErrors, startConsole, type Console } from './support/browser';
 
 /*
- * 附件 in the console: the village mediator uploads the signed agreement on the case page (a file of the wrong type
- * is explained in Chinese), the court clerk signs for the 司法确认 application, the judge finds the file among the
+ * 附件 in the console: the village mediator signs the agreement with its scan attached in the event dialog and adds an
+ * ID copy on the case page (a file of the wrong type is explained in Chinese), the court clerk signs for the 司法确认 application, the judge finds the file among the
  * dossier's attachments and downloads it byte for byte, and a mediator of another village sees neither case nor file.
  */
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('调解协议书 甲乙双方签字'), Buffer.from('\n%%EOF\n')]);
 const FILE_NAME = '调解协议书（签字）.pdf';
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR')]);
 
 describe.each(TEST_DATABASES)('attachments in the console ($name)', (database) => {
   let c: Console;
@@ -22,32 +23,48 @@ describe.each(TEST_DATABASES)('attachments in the console ($name)', (database) =
   beforeAll(async () => {
     c = await startConsole(database);
     setNow(c.t, chinaMorning('2026-03-09'));
-    ids.agreed = (await pmCaseIn(c.t, 'agreedWritten')).id;
+    ids.agreed = (await pmCaseIn(c.t, 'mediating')).id;
   }, 120_000);
   afterAll(async () => {
     await c?.close();
   });
 
-  it('the mediator uploads the signed agreement on the case page; a text file is refused in Chinese', async () => {
+  it('the mediator signs the agreement with its scan in the event dialog, and adds an ID copy on the card; a text file is refused in Chinese', async () => {
     const page = await newTab(c);
     await login(page, c, 'fy_mediator', DEMO_PASSWORD);
     await page.goto(`${c.url}/cases/${ids.agreed}`);
     const card = page.getByTestId('attachments');
     await card.getByText('本案暂无附件').waitFor();
 
+    await page.getByTestId('available-events').getByRole('button', { name: '签订书面调解协议', exact: true }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '签订书面调解协议' });
+    await dialog.getByLabel(/协议内容/).fill('李四于2026年3月20日前拆除越界部分围墙。');
+    await dialog.getByRole('checkbox', { name: '张三（申请人）' }).check();
+    await dialog.getByRole('checkbox', { name: '李四（被申请人）' }).check();
+    await dialog.getByRole('checkbox', { name: '调解员已签名' }).check();
+    await dialog.getByRole('checkbox', { name: '已加盖人民调解委员会印章' }).check();
+    const date = dialog.getByLabel(/生效日期/);
+    await date.click();
+    await date.fill('2026-03-09');
+    await date.press('Enter');
+    await dialog.getByTestId('event-attachment').locator('input[type=file]').setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: PDF });
+    await dialog.getByText(FILE_NAME).waitFor();
+    await dialog.getByRole('button', { name: '确认办理' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const signed = card.getByTestId('attachment').filter({ hasText: FILE_NAME });
+    await signed.getByText('签订书面调解协议').waitFor();
+    await signed.getByText('签字扫描件').waitFor();
+    await signed.getByText(/\d+ B · 王秀英（枫源村调解员） · 2026-03-09/).waitFor();
+
     await card.getByLabel('附件类别').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText('签字扫描件', { exact: true }).click();
-    const input = card.locator('input[type=file]');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText('身份证明', { exact: true }).click();
+    const input = card.getByTestId('attachment-upload').locator('input[type=file]');
     await input.setInputFiles({ name: '说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF') });
     await card.getByTestId('attachment-error').getByText(/只接受 PDF、JPEG、PNG、HEIC、TIFF/).waitFor();
-
-    await input.setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: PDF });
-    const item = card.getByTestId('attachment');
-    await item.getByText(FILE_NAME).waitFor();
-    await item.getByText('签字扫描件').waitFor();
-    await item.getByText(/\d+ B · 王秀英（枫源村调解员） · 2026-03-09/).waitFor();
-    // The upload is a link of the case's history.
-    await page.getByText('上传附件').first().waitFor();
+    await input.setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: PNG });
+    await card.getByTestId('attachment').filter({ hasText: '身份证.png' }).getByText('身份证明').waitFor();
+    // Both uploads are links of the case's history.
+    await page.getByTestId('timeline').getByText('上传附件').nth(1).waitFor();
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
