@@ -185,7 +185,7 @@ describe.each(TEST_DATABASES)('attachments ($name)', (database) => {
     expect((await download('lq_mediator', own.body.downloadUrl)).status).toBe(404);
   });
 
-  it('refuses to serve bytes changed in the database, while the audit chain still verifies', async () => {
+  it('refuses to serve bytes changed in the database, even with their row rewritten to match, while the audit chain still verifies', async () => {
     const db = t.app.get(Db);
     const forged = Buffer.from(PDF);
     forged[20] ^= 0xff;
@@ -194,6 +194,11 @@ describe.each(TEST_DATABASES)('attachments ($name)', (database) => {
     expect(res.status).toBe(409);
     expect(JSON.parse(res.body.toString('utf8'))).toMatchObject({ code: 'ATTACHMENT.TAMPERED', detail: expect.stringContaining('SHA-256 不一致') });
     expect(await verifyAudit(t)).toMatchObject({ ok: true });
+    // Nor when the row is rewritten to name the forged bytes: the hash that counts is the one in the audit chain.
+    await db.execute('INSERT INTO attachment_contents (sha256, size, content) VALUES (:sha, :size, :content)', { sha: sha(forged), size: forged.length, content: forged });
+    expect(await db.execute('UPDATE attachments SET sha256 = :forged WHERE id = :id', { forged: sha(forged), id: signed.id })).toBe(1);
+    expect((await download('judge', signed.downloadUrl)).status).toBe(409);
+    await db.execute('UPDATE attachments SET sha256 = :sha WHERE id = :id', { sha: signed.sha256, id: signed.id });
     await db.execute('UPDATE attachment_contents SET content = :content WHERE sha256 = :sha', { content: PDF, sha: signed.sha256 });
   });
 

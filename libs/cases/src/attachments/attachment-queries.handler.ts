@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AuditStore } from '@app/audit';
 import { DirectoryService, Jurisdiction, type Viewer } from '@app/organisations';
 import { NotFoundError } from '@app/shared';
 import { WorkflowRegistry } from '@app/workflow';
@@ -49,15 +50,19 @@ export class GetAttachmentContentHandler implements IQueryHandler<GetAttachmentC
     private readonly store: CaseStore,
     private readonly attachments: AttachmentStore,
     private readonly directoryService: DirectoryService,
+    private readonly audit: AuditStore,
   ) {}
 
   async execute({ viewer, caseId, attachmentId }: GetAttachmentContentQuery) {
     await this.readable(viewer, caseId);
     const record = await this.attachments.find(caseId, attachmentId);
     if (!record) throw new NotFoundError('Attachment', '附件', attachmentId);
+    // The hash to trust is the chained one: a row rewritten to match forged bytes still disagrees with its audit entry.
+    const entry = (await this.audit.history(caseId)).find((e) => e.seq === record.seq);
+    const chained = entry?.type === 'ATTACHMENT_ADDED' && entry.data.attachmentId === record.id ? String(entry.data.sha256) : null;
     const content = await this.attachments.readContent(record.storage, record.sha256);
     // Bytes changed or lost since the upload would be handed out as evidence: refuse rather than serve them.
-    if (!content || createHash('sha256').update(content).digest('hex') !== record.sha256) throw new AttachmentTamperedError(record.id, record.sha256);
+    if (!content || chained === null || createHash('sha256').update(content).digest('hex') !== chained) throw new AttachmentTamperedError(record.id, chained ?? record.sha256);
     return { record, content };
   }
 
