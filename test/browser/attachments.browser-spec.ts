@@ -50,7 +50,8 @@ describe.each(TEST_DATABASES)('attachments in the console ($name)', (database) =
     await dialog.getByTestId('event-attachment').locator('input[type=file]').setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: PDF });
     await dialog.getByText(FILE_NAME).waitFor();
     await dialog.getByRole('button', { name: '确认办理' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    // The engine signs, then the dialog closes and the file follows; slow on a loaded machine.
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
     const signed = card.getByTestId('attachment').filter({ hasText: FILE_NAME });
     await signed.getByText('签订书面调解协议').waitFor();
     await signed.getByText('签字扫描件').waitFor();
@@ -67,7 +68,7 @@ describe.each(TEST_DATABASES)('attachments in the console ($name)', (database) =
     await page.getByTestId('timeline').getByText('上传附件').nth(1).waitFor();
     expect(pageErrors(page)).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   it('the judge downloads it from the dossier after the clerk signs for the application; another village is refused', async () => {
     const applied = await apply(c.t, 'fy_mediator', ids.agreed, 'APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'org-court', applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' });
@@ -93,5 +94,5 @@ describe.each(TEST_DATABASES)('attachments in the console ($name)', (database) =
     await other.close();
     const listed = await c.t.http().get(`/api/cases/${ids.agreed}/attachments`).set(auth(await c.t.login('lq_mediator')));
     expect(listed.status).toBe(404);
-  });
+  }, 120_000);
 });
