@@ -16,6 +16,7 @@ import { Lifecycle } from './operations/lifecycle';
 import { Metrics } from './operations/metrics';
 import { serveMetrics } from './operations/metrics-endpoint';
 import type { Logger } from 'pino';
+import multipart from '@fastify/multipart';
 
 /** Builds the engine's HTTP application; `main.ts` and the test suites both use it, so tests run what ships. */
 export async function createApp(config: AppConfig, options: { logger?: boolean; log?: Logger } = {}): Promise<NestFastifyApplication> {
@@ -35,6 +36,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   logRequests(app.getHttpAdapter().getInstance(), logger);
   addSecurityHeaders(app.getHttpAdapter().getInstance(), setSecurityHeaders);
   app.setGlobalPrefix('api');
+  // Uploads: one file per request, cut off at the size limit while it streams in (413), never buffered past it.
+  await app.register(multipart as never, { limits: { fileSize: config.attachments.maxBytes, files: 1, fields: 10, fieldSize: 4096, parts: 12 } });
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

@@ -29,11 +29,14 @@ import { StoredCaseViews } from './views/stored-case-view';
 import { IdempotencySweep } from './domain/idempotency';
 import { AddTeamMemberHandler, RemoveTeamMemberHandler } from './commands/manage-team/manage-team.handler';
 import { GetCaseTeamHandler, ListTeamCandidatesHandler } from './queries/get-case-team/get-case-team.handler';
+import { GetAttachmentContentHandler, ListAttachmentsHandler, UploadAttachmentHandler } from './attachments';
 
 const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler, FireDeadlinesHandler, PauseDeadlineHandler, ResumeDeadlineHandler, ExtendDeadlineHandler, MarkNotificationReadHandler, MigrateCasesHandler, RecordRiskSweepHandler];
 const teamHandlers = [AddTeamMemberHandler, RemoveTeamMemberHandler, GetCaseTeamHandler, ListTeamCandidatesHandler];
 const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler, ListDeadlinesHandler, ListNotificationsHandler, GetInboxHandler, GetDisputeHandler, GetSupervisionHandler, GetRiskRegisterHandler, ListRiskSweepsHandler];
 const eventHandlers = [DeliverOutboxAfterCommit];
+// Their AttachmentStore and AttachmentSettings come from the composition root, like the other ports.
+const attachmentHandlers = [UploadAttachmentHandler, ListAttachmentsHandler, GetAttachmentContentHandler];
 
 /**
  * Case commands and queries. Its ports (CaseStore, CaseReadModel, TransferReadModel, OutboxStore, AuditStore) and the
@@ -54,6 +57,7 @@ const eventHandlers = [DeliverOutboxAfterCommit];
     ...queryHandlers,
     ...eventHandlers,
     ...teamHandlers,
+    ...attachmentHandlers,
   ],
   exports: [ApplyTransition, OutboxDispatcher, DeadlineWorker, IdempotencySweep],
 })

@@ -53,3 +53,4 @@ export * from './statistics/case-statistics';
 export * from './statistics/figures';
 export * from './statistics/statistics-view';
 export * from './statistics/statistics-period';
+export * from './attachments';

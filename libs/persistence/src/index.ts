@@ -1,3 +1,5 @@
 export * from './data-source';
 export * from './db/db';
 export * from './persistence.module';
+export * from './stores/sql-attachment.store';
+export * from './stores/directory-attachment-contents';

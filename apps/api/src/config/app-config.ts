@@ -10,6 +10,8 @@ import type { LoginThrottleSettings } from '@app/organisations';
 import { trustProxySetting, type TrustProxy } from './trust-proxy';
 import { fraudSettings } from './fraud-settings';
 import { checkEnvironment } from './env-schema';
+import { attachmentSettings, type AttachmentConfig } from './attachment-settings';
+export type { AttachmentConfig } from './attachment-settings';
 import { hearingRulesSetting } from './hearing-rules-setting';
 import { HEARING_RULES_POLICY, type RegionHearingRules } from '@app/workflow';
 import type { FraudSettings } from '@app/subsidy';
@@ -77,6 +79,8 @@ export interface AppConfig {
   shutdown: { graceMs: number; delayMs: number };
   /** Who may read /metrics: FENGQIAO_METRICS_TOKEN (a bearer token), FENGQIAO_METRICS_ALLOW (addresses and CIDR ranges; default loopback). */
   metrics: MetricsAccess;
+  /** Uploaded files: size limit, accepted types and where the bytes are kept (FENGQIAO_ATTACHMENTS_*, docs/attachments.md). */
+  attachments: AttachmentConfig;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -165,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       delayMs: integerVar(env, 'FENGQIAO_SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     },
     metrics: metricsAccess(env),
+    attachments: attachmentSettings(env),
   };
 }
 

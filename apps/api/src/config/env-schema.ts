@@ -39,6 +39,8 @@ export const ENV_SCHEMA = z.object({
     /^\d+$|^\d+(\.\d+)?\s*(s|m|h|d|w|secs?|seconds?|mins?|minutes?|hours?|days?|weeks?)$/i,
     'whole seconds or a number with a unit (e.g. 8h, 90m, 2 days)',
   ),
+  FENGQIAO_ATTACHMENTS_MAX_BYTES: wholeNumber('FENGQIAO_ATTACHMENTS_MAX_BYTES', 1024, 104_857_600),
+  FENGQIAO_ATTACHMENTS_TYPES: matching('FENGQIAO_ATTACHMENTS_TYPES', /^\s*(pdf|jpeg|png|heic|tiff)(\s*,\s*(pdf|jpeg|png|heic|tiff))*\s*$/i, 'a comma-separated list of pdf, jpeg, png, heic, tiff'),
 });
 
 /** Throws one error listing every variable in ENV_SCHEMA with a bad value. */

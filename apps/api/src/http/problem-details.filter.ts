@@ -1,6 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TransitionNotAllowedError, VersionConflictError } from '@app/cases';
+import { AttachmentTooLargeError, TransitionNotAllowedError, VersionConflictError } from '@app/cases';
 import { LoginLockedError } from '@app/organisations';
 import { SessionEndedError } from '@app/organisations';
 import { DomainError, ValidationError } from '@app/shared';
@@ -35,6 +35,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'SURVEY.LINK_USED': 409,
   'SURVEY.LINK_EXPIRED': 410,
   'SURVEY.TOO_MANY_REQUESTS': 429,
+  'ATTACHMENT.TOO_LARGE': 413,
+  'ATTACHMENT.TAMPERED': 409,
 };
 
 const TITLES: Record<number, [string, string]> = {
@@ -94,6 +96,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof SubsidyIneligibleError) return { ...base, reasons: error.reasons };
     if (error instanceof LoginLockedError) return { ...base, retryAfterSeconds: error.retryAfterSeconds };
     if (error instanceof SessionEndedError) return { ...base, reason: error.reason };
+    if (error instanceof AttachmentTooLargeError) return { ...base, maxBytes: error.maxBytes };
     if (error instanceof TransitionNotAllowedError) {
       return {
         ...base,

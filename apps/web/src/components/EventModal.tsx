@@ -1,5 +1,5 @@
 import { Alert, App, Form, Modal, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, api, newIdempotencyKey, type FieldError } from '../api/client';
 import type { CaseView, Party, WorkflowEvent } from '../api/types';
 import { showFieldErrors } from '../lib/field-errors';
@@ -19,10 +19,12 @@ interface Props {
   onApplied: (view: CaseView) => void;
   /** The case changed since it was loaded (412): reload it. */
   onStale: () => void;
+  /** More to fill in below the event's form (a file to keep with the event). */
+  extra?: ReactNode;
 }
 
 /** One workflow action: a form generated from the event's schema, sent with If-Match and an Idempotency-Key. */
-export function EventModal({ caseId, caseNo, version, event, spec, parties, onClose, onApplied, onStale }: Props) {
+export function EventModal({ caseId, caseNo, version, event, spec, parties, onClose, onApplied, onStale, extra }: Props) {
   const [form] = Form.useForm();
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -112,6 +114,7 @@ export function EventModal({ caseId, caseNo, version, event, spec, parties, onCl
           <Typography.Paragraph>此操作无需填写其他内容，确认后即办理。</Typography.Paragraph>
         )}
       </Form>
+      {extra}
     </Modal>
   );
 }

@@ -1,8 +1,8 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../api/client';
+import { ApiError, errorText } from '../api/client';
 import { useApi, useShared } from '../api/hooks';
 import type { CaseView, DisputeView, HistoryEntry, OrganisationRef, WorkflowDescription } from '../api/types';
 import { StateTag } from '../components/CaseTags';
@@ -18,6 +18,10 @@ import { SatisfactionCard } from './case/SatisfactionCard';
 import { TimelineCard } from './case/TimelineCard';
 import { TransferCard } from './case/TransferCard';
 import { TeamCard } from './case/TeamCard';
+import { AttachmentsCard } from './case/AttachmentsCard';
+import { EVENTS_WITH_FILES, uploadBody } from './case/attachments';
+import { EventAttachmentField, type PendingAttachment } from '../components/EventAttachmentField';
+import { uploadForm } from '../api/upload';
 
 /**
  * One case: who, where it stands, what the person can do now, what was transferred with it, its deadlines, the
@@ -31,6 +35,10 @@ export function CasePage() {
   const [acting, setActing] = useState<{ type: string; label: string } | null>(null);
   const inboxCount = useInboxCount();
   useEffect(() => setView(loaded.data), [loaded.data]);
+  const { message } = App.useApp();
+  const [pendingFile, setPendingFile] = useState<PendingAttachment>({ file: null, kind: 'SIGNED_SCAN' });
+  const [filesTick, setFilesTick] = useState(0);
+  useEffect(() => setPendingFile({ file: null, kind: (acting && EVENTS_WITH_FILES[acting.type]) || 'SIGNED_SCAN' }), [acting]);
 
   const workflow = useShared<WorkflowDescription>(view ? `/workflows/${view.workflow.id}?version=${view.workflow.version}` : null);
   const dispute = useApi<DisputeView>(view ? `/disputes/${encodeURIComponent(view.disputeCode)}` : null);
@@ -132,6 +140,7 @@ export function CasePage() {
           <Flex vertical gap={16}>
             <DisputeCard view={view} dispute={dispute} />
             <TeamCard caseId={view.id} onChanged={reload} />
+            <AttachmentsCard key={filesTick} caseId={view.id} onChanged={reload} />
             <TimelineCard entries={history.data} error={history.error} onRetry={history.reload} workflow={workflow.data} parties={view.parties} names={names} />
           </Flex>
         </Col>
@@ -150,7 +159,19 @@ export function CasePage() {
         spec={spec}
         parties={view.parties}
         onClose={() => setActing(null)}
+        extra={acting && EVENTS_WITH_FILES[acting.type] ? <EventAttachmentField value={pendingFile} onChange={setPendingFile} /> : undefined}
         onApplied={(next) => {
+          const file = acting && EVENTS_WITH_FILES[acting.type] ? pendingFile : null;
+          if (file?.file) {
+            // The event's own audit entry is the case's newest: the file is bound to it.
+            uploadForm(`/cases/${next.id}/attachments`, uploadBody(file.file, file.kind, next.version))
+              .then(() => message.success(`已上传附件：${file.file!.name}`))
+              .catch((e) => message.error(`操作已办理，但附件未能上传：${errorText(e)}。请在“附件”中重新上传。`))
+              .finally(() => {
+                setFilesTick((n) => n + 1);
+                reload();
+              });
+          }
           setActing(null);
           setView(next);
           history.reload();

@@ -8,6 +8,7 @@ import { WorkflowRegistry, type WorkflowDefinition } from '@app/workflow';
 import { CaseStore, type LoadedCase } from '../ports/case-store.port';
 import type { CaseRecord } from './case-record';
 import type { TeamChange } from './case-team';
+import type { AttachmentRecord } from '../attachments/attachment';
 import { CaseNotFoundError, NotHandlingOrgError, VersionConflictError } from './case.errors';
 import { publishChanges } from './apply-transition';
 import { RecentCases } from './recent-cases';
@@ -21,6 +22,7 @@ export const CASE_FACT_TYPES = {
   MIGRATE: '流程版本迁移',
   TEAM_MEMBER_ADDED: '邀请团队成员',
   TEAM_MEMBER_REMOVED: '移出团队成员',
+  ATTACHMENT_ADDED: '上传附件',
 } as const;
 export type CaseFactType = keyof typeof CASE_FACT_TYPES;
 
@@ -39,7 +41,7 @@ export interface CaseFactRequest {
   build: (
     loaded: LoadedCase,
     at: { now: Date; today: IsoDate; directory: Directory; actorRole: Role },
-  ) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[]; teamChanges?: TeamChange[] };
+  ) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[]; teamChanges?: TeamChange[]; attachments?: AttachmentRecord[] };
 }
 
 export interface CaseFactOutcome {

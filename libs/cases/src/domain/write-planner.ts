@@ -28,6 +28,7 @@ import {
 import type { CommitPlan, OutboxMessage } from '../ports/case-store.port';
 import { copyCase, type CaseLink, type CaseRecord } from './case-record';
 import { applyTeamChanges, type TeamChange } from './case-team';
+import type { AttachmentRecord } from '../attachments/attachment';
 import { caseNoParts, openCase, type NewCase } from './case-factory';
 import { EventForbiddenError, TransitionNotAllowedError } from './case.errors';
 import { EventDataValidator } from './event-data-validator';
@@ -210,7 +211,7 @@ export class WritePlanner {
     plan: CommitPlan,
     current: WorkingCase,
     fact: { type: string; label: string; roles: Role[]; actor: { id: string; roles: Role[] } },
-    build: (actorRole: Role) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[]; teamChanges?: TeamChange[] },
+    build: (actorRole: Role) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[]; teamChanges?: TeamChange[]; attachments?: AttachmentRecord[] },
     env: PlanEnv,
   ): WorkingCase {
     const role = fact.roles.find((r) => fact.actor.roles.includes(r));
@@ -226,6 +227,7 @@ export class WritePlanner {
     plan.deadlinesUpdated.push(...built.deadlinesUpdated);
     const teamChanges = (built.teamChanges ?? []).map((c) => ({ ...c, seq: audit.seq }));
     if (teamChanges.length) plan.teamChanges = [...(plan.teamChanges ?? []), ...teamChanges];
+    if (built.attachments?.length) plan.attachments = [...(plan.attachments ?? []), ...built.attachments.map((a) => ({ ...a, seq: audit.seq }))];
     const updates = new Map(built.deadlinesUpdated.map((u) => [u.id, u]));
     const changed = copyCase(record);
     changed.version = record.version + 1;

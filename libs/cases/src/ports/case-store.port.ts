@@ -2,6 +2,7 @@ import type { AuditEntry } from '@app/audit';
 import type { DeadlineClosure, DeadlineRecord, DeadlineUpdate, Notification } from '@app/deadlines';
 import type { CaseRecord } from '../domain/case-record';
 import type { TeamChange } from '../domain/case-team';
+import type { AttachmentRecord } from '../attachments/attachment';
 import type { TransferDecision, TransferRecord } from '../domain/transfer';
 
 /** A message to another case, written with the transition and delivered after commit (transactional outbox). */
@@ -61,6 +62,8 @@ export interface CommitPlan {
   riskReports?: RiskReport[];
   /** Members joining or leaving the case's team, with the audit entry that records it. */
   teamChanges?: TeamChange[];
+  /** Files added to the case, each row written with the audit entry that records its SHA-256. */
+  attachments?: AttachmentRecord[];
   /**
    * Case numbers the commit allocates, in the same transaction, for the plan's new cases, then hands to
    * `assignCaseNumbers`. A plan that does not commit leaves the registers untouched.

@@ -25,6 +25,7 @@ const PG_TYPES: Record<string, Record<string, string>> = {
   notifications: { created_at: 'timestamptz', read_at: 'timestamptz' },
   risk_reports: { reported_at: 'timestamptz', notified_org_ids: 'jsonb' },
   case_team_members: { added_at: 'timestamptz', added_seq: 'integer' },
+  attachments: { seq: 'integer', event_seq: 'integer', size: 'integer', uploaded_at: 'timestamptz' },
 };
 
 export interface Statement {

@@ -5,6 +5,7 @@ import { Db, readJson, type DbTx } from '../db/db';
 import { auditParams, caseParams, deadlineParams, notificationParams,
   riskReportParams, toCase, toDeadline, transferParams } from './row-mappers';
 import { PG_TEAM_ROWS, removeMemberStatement, teamMemberParams, withTeam } from './team-rows';
+import { attachmentParams } from './attachment-rows';
 import { GroupCommit } from './group-commit';
 import { chain, gatedInsert, insert, isUniqueViolation, type Statement } from './sql-builders';
 
@@ -267,6 +268,7 @@ export class SqlCaseStore extends CaseStore {
       ...plan.notifications.map((n, i) => ins('notifications', notificationParams(n), `n${i}`)),
       ...(plan.riskReports ?? []).map((r, i) => ins('risk_reports', riskReportParams(r, json), `rr${i}`)),
       ...(plan.teamChanges ?? []).map((t, i) => (t.kind === 'ADD' ? ins('case_team_members', teamMemberParams(t), `tm${i}`) : removeMemberStatement(i, t, gate, ns))),
+      ...(plan.attachments ?? []).map((a, i) => ins('attachments', attachmentParams(a), `at${i}`)),
       ...(plan.idempotency
         ? [
             ins(
