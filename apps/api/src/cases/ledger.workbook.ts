@@ -40,10 +40,10 @@ export function ledgerWorkbook(ledger: Ledger, filters: string): Readable {
 async function write(ledger: Ledger, filters: string, stream: PassThrough): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   book.creator = 'Fengqiao';
-  const sheet = book.addWorksheet('案件台账');
-  sheet.columns = COLUMNS.map(([key, header, width]) => ({ key, header, width }));
+  const sheet = book.addWorksheet('案件台账', { views: [{ state: 'frozen', ySplit: 1 }] });
+  // A streamed sheet's styles are set before its rows are written: committed rows are not revisited.
+  sheet.columns = COLUMNS.map(([key, header, width]) => ({ key, header, width, ...(key === 'amountInDispute' ? { style: { numFmt: '#,##0.00' } } : {}) }));
   sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
   let masked = false;
   for await (const row of ledger.rows) {
     masked ||= row.personalDataMasked;
@@ -54,7 +54,6 @@ async function write(ledger: Ledger, filters: string, stream: PassThrough): Prom
     }
     sheet.addRow(cells).commit();
   }
-  sheet.getColumn('amountInDispute').numFmt = '#,##0.00';
   sheet.commit();
   const about = book.addWorksheet('说明');
   about.addRow(['筛选条件', filters || '（无）']).commit();
