@@ -25,6 +25,9 @@ export interface Vocabulary {
   regionLevels: CodeLabel[];
   deadlineStatuses: CodeLabel[];
   securityEventKinds: CodeLabel[];
+  sexes: CodeLabel[];
+  agentKinds: CodeLabel[];
+  ethnicities: CodeLabel[];
 }
 
 export interface Me {
@@ -121,6 +124,12 @@ export interface Party {
   idNumber?: string;
   phone?: string;
   address?: string;
+  sex?: string;
+  sexLabel?: string;
+  ethnicity?: string;
+  dateOfBirth?: string;
+  occupation?: string;
+  agent?: { name: string; kind: string; kindLabel: string; relation?: string; phone?: string; idNumber?: string };
 }
 
 export interface Deadline {
@@ -160,6 +169,7 @@ export interface CaseView extends CaseHeading {
   sourceLabel: string;
   region: { code: string; name: string };
   parties: Party[];
+  amountInDispute?: string | null;
   personalDataMasked: boolean;
   assignment: { orgId: string; orgName: string; assigneeId: string | null; assigneeName: string | null };
   origin: { orgId: string; orgName: string; caseId: string | null } | null;
