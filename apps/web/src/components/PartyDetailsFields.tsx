@@ -54,12 +54,12 @@ export function PartyDetailsFields({ name, vocabulary }: { name: number; vocabul
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>
-        <Form.Item label="代理人姓名" name={[name, 'agent', 'name']} rules={[{ max: 50, message: '姓名不能超过 50 个字' }]}>
+        <Form.Item label="代理人" name={[name, 'agent', 'name']} rules={[{ max: 50, message: '姓名不能超过 50 个字' }]}>
           <Input maxLength={50} />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>
-        <Form.Item label="代理人类别" name={[name, 'agent', 'kind']} rules={[{ required: !!agentName, message: '请选择法定代理人或委托代理人' }]}>
+        <Form.Item label="代理类别" name={[name, 'agent', 'kind']} rules={[{ required: !!agentName, message: '请选择法定代理人或委托代理人' }]}>
           <Select allowClear placeholder="请选择" options={vocabulary.agentKinds.map((s) => ({ value: s.code, label: s.label }))} />
         </Form.Item>
       </Col>
@@ -74,7 +74,7 @@ export function PartyDetailsFields({ name, vocabulary }: { name: number; vocabul
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item label="代理人身份证号" name={[name, 'agent', 'idNumber']} rules={[{ validator: idNumberRule }]} normalize={(v?: string) => v?.toUpperCase()} style={{ marginBottom: 0 }}>
+        <Form.Item label="代理人证件号码" name={[name, 'agent', 'idNumber']} rules={[{ validator: idNumberRule }]} normalize={(v?: string) => v?.toUpperCase()} style={{ marginBottom: 0 }}>
           <Input maxLength={18} />
         </Form.Item>
       </Col>

@@ -122,7 +122,8 @@ export function CaseListPage() {
   const search = (values: Filters) => {
     const next = new URLSearchParams();
     for (const [key, v] of Object.entries(apiQuery(values))) if (v !== undefined && v !== '') next.set(key, v);
-    setParams(next);
+    // Enter in a field and then the button submit twice: one history entry, or back would seem to do nothing.
+    if (next.toString() !== params.toString()) setParams(next);
   };
 
   const exportLedger = async () => {
