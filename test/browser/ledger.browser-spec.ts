@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { TEST_DATABASES } from '../support/databases';
@@ -81,7 +80,7 @@ describe.each(TEST_DATABASES)('case list filters, ledger and party details in Ch
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出台账' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^案件台账-.*\.xlsx$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync((await download.path())!));
+    await book.xlsx.readFile((await download.path())!);
     const sheet = book.getWorksheet('案件台账')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('案号');
     expect(sheet.rowCount).toBe(2);
