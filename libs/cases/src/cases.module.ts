@@ -7,6 +7,7 @@ import { OpenCaseHandler } from './commands/open-case/open-case.handler';
 import { ApplyCaseEventHandler } from './commands/apply-case-event/apply-case-event.handler';
 import { GetCaseHandler } from './queries/get-case/get-case.handler';
 import { ListCasesHandler } from './queries/list-cases/list-cases.handler';
+import { CaseLedger } from './ledger/case-ledger';
 import { GetCaseHistoryHandler } from './queries/get-case-history/get-case-history.handler';
 import { DeliverOutboxAfterCommit, OutboxDispatcher } from './outbox/outbox-dispatcher';
 import { RecordCaseFact } from './domain/record-case-fact';
@@ -50,6 +51,7 @@ const attachmentHandlers = [UploadAttachmentHandler, ListAttachmentsHandler, Get
     OutboxDispatcher,
     DeadlineWorker,
     StoredCaseViews,
+    CaseLedger,
     IdempotencySweep,
     // Checked against the registered versions at startup, like the route table.
     { provide: WorkflowMigrations, inject: [WorkflowRegistry], useFactory: (registry: WorkflowRegistry) => new WorkflowMigrations(ALL_MIGRATIONS, registry) },
@@ -59,6 +61,6 @@ const attachmentHandlers = [UploadAttachmentHandler, ListAttachmentsHandler, Get
     ...teamHandlers,
     ...attachmentHandlers,
   ],
-  exports: [ApplyTransition, OutboxDispatcher, DeadlineWorker, IdempotencySweep],
+  exports: [ApplyTransition, OutboxDispatcher, DeadlineWorker, IdempotencySweep, CaseLedger],
 })
 export class CasesModule {}

@@ -23,6 +23,7 @@ import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000
 import { SatisfactionAndStatistics1764702000000 } from './migrations/1764702000000-satisfaction-and-statistics';
 import { CaseTeams1764803000000 } from './migrations/1764803000000-case-teams';
 import { Attachments1764930000000 } from './migrations/1764930000000-attachments';
+import { CaseLedger1764950000000 } from './migrations/1764950000000-case-ledger';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 import { migrateUnderLock } from './migration-lock';
 
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   SubsidyClaims1764700000000,
   CaseTeams1764803000000,
   Attachments1764930000000,
+  CaseLedger1764950000000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

@@ -1,15 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, type PipeTransform } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { SecurityLog } from '@app/audit';
 import { maskIdNumber, type Viewer } from '@app/organisations';
-import { ApplyCaseEventCommand, CaseNotFoundError, GetCaseHistoryQuery, GetCaseQuery, ListCasesQuery, OpenCaseCommand, type CaseView } from '@app/cases';
+import { ApplyCaseEventCommand, CaseLedger, CaseNotFoundError, GetCaseHistoryQuery, GetCaseQuery, ListCasesQuery, OpenCaseCommand, type CaseView } from '@app/cases';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { ClientIp } from '../http/client-ip';
 import { etag, parseIdempotencyKey, parseIfMatch } from '../http/headers';
-import { CaseEventRequest, ListCasesRequest, OpenCaseRequest } from './case.requests';
+import { CaseEventRequest, LedgerRequest, ListCasesRequest, OpenCaseRequest } from './case.requests';
 import { ApiProblems } from '../http/openapi/api-problems.decorator';
+import { ledgerWorkbook, XLSX } from './ledger.workbook';
 
 /** A malformed case id names no case: answer 404 like any other unknown id. */
 class CaseIdPipe implements PipeTransform<string, string> {
@@ -28,6 +29,7 @@ export class CasesController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly securityLog: SecurityLog,
+    private readonly ledger: CaseLedger,
   ) {}
 
   @Post()
@@ -55,6 +57,22 @@ export class CasesController {
       await this.securityLog.record({ kind: 'ID_NUMBER_SEARCH', actorId: viewer.userId, username: viewer.username, ip, detail });
     }
     return page;
+  }
+
+  @Get('ledger.xlsx')
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: '案件台账（.xlsx，中文表头），筛选条件与案件列表相同', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'The case ledger as a workbook: the cases the list shows for the same filters, oldest registration first, personal data masked as in the case view; logged (案件台账导出)' })
+  async exportLedger(@CurrentViewer() viewer: Viewer, @Query() q: LedgerRequest, @ClientIp() ip: string | null, @Res({ passthrough: true }) reply: FastifyReply) {
+    const ledger = await this.ledger.open(viewer, q);
+    const filters = Object.entries(q)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${k === 'idNumber' ? maskIdNumber(String(v)) : Array.isArray(v) ? v.join(',') : String(v)}`)
+      .join('; ');
+    const name = `案件台账-${new Date().toISOString().slice(0, 10)}.xlsx`;
+    await this.securityLog.record({ kind: 'EXPORT', actorId: viewer.userId, username: viewer.username, ip, detail: { export: 'ledger.xlsx', filters, rows: ledger.count } });
+    reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    return ledgerWorkbook(ledger, filters);
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SECURITY_EVENT_KINDS } from '@app/audit';
-import { CATEGORIES, PARTY_ROLES, SOURCES } from '@app/cases';
+import { AGENT_KINDS, CATEGORIES, ETHNICITIES, PARTY_ROLES, SEXES, SOURCES } from '@app/cases';
 import { DEADLINE_STATUS_LABELS } from '@app/deadlines';
 import { ORG_TYPE_LABELS, REGION_LEVEL_LABELS } from '@app/organisations';
 import { ROLES, ROLE_LABELS } from '@app/workflow';
@@ -25,6 +25,10 @@ export class VocabularyController {
       regionLevels: entries(REGION_LEVEL_LABELS),
       deadlineStatuses: entries(DEADLINE_STATUS_LABELS),
       securityEventKinds: entries(SECURITY_EVENT_KINDS),
+      sexes: entries(SEXES),
+      agentKinds: entries(AGENT_KINDS),
+      // Sent and shown by name: the name is the code.
+      ethnicities: ETHNICITIES.map((name) => ({ code: name, label: name })),
     };
   }
 }

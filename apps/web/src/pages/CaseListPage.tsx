@@ -1,22 +1,79 @@
-import { Button, Card, Checkbox, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useApi, useShared, useSharedAll } from '../api/hooks';
-import type { CaseSummary, Page, WorkflowDescription, WorkflowState, WorkflowSummary } from '../api/types';
+import { ApiError, tokenStore } from '../api/client';
+import type { CaseSummary, OrgUser, Page, Vocabulary, WorkflowDescription, WorkflowState, WorkflowSummary } from '../api/types';
 import { CaseList } from '../components/CaseList';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
 
 interface Filters {
   q?: string;
-  workflow?: string;
+  workflows?: string[];
   state?: string;
   regionCode?: string;
   overdue?: boolean;
   closed?: 'true' | 'false';
+  category?: string;
+  source?: string;
+  mediator?: string;
+  registered?: [Dayjs, Dayjs];
 }
 
-const FILTER_KEYS = ['q', 'workflow', 'state', 'regionCode', 'overdue', 'closed'] as const;
+/** Filters kept in the URL one parameter each; lists as `a,b`, the registration range as registeredFrom/registeredTo. */
+const FILTER_KEYS = ['q', 'workflows', 'state', 'regionCode', 'overdue', 'closed', 'category', 'source', 'mediator'] as const;
+
+function filtersFrom(params: URLSearchParams): Filters {
+  const from = params.get('registeredFrom');
+  const to = params.get('registeredTo');
+  // `workflow` is the older single-channel parameter, still honoured in links.
+  const workflows = (params.get('workflows') ?? params.get('workflow') ?? '').split(',').filter(Boolean);
+  return {
+    q: params.get('q') ?? undefined,
+    workflows: workflows.length ? workflows : undefined,
+    state: params.get('state') ?? undefined,
+    regionCode: params.get('regionCode') ?? undefined,
+    overdue: params.get('overdue') === 'true' || undefined,
+    closed: (params.get('closed') as Filters['closed']) ?? undefined,
+    category: params.get('category') ?? undefined,
+    source: params.get('source') ?? undefined,
+    mediator: params.get('mediator') ?? undefined,
+    registered: from && to ? [dayjs(from), dayjs(to)] : undefined,
+  };
+}
+
+/** The filters as the API's query: the same names as the URL's. */
+function apiQuery(f: Filters): Record<string, string | undefined> {
+  return {
+    q: f.q,
+    workflows: f.workflows?.join(','),
+    state: f.state,
+    regionCode: f.regionCode,
+    overdue: f.overdue ? 'true' : undefined,
+    closed: f.closed,
+    category: f.category,
+    source: f.source,
+    mediator: f.mediator,
+    registeredFrom: f.registered?.[0].format('YYYY-MM-DD'),
+    registeredTo: f.registered?.[1].format('YYYY-MM-DD'),
+  };
+}
+
+/** Downloads the ledger for the filters; the browser cannot send the bearer token with a plain link. */
+async function downloadLedger(query: Record<string, string | undefined>) {
+  const defined = Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  const response = await fetch(`/api/cases/ledger.xlsx?${new URLSearchParams(defined)}`, { headers: { Authorization: `Bearer ${tokenStore.get()}` } });
+  if (!response.ok) throw new ApiError(response.status, null, `导出失败（${response.status}）`);
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `案件台账-${dayjs().format('YYYY-MM-DD')}.xlsx`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
 
 /**
  * The states a case can be found in by its state: those a case rests in (atomic or final, not inside a parallel
@@ -37,40 +94,48 @@ function filterableStates(d: WorkflowDescription): { value: string; label: strin
 export function CaseListPage() {
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<Filters>();
-  const filters: Filters = {
-    q: params.get('q') ?? undefined,
-    workflow: params.get('workflow') ?? undefined,
-    state: params.get('state') ?? undefined,
-    regionCode: params.get('regionCode') ?? undefined,
-    overdue: params.get('overdue') === 'true' || undefined,
-    closed: (params.get('closed') as Filters['closed']) ?? undefined,
-  };
+  const filters = filtersFrom(params);
+  const query = apiQuery(filters);
+  const vocabulary = useShared<Vocabulary>('/vocabulary');
+  const mediators = useShared<OrgUser[]>('/organisations/mine/users?role=MEDIATOR');
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
   // A channel's work queue (from the work queue page): its open cases in the queue's states, or assigned to me.
   const queue = params.get('queue') ?? undefined;
-  const list = useApi<Page<CaseSummary>>('/cases', { ...filters, queue, page, pageSize });
+  const list = useApi<Page<CaseSummary>>('/cases', { ...query, queue, page, pageSize });
 
   const workflows = useShared<WorkflowSummary[]>('/workflows');
   const descriptions = useSharedAll<WorkflowDescription>(workflows.data ? workflows.data.map((w) => `/workflows/${w.id}`) : null);
-  const chosenWorkflow = Form.useWatch('workflow', form);
+  const chosenWorkflows = Form.useWatch('workflows', form);
   const stateOptions = useMemo(() => {
-    const defs = (descriptions.data ?? []).filter((d) => !chosenWorkflow || d.id === chosenWorkflow);
+    const defs = (descriptions.data ?? []).filter((d) => !chosenWorkflows?.length || chosenWorkflows.includes(d.id));
     return defs.map((d) => ({ label: d.title, title: d.title, options: filterableStates(d) }));
-  }, [descriptions.data, chosenWorkflow]);
+  }, [descriptions.data, chosenWorkflows]);
 
   useEffect(() => {
-    form.setFieldsValue({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), ...filters });
+    form.setFieldsValue({ ...Object.fromEntries([...FILTER_KEYS, 'registered'].map((k) => [k, undefined])), ...filters });
     // The URL is the source of truth: refill the form when it changes (back button, links).
   }, [params.toString()]);
 
   const search = (values: Filters) => {
     const next = new URLSearchParams();
-    for (const key of FILTER_KEYS) {
-      const v = values[key];
-      if (v !== undefined && v !== '' && v !== false) next.set(key, String(v));
+    for (const [key, v] of Object.entries(apiQuery(values))) if (v !== undefined && v !== '') next.set(key, v);
+    // Enter in a field and then the button submit twice: one history entry, or back would seem to do nothing.
+    if (next.toString() !== params.toString()) setParams(next);
+  };
+
+  const exportLedger = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await downloadLedger({ ...query, queue });
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
     }
-    setParams(next);
   };
 
   return (
@@ -87,8 +152,8 @@ export function CaseListPage() {
               </Form.Item>
             </Col>
             <Col xs={12} md={6} xl={4}>
-              <Form.Item label="流程" name="workflow">
-                <Select allowClear placeholder="全部" options={(workflows.data ?? []).map((w) => ({ value: w.id, label: w.title }))} onChange={() => form.setFieldValue('state', undefined)} />
+              <Form.Item label="渠道" name="workflows">
+                <Select mode="multiple" allowClear maxTagCount="responsive" placeholder="全部" options={(workflows.data ?? []).map((w) => ({ value: w.id, label: w.title }))} onChange={() => form.setFieldValue('state', undefined)} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6} xl={4}>
@@ -118,13 +183,42 @@ export function CaseListPage() {
                 <Checkbox>仅看逾期</Checkbox>
               </Form.Item>
             </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item label="纠纷类型" name="category">
+                <Select allowClear placeholder="全部" showSearch={{ optionFilterProp: 'label' }} options={(vocabulary.data?.categories ?? []).map((c) => ({ value: c.code, label: c.label }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item label="来源" name="source">
+                <Select allowClear placeholder="全部" options={(vocabulary.data?.sources ?? []).map((c) => ({ value: c.code, label: c.label }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item label="调解员" name="mediator">
+                <Select
+                  allowClear
+                  placeholder="全部"
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={[{ value: 'me', label: '我承办的' }, ...(mediators.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={6}>
+              <Form.Item label="登记日期" name="registered">
+                <DatePicker.RangePicker style={{ width: '100%' }} allowClear />
+              </Form.Item>
+            </Col>
           </Row>
           <Flex gap={8}>
             <Button type="primary" htmlType="submit">
               查询
             </Button>
             <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportLedger}>
+              导出台账
+            </Button>
           </Flex>
+          {exportError ? <ErrorNotice error={exportError} /> : null}
         </Form>
       </Card>
       <Card size="small">

@@ -8,11 +8,12 @@ import { useShared } from '../api/hooks';
 import type { CaseView, Vocabulary, WorkflowDescription, WorkflowSummary } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { AmountInDisputeField, PartyDetailsFields, type PartyDetailValues } from '../components/PartyDetailsFields';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
 import { SchemaFields, cleanData } from '../components/SchemaFields';
 import { showFieldErrors } from '../lib/field-errors';
 
-interface PartyValues {
+interface PartyValues extends PartyDetailValues {
   role?: string;
   name?: string;
   idNumber?: string;
@@ -26,6 +27,7 @@ interface OpenCaseValues {
   source?: string;
   regionCode?: string;
   summary?: string;
+  amountInDispute?: string;
   input?: Record<string, unknown>;
   parties: PartyValues[];
 }
@@ -127,6 +129,7 @@ export function OpenCasePage() {
           >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={500} showCount placeholder="例如：宅基地边界纠纷，围墙越界约半米" />
           </Form.Item>
+          <AmountInDisputeField />
           {workflow?.openingSchema ? <SchemaFields schema={workflow.openingSchema} prefix={['input']} parties={[]} /> : null}
         </Card>
 
@@ -186,6 +189,7 @@ export function OpenCasePage() {
                         </Form.Item>
                       </Col>
                     </Row>
+                    <PartyDetailsFields name={field.name} vocabulary={vocabulary.data!} />
                   </Card>
                 ))}
                 <Form.ErrorList errors={errors} />

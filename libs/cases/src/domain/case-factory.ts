@@ -16,6 +16,8 @@ export interface NewCase {
   summary: string;
   source: Source;
   parties: Party[];
+  /** Yuan, two decimals. */
+  amountInDispute?: string | null;
   actor: { id: string; role: Role };
   now: Date;
   today: IsoDate;
@@ -82,6 +84,7 @@ export function openCase(spec: NewCase, planner: DeadlinePlanner, chainHash: Cha
       source: spec.source,
       parties: spec.parties.map((p) => ({ id: p.id, role: p.role, name: p.name })),
       partiesDigest: createHash('sha256').update(canonicalJson(spec.parties)).digest('hex'),
+      ...(spec.amountInDispute ? { amountInDispute: spec.amountInDispute } : {}),
       disputeCode: spec.disputeCode,
       ...(spec.origin ? { originCaseId: spec.origin.caseId, route: spec.origin.route } : {}),
       ...(spec.input ? { input: spec.input } : {}),
@@ -107,6 +110,7 @@ export function openCase(spec: NewCase, planner: DeadlinePlanner, chainHash: Cha
     summary: spec.summary,
     source: spec.source,
     parties: spec.parties,
+    amountInDispute: spec.amountInDispute ?? null,
     links: spec.origin ? [spec.origin.link] : [],
     assigneeId: null,
     closed: opened.final,

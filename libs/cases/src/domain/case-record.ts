@@ -9,6 +9,24 @@ export interface Party {
   idNumber?: string;
   phone?: string;
   address?: string;
+  sex?: Sex;
+  /** One of the 56 民族, by name (汉族, 壮族, …). */
+  ethnicity?: string;
+  dateOfBirth?: string;
+  occupation?: string;
+  /** 代理人: who acts for the party. */
+  agent?: PartyAgent;
+}
+
+export type Sex = 'MALE' | 'FEMALE';
+
+export interface PartyAgent {
+  name: string;
+  kind: 'LEGAL' | 'ENTRUSTED';
+  /** The agent's relation to the party (父亲, 律师, …). */
+  relation?: string;
+  phone?: string;
+  idNumber?: string;
 }
 
 /** A case this one was transferred from or to, kept on both sides. */
@@ -54,6 +72,8 @@ export interface CaseRecord {
   summary: string;
   source: Source;
   parties: Party[];
+  /** 争议金额: yuan, two decimals, as given when the case was opened; null when none was. */
+  amountInDispute?: string | null;
   links: CaseLink[];
   assigneeId: string | null;
   /** Members from other organisations acting on this case only (联合调解); loaded with the case, written as team changes. */
@@ -90,6 +110,7 @@ export function copyCase(r: CaseRecord): CaseRecord {
     summary: r.summary,
     source: r.source,
     parties: r.parties,
+    amountInDispute: r.amountInDispute,
     links: r.links,
     assigneeId: r.assigneeId,
     closed: r.closed,

@@ -427,6 +427,7 @@ export class WritePlanner {
         summary: `${def.title}：${source.summary}`,
         source: (route.source as CaseRecord['source'] | undefined) ?? source.source,
         parties: source.parties,
+        amountInDispute: source.amountInDispute,
         // Opened for the person whose event sent it; its first event is the engine's.
         actor: { id: input.actor.id, role },
         now: env.now,

@@ -20,6 +20,16 @@ export interface CaseListFilter {
   /** Cases with a party holding this resident identity number. */
   idNumber?: string;
   closed?: boolean;
+  category?: string;
+  source?: string;
+  /** Any of these workflows (channels). */
+  workflowIds?: string[];
+  /** Opened at or after this instant. */
+  openedFrom?: string;
+  /** Opened before this instant. */
+  openedBefore?: string;
+  /** Oldest registration first (the ledger), instead of the list's most recently changed first. */
+  orderBy?: 'opened';
   page: number;
   pageSize: number;
 }

@@ -2,8 +2,9 @@ import { daysBetween, type IsoDate } from '@app/calendar';
 import { DEADLINE_STATUS_LABELS, openPause, pausedWarning, provisionalWarning, type DeadlinePause, type DeadlineRecord } from '@app/deadlines';
 import { maskIdNumber, maskPhone, type Directory, type Jurisdiction, type Viewer } from '@app/organisations';
 import { caseRoleEvents, eventsHandledIn, RELATION_LABELS, ROUTES, type WorkflowDefinition } from '@app/workflow';
-import type { CaseRecord } from '../domain/case-record';
+import type { CaseRecord, Party } from '../domain/case-record';
 import { PARTY_ROLES, SOURCES } from '../domain/case-vocabulary';
+import { AGENT_KINDS, HIDDEN, SEXES } from '../domain/party-details';
 import { TRANSFER_STATUS_LABELS, type Dossier, type TransferRecord, type TransferStatus } from '../domain/transfer';
 import { caseHeading, type CaseHeading } from './case-heading';
 
@@ -49,6 +50,52 @@ export interface TransferView {
   dossier: Dossier;
 }
 
+export interface PartyView {
+  id: string;
+  role: string;
+  roleLabel: string;
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+  sex?: string;
+  sexLabel?: string;
+  ethnicity?: string;
+  dateOfBirth?: string;
+  occupation?: string;
+  agent?: { name: string; kind: string; kindLabel: string; relation?: string; phone?: string; idNumber?: string };
+}
+
+/** A party as the viewer may see them: identity numbers and phones (the agent's too) masked, address and birth date hidden. */
+export function presentParty(p: Party, reveal: boolean): PartyView {
+  const a = p.agent;
+  return {
+    id: p.id,
+    role: p.role,
+    roleLabel: PARTY_ROLES[p.role] ?? p.role,
+    name: p.name,
+    ...(p.idNumber ? { idNumber: reveal ? p.idNumber : maskIdNumber(p.idNumber) } : {}),
+    ...(p.phone ? { phone: reveal ? p.phone : maskPhone(p.phone) } : {}),
+    ...(p.address ? { address: reveal ? p.address : HIDDEN } : {}),
+    ...(p.sex ? { sex: p.sex, sexLabel: SEXES[p.sex] ?? p.sex } : {}),
+    ...(p.ethnicity ? { ethnicity: p.ethnicity } : {}),
+    ...(p.dateOfBirth ? { dateOfBirth: reveal ? p.dateOfBirth : HIDDEN } : {}),
+    ...(p.occupation ? { occupation: p.occupation } : {}),
+    ...(a
+      ? {
+          agent: {
+            name: a.name,
+            kind: a.kind,
+            kindLabel: AGENT_KINDS[a.kind] ?? a.kind,
+            ...(a.relation ? { relation: a.relation } : {}),
+            ...(a.phone ? { phone: reveal ? a.phone : maskPhone(a.phone) } : {}),
+            ...(a.idNumber ? { idNumber: reveal ? a.idNumber : maskIdNumber(a.idNumber) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
 export interface CaseView extends CaseHeading {
   disputeCode: string;
   transfer: TransferView | null;
@@ -56,7 +103,9 @@ export interface CaseView extends CaseHeading {
   sourceLabel: string;
   region: { code: string; name: string };
   regionCode: string;
-  parties: { id: string; role: string; roleLabel: string; name: string; idNumber?: string; phone?: string; address?: string }[];
+  parties: PartyView[];
+  /** 争议金额 in yuan ("12000.50"), null when none was given. */
+  amountInDispute: string | null;
   personalDataMasked: boolean;
   assignment: { orgId: string; orgName: string; assigneeId: string | null; assigneeName: string | null };
   origin: { orgId: string; orgName: string; caseId: string | null } | null;
@@ -105,15 +154,8 @@ export function presentCase(
     sourceLabel: SOURCES[record.source] ?? record.source,
     region: { code: record.regionCode, name: directory.region(record.regionCode)?.name ?? record.regionCode },
     regionCode: record.regionCode,
-    parties: record.parties.map((p) => ({
-      id: p.id,
-      role: p.role,
-      roleLabel: PARTY_ROLES[p.role] ?? p.role,
-      name: p.name,
-      ...(p.idNumber ? { idNumber: reveal ? p.idNumber : maskIdNumber(p.idNumber) } : {}),
-      ...(p.phone ? { phone: reveal ? p.phone : maskPhone(p.phone) } : {}),
-      ...(p.address ? { address: reveal ? p.address : '（已隐藏）' } : {}),
-    })),
+    parties: record.parties.map((p) => presentParty(p, reveal)),
+    amountInDispute: record.amountInDispute ?? null,
     personalDataMasked: !reveal,
     assignment: { orgId: record.orgId, orgName: org?.name ?? record.orgId, assigneeId: record.assigneeId, assigneeName: assignee?.displayName ?? null },
     origin: record.originOrgId ? { orgId: record.originOrgId, orgName: originOrg?.name ?? record.originOrgId, caseId: record.originCaseId } : null,

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DirectoryService, Jurisdiction, maskIdNumber, maskPhone, type Viewer } from '@app/organisations';
 import { CaseStore } from '../ports/case-store.port';
 import type { CaseRecord } from '../domain/case-record';
+import { HIDDEN } from '../domain/party-details';
 import type { CaseView } from './case-view';
 
-const HIDDEN_ADDRESS = '（已隐藏）';
 
 /**
  * The view kept with an idempotency key: personal data masked whoever asked, so the key table never holds an ID
@@ -17,7 +17,9 @@ export function viewForStorage(view: CaseView): CaseView {
       ...p,
       ...(p.idNumber ? { idNumber: maskIdNumber(p.idNumber) } : {}),
       ...(p.phone ? { phone: maskPhone(p.phone) } : {}),
-      ...(p.address ? { address: HIDDEN_ADDRESS } : {}),
+      ...(p.address ? { address: HIDDEN } : {}),
+      ...(p.dateOfBirth ? { dateOfBirth: HIDDEN } : {}),
+      ...(p.agent ? { agent: { ...p.agent, ...(p.agent.phone ? { phone: maskPhone(p.agent.phone) } : {}), ...(p.agent.idNumber ? { idNumber: maskIdNumber(p.agent.idNumber) } : {}) } } : {}),
     })),
   };
 }
@@ -39,6 +41,8 @@ export function viewFromStorage(stored: CaseView, record: CaseRecord | null, rev
         ...(p.idNumber && party?.idNumber ? { idNumber: party.idNumber } : {}),
         ...(p.phone && party?.phone ? { phone: party.phone } : {}),
         ...(p.address && party?.address ? { address: party.address } : {}),
+        ...(p.dateOfBirth && party?.dateOfBirth ? { dateOfBirth: party.dateOfBirth } : {}),
+        ...(p.agent && party?.agent ? { agent: { ...p.agent, ...(party.agent.phone ? { phone: party.agent.phone } : {}), ...(party.agent.idNumber ? { idNumber: party.agent.idNumber } : {}) } } : {}),
       };
     }),
   };

@@ -37,6 +37,11 @@ export class SqlCaseReadModel extends CaseReadModel {
     if (filter.regionCode) (where.push('c.region_code LIKE :regionCode'), (params.regionCode = `${filter.regionCode}%`));
     if (filter.assigneeId) (where.push('c.assignee_id = :assigneeId'), (params.assigneeId = filter.assigneeId));
     if (filter.closed !== undefined) (where.push('c.closed = :closed'), (params.closed = filter.closed));
+    if (filter.category) (where.push('c.category = :category'), (params.category = filter.category));
+    if (filter.source) (where.push('c.source = :source'), (params.source = filter.source));
+    if (filter.workflowIds) (where.push('c.workflow_id IN (:...workflowIds)'), (params.workflowIds = filter.workflowIds));
+    if (filter.openedFrom) (where.push('c.opened_at >= :openedFrom'), (params.openedFrom = filter.openedFrom));
+    if (filter.openedBefore) (where.push('c.opened_at < :openedBefore'), (params.openedBefore = filter.openedBefore));
     if (filter.q) {
       // Party names only: matching the whole parties document would let a viewer who sees them masked confirm an
       // identity number or phone by guessing it.
@@ -59,7 +64,8 @@ export class SqlCaseReadModel extends CaseReadModel {
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total FROM cases c ${clause}`, params);
-    const rows = await this.db.query(`SELECT c.* FROM cases c ${clause} ORDER BY c.updated_at DESC, c.id LIMIT :limit OFFSET :offset`, {
+    const order = filter.orderBy === 'opened' ? 'c.opened_at, c.id' : 'c.updated_at DESC, c.id';
+    const rows = await this.db.query(`SELECT c.* FROM cases c ${clause} ORDER BY ${order} LIMIT :limit OFFSET :offset`, {
       ...params,
       limit: filter.pageSize,
       offset: (filter.page - 1) * filter.pageSize,

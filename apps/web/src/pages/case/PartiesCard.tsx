@@ -1,11 +1,12 @@
 import { Alert, Card, Descriptions, Flex, Grid, Table, Tag } from 'antd';
 import type { CaseView, Party } from '../../api/types';
+import { hasPartyDetails, PartyDetails, yuan } from './PartyDetails';
 
 /** The parties, masked as the API returns them for the person's role, with a note saying so. */
 export function PartiesCard({ view }: { view: CaseView }) {
   const screens = Grid.useBreakpoint();
   return (
-    <Card size="small" title="当事人" data-testid="parties">
+    <Card size="small" title="当事人" data-testid="parties" extra={view.amountInDispute ? <span data-testid="amount-in-dispute">争议金额：{yuan(view.amountInDispute)}</span> : null}>
       {view.personalDataMasked ? (
         <Alert
           type="info"
@@ -22,6 +23,7 @@ export function PartiesCard({ view }: { view: CaseView }) {
           pagination={false}
           dataSource={view.parties}
           scroll={{ x: 640 }}
+          expandable={{ rowExpandable: hasPartyDetails, expandedRowRender: (p) => <PartyDetails party={p} />, defaultExpandAllRows: true }}
           columns={[
             { title: '身份', dataIndex: 'roleLabel', width: 90, render: (r: string) => <Tag>{r}</Tag> },
             { title: '姓名', dataIndex: 'name', width: 100 },
@@ -48,6 +50,7 @@ export function PartiesCard({ view }: { view: CaseView }) {
                 { key: 'id', label: '身份证号', children: <span className="break-anywhere">{dash(p.idNumber)}</span> },
                 { key: 'phone', label: '联系电话', children: dash(p.phone) },
                 { key: 'address', label: '住址', children: dash(p.address) },
+                ...(hasPartyDetails(p) ? [{ key: 'more', label: '更多信息', children: <PartyDetails party={p} /> }] : []),
               ]}
             />
           ))}

@@ -11,6 +11,8 @@ export interface OpenCaseInput {
   regionCode: string;
   source: Source;
   parties: Omit<Party, 'id'>[];
+  /** 争议金额 in yuan, e.g. "12000.50". */
+  amountInDispute?: string;
   input?: Record<string, unknown>;
 }
 

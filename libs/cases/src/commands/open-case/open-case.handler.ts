@@ -13,6 +13,12 @@ import { presentCase, type CaseView } from '../../views/case-view';
 import { StoredCaseViews, viewForStorage } from '../../views/stored-case-view';
 import { OpenCaseCommand, type OpenCaseResult } from './open-case.command';
 
+/** "12000.5" → "12000.50", "007" → "7.00": one spelling per amount, whichever database keeps it. */
+function twoDecimals(amount: string): string {
+  const [whole, fraction = ''] = amount.split('.');
+  return `${BigInt(whole)}.${fraction.padEnd(2, '0')}`;
+}
+
 /** Commits refused for a reason other than a repeated key (none is known) are not retried forever. */
 const RETRIES = 3;
 
@@ -64,7 +70,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
       const plan = emptyPlan();
       const opened = this.planner.open(
         plan,
-        { def, org, regionCode: body.regionCode, category: body.category, summary: body.summary, source: body.source, parties, actor: { id: viewer.userId, role: actorRole }, now, today, input: body.input },
+        { def, org, regionCode: body.regionCode, category: body.category, summary: body.summary, source: body.source, parties, amountInDispute: body.amountInDispute === undefined ? null : twoDecimals(body.amountInDispute), actor: { id: viewer.userId, role: actorRole }, now, today, input: body.input },
         { directory, now, today },
       );
       const present = () => presentCase(plan.inserts.find((r) => r.id === opened.record.id)!, opened.deadlines, def, viewer, directory, new Jurisdiction(directory), today);

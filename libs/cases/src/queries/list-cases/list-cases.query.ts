@@ -17,6 +17,17 @@ export interface ListCasesFilters {
   q?: string;
   /** A party's resident identity number, matched exactly. */
   idNumber?: string;
+  category?: string;
+  /** The intake source (来源). */
+  source?: string;
+  /** The assigned mediator: a user id, or `me`. */
+  mediator?: string;
+  /** Registered on or after this day, China time (YYYY-MM-DD). */
+  registeredFrom?: string;
+  /** Registered on or before this day, China time. */
+  registeredTo?: string;
+  /** Any of these channels (workflow ids). */
+  workflows?: string[];
   page: number;
   pageSize: number;
 }
