@@ -158,6 +158,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case ledger as a workbook: the cases the list shows for the same filters, oldest registration first, personal data masked as in the case view; logged (案件台账导出) */
+        get: operations["CasesController_exportLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}": {
         parameters: {
             query?: never;
@@ -1217,6 +1234,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's files, then those that came with a transfer into it (案件附件) */
+        get: operations["AttachmentsController_list"];
+        put?: never;
+        /** Upload one file to the case, or to one of its events (eventSeq); its SHA-256 goes into the audit chain (上传附件) */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one file; refused when its bytes no longer match the recorded SHA-256 (下载附件) */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1231,6 +1283,27 @@ export interface components {
             currentPassword: string;
             /** @description 新密码，须符合密码规则（默认至少 12 位，含小写字母、大写字母、数字、其他符号中的至少 3 类，不含用户名，不与最近 5 次的密码相同） */
             newPassword: string;
+        };
+        AgentRequest: {
+            /** @example 王五 */
+            name: string;
+            /**
+             * @description LEGAL 法定代理人 / ENTRUSTED 委托代理人
+             * @enum {string}
+             */
+            kind: "LEGAL" | "ENTRUSTED";
+            /**
+             * @description 与当事人的关系或身份（父亲、律师……）
+             * @example 父亲
+             */
+            relation?: string;
+            /** @example 13812345678 */
+            phone?: string;
+            /**
+             * @description 居民身份证号码，校验位须正确
+             * @example 110101199003074514
+             */
+            idNumber?: string;
         };
         PartyRequest: {
             /**
@@ -1249,6 +1322,26 @@ export interface components {
             phone?: string;
             /** @example 枫源村3组12号 */
             address?: string;
+            /**
+             * @description 性别：MALE 男 / FEMALE 女
+             * @enum {string}
+             */
+            sex?: "MALE" | "FEMALE";
+            /**
+             * @description 民族（56 个民族之一，按名称）
+             * @example 汉族
+             * @enum {string}
+             */
+            ethnicity?: "汉族" | "蒙古族" | "回族" | "藏族" | "维吾尔族" | "苗族" | "彝族" | "壮族" | "布依族" | "朝鲜族" | "满族" | "侗族" | "瑶族" | "白族" | "土家族" | "哈尼族" | "哈萨克族" | "傣族" | "黎族" | "傈僳族" | "佤族" | "畲族" | "高山族" | "拉祜族" | "水族" | "东乡族" | "纳西族" | "景颇族" | "柯尔克孜族" | "土族" | "达斡尔族" | "仫佬族" | "羌族" | "布朗族" | "撒拉族" | "毛南族" | "仡佬族" | "锡伯族" | "阿昌族" | "普米族" | "塔吉克族" | "怒族" | "乌孜别克族" | "俄罗斯族" | "鄂温克族" | "德昂族" | "保安族" | "裕固族" | "京族" | "塔塔尔族" | "独龙族" | "鄂伦春族" | "赫哲族" | "门巴族" | "珞巴族" | "基诺族";
+            /**
+             * @description 出生日期（YYYY-MM-DD，不晚于今天，不早于 1900 年）
+             * @example 1990-03-07
+             */
+            dateOfBirth?: string;
+            /** @example 农民 */
+            occupation?: string;
+            /** @description 代理人 */
+            agent?: components["schemas"]["AgentRequest"];
         };
         OpenCaseRequest: {
             /**
@@ -1274,6 +1367,11 @@ export interface components {
              */
             source: "APPLICATION" | "PROACTIVE" | "GRID_REPORT" | "PETITION_TRANSFER" | "COURT_ENTRUSTED" | "POLICE_TRANSFER" | "INTAKE_DISPATCH";
             parties: components["schemas"]["PartyRequest"][];
+            /**
+             * @description 争议金额（元），不小于 0，至多两位小数；数字或字符串均可
+             * @example 12000.50
+             */
+            amountInDispute?: string;
             /** @description Extra facts some workflows need to open a case */
             input?: components["schemas"]["JcOpeningInput"] | components["schemas"]["CtOpeningInput"] | components["schemas"]["LmOpeningInput"] | components["schemas"]["LabOpeningInput"] | components["schemas"]["LandOpeningInput"] | components["schemas"]["ArbOpeningInput"] | components["schemas"]["CmOpeningInput"] | components["schemas"]["RxOpeningInput"] | components["schemas"]["XfOpeningInput"] | components["schemas"]["ZzOpeningInput"] | components["schemas"]["SubOpeningInput"] | components["schemas"]["PsOpeningInput"] | components["schemas"]["TaOpeningInput"] | components["schemas"]["HrOpeningInput"];
         };
@@ -1580,6 +1678,113 @@ export interface components {
              */
             asOf?: string;
         };
+        UploaderResponse: {
+            id: string;
+            /** @example 王调解员（枫源村） */
+            name: string;
+        };
+        AttachmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description 附件所属案件：本案，或移交来源案件（随卷材料）
+             */
+            caseId: string;
+            /** @example （2025）枫源调字第1号 */
+            caseNo: string;
+            /** @description true：随移交卷宗而来，属于来源案件 */
+            fromTransfer: boolean;
+            /** @description 所属办理操作在办理记录中的序号 */
+            eventSeq?: number | null;
+            /** @example SIGN_WRITTEN_AGREEMENT */
+            eventType?: string | null;
+            /** @example 签订书面调解协议 */
+            eventLabel?: string | null;
+            /** @enum {string} */
+            kind: "SIGNED_SCAN" | "EVIDENCE_PHOTO" | "ID_COPY" | "DELIVERY_RECEIPT" | "OTHER";
+            /** @example 签字扫描件 */
+            kindLabel: string;
+            /** @example 调解协议书（签字）.pdf */
+            fileName: string;
+            /**
+             * @description 按文件内容识别的类型
+             * @example application/pdf
+             */
+            mediaType: string;
+            /** @description 字节数 */
+            size: number;
+            /** @description 文件内容的 SHA-256（十六进制），同时记入办理记录的哈希链 */
+            sha256: string;
+            note?: string | null;
+            uploadedBy: components["schemas"]["UploaderResponse"];
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description 记录此次上传的办理记录序号（ATTACHMENT_ADDED） */
+            seq: number;
+            /** @example /api/cases/…/attachments/… */
+            downloadUrl: string;
+        };
+        CodeLabel: {
+            code: string;
+            label: string;
+        };
+        MediaTypeLabel: {
+            /** @example application/pdf */
+            mediaType: string;
+            /** @example PDF */
+            label: string;
+        };
+        AttachmentListResponse: {
+            /** @description 本案附件在前，随移交卷宗而来的附件在后，各按上传时间 */
+            items: components["schemas"]["AttachmentResponse"][];
+            /** @description 调用者能否向本案上传附件 */
+            canUpload: boolean;
+            kinds: components["schemas"]["CodeLabel"][];
+            /** @description 接受的文件类型 */
+            types: components["schemas"]["MediaTypeLabel"][];
+            /** @description 单个文件的大小上限（字节） */
+            maxBytes: number;
+        };
+        AttachmentList: {
+            items: components["schemas"]["AttachmentView"][];
+            /** @description Whether the caller may add files to this case. */
+            canUpload: boolean;
+            kinds: {
+                code: string;
+                label: string;
+            }[];
+            types: {
+                mediaType: string;
+                label: string;
+            }[];
+            maxBytes: number;
+        };
+        AttachmentView: {
+            id: string;
+            /** @description The case holding the file: this one, or the case a transfer came from (the dossier). */
+            caseId: string;
+            caseNo: string;
+            fromTransfer: boolean;
+            eventSeq: number | null;
+            eventType: string | null;
+            eventLabel: string | null;
+            kind: string;
+            kindLabel: string;
+            fileName: string;
+            mediaType: string;
+            size: number;
+            sha256: string;
+            note: string | null;
+            uploadedBy: {
+                id: string;
+                name: string;
+            };
+            uploadedAt: string;
+            /** @description Audit entry of the upload. */
+            seq: number;
+            downloadUrl: string;
+        };
         CalendarImportResult: {
             imported: components["schemas"]["CalendarYearInfo"][];
             /** @description Pending deadlines whose due date or provisional mark changed. */
@@ -1687,15 +1892,9 @@ export interface components {
                 name: string;
             };
             regionCode: string;
-            parties: {
-                id: string;
-                role: string;
-                roleLabel: string;
-                name: string;
-                idNumber?: string;
-                phone?: string;
-                address?: string;
-            }[];
+            parties: components["schemas"]["PartyView"][];
+            /** @description 争议金额 in yuan ("12000.50"), null when none was given. */
+            amountInDispute: string | null;
             personalDataMasked: boolean;
             assignment: {
                 orgId: string;
@@ -2085,6 +2284,12 @@ export interface components {
                 };
             }[];
         };
+        Error: {
+            name: string;
+            message: string;
+            stack?: string;
+            cause?: unknown;
+        };
         Figures: {
             cases: number;
             closed: number;
@@ -2373,6 +2578,28 @@ export interface components {
             orgId: string;
             message: string;
         };
+        PartyView: {
+            id: string;
+            role: string;
+            roleLabel: string;
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+            sex?: string;
+            sexLabel?: string;
+            ethnicity?: string;
+            dateOfBirth?: string;
+            occupation?: string;
+            agent?: {
+                name: string;
+                kind: string;
+                kindLabel: string;
+                relation?: string;
+                phone?: string;
+                idNumber?: string;
+            };
+        };
         PeriodRule: {
             amount: number;
             /** @enum {string} */
@@ -2386,6 +2613,46 @@ export interface components {
             tag?: string;
             /** @description Only cases assigned to the caller. */
             assignedToMe?: boolean;
+        };
+        Readable: {
+            /** @description Returns whether the stream was destroyed or errored before emitting `'end'`. */
+            readableAborted: boolean;
+            /**
+             * @description Is `true` if it is safe to call {@link read}, which means
+             *     the stream has not been destroyed or emitted `'error'` or `'end'`.
+             */
+            readable: boolean;
+            /** @description Returns whether `'data'` has been emitted. */
+            readableDidRead: boolean;
+            /**
+             * @description Getter for the property `encoding` of a given `Readable` stream. The `encoding` property can be set using the {@link setEncoding} method.
+             * @enum {string|null}
+             */
+            readableEncoding: "ascii" | "utf8" | "utf-8" | "utf16le" | "utf-16le" | "ucs2" | "ucs-2" | "base64" | "base64url" | "latin1" | "binary" | "hex" | null;
+            /** @description Becomes `true` when [`'end'`](https://nodejs.org/docs/latest-v20.x/api/stream.html#event-end) event is emitted. */
+            readableEnded: boolean;
+            /**
+             * @description This property reflects the current state of a `Readable` stream as described
+             *     in the [Three states](https://nodejs.org/docs/latest-v20.x/api/stream.html#three-states) section.
+             */
+            readableFlowing: boolean | null;
+            /** @description Returns the value of `highWaterMark` passed when creating this `Readable`. */
+            readableHighWaterMark: number;
+            /**
+             * @description This property contains the number of bytes (or objects) in the queue
+             *     ready to be read. The value provides introspection data regarding
+             *     the status of the `highWaterMark`.
+             */
+            readableLength: number;
+            /** @description Getter for the property `objectMode` of a given `Readable` stream. */
+            readableObjectMode: boolean;
+            /** @description Is `true` after `readable.destroy()` has been called. */
+            destroyed: boolean;
+            /** @description Is `true` after `'close'` has been emitted. */
+            closed: boolean;
+            /** @description Returns error if the stream has been destroyed with an error. */
+            errored: components["schemas"]["Error"] | null;
+            _construct?: Record<string, never>;
         };
         RecomputedDeadline: {
             deadlineId: string;
@@ -9909,6 +10176,18 @@ export interface operations {
                 q?: string;
                 /** @description 当事人居民身份证号码（18位，精确匹配）；每次查询记入安全审计日志 */
                 idNumber?: string;
+                /** @description 纠纷类型 */
+                category?: "MARRIAGE_FAMILY" | "NEIGHBOUR" | "HOUSING_HOMESTEAD" | "CONTRACT" | "BUSINESS_OPERATION" | "TORT_DAMAGES" | "FOREST_LAND" | "LAND_EXPROPRIATION_DEMOLITION" | "ENVIRONMENTAL" | "LABOUR" | "CONSUMER" | "MEDICAL" | "ROAD_TRAFFIC" | "PROPERTY_MANAGEMENT" | "VILLAGE_AFFAIRS" | "FINANCE" | "NEW_EMPLOYMENT_FORMS" | "OTHER";
+                /** @description 案件来源 */
+                source?: "APPLICATION" | "PROACTIVE" | "GRID_REPORT" | "PETITION_TRANSFER" | "COURT_ENTRUSTED" | "POLICE_TRANSFER" | "INTAKE_DISPATCH";
+                /** @description 承办调解员的用户 id，或 me（本人） */
+                mediator?: string;
+                /** @description 登记日期起（北京时间，含当日） */
+                registeredFrom?: string;
+                /** @description 登记日期止（北京时间，含当日） */
+                registeredTo?: string;
+                /** @description 渠道（流程 id），可多个：workflows=pm,ct 或重复参数 */
+                workflows?: string[];
                 page?: number;
                 pageSize?: number;
             };
@@ -10019,6 +10298,74 @@ export interface operations {
             };
             /** @description 同一 Idempotency-Key 用于不同请求 / Idempotency key reused */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CasesController_exportLedger: {
+        parameters: {
+            query?: {
+                state?: string;
+                /** @description 工作队列（见 GET /api/workflows/channels），如 ct-awaiting-registration */
+                queue?: string;
+                workflow?: string;
+                orgId?: string;
+                regionCode?: string;
+                /** @description 仅看有逾期期限的案件 */
+                overdue?: boolean;
+                /** @description 已结案 / 未结案 */
+                closed?: boolean;
+                assignee?: "me";
+                /** @description 仅看我作为团队成员参与的案件（联合调解） */
+                team?: "mine";
+                /** @description 案号、案情或当事人姓名 */
+                q?: string;
+                /** @description 当事人居民身份证号码（18位，精确匹配）；每次查询记入安全审计日志 */
+                idNumber?: string;
+                /** @description 纠纷类型 */
+                category?: "MARRIAGE_FAMILY" | "NEIGHBOUR" | "HOUSING_HOMESTEAD" | "CONTRACT" | "BUSINESS_OPERATION" | "TORT_DAMAGES" | "FOREST_LAND" | "LAND_EXPROPRIATION_DEMOLITION" | "ENVIRONMENTAL" | "LABOUR" | "CONSUMER" | "MEDICAL" | "ROAD_TRAFFIC" | "PROPERTY_MANAGEMENT" | "VILLAGE_AFFAIRS" | "FINANCE" | "NEW_EMPLOYMENT_FORMS" | "OTHER";
+                /** @description 案件来源 */
+                source?: "APPLICATION" | "PROACTIVE" | "GRID_REPORT" | "PETITION_TRANSFER" | "COURT_ENTRUSTED" | "POLICE_TRANSFER" | "INTAKE_DISPATCH";
+                /** @description 承办调解员的用户 id，或 me（本人） */
+                mediator?: string;
+                /** @description 登记日期起（北京时间，含当日） */
+                registeredFrom?: string;
+                /** @description 登记日期止（北京时间，含当日） */
+                registeredTo?: string;
+                /** @description 渠道（流程 id），可多个：workflows=pm,ct 或重复参数 */
+                workflows?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 案件台账（.xlsx，中文表头），筛选条件与案件列表相同 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11365,6 +11712,20 @@ export interface operations {
                         securityEventKinds: {
                             code: string;
                             label: string;
+                        }[];
+                        sexes: {
+                            code: string;
+                            label: string;
+                        }[];
+                        agentKinds: {
+                            code: string;
+                            label: string;
+                        }[];
+                        ethnicities: {
+                            /** @enum {string} */
+                            code: "汉族" | "蒙古族" | "回族" | "藏族" | "维吾尔族" | "苗族" | "彝族" | "壮族" | "布依族" | "朝鲜族" | "满族" | "侗族" | "瑶族" | "白族" | "土家族" | "哈尼族" | "哈萨克族" | "傣族" | "黎族" | "傈僳族" | "佤族" | "畲族" | "高山族" | "拉祜族" | "水族" | "东乡族" | "纳西族" | "景颇族" | "柯尔克孜族" | "土族" | "达斡尔族" | "仫佬族" | "羌族" | "布朗族" | "撒拉族" | "毛南族" | "仡佬族" | "锡伯族" | "阿昌族" | "普米族" | "塔吉克族" | "怒族" | "乌孜别克族" | "俄罗斯族" | "鄂温克族" | "德昂族" | "保安族" | "裕固族" | "京族" | "塔塔尔族" | "独龙族" | "鄂伦春族" | "赫哲族" | "门巴族" | "珞巴族" | "基诺族";
+                            /** @enum {string} */
+                            label: "汉族" | "蒙古族" | "回族" | "藏族" | "维吾尔族" | "苗族" | "彝族" | "壮族" | "布依族" | "朝鲜族" | "满族" | "侗族" | "瑶族" | "白族" | "土家族" | "哈尼族" | "哈萨克族" | "傣族" | "黎族" | "傈僳族" | "佤族" | "畲族" | "高山族" | "拉祜族" | "水族" | "东乡族" | "纳西族" | "景颇族" | "柯尔克孜族" | "土族" | "达斡尔族" | "仫佬族" | "羌族" | "布朗族" | "撒拉族" | "毛南族" | "仡佬族" | "锡伯族" | "阿昌族" | "普米族" | "塔吉克族" | "怒族" | "乌孜别克族" | "俄罗斯族" | "鄂温克族" | "德昂族" | "保安族" | "裕固族" | "京族" | "塔塔尔族" | "独龙族" | "鄂伦春族" | "赫哲族" | "门巴族" | "珞巴族" | "基诺族";
                         }[];
                     };
                 };
@@ -14405,6 +14766,212 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthCheckResult"];
+                };
+            };
+        };
+    };
+    AttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentListResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件不存在或不在调用者的管辖范围内；问题详情（RFC 7807，中英文） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 一个文件：PDF、JPEG、PNG、HEIC 或 TIFF（按内容识别）
+                     */
+                    file: string;
+                    /**
+                     * @description SIGNED_SCAN 签字扫描件；EVIDENCE_PHOTO 证据照片；ID_COPY 身份证明；DELIVERY_RECEIPT 送达回证；OTHER 其他
+                     * @enum {string}
+                     */
+                    kind: "SIGNED_SCAN" | "EVIDENCE_PHOTO" | "ID_COPY" | "DELIVERY_RECEIPT" | "OTHER";
+                    note?: string;
+                    /** @description 所属办理操作的序号（如签订书面调解协议），见 GET /api/cases/:id/history */
+                    eventSeq?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
+            };
+            /** @description 缺少文件、类型不受支持、kind 或 eventSeq 有误；问题详情（RFC 7807，中英文），errors 指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有承办单位可以上传；问题详情（RFC 7807，中英文） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件不存在或不在调用者的管辖范围内；问题详情（RFC 7807，中英文） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 文件超过大小上限；问题详情（RFC 7807，中英文），maxBytes 指明上限 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型 / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容；图片 inline，其他以附件下载（Content-Disposition 含 RFC 5987 中文文件名） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/heic": string;
+                    "image/tiff": string;
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件或附件不存在，或不在调用者的管辖范围内；问题详情（RFC 7807，中英文） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 存储内容与办理记录中的 SHA-256 不一致，拒绝下载；问题详情（RFC 7807，中英文） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

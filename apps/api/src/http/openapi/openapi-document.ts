@@ -63,7 +63,8 @@ function complete(operation: OperationObject, method: (typeof METHODS)[number], 
   const success = (responses[successStatus] ??= { description: '' });
   success.description ||= successStatus === '201' ? 'Created' : 'OK';
   const schema = RESPONSES.operations[operation.operationId ?? ''];
-  if (schema === null) {
+  // A route writing the reply itself (a file) returns nothing in TypeScript but declares its content with @ApiOkResponse.
+  if (schema === null && !success.content) {
     responses[successStatus] = { description: success.description || 'No content' };
   } else if (schema !== undefined && !success.content) {
     success.content = Object.fromEntries((facts?.produces.length ? facts.produces : ['application/json']).map((type) => [type, { schema: forMediaType(schema, type) }]));
