@@ -29,10 +29,15 @@ import { StoredCaseViews } from './views/stored-case-view';
 import { IdempotencySweep } from './domain/idempotency';
 import { AddTeamMemberHandler, RemoveTeamMemberHandler } from './commands/manage-team/manage-team.handler';
 import { GetCaseTeamHandler, ListTeamCandidatesHandler } from './queries/get-case-team/get-case-team.handler';
+import { AssignCaseHandler, ClaimCaseHandler, ReassignCaseHandler } from './commands/assign-case/assign-case.handler';
+import { ListEscalatedDeadlinesHandler, ListUnassignedCasesHandler } from './queries/work-queues/work-queues.handler';
+import { MarkAllNotificationsReadHandler } from './commands/mark-notification-read/mark-notification-read.handler';
+import { CountUnreadNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
 
 const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler, FireDeadlinesHandler, PauseDeadlineHandler, ResumeDeadlineHandler, ExtendDeadlineHandler, MarkNotificationReadHandler, MigrateCasesHandler, RecordRiskSweepHandler];
 const teamHandlers = [AddTeamMemberHandler, RemoveTeamMemberHandler, GetCaseTeamHandler, ListTeamCandidatesHandler];
 const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler, ListDeadlinesHandler, ListNotificationsHandler, GetInboxHandler, GetDisputeHandler, GetSupervisionHandler, GetRiskRegisterHandler, ListRiskSweepsHandler];
+const queueHandlers = [ClaimCaseHandler, AssignCaseHandler, ReassignCaseHandler, ListUnassignedCasesHandler, ListEscalatedDeadlinesHandler, MarkAllNotificationsReadHandler, CountUnreadNotificationsHandler];
 const eventHandlers = [DeliverOutboxAfterCommit];
 
 /**
@@ -54,6 +59,7 @@ const eventHandlers = [DeliverOutboxAfterCommit];
     ...queryHandlers,
     ...eventHandlers,
     ...teamHandlers,
+    ...queueHandlers,
   ],
   exports: [ApplyTransition, OutboxDispatcher, DeadlineWorker, IdempotencySweep],
 })

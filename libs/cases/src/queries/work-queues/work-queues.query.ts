@@ -1,0 +1,48 @@
+import { Query } from '@nestjs/cqrs';
+import type { IsoDate } from '@app/calendar';
+import type { Viewer } from '@app/organisations';
+import type { CaseListView } from '../list-cases/list-cases.query';
+
+/** 待分配: the open cases of the viewer's organisation nobody is assigned to yet, oldest change last. */
+export class ListUnassignedCasesQuery extends Query<CaseListView> {
+  constructor(
+    readonly viewer: Viewer,
+    readonly page: number,
+    readonly pageSize: number,
+  ) {
+    super();
+  }
+}
+
+export interface EscalatedDeadlineItem {
+  deadlineId: string;
+  label: string;
+  legalBasis: string;
+  dueOn: IsoDate;
+  /** Calendar days since the last day of the period (China time). */
+  daysOverdue: number;
+  escalatedAt: string | null;
+  case: { id: string; caseNo: string; workflowId: string; state: string; stateLabel: string };
+  org: { id: string; name: string };
+}
+
+export interface EscalatedDeadlineList {
+  items: EscalatedDeadlineItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * 督办: the missed deadlines still running in open cases of the organisations below the viewer's (its subtree, not
+ * itself), most overdue first. For the officials of a supervising organisation and administrators (every organisation).
+ */
+export class ListEscalatedDeadlinesQuery extends Query<EscalatedDeadlineList> {
+  constructor(
+    readonly viewer: Viewer,
+    readonly page: number,
+    readonly pageSize: number,
+  ) {
+    super();
+  }
+}
