@@ -94,7 +94,9 @@ describe.each(TEST_DATABASES)('work queues ($name)', (database) => {
       expect(director.status).toBe(200);
       expect(ids(director)).toEqual(expect.arrayContaining([fresh.id, second.id]));
       expect(director.body.items.every((c: any) => c.assigneeId === null && c.orgId === 'org-fengyuan' && !c.closed)).toBe(true);
-      expect(ids(await get('fy_mediator', '/api/queues/unassigned', { pageSize: 200 }))).toContain(fresh.id);
+      expect(director.body.items.find((c: any) => c.id === fresh.id)).toMatchObject({ assigneeRole: 'MEDIATOR', canAssign: true, canClaim: true });
+      const mediator = await get('fy_mediator', '/api/queues/unassigned', { pageSize: 200 });
+      expect(mediator.body.items.find((c: any) => c.id === fresh.id)).toMatchObject({ canAssign: false, canClaim: true });
       expect(ids(await get('lq_mediator', '/api/queues/unassigned', { pageSize: 200 }))).not.toContain(fresh.id);
       expect(ids(await get('admin', '/api/queues/unassigned', { pageSize: 200 }))).toContain(fresh.id);
       expect((await get('fy_clerk', '/api/queues/unassigned')).status).toBe(403);

@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListEscalatedDeadlinesQuery, ListUnassignedCasesQuery, type CaseListView, type EscalatedDeadlineList } from '@app/cases';
+import { ListEscalatedDeadlinesQuery, ListUnassignedCasesQuery, type UnassignedCaseList, type EscalatedDeadlineList } from '@app/cases';
 import type { Viewer } from '@app/organisations';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { QueuePageRequest } from './queues.requests';
-import { EscalatedDeadlinePageResponse, QueueCasePageResponse } from './queues.responses';
+import { EscalatedDeadlinePageResponse, UnassignedCasePageResponse } from './queues.responses';
 
 @ApiTags('queues 工作队列')
 @ApiBearerAuth()
@@ -18,9 +18,9 @@ export class QueuesController {
     summary: 'Open cases of the caller’s organisation with no assignee yet (待分配)',
     description: '承办单位的负责人（分配、改派）和具有承办角色的人员（认领）可见；管理员看到全部单位的。',
   })
-  @ApiOkResponse({ type: QueueCasePageResponse })
+  @ApiOkResponse({ type: UnassignedCasePageResponse })
   @ApiForbiddenResponse({ description: '不是负责人或承办人员' })
-  unassigned(@CurrentViewer() viewer: Viewer, @Query() q: QueuePageRequest): Promise<CaseListView> {
+  unassigned(@CurrentViewer() viewer: Viewer, @Query() q: QueuePageRequest): Promise<UnassignedCaseList> {
     return this.queries.execute(new ListUnassignedCasesQuery(viewer, q.page, q.pageSize));
   }
 

@@ -48,8 +48,14 @@ export class QueueCaseDto {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class QueueCasePageResponse {
-  @ApiProperty({ type: [QueueCaseDto] }) items!: QueueCaseDto[];
+export class UnassignedCaseDto extends QueueCaseDto {
+  @ApiProperty({ example: 'MEDIATOR', description: '承办人须具有的角色' }) assigneeRole!: string;
+  @ApiProperty({ description: '本人可以认领' }) canClaim!: boolean;
+  @ApiProperty({ description: '本人可以分配' }) canAssign!: boolean;
+}
+
+export class UnassignedCasePageResponse {
+  @ApiProperty({ type: [UnassignedCaseDto] }) items!: UnassignedCaseDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;

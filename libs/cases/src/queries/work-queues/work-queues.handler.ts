@@ -7,8 +7,7 @@ import { stateLabel, WorkflowRegistry } from '@app/workflow';
 import { assigneeRole, assigners } from '../../domain/assignment';
 import { CaseReadModel } from '../../ports/case-read-model.port';
 import { presentSummary } from '../../views/case-summary-view';
-import type { CaseListView } from '../list-cases/list-cases.query';
-import { ListEscalatedDeadlinesQuery, ListUnassignedCasesQuery, type EscalatedDeadlineList } from './work-queues.query';
+import { ListEscalatedDeadlinesQuery, ListUnassignedCasesQuery, type EscalatedDeadlineList, type UnassignedCaseList } from './work-queues.query';
 
 const isAdmin = (viewer: Viewer) => viewer.roles.includes('ADMIN');
 
@@ -21,7 +20,7 @@ export class ListUnassignedCasesHandler implements IQueryHandler<ListUnassignedC
     private readonly clock: Clock,
   ) {}
 
-  async execute({ viewer, page, pageSize }: ListUnassignedCasesQuery): Promise<CaseListView> {
+  async execute({ viewer, page, pageSize }: ListUnassignedCasesQuery): Promise<UnassignedCaseList> {
     // The channels whose cases this viewer may hand out (a director) or take (a person of the assignee role).
     const workflows = this.registry.list().filter((def) => {
       const role = assigneeRole(def);
@@ -47,7 +46,17 @@ export class ListUnassignedCasesHandler implements IQueryHandler<ListUnassignedC
     const deadlines = await this.readModel.deadlinesOf(result.items.map((c) => c.id));
     const today = chinaDate(now);
     return {
-      items: result.items.map((c) => presentSummary(c, deadlines.filter((d) => d.caseId === c.id), this.registry, directory, today)),
+      items: result.items.map((c) => {
+        const def = this.registry.get(c.workflowId, c.workflowVersion);
+        const role = assigneeRole(def)!;
+        const own = c.orgId === viewer.orgId;
+        return {
+          ...presentSummary(c, deadlines.filter((d) => d.caseId === c.id), this.registry, directory, today),
+          assigneeRole: role,
+          canClaim: own && viewer.roles.includes(role),
+          canAssign: own && assigners(def).some((r) => viewer.roles.includes(r)),
+        };
+      }),
       total: result.total,
       page,
       pageSize,

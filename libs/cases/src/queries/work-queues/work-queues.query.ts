@@ -1,10 +1,24 @@
 import { Query } from '@nestjs/cqrs';
 import type { IsoDate } from '@app/calendar';
 import type { Viewer } from '@app/organisations';
-import type { CaseListView } from '../list-cases/list-cases.query';
+import type { CaseSummaryView } from '../../views/case-summary-view';
 
-/** 待分配: the open cases of the viewer's organisation nobody is assigned to yet, oldest change last. */
-export class ListUnassignedCasesQuery extends Query<CaseListView> {
+export interface UnassignedCaseItem extends CaseSummaryView {
+  /** The role an assignee must hold (e.g. MEDIATOR): the console lists the people to choose from by it. */
+  assigneeRole: string;
+  canClaim: boolean;
+  canAssign: boolean;
+}
+
+export interface UnassignedCaseList {
+  items: UnassignedCaseItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** 待分配: the open cases of the viewer's organisation nobody is assigned to yet, most recently changed first. */
+export class ListUnassignedCasesQuery extends Query<UnassignedCaseList> {
   constructor(
     readonly viewer: Viewer,
     readonly page: number,
