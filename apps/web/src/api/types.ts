@@ -320,3 +320,39 @@ export interface SecurityLogVerify {
   chains: number;
   firstBroken: { chainKey: string; seq: number; reason: string } | null;
 }
+
+/** A case of the 待分配 queue, with what the person may do with it. */
+export interface UnassignedCase extends CaseSummary {
+  assigneeRole: string;
+  canClaim: boolean;
+  canAssign: boolean;
+}
+
+/** A missed deadline on the 督办 list of a supervising organisation. */
+export interface EscalatedDeadline {
+  deadlineId: string;
+  label: string;
+  legalBasis: string;
+  dueOn: string;
+  daysOverdue: number;
+  escalatedAt: string | null;
+  case: { id: string; caseNo: string; workflowId: string; state: string; stateLabel: string };
+  org: { id: string; name: string };
+}
+
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  message: string;
+  case: { id: string; caseNo: string };
+  deadlineId: string | null;
+  personal: boolean;
+  createdAt: string;
+  read: boolean;
+  readAt: string | null;
+}
+
+export interface NotificationPage extends Page<NotificationItem> {
+  unread: number;
+}

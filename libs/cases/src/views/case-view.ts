@@ -6,6 +6,7 @@ import type { CaseRecord } from '../domain/case-record';
 import { PARTY_ROLES, SOURCES } from '../domain/case-vocabulary';
 import { TRANSFER_STATUS_LABELS, type Dossier, type TransferRecord, type TransferStatus } from '../domain/transfer';
 import { caseHeading, type CaseHeading } from './case-heading';
+import { assigneeRole } from '../domain/assignment';
 
 export interface DeadlineView {
   id: string;
@@ -58,7 +59,8 @@ export interface CaseView extends CaseHeading {
   regionCode: string;
   parties: { id: string; role: string; roleLabel: string; name: string; idNumber?: string; phone?: string; address?: string }[];
   personalDataMasked: boolean;
-  assignment: { orgId: string; orgName: string; assigneeId: string | null; assigneeName: string | null };
+  /** `assigneeRole`: the role a person needs to be assigned the case (e.g. MEDIATOR); null for a channel with no assignee. */
+  assignment: { orgId: string; orgName: string; assigneeId: string | null; assigneeName: string | null; assigneeRole: string | null };
   origin: { orgId: string; orgName: string; caseId: string | null } | null;
   links: { relation: string; relationLabel: string; direction: 'FROM' | 'TO'; caseId: string; caseNo: string; workflowId: string; orgId: string; orgName: string; at: string }[];
   deadlines: DeadlineView[];
@@ -115,7 +117,7 @@ export function presentCase(
       ...(p.address ? { address: reveal ? p.address : '（已隐藏）' } : {}),
     })),
     personalDataMasked: !reveal,
-    assignment: { orgId: record.orgId, orgName: org?.name ?? record.orgId, assigneeId: record.assigneeId, assigneeName: assignee?.displayName ?? null },
+    assignment: { orgId: record.orgId, orgName: org?.name ?? record.orgId, assigneeId: record.assigneeId, assigneeName: assignee?.displayName ?? null, assigneeRole: assigneeRole(def) },
     origin: record.originOrgId ? { orgId: record.originOrgId, orgName: originOrg?.name ?? record.originOrgId, caseId: record.originCaseId } : null,
     links: record.links.map((l) => ({
       ...l,
