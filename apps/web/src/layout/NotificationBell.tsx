@@ -9,6 +9,9 @@ const POLL_MS = 30_000;
 
 export const NOTIFICATIONS_PATH = '/notifications';
 
+/** Sent on the window when notifications were read here, so the bell counts again at once. */
+export const NOTIFICATIONS_READ = 'fengqiao:notifications-read';
+
 /** The header's bell: the person's unread notifications (their own and their organisation's), opening the list. */
 export function NotificationBell() {
   const count = useApi<{ unread: number }>('/notifications/unread-count');
@@ -17,7 +20,11 @@ export function NotificationBell() {
   const location = useLocation();
   useEffect(() => {
     const timer = window.setInterval(reload, POLL_MS);
-    return () => window.clearInterval(timer);
+    window.addEventListener(NOTIFICATIONS_READ, reload);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener(NOTIFICATIONS_READ, reload);
+    };
   }, [reload]);
   // Recounted on every page change too, e.g. after reading them on the list.
   useEffect(reload, [location.pathname, location.search, reload]);

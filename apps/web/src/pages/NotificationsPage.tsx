@@ -5,6 +5,7 @@ import { api, errorText } from '../api/client';
 import { useApi } from '../api/hooks';
 import type { NotificationItem, NotificationPage } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { NOTIFICATIONS_READ } from '../layout/NotificationBell';
 import { chinaTime } from '../lib/format';
 
 const PAGE_SIZE = 20;
@@ -22,7 +23,10 @@ export function NotificationsPage() {
 
   const read = async (n: NotificationItem, open: boolean) => {
     try {
-      if (!n.read) await api(`/notifications/${n.id}/read`, { method: 'POST' });
+      if (!n.read) {
+        await api(`/notifications/${n.id}/read`, { method: 'POST' });
+        window.dispatchEvent(new Event(NOTIFICATIONS_READ));
+      }
       if (open) navigate(`/cases/${n.case.id}`);
       else list.reload();
     } catch (error) {
@@ -34,8 +38,7 @@ export function NotificationsPage() {
     try {
       const { marked } = await api<{ marked: number }>('/notifications/read-all', { method: 'POST' });
       message.success(`已将 ${marked} 条通知标记为已读`);
-      // A new search string makes the header's bell count again.
-      setParams(unreadOnly ? { unread: 'true', page: '1' } : { page: '1' }, { replace: true });
+      window.dispatchEvent(new Event(NOTIFICATIONS_READ));
       list.reload();
     } catch (error) {
       message.error(errorText(error));
