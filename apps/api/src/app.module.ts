@@ -49,6 +49,7 @@ import { HearingRulesController } from './hearing/hearing-rules.controller';
 import { SubsidyClaims } from '@app/subsidy';
 import { OperationsModule } from './operations/operations.module';
 import { AttachmentsApiModule } from './attachments/attachments-api.module';
+import { QueuesModule } from './queues/queues.module';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -69,6 +70,7 @@ export class AppModule {
         FraudChecksApiModule.forRoot(config.fraud),
         OperationsModule.forRoot(),
         AttachmentsApiModule.forRoot(config.attachments),
+        QueuesModule,
       ],
       controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController, HearingRulesController],
       providers: [

@@ -23,6 +23,8 @@ import { SurveyPage } from './pages/SurveyPage';
 import { RiskRegisterPage } from './pages/risk/RiskRegisterPage';
 import { RISK_ROLES } from './pages/risk/risk-types';
 import { SupervisionPage } from './pages/risk/SupervisionPage';
+import { NOTIFICATIONS_PATH } from './layout/NotificationBell';
+import { NotificationsPage } from './pages/NotificationsPage';
 
 export function App() {
   const { me, checking } = useSession();
@@ -37,6 +39,7 @@ export function App() {
           <Route path="cases" element={<CaseListPage />} />
           <Route path="cases/new" element={<RequireChannelRole of="openingRoles"><OpenCasePage /></RequireChannelRole>} />
           <Route path="cases/:id" element={<CasePage />} />
+          <Route path={NOTIFICATIONS_PATH.slice(1)} element={<NotificationsPage />} />
           <Route path={INBOX_PATH.slice(1)} element={<RequireChannelRole of="inboxRoles"><InboxPage /></RequireChannelRole>} />
           {/* The court inbox became every receiving organisation's 收案箱; old links and bookmarks still arrive. */}
           <Route path="court/inbox" element={<Redirect to={INBOX_PATH} />} />

@@ -31,10 +31,15 @@ import { IdempotencySweep } from './domain/idempotency';
 import { AddTeamMemberHandler, RemoveTeamMemberHandler } from './commands/manage-team/manage-team.handler';
 import { GetCaseTeamHandler, ListTeamCandidatesHandler } from './queries/get-case-team/get-case-team.handler';
 import { GetAttachmentContentHandler, ListAttachmentsHandler, UploadAttachmentHandler } from './attachments';
+import { AssignCaseHandler, ClaimCaseHandler, ReassignCaseHandler } from './commands/assign-case/assign-case.handler';
+import { ListEscalatedDeadlinesHandler, ListUnassignedCasesHandler } from './queries/work-queues/work-queues.handler';
+import { MarkAllNotificationsReadHandler } from './commands/mark-notification-read/mark-notification-read.handler';
+import { CountUnreadNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
 
 const commandHandlers = [OpenCaseHandler, ApplyCaseEventHandler, FireDeadlinesHandler, PauseDeadlineHandler, ResumeDeadlineHandler, ExtendDeadlineHandler, MarkNotificationReadHandler, MigrateCasesHandler, RecordRiskSweepHandler];
 const teamHandlers = [AddTeamMemberHandler, RemoveTeamMemberHandler, GetCaseTeamHandler, ListTeamCandidatesHandler];
 const queryHandlers = [GetCaseHandler, ListCasesHandler, GetCaseHistoryHandler, ListDeadlinesHandler, ListNotificationsHandler, GetInboxHandler, GetDisputeHandler, GetSupervisionHandler, GetRiskRegisterHandler, ListRiskSweepsHandler];
+const queueHandlers = [ClaimCaseHandler, AssignCaseHandler, ReassignCaseHandler, ListUnassignedCasesHandler, ListEscalatedDeadlinesHandler, MarkAllNotificationsReadHandler, CountUnreadNotificationsHandler];
 const eventHandlers = [DeliverOutboxAfterCommit];
 // Their AttachmentStore and AttachmentSettings come from the composition root, like the other ports.
 const attachmentHandlers = [UploadAttachmentHandler, ListAttachmentsHandler, GetAttachmentContentHandler];
@@ -60,6 +65,7 @@ const attachmentHandlers = [UploadAttachmentHandler, ListAttachmentsHandler, Get
     ...eventHandlers,
     ...teamHandlers,
     ...attachmentHandlers,
+    ...queueHandlers,
   ],
   exports: [ApplyTransition, OutboxDispatcher, DeadlineWorker, IdempotencySweep, CaseLedger],
 })

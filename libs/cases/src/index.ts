@@ -56,3 +56,6 @@ export * from './statistics/figures';
 export * from './statistics/statistics-view';
 export * from './statistics/statistics-period';
 export * from './attachments';
+export * from './domain/assignment';
+export * from './commands/assign-case/assign-case.command';
+export * from './queries/work-queues/work-queues.query';

@@ -1,4 +1,4 @@
-export type NotificationKind = 'REMINDER' | 'ESCALATION' | 'TRANSFER' | 'RETURNED' | 'RISK' | 'SUPERVISION';
+export type NotificationKind = 'REMINDER' | 'ESCALATION' | 'TRANSFER' | 'RETURNED' | 'RISK' | 'SUPERVISION' | 'ASSIGNED';
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   REMINDER: '期限提醒',
@@ -7,6 +7,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   RETURNED: '移送被退回',
   RISK: '激化风险报告',
   SUPERVISION: '综治中心督办',
+  ASSIGNED: '案件分配给您',
 };
 
 /**
@@ -17,6 +18,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
 export interface Notification {
   id: string;
   orgId: string;
+  /** Set for a notification to one person (a case assigned to them); null for one to the whole organisation. */
+  userId?: string | null;
   caseId: string;
   /** The deadline a reminder or escalation is about; null for transfers and risk reports. */
   deadlineId: string | null;
@@ -38,9 +41,23 @@ export interface NotificationPage {
   unread: number;
 }
 
-/** Reading and acknowledging an organisation's notifications. Written by the deadline worker through `DeadlineStore`. */
+/** Whom a list is for: the organisation's notifications and the person's own. */
+export interface NotificationReader {
+  orgId: string;
+  userId: string;
+}
+
+/**
+ * Reading and acknowledging notifications. A reader sees those addressed to their organisation and those addressed
+ * to them; an organisation's notification is read once for the whole organisation (the first reading is kept).
+ * Written by the deadline worker through `DeadlineStore` and by case commits.
+ */
 export abstract class NotificationStore {
-  abstract list(orgId: string, options: { unreadOnly: boolean; page: number; pageSize: number }): Promise<NotificationPage>;
-  /** Marks a notification of `orgId` read (keeping the first reading); null when it is not one of that organisation's. */
-  abstract markRead(id: string, orgId: string, userId: string, at: Date): Promise<NotificationWithCase | null>;
+  abstract list(reader: NotificationReader, options: { unreadOnly: boolean; page: number; pageSize: number }): Promise<NotificationPage>;
+  /** How many of the reader's notifications are unread: one indexed count, cheap enough to poll. */
+  abstract unreadCount(reader: NotificationReader): Promise<number>;
+  /** Marks one of the reader's notifications read (keeping the first reading); null when it is not one of theirs. */
+  abstract markRead(id: string, reader: NotificationReader, at: Date): Promise<NotificationWithCase | null>;
+  /** Marks every unread notification of the reader read; returns how many it marked. */
+  abstract markAllRead(reader: NotificationReader, at: Date): Promise<number>;
 }

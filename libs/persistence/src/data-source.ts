@@ -24,6 +24,7 @@ import { SatisfactionAndStatistics1764702000000 } from './migrations/17647020000
 import { CaseTeams1764803000000 } from './migrations/1764803000000-case-teams';
 import { Attachments1764930000000 } from './migrations/1764930000000-attachments';
 import { CaseLedger1764950000000 } from './migrations/1764950000000-case-ledger';
+import { PersonalNotifications1764910000000 } from './migrations/1764910000000-personal-notifications';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 import { migrateUnderLock } from './migration-lock';
 
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   CaseTeams1764803000000,
   Attachments1764930000000,
   CaseLedger1764950000000,
+  PersonalNotifications1764910000000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

@@ -10,6 +10,7 @@ import { useSession } from '../auth/session';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { InboxCountContext } from './inbox-count';
 import { INBOX_PATH, menuFor } from './menu';
+import { NotificationBell } from './NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -95,6 +96,7 @@ export function AppLayout() {
           枫桥{desktop ? ' · 矛盾纠纷多元化解' : ''}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        {me ? <NotificationBell /> : null}
         {desktop && me ? (
           <Space size={16} style={{ color: '#fff' }}>
             <span>

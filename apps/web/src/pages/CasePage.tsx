@@ -22,6 +22,7 @@ import { AttachmentsCard } from './case/AttachmentsCard';
 import { EVENTS_WITH_FILES, uploadBody } from './case/attachments';
 import { EventAttachmentField, type PendingAttachment } from '../components/EventAttachmentField';
 import { uploadForm } from '../api/upload';
+import { AssignmentCard } from './case/AssignmentCard';
 
 /**
  * One case: who, where it stands, what the person can do now, what was transferred with it, its deadlines, the
@@ -139,6 +140,7 @@ export function CasePage() {
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
             <DisputeCard view={view} dispute={dispute} />
+            <AssignmentCard view={view} onChanged={reload} />
             <TeamCard caseId={view.id} onChanged={reload} />
             <AttachmentsCard key={filesTick} caseId={view.id} onChanged={reload} />
             <TimelineCard entries={history.data} error={history.error} onRetry={history.reload} workflow={workflow.data} parties={view.parties} names={names} />

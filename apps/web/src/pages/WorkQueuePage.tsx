@@ -3,19 +3,21 @@ import { Button, Card, Col, Flex, Row, Statistic, Tabs, Typography } from 'antd'
 import { Link, useSearchParams } from 'react-router';
 import { useAccess } from '../api/channels';
 import { useApi } from '../api/hooks';
-import type { CaseSummary, InboxView, Page } from '../api/types';
+import type { CaseSummary, EscalatedDeadline, InboxView, Page, UnassignedCase } from '../api/types';
 import { useSession } from '../auth/session';
 import { CaseList } from '../components/CaseList';
 import { DeadlineList, type DeadlineListItem } from '../components/DeadlineList';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { EscalatedList } from '../components/EscalatedList';
 import { InboxList } from '../components/InboxList';
+import { UnassignedQueue } from '../components/UnassignedQueue';
 import { INBOX_PATH } from '../layout/menu';
 
 /** How far ahead "due soon" looks. */
 const DUE_SOON_DAYS = 7;
 const QUEUE_SIZE = 10;
 
-type QueueKey = 'mine' | 'dueSoon' | 'overdue' | 'toSign';
+type QueueKey = 'mine' | 'dueSoon' | 'overdue' | 'toSign' | 'unassigned' | 'escalated';
 
 /** The home page: what needs the person's attention today; transfers to sign for, for those with a 收案箱. */
 export function WorkQueuePage() {
@@ -34,6 +36,15 @@ export function WorkQueuePage() {
   const overdue = useApi<Page<CaseSummary>>('/cases', { overdue: true, page: pageOf('overdue'), pageSize: QUEUE_SIZE });
   const toSign = useApi<InboxView>(hasInbox ? '/inbox' : null, { page: pageOf('toSign'), pageSize: QUEUE_SIZE });
   const dueSoon = useApi<Page<DeadlineListItem>>('/deadlines', { status: 'pending', dueWithinDays: DUE_SOON_DAYS, pageSize: 50 });
+  // The engine says who may see these queues (a 403 for the others): each shows only once it has loaded.
+  const unassigned = useApi<Page<UnassignedCase>>('/queues/unassigned', { page: pageOf('unassigned'), pageSize: QUEUE_SIZE });
+  const escalated = useApi<Page<EscalatedDeadline>>('/queues/escalated', { page: pageOf('escalated'), pageSize: QUEUE_SIZE });
+  const hasUnassigned = !!unassigned.data;
+  const hasEscalated = !!escalated.data;
+  const reloadQueues = () => {
+    unassigned.reload();
+    mine.reload();
+  };
 
   const select = (key: string) => setParams({ tab: key }, { replace: true });
   const onPage = (key: QueueKey) => (p: number) => setParams({ tab: key, page: String(p) }, { replace: true });
@@ -49,6 +60,8 @@ export function WorkQueuePage() {
     { key: 'dueSoon', title: `即将到期（${DUE_SOON_DAYS}日内）`, value: dueSoon.data?.total, color: '#d46b08' },
     { key: 'overdue', title: '已逾期', value: overdue.data?.total, color: '#cf1322' },
     ...(hasInbox ? [{ key: 'toSign' as const, title: '待签收', value: toSign.data?.total }] : []),
+    ...(hasUnassigned ? [{ key: 'unassigned' as const, title: '待分配', value: unassigned.data?.total, color: '#1d39c4' }] : []),
+    ...(hasEscalated ? [{ key: 'escalated' as const, title: '督办（下级单位逾期）', value: escalated.data?.total, color: '#cf1322' }] : []),
   ];
 
   return (
@@ -74,7 +87,7 @@ export function WorkQueuePage() {
       </Flex>
       <Row gutter={[12, 12]}>
         {counters.map((c) => (
-          <Col key={c.key} xs={12} md={24 / counters.length}>
+          <Col key={c.key} xs={12} md={Math.floor(24 / counters.length)}>
             <Card size="small" hoverable onClick={() => select(c.key)} style={{ borderColor: tab === c.key ? '#b7472a' : undefined }} data-testid={`counter-${c.key}`}>
               <Statistic title={c.title} value={c.value ?? '—'} styles={{ content: { color: c.color } }} />
             </Card>
@@ -103,6 +116,8 @@ export function WorkQueuePage() {
             },
             { key: 'overdue', label: '已逾期', children: caseQueue('overdue', overdue, '没有逾期案件') },
             ...(hasInbox ? [{ key: 'toSign', label: '待签收', children: <InboxList inbox={toSign} pageSize={QUEUE_SIZE} onPage={onPage('toSign')} /> }] : []),
+            ...(hasUnassigned ? [{ key: 'unassigned', label: '待分配', children: <UnassignedQueue queue={unassigned} onChanged={reloadQueues} onPage={onPage('unassigned')} /> }] : []),
+            ...(hasEscalated ? [{ key: 'escalated', label: '督办', children: <EscalatedList list={escalated} onPage={onPage('escalated')} /> }] : []),
           ]}
         />
       </Card>

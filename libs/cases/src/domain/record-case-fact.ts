@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { chinaDate, type IsoDate } from '@app/calendar';
-import type { DeadlineRecord, DeadlineUpdate } from '@app/deadlines';
+import type { DeadlineRecord, DeadlineUpdate, Notification } from '@app/deadlines';
 import { DirectoryService, Jurisdiction, type Directory, type Viewer } from '@app/organisations';
 import { Clock, type Role } from '@app/shared';
 import { WorkflowRegistry, type WorkflowDefinition } from '@app/workflow';
@@ -23,6 +23,9 @@ export const CASE_FACT_TYPES = {
   TEAM_MEMBER_ADDED: '邀请团队成员',
   TEAM_MEMBER_REMOVED: '移出团队成员',
   ATTACHMENT_ADDED: '上传附件',
+  CASE_CLAIMED: '认领案件',
+  CASE_ASSIGNED: '分配承办人',
+  CASE_REASSIGNED: '改派承办人',
 } as const;
 export type CaseFactType = keyof typeof CASE_FACT_TYPES;
 
@@ -40,8 +43,8 @@ export interface CaseFactRequest {
    */
   build: (
     loaded: LoadedCase,
-    at: { now: Date; today: IsoDate; directory: Directory; actorRole: Role },
-  ) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[]; teamChanges?: TeamChange[]; attachments?: AttachmentRecord[] };
+    at: { now: Date; today: IsoDate; directory: Directory; actorRole: Role; def: WorkflowDefinition },
+  ) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[]; teamChanges?: TeamChange[]; attachments?: AttachmentRecord[]; assigneeId?: string; notifications?: Notification[] };
 }
 
 export interface CaseFactOutcome {
@@ -94,8 +97,9 @@ export class RecordCaseFact {
         plan,
         loaded,
         { type: request.type, label: CASE_FACT_TYPES[request.type], roles, actor: { id: viewer.userId, roles: viewer.roles } },
-        (actorRole) => request.build(loaded, { now, today, directory, actorRole }),
+        (actorRole) => request.build(loaded, { now, today, directory, actorRole, def }),
         { directory, now, today },
+        def.manifest.assigneeField,
       );
       this.recent.forget(request.caseId);
       if ((await this.store.commit(plan)) === 'committed') {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chainEntry, ChainHash, type AuditEntry } from '@app/audit';
 import type { IsoDate } from '@app/calendar';
-import { DeadlinePlanner, onStateChange, type DeadlineClosure, type DeadlinePause, type DeadlineRecord, type DeadlineUpdate } from '@app/deadlines';
+import { DeadlinePlanner, onStateChange, type DeadlineClosure, type DeadlinePause, type DeadlineRecord, type DeadlineUpdate, type Notification } from '@app/deadlines';
 import type { Directory } from '@app/organisations';
 import { ForbiddenError, ValidationError, type Role } from '@app/shared';
 import {
@@ -211,8 +211,9 @@ export class WritePlanner {
     plan: CommitPlan,
     current: WorkingCase,
     fact: { type: string; label: string; roles: Role[]; actor: { id: string; roles: Role[] } },
-    build: (actorRole: Role) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[]; teamChanges?: TeamChange[]; attachments?: AttachmentRecord[] },
+    build: (actorRole: Role) => { data: Record<string, unknown>; deadlinesUpdated: DeadlineUpdate[]; teamChanges?: TeamChange[]; attachments?: AttachmentRecord[]; assigneeId?: string; notifications?: Notification[] },
     env: PlanEnv,
+    assigneeField?: string,
   ): WorkingCase {
     const role = fact.roles.find((r) => fact.actor.roles.includes(r));
     if (!role) {
@@ -225,6 +226,7 @@ export class WritePlanner {
     const audit = chainEntry(this.chainHash.algorithm, record.headHash, { caseId: record.id, seq: record.version + 1, at, actorId: fact.actor.id, actorRole: role, type: fact.type, from: record.state, to: record.state, data: built.data });
     plan.audit.push(audit);
     plan.deadlinesUpdated.push(...built.deadlinesUpdated);
+    plan.notifications.push(...(built.notifications ?? []));
     const teamChanges = (built.teamChanges ?? []).map((c) => ({ ...c, seq: audit.seq }));
     if (teamChanges.length) plan.teamChanges = [...(plan.teamChanges ?? []), ...teamChanges];
     if (built.attachments?.length) plan.attachments = [...(plan.attachments ?? []), ...built.attachments.map((a) => ({ ...a, seq: audit.seq }))];
@@ -234,6 +236,11 @@ export class WritePlanner {
     changed.headHash = audit.hash;
     changed.updatedAt = at;
     if (teamChanges.length) changed.team = applyTeamChanges(record.team ?? [], teamChanges);
+    if (built.assigneeId !== undefined) {
+      changed.assigneeId = built.assigneeId;
+      // The machine's context names the assignee too, and every later transition copies it from there.
+      if (assigneeField) changed.context = { ...record.context, [assigneeField]: built.assigneeId };
+    }
     const next = { record: changed, deadlines: current.deadlines.map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d)) };
     plan.update = { expectedVersion: record.version, record: next.record };
     return next;

@@ -10,9 +10,13 @@ export interface CaseListFilter {
   workflowId?: string;
   orgId?: string;
   regionCode?: string;
-  /** Cases with a pending deadline already past due (or, when false, with none). */
+  /** Open cases with a pending deadline past due or a missed one still running in their state (or, when false, the rest). */
   overdue?: boolean;
   assigneeId?: string;
+  /** Cases nobody is assigned to yet (the 待分配 queue). */
+  unassigned?: boolean;
+  /** Cases of any of these workflows. */
+  workflowIds?: string[];
   /** Cases whose team this user is a current member of. */
   teamMemberId?: string;
   /** Free text on the case number, summary and party names. */
@@ -22,8 +26,6 @@ export interface CaseListFilter {
   closed?: boolean;
   category?: string;
   source?: string;
-  /** Any of these workflows (channels). */
-  workflowIds?: string[];
   /** Opened at or after this instant. */
   openedFrom?: string;
   /** Opened before this instant. */

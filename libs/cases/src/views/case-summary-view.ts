@@ -40,8 +40,17 @@ export function presentSummary(record: CaseRecord, deadlines: DeadlineRecord[], 
     assigneeName: record.assigneeId ? (directory.user(record.assigneeId)?.displayName ?? null) : null,
     partyNames: record.parties.map((p) => p.name),
     nextDeadline: next ? { label: next.label, dueOn: next.dueOn, daysLeft: daysBetween(today, next.dueOn), legalBasis: next.legalBasis } : null,
-    overdue: pending.some((d) => d.dueOn < today),
+    overdue: isOverdue(record, deadlines, today),
     openedAt: record.openedAt,
     updatedAt: record.updatedAt,
   };
+}
+
+/**
+ * Open, with a pending deadline past its last day, or with one the worker marked missed (a service target) while the
+ * case is still in the states it covers: the same test as the case list's overdue filter.
+ */
+export function isOverdue(record: Pick<CaseRecord, 'closed' | 'state'>, deadlines: DeadlineRecord[], today: IsoDate): boolean {
+  if (record.closed) return false;
+  return deadlines.some((d) => (d.status === 'pending' && d.dueOn < today) || (d.status === 'missed' && d.span.includes(record.state)));
 }

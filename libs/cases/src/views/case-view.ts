@@ -7,6 +7,7 @@ import { PARTY_ROLES, SOURCES } from '../domain/case-vocabulary';
 import { AGENT_KINDS, HIDDEN, SEXES } from '../domain/party-details';
 import { TRANSFER_STATUS_LABELS, type Dossier, type TransferRecord, type TransferStatus } from '../domain/transfer';
 import { caseHeading, type CaseHeading } from './case-heading';
+import { assigneeRole } from '../domain/assignment';
 
 export interface DeadlineView {
   id: string;
@@ -107,7 +108,8 @@ export interface CaseView extends CaseHeading {
   /** 争议金额 in yuan ("12000.50"), null when none was given. */
   amountInDispute: string | null;
   personalDataMasked: boolean;
-  assignment: { orgId: string; orgName: string; assigneeId: string | null; assigneeName: string | null };
+  /** `assigneeRole`: the role a person needs to be assigned the case (e.g. MEDIATOR); null for a channel with no assignee. */
+  assignment: { orgId: string; orgName: string; assigneeId: string | null; assigneeName: string | null; assigneeRole: string | null };
   origin: { orgId: string; orgName: string; caseId: string | null } | null;
   links: { relation: string; relationLabel: string; direction: 'FROM' | 'TO'; caseId: string; caseNo: string; workflowId: string; orgId: string; orgName: string; at: string }[];
   deadlines: DeadlineView[];
@@ -157,7 +159,7 @@ export function presentCase(
     parties: record.parties.map((p) => presentParty(p, reveal)),
     amountInDispute: record.amountInDispute ?? null,
     personalDataMasked: !reveal,
-    assignment: { orgId: record.orgId, orgName: org?.name ?? record.orgId, assigneeId: record.assigneeId, assigneeName: assignee?.displayName ?? null },
+    assignment: { orgId: record.orgId, orgName: org?.name ?? record.orgId, assigneeId: record.assigneeId, assigneeName: assignee?.displayName ?? null, assigneeRole: assigneeRole(def) },
     origin: record.originOrgId ? { orgId: record.originOrgId, orgName: originOrg?.name ?? record.originOrgId, caseId: record.originCaseId } : null,
     links: record.links.map((l) => ({
       ...l,

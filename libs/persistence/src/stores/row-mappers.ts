@@ -203,7 +203,7 @@ export function toTransfer(r: Row): TransferRecord {
 }
 
 export function notificationParams(n: Notification) {
-  return { id: n.id, org_id: n.orgId, case_id: n.caseId, deadline_id: n.deadlineId, kind: n.kind, message: n.message, created_at: n.createdAt, read_at: n.readAt, read_by: n.readBy };
+  return { id: n.id, org_id: n.orgId, user_id: n.userId ?? null, case_id: n.caseId, deadline_id: n.deadlineId, kind: n.kind, message: n.message, created_at: n.createdAt, read_at: n.readAt, read_by: n.readBy };
 }
 
 export function riskReportParams(r: RiskReport, json: (v: unknown) => string) {

@@ -1,4 +1,3 @@
-import { chinaDate } from '@app/calendar';
 import { CaseReadModel, type CaseListFilter, type CasePage, type PinnedCase } from '@app/cases';
 import type { DeadlineRecord } from '@app/deadlines';
 import { readBool, type Db, type Params } from '../db/db';
@@ -36,10 +35,15 @@ export class SqlCaseReadModel extends CaseReadModel {
     if (filter.orgId) (where.push('c.org_id = :orgId'), (params.orgId = filter.orgId));
     if (filter.regionCode) (where.push('c.region_code LIKE :regionCode'), (params.regionCode = `${filter.regionCode}%`));
     if (filter.assigneeId) (where.push('c.assignee_id = :assigneeId'), (params.assigneeId = filter.assigneeId));
+    if (filter.unassigned) where.push('c.assignee_id IS NULL');
+    if (filter.workflowIds) {
+      if (!filter.workflowIds.length) return { items: [], total: 0 };
+      where.push('c.workflow_id IN (:...workflowIds)');
+      params.workflowIds = filter.workflowIds;
+    }
     if (filter.closed !== undefined) (where.push('c.closed = :closed'), (params.closed = filter.closed));
     if (filter.category) (where.push('c.category = :category'), (params.category = filter.category));
     if (filter.source) (where.push('c.source = :source'), (params.source = filter.source));
-    if (filter.workflowIds) (where.push('c.workflow_id IN (:...workflowIds)'), (params.workflowIds = filter.workflowIds));
     if (filter.openedFrom) (where.push('c.opened_at >= :openedFrom'), (params.openedFrom = filter.openedFrom));
     if (filter.openedBefore) (where.push('c.opened_at < :openedBefore'), (params.openedBefore = filter.openedBefore));
     if (filter.q) {
@@ -58,9 +62,11 @@ export class SqlCaseReadModel extends CaseReadModel {
       else (where.push(`EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE json_extract(p.value, '$.idNumber') = :idNumber)`), (params.idNumber = filter.idNumber));
     }
     if (filter.overdue !== undefined) {
-      // A pending deadline whose last day has passed in China time.
-      where.push(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'pending' AND d.due_on < :today)`);
-      params.today = chinaDate(now);
+      // The deadline lists' meaning of overdue: a pending deadline past its due instant, or one the worker marked missed
+      // (a service target such as D-PM1) while the case still sits in the states it covers. Only open cases count.
+      const late = `EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND ((d.status = 'pending' AND d.due_at <= :now) OR (d.status = 'missed' AND d.span_states LIKE '%,' || c.state || ',%')))`;
+      where.push(filter.overdue ? `c.closed = :notClosed AND ${late}` : `NOT (c.closed = :notClosed AND ${late})`);
+      Object.assign(params, { now, notClosed: false });
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total FROM cases c ${clause}`, params);

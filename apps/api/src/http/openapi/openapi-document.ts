@@ -66,7 +66,7 @@ function complete(operation: OperationObject, method: (typeof METHODS)[number], 
   // A route writing the reply itself (a file) returns nothing in TypeScript but declares its content with @ApiOkResponse.
   if (schema === null && !success.content) {
     responses[successStatus] = { description: success.description || 'No content' };
-  } else if (schema !== undefined && !success.content) {
+  } else if (schema && !success.content) {
     success.content = Object.fromEntries((facts?.produces.length ? facts.produces : ['application/json']).map((type) => [type, { schema: forMediaType(schema, type) }]));
   }
   const hasInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined || method !== 'get';

@@ -11,3 +11,10 @@ export class MarkNotificationReadCommand extends Command<NotificationView> {
     super();
   }
 }
+
+/** Acknowledge every unread notification the viewer sees. */
+export class MarkAllNotificationsReadCommand extends Command<{ marked: number }> {
+  constructor(readonly viewer: Viewer) {
+    super();
+  }
+}

@@ -1,13 +1,13 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NOTIFICATION_KIND_LABELS, NotificationStore, type NotificationWithCase } from '@app/deadlines';
-import { ListNotificationsQuery, type NotificationListView, type NotificationView } from './list-notifications.query';
+import { CountUnreadNotificationsQuery, ListNotificationsQuery, type NotificationListView, type NotificationView } from './list-notifications.query';
 
 @QueryHandler(ListNotificationsQuery)
 export class ListNotificationsHandler implements IQueryHandler<ListNotificationsQuery> {
   constructor(private readonly store: NotificationStore) {}
 
   async execute({ viewer, filters }: ListNotificationsQuery): Promise<NotificationListView> {
-    const page = await this.store.list(viewer.orgId, filters);
+    const page = await this.store.list({ orgId: viewer.orgId, userId: viewer.userId }, filters);
     return { items: page.items.map(presentNotification), total: page.total, unread: page.unread, page: filters.page, pageSize: filters.pageSize };
   }
 }
@@ -21,8 +21,18 @@ export function presentNotification(n: NotificationWithCase): NotificationView {
     case: { id: n.caseId, caseNo: n.caseNo },
     deadlineId: n.deadlineId,
     orgId: n.orgId,
+    personal: !!n.userId,
     createdAt: n.createdAt,
     read: n.readAt !== null,
     readAt: n.readAt,
   };
+}
+
+@QueryHandler(CountUnreadNotificationsQuery)
+export class CountUnreadNotificationsHandler implements IQueryHandler<CountUnreadNotificationsQuery> {
+  constructor(private readonly store: NotificationStore) {}
+
+  async execute({ viewer }: CountUnreadNotificationsQuery): Promise<{ unread: number }> {
+    return { unread: await this.store.unreadCount({ orgId: viewer.orgId, userId: viewer.userId }) };
+  }
 }

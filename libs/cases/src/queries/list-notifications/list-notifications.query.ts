@@ -10,6 +10,8 @@ export interface NotificationView {
   case: { id: string; caseNo: string };
   deadlineId: string | null;
   orgId: string;
+  /** Addressed to the reader in person (a case assigned to them) rather than to their organisation. */
+  personal: boolean;
   createdAt: string;
   read: boolean;
   readAt: string | null;
@@ -23,12 +25,19 @@ export interface NotificationListView {
   pageSize: number;
 }
 
-/** The reminders and escalations addressed to the viewer's organisation, newest first. */
+/** The notifications addressed to the viewer's organisation and to the viewer, newest first. */
 export class ListNotificationsQuery extends Query<NotificationListView> {
   constructor(
     readonly viewer: Viewer,
     readonly filters: { unreadOnly: boolean; page: number; pageSize: number },
   ) {
+    super();
+  }
+}
+
+/** How many of the viewer's notifications are unread (the console's bell). */
+export class CountUnreadNotificationsQuery extends Query<{ unread: number }> {
+  constructor(readonly viewer: Viewer) {
     super();
   }
 }

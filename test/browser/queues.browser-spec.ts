@@ -1,0 +1,106 @@
+import type { Page } from 'playwright-core';
+import { TEST_DATABASES } from '../support/databases';
+import { DEMO_PASSWORD } from '../support/test-app';
+import { chinaMorning, openCase, pmCaseIn, setNow } from '../support/cases';
+import { runWorker } from '../support/deadlines';
+import { login, newTab, pageErrors, startConsole, type Console } from './support/browser';
+
+/*
+ * Work queues in the console, in headless Chromium against the real engine: a mediation whose one-month service
+ * target the worker marked missed stays in 已逾期; a new case waits in 待分配 until the village mediator claims it,
+ * and the director then reassigns it at a party's request (回避); a case the director assigns reaches the mediator
+ * as a notification, which the bell counts and the mediator reads.
+ */
+
+describe.each(TEST_DATABASES)('work queues in Chromium ($name)', (database) => {
+  let c: Console;
+  let lateNo = '';
+  let claimedNo = '';
+  let assignedNo = '';
+  let director: Page;
+  let mediator: Page;
+
+  beforeAll(async () => {
+    c = await startConsole(database);
+    setNow(c.t, chinaMorning('2025-03-03'));
+    lateNo = (await pmCaseIn(c.t, 'mediating')).caseNo;
+    setNow(c.t, chinaMorning('2025-04-08'));
+    await runWorker(c.t);
+    claimedNo = (await openCase(c.t, 'fy_clerk')).caseNo;
+    assignedNo = (await openCase(c.t, 'fy_clerk')).caseNo;
+    director = await newTab(c);
+    mediator = await newTab(c);
+    await login(director, c, 'fy_director', DEMO_PASSWORD);
+    await login(mediator, c, 'fy_mediator', DEMO_PASSWORD);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (director) expect(pageErrors(director)).toEqual([]);
+    if (mediator) expect(pageErrors(mediator)).toEqual([]);
+    await c?.close();
+  });
+
+  const dropdownOption = (page: Page, text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByText(text, { exact: true }).first();
+  const bellLabel = (page: Page) => page.getByTestId('notification-bell').getAttribute('aria-label');
+
+  it('keeps a case whose deadline the worker marked missed in 已逾期', async () => {
+    await mediator.getByTestId('counter-overdue').click();
+    await mediator.getByRole('tabpanel').getByText(lateNo, { exact: true }).first().waitFor();
+    await expect(mediator.getByTestId('counter-overdue').locator('.ant-statistic-content-value').innerText()).resolves.not.toBe('0');
+  });
+
+  it('shows an unassigned case in 待分配, which the mediator claims', async () => {
+    await mediator.getByTestId('counter-unassigned').click();
+    const row = mediator.getByTestId(`unassigned-${claimedNo}`);
+    await row.getByRole('button', { name: '认领' }).click();
+    await row.waitFor({ state: 'detached' });
+    await mediator.getByTestId('counter-mine').click();
+    await mediator.getByRole('tabpanel').getByText(claimedNo, { exact: true }).first().waitFor();
+
+    await director.reload();
+    await director.getByTestId('counter-unassigned').click();
+    await director.getByTestId(`unassigned-${assignedNo}`).waitFor();
+    await expect(director.getByTestId(`unassigned-${claimedNo}`).count()).resolves.toBe(0);
+  }, 120_000);
+
+  it('lets the director reassign the claimed case at a party’s request (回避)', async () => {
+    await director.goto(`${c.url}/cases?q=${encodeURIComponent(claimedNo)}`);
+    await director.getByRole('link', { name: claimedNo }).first().click();
+    const card = director.getByTestId('assignment');
+    await card.getByText('王秀英（枫源村调解员）').waitFor();
+    await director.getByTestId('case-no').filter({ hasText: claimedNo }).waitFor();
+    await card.getByTestId('reassign').click();
+    const dialog = director.getByRole('dialog');
+    await dialog.getByLabel('新的承办人').click();
+    await dropdownOption(director, '李建国（枫源村调委会主任）').click();
+    await dialog.getByText('当事人申请回避').click();
+    await dialog.getByLabel('申请回避的当事人').click();
+    await dropdownOption(director, '张三').click();
+    await dialog.getByLabel('说明').fill('调解员与被申请人系亲属，申请人申请回避');
+    await dialog.getByRole('button', { name: '改派' }).click();
+    await card.getByText('李建国（枫源村调委会主任）').waitFor();
+    await director.getByText('改派承办人').first().waitFor();
+  }, 120_000);
+
+  it('tells the mediator of a case assigned to them; the bell counts it until it is read', async () => {
+    await director.goto(`${c.url}/?tab=unassigned`);
+    const row = director.getByTestId(`unassigned-${assignedNo}`);
+    await row.getByRole('button', { name: '分配' }).click();
+    const dialog = director.getByRole('dialog');
+    await dialog.locator('.ant-select').click();
+    await dropdownOption(director, '王秀英（枫源村调解员）').click();
+    await dialog.getByRole('button', { name: '分配' }).click();
+    await row.waitFor({ state: 'detached' });
+
+    await mediator.goto(`${c.url}/`);
+    await mediator.getByRole('heading', { name: '工作台' }).waitFor();
+    await mediator.locator('[data-testid="notification-bell"][aria-label*="条未读"]').waitFor();
+    const before = Number((await bellLabel(mediator))!.match(/(\d+) 条未读/)![1]);
+    await mediator.getByTestId('notification-bell').click();
+    const item = (read: boolean) => mediator.locator(`[data-testid="notifications"] .ant-list-item[data-read="${read}"]`).filter({ hasText: assignedNo }).filter({ hasText: '案件分配给您' });
+    await item(false).getByRole('button', { name: '标记已读' }).click();
+    await item(true).waitFor();
+    const after = before === 1 ? '通知' : `通知（${before - 1} 条未读）`;
+    await mediator.locator(`[data-testid="notification-bell"][aria-label="${after}"]`).waitFor();
+  }, 120_000);
+});
