@@ -596,10 +596,44 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reminders and escalations addressed to the caller’s organisation, newest first (本单位的提醒与督办) */
+        /** Reminders, escalations, transfers and assignments addressed to the caller’s organisation or to the caller, newest first (我的通知) */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller’s notifications are unread, for the console’s bell (未读数) */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread notification of the caller read (全部标记已读) */
+        post: operations["NotificationsController_readAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1269,6 +1303,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/queues/unassigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open cases of the caller’s organisation with no assignee yet (待分配)
+         * @description 承办单位的负责人（分配、改派）和具有承办角色的人员（认领）可见；管理员看到全部单位的。
+         */
+        get: operations["QueuesController_unassigned"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queues/escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Missed deadlines still running in open cases of the organisations below the caller’s, most overdue first (督办清单)
+         * @description 上级单位的负责人看到其下级单位（整个下级树，不含本单位）的逾期期限：案件、单位、期限、逾期日数；管理员看到全部。
+         */
+        get: operations["QueuesController_escalated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an unassigned case of one’s own organisation (认领案件)
+         * @description 承办单位具有承办角色（如调解员）的人员认领尚无承办人的案件。
+         */
+        post: operations["CaseAssignmentController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an unassigned case to a person of the organisation (分配承办人)
+         * @description 调委会主任等负责人分配；被分配的人收到通知。
+         */
+        post: operations["CaseAssignmentController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an assigned case to another person, with the reason; a recusal names the party who asked (改派承办人、回避)
+         * @description reasonKind：WORKLOAD 工作调整、RECUSAL 当事人申请回避（partyId 必填）、OTHER 其他原因；reason 必填。
+         */
+        post: operations["CaseAssignmentController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1464,6 +1598,45 @@ export interface components {
              * @example 郑国强
              */
             approvedBy: string;
+        };
+        NotificationCaseDto: {
+            /** Format: uuid */
+            id: string;
+            caseNo: string;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "REMINDER" | "ESCALATION" | "TRANSFER" | "RETURNED" | "RISK" | "SUPERVISION" | "ASSIGNED";
+            /** @example 期限提醒 */
+            kindLabel: string;
+            message: string;
+            case: components["schemas"]["NotificationCaseDto"];
+            deadlineId: string | null;
+            orgId: string;
+            /** @description true：发给本人（案件分配给您）；false：发给本单位 */
+            personal: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            read: boolean;
+            /** Format: date-time */
+            readAt?: string | null;
+        };
+        NotificationPageResponse: {
+            items: components["schemas"]["NotificationDto"][];
+            total: number;
+            unread: number;
+            page: number;
+            pageSize: number;
+        };
+        UnreadCountResponse: {
+            /** @description 未读通知数 */
+            unread: number;
+        };
+        MarkAllReadResponse: {
+            /** @description 本次标记为已读的通知数 */
+            marked: number;
         };
         SetClockRequest: {
             /**
@@ -1746,6 +1919,143 @@ export interface components {
             /** @description 单个文件的大小上限（字节） */
             maxBytes: number;
         };
+        WorkflowRefDto: {
+            /** @example pm */
+            id: string;
+            version: number;
+            /** @example 人民调解 */
+            title: string;
+        };
+        NextDeadlineDto: {
+            label: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description 距届满的日数，逾期为负数 */
+            daysLeft: number;
+            legalBasis: string;
+        };
+        UnassignedCaseDto: {
+            /** Format: uuid */
+            id: string;
+            caseNo: string;
+            workflow: components["schemas"]["WorkflowRefDto"];
+            state: string;
+            stateLabel: string;
+            closed: boolean;
+            /** @description 案件版本 */
+            version: number;
+            /** @example NEIGHBOUR */
+            category: string;
+            /** @example 邻里纠纷 */
+            categoryLabel: string;
+            summary: string;
+            disputeCode: string;
+            regionCode: string;
+            regionName: string;
+            orgId: string;
+            orgName: string;
+            originOrgName: string | null;
+            assigneeId: string | null;
+            assigneeName: string | null;
+            partyNames: string[];
+            nextDeadline: components["schemas"]["NextDeadlineDto"] | null;
+            /** @description 有逾期的期限（已过期限仍在进行，或已标记逾期而案件仍在该环节） */
+            overdue: boolean;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description 承办人须具有的角色
+             * @example MEDIATOR
+             */
+            assigneeRole: string;
+            /** @description 本人可以认领 */
+            canClaim: boolean;
+            /** @description 本人可以分配 */
+            canAssign: boolean;
+        };
+        UnassignedCasePageResponse: {
+            items: components["schemas"]["UnassignedCaseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EscalatedCaseDto: {
+            /** Format: uuid */
+            id: string;
+            caseNo: string;
+            workflowId: string;
+            state: string;
+            stateLabel: string;
+        };
+        OrgRefDto: {
+            id: string;
+            name: string;
+        };
+        EscalatedDeadlineDto: {
+            /** Format: uuid */
+            deadlineId: string;
+            /** @example 调解期限（一个月） */
+            label: string;
+            legalBasis: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description 自届满之日起已逾期的日数 */
+            daysOverdue: number;
+            /**
+             * Format: date-time
+             * @description 督办通知发出的时间
+             */
+            escalatedAt: string | null;
+            case: components["schemas"]["EscalatedCaseDto"];
+            /** @description 承办单位 */
+            org: components["schemas"]["OrgRefDto"];
+        };
+        EscalatedDeadlinePageResponse: {
+            items: components["schemas"]["EscalatedDeadlineDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AssignmentResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example （2026）枫源调字第3号 */
+            caseNo: string;
+            /** @description 案件版本（即 ETag） */
+            version: number;
+            assigneeId: string | null;
+            /** @example 王秀英（枫源村调解员） */
+            assigneeName: string | null;
+        };
+        AssignCaseRequest: {
+            /** @description 承办人：承办单位具有承办角色（如调解员）的在岗人员 */
+            userId: string;
+        };
+        ReassignCaseRequest: {
+            /** @description 承办人：承办单位具有承办角色（如调解员）的在岗人员 */
+            userId: string;
+            /**
+             * @description WORKLOAD 工作调整；RECUSAL 当事人申请回避；OTHER 其他原因
+             * @enum {string}
+             */
+            reasonKind: "WORKLOAD" | "RECUSAL" | "OTHER";
+            /** @example 原调解员与申请人系近亲属，申请人申请回避 */
+            reason: string;
+            /**
+             * @description 申请回避的当事人（reasonKind 为 RECUSAL 时必填）
+             * @example P1
+             */
+            partyId?: string;
+        };
+        AssignmentView: {
+            caseId: string;
+            caseNo: string;
+            version: number;
+            assigneeId: string | null;
+            assigneeName: string | null;
+        };
         AttachmentList: {
             items: components["schemas"]["AttachmentView"][];
             /** @description Whether the caller may add files to this case. */
@@ -1896,11 +2206,13 @@ export interface components {
             /** @description 争议金额 in yuan ("12000.50"), null when none was given. */
             amountInDispute: string | null;
             personalDataMasked: boolean;
+            /** @description `assigneeRole`: the role a person needs to be assigned the case (e.g. MEDIATOR); null for a channel with no assignee. */
             assignment: {
                 orgId: string;
                 orgName: string;
                 assigneeId: string | null;
                 assigneeName: string | null;
+                assigneeRole: string | null;
             };
             origin: {
                 orgId: string;
@@ -2290,6 +2602,32 @@ export interface components {
             stack?: string;
             cause?: unknown;
         };
+        EscalatedDeadlineItem: {
+            deadlineId: string;
+            label: string;
+            legalBasis: string;
+            dueOn: string;
+            /** @description Calendar days since the last day of the period (China time). */
+            daysOverdue: number;
+            escalatedAt: string | null;
+            case: {
+                id: string;
+                caseNo: string;
+                workflowId: string;
+                state: string;
+                stateLabel: string;
+            };
+            org: {
+                id: string;
+                name: string;
+            };
+        };
+        EscalatedDeadlineList: {
+            items: components["schemas"]["EscalatedDeadlineItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         Figures: {
             cases: number;
             closed: number;
@@ -2554,7 +2892,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            kind: "REMINDER" | "ESCALATION" | "TRANSFER" | "RETURNED" | "RISK" | "SUPERVISION";
+            kind: "REMINDER" | "ESCALATION" | "TRANSFER" | "RETURNED" | "RISK" | "SUPERVISION" | "ASSIGNED";
             kindLabel: string;
             message: string;
             case: {
@@ -2563,6 +2901,8 @@ export interface components {
             };
             deadlineId: string | null;
             orgId: string;
+            /** @description Addressed to the reader in person (a case assigned to them) rather than to their organisation. */
+            personal: boolean;
             createdAt: string;
             read: boolean;
             readAt: string | null;
@@ -2570,7 +2910,7 @@ export interface components {
         NotifiedDeadline: {
             notificationId: string;
             /** @enum {string} */
-            kind: "REMINDER" | "ESCALATION" | "TRANSFER" | "RETURNED" | "RISK" | "SUPERVISION";
+            kind: "REMINDER" | "ESCALATION" | "TRANSFER" | "RETURNED" | "RISK" | "SUPERVISION" | "ASSIGNED";
             deadlineId: string;
             caseId: string;
             caseNo: string;
@@ -3055,6 +3395,52 @@ export interface components {
             /** @description Dotted ids of every target (several only for a transition into several parallel regions at once). */
             targets: string[];
             guards: string[];
+        };
+        UnassignedCaseItem: {
+            /** @description The role an assignee must hold (e.g. MEDIATOR): the console lists the people to choose from by it. */
+            assigneeRole: string;
+            canClaim: boolean;
+            canAssign: boolean;
+            disputeCode: string;
+            regionCode: string;
+            regionName: string;
+            orgId: string;
+            orgName: string;
+            /** @description The organisation that transferred the case here (e.g. the mediation committee behind a 司法确认 application). */
+            originOrgName: string | null;
+            assigneeId: string | null;
+            assigneeName: string | null;
+            partyNames: string[];
+            /** @description The pending deadline due first. */
+            nextDeadline: {
+                label: string;
+                dueOn: string;
+                daysLeft: number;
+                legalBasis: string;
+            } | null;
+            overdue: boolean;
+            openedAt: string;
+            updatedAt: string;
+            id: string;
+            caseNo: string;
+            workflow: {
+                id: string;
+                version: number;
+                title: string;
+            };
+            state: string;
+            stateLabel: string;
+            closed: boolean;
+            version: number;
+            category: string;
+            categoryLabel: string;
+            summary: string;
+        };
+        UnassignedCaseList: {
+            items: components["schemas"]["UnassignedCaseItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         VerifyResult: {
             ok: boolean;
@@ -12090,7 +12476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationListView"];
+                    "application/json": components["schemas"]["NotificationPageResponse"];
                 };
             };
             /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
@@ -12113,13 +12499,11 @@ export interface operations {
             };
         };
     };
-    NotificationsController_read: {
+    NotificationsController_unreadCount: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -12130,7 +12514,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationView"];
+                    "application/json": components["schemas"]["UnreadCountResponse"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkAllReadResponse"];
                 };
             };
             /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
@@ -12160,7 +12573,56 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description 未找到，或不在本人辖区 / Not found or outside the caller's jurisdiction */
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权进行此操作 / Forbidden for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 通知不存在或不是发给本人或本单位的 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14967,6 +15429,387 @@ export interface operations {
             };
             /** @description 存储内容与办理记录中的 SHA-256 不一致，拒绝下载；问题详情（RFC 7807，中英文） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    QueuesController_unassigned: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnassignedCasePageResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不是负责人或承办人员 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    QueuesController_escalated: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalatedDeadlinePageResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不是负责人 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CaseAssignmentController_claim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 案件版本（ETag）；不匹配时返回 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不具有承办角色，或不是承办单位的人员 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件不存在或不在辖区内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件已有承办人或已办结 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match 与案件版本不符 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CaseAssignmentController_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 案件版本（ETag）；不匹配时返回 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCaseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description userId 不是承办单位具有承办角色的在岗人员 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有承办单位的负责人可以分配 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件不存在或不在辖区内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件已有承办人（请改派）或已办结 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match 与案件版本不符 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 提交的内容过大 / Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型 / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CaseAssignmentController_reassign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 案件版本（ETag）；不匹配时返回 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignCaseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description userId、reasonKind、reason 或 partyId 不合要求，problem details 的 errors 逐项指明 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有承办单位的负责人可以改派 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件不存在或不在辖区内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件尚无承办人（请分配）或已办结 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match 与案件版本不符 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 提交的内容过大 / Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型 / Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -54,6 +54,13 @@ export type AdminOrganisation = Answer<'AdminOrganisationsController_list'>[numb
 export type SecurityEvent = Answer<'SecurityLogController_list'>['items'][number];
 export type SecurityLogVerify = Schemas['SecurityVerifyResult'];
 
+/** A case of the 待分配 queue, with what the person may do with it. */
+export type UnassignedCase = Schemas['UnassignedCaseItem'];
+/** A missed deadline on the 督办 list of a supervising organisation. */
+export type EscalatedDeadline = Schemas['EscalatedDeadlineItem'];
+export type NotificationItem = Schemas['NotificationView'];
+export type NotificationPage = Schemas['NotificationListView'];
+
 type Resolves<T> = [T] extends [never] ? false : true;
 /** Fails the type check when an `Answer` above stops resolving (an operation renamed, its status changed): `never` would accept anything. */
 export const ANSWERS_RESOLVE: [Resolves<Vocabulary>, Resolves<Me>, Resolves<LoginAnswer>, Resolves<Region>, Resolves<OrganisationRef>, Resolves<OrgUser>, Resolves<WorkflowDescription>, Resolves<ChannelsView>, Resolves<WorkflowSummary>, Resolves<AdminUser>, Resolves<AdminOrganisation>, Resolves<SecurityEvent>] = [true, true, true, true, true, true, true, true, true, true, true, true];
