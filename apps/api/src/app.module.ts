@@ -48,7 +48,8 @@ import { SubsidyController } from './subsidy/subsidy.controller';
 import { HearingRulesController } from './hearing/hearing-rules.controller';
 import { SubsidyClaims } from '@app/subsidy';
 import { OperationsModule } from './operations/operations.module';
-import { DocumentsModule } from './documents/documents.module';
+import { DocumentsController } from './documents/documents.controller';
+import { CaseDocuments } from './documents/case-documents.service';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -68,9 +69,8 @@ export class AppModule {
         StatisticsModule.forRoot(config),
         FraudChecksApiModule.forRoot(config.fraud),
         OperationsModule.forRoot(),
-        DocumentsModule,
       ],
-      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController, HearingRulesController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController, HearingRulesController, DocumentsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -98,6 +98,7 @@ export class AppModule {
         },
         { provide: SecurityLog, useExisting: ChainedSecurityLog },
         SecurityLogRetention,
+        CaseDocuments,
         SubsidyClaims,
       ],
     };
