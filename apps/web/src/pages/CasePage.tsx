@@ -18,6 +18,7 @@ import { SatisfactionCard } from './case/SatisfactionCard';
 import { TimelineCard } from './case/TimelineCard';
 import { TransferCard } from './case/TransferCard';
 import { TeamCard } from './case/TeamCard';
+import { DocumentsCard } from './case/DocumentsCard';
 
 /**
  * One case: who, where it stands, what the person can do now, what was transferred with it, its deadlines, the
@@ -131,6 +132,7 @@ export function CasePage() {
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
             <DisputeCard view={view} dispute={dispute} />
+            <DocumentsCard caseId={view.id} version={view.version} />
             <TeamCard caseId={view.id} onChanged={reload} />
             <TimelineCard entries={history.data} error={history.error} onRetry={history.reload} workflow={workflow.data} parties={view.parties} names={names} />
           </Flex>
