@@ -50,6 +50,8 @@ import { SubsidyClaims } from '@app/subsidy';
 import { OperationsModule } from './operations/operations.module';
 import { AttachmentsApiModule } from './attachments/attachments-api.module';
 import { QueuesModule } from './queues/queues.module';
+import { DocumentsController } from './documents/documents.controller';
+import { CaseDocuments } from './documents/case-documents.service';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -72,7 +74,7 @@ export class AppModule {
         AttachmentsApiModule.forRoot(config.attachments),
         QueuesModule,
       ],
-      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController, HearingRulesController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController, HearingRulesController, DocumentsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -100,6 +102,7 @@ export class AppModule {
         },
         { provide: SecurityLog, useExisting: ChainedSecurityLog },
         SecurityLogRetention,
+        CaseDocuments,
         SubsidyClaims,
       ],
     };

@@ -5,6 +5,7 @@ import { CalendarImporter, CalendarService, DeadlinePlanner } from '@app/deadlin
 import { Clock, ManualClock, SystemClock } from '@app/shared';
 import { ALL_WORKFLOWS, ROUTES, RouteTable, WorkflowRegistry } from '@app/workflow';
 import type { AppConfig } from './config/app-config';
+import { PdfDocumentStamper } from './documents/documents';
 
 /**
  * The engine's shared services: the workflow registry and route table, the clock, the legal calendar, the deadline and
@@ -35,7 +36,7 @@ export class EngineModule {
         {
           provide: WritePlanner,
           inject: [WorkflowRegistry, RouteTable, DeadlinePlanner, LegalPolicy, ChainHash],
-          useFactory: (registry: WorkflowRegistry, routes: RouteTable, planner: DeadlinePlanner, policy: LegalPolicy, chainHash: ChainHash) => new WritePlanner(registry, routes, planner, policy, chainHash),
+          useFactory: (registry: WorkflowRegistry, routes: RouteTable, planner: DeadlinePlanner, policy: LegalPolicy, chainHash: ChainHash) => new WritePlanner(registry, routes, planner, policy, chainHash, new PdfDocumentStamper()),
         },
         { provide: IdempotencySettings, useValue: { retentionMs: config.idempotencyRetentionHours * 3_600_000 } },
         {

@@ -14,6 +14,7 @@ export * from './ports/case-store.port';
 export * from './ports/case-read-model.port';
 export * from './ports/outbox-store.port';
 export * from './ports/risk-register.port';
+export * from './ports/document-stamper.port';
 export * from './events/case-changed.event';
 export * from './views/case-view';
 export * from './views/stored-case-view';

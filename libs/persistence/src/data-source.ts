@@ -25,6 +25,7 @@ import { CaseTeams1764803000000 } from './migrations/1764803000000-case-teams';
 import { Attachments1764930000000 } from './migrations/1764930000000-attachments';
 import { CaseLedger1764950000000 } from './migrations/1764950000000-case-ledger';
 import { PersonalNotifications1764910000000 } from './migrations/1764910000000-personal-notifications';
+import { AuditEntryDocuments1764920000000 } from './migrations/1764920000000-audit-entry-documents';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 import { migrateUnderLock } from './migration-lock';
 
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   Attachments1764930000000,
   CaseLedger1764950000000,
   PersonalNotifications1764910000000,
+  AuditEntryDocuments1764920000000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

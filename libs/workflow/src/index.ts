@@ -17,6 +17,7 @@ export * from './routes/route-table';
 export * from './migration';
 export * from './migrations';
 export { SATISFACTION_RATINGS } from './building-blocks';
+export { ROUTES as REMEDY_ROUTES } from './building-blocks';
 export { peopleMediation, judicialConfirmation, judicialConfirmationV2 };
 export { ruralLand } from './rural-land/land.workflow';
 export { petition } from './petition/xf.workflow';

@@ -23,6 +23,7 @@ import { EVENTS_WITH_FILES, uploadBody } from './case/attachments';
 import { EventAttachmentField, type PendingAttachment } from '../components/EventAttachmentField';
 import { uploadForm } from '../api/upload';
 import { AssignmentCard } from './case/AssignmentCard';
+import { DocumentsCard } from './case/DocumentsCard';
 
 /**
  * One case: who, where it stands, what the person can do now, what was transferred with it, its deadlines, the
@@ -141,6 +142,7 @@ export function CasePage() {
           <Flex vertical gap={16}>
             <DisputeCard view={view} dispute={dispute} />
             <AssignmentCard view={view} onChanged={reload} />
+            <DocumentsCard caseId={view.id} version={view.version} />
             <TeamCard caseId={view.id} onChanged={reload} />
             <AttachmentsCard key={filesTick} caseId={view.id} onChanged={reload} />
             <TimelineCard entries={history.data} error={history.error} onRetry={history.reload} workflow={workflow.data} parties={view.parties} names={names} />

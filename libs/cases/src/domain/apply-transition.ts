@@ -208,10 +208,13 @@ export class ApplyTransition {
     }
     const now = this.clock.now();
     const today = chinaDate(now);
-    // The dossier of a transfer quotes the sending case's records: read them only when the event sends the case on.
+    // The dossier of a transfer quotes the sending case's records, and a document an event produces may quote them:
+    // read them only then.
     const def = this.registry.get(record.workflowId, record.workflowVersion);
     const [history, transfer, facts] = await Promise.all([
-      this.routes.from(record.workflowId, type, request.data, record.state).length ? this.audit.history(record.id) : Promise.resolve([] as AuditEntry[]),
+      this.routes.from(record.workflowId, type, request.data, record.state).length || this.planner.producesDocument(record.workflowId, type)
+        ? this.audit.history(record.id)
+        : Promise.resolve([] as AuditEntry[]),
       record.originRoute ? this.transfers.into(record.id) : Promise.resolve(null),
       lookUpFacts(def, type, loaded, { store: this.store, registry: this.registry, directory, jurisdiction, viewer, today }),
     ]);

@@ -26,6 +26,7 @@ import {
   caseRoleEvents,
 } from '@app/workflow';
 import type { CommitPlan, OutboxMessage } from '../ports/case-store.port';
+import type { DocumentStamper } from '../ports/document-stamper.port';
 import { copyCase, type CaseLink, type CaseRecord } from './case-record';
 import { applyTeamChanges, type TeamChange } from './case-team';
 import type { AttachmentRecord } from '../attachments/attachment';
@@ -84,7 +85,13 @@ export class WritePlanner {
     private readonly planner: DeadlinePlanner,
     private readonly policy: LegalPolicy,
     private readonly chainHash: ChainHash,
+    private readonly documents?: DocumentStamper,
   ) {}
+
+  /** The event produces a document, whose digest needs the case's audit trail (`PlanEnv.history`). */
+  producesDocument(workflowId: string, eventType: string): boolean {
+    return this.documents?.produces(workflowId, eventType) ?? false;
+  }
 
   /** Opens a case in its workflow's initial state, runs the opening's effects, and returns it. */
   open(plan: CommitPlan, spec: Omit<NewCase, 'policy' | 'disputeCode'> & { disputeCode?: string }, env: PlanEnv): WorkingCase {
@@ -139,7 +146,7 @@ export class WritePlanner {
     const decision = decide(def, persisted, event);
     if (!decision.allowed) throw notAllowed(def, record, input.type, decision.allowedEvents, decision.violations, input.actor.roles, input.teamRole);
 
-    const audit = chainEntry(this.chainHash.algorithm, record.headHash, {
+    const content = {
       caseId: record.id,
       seq: record.version + 1,
       at,
@@ -149,7 +156,9 @@ export class WritePlanner {
       from: decision.from,
       to: decision.to,
       data: input.data,
-    });
+    };
+    const documents = this.stampDocuments(record, decision.to, decision.context, content, env);
+    const audit = chainEntry(this.chainHash.algorithm, record.headHash, documents.length ? { ...content, documents } : content);
     plan.audit.push(audit);
     const assigneeField = def.manifest.assigneeField;
     const assignee = assigneeField ? decision.context[assigneeField] : undefined;
@@ -244,6 +253,19 @@ export class WritePlanner {
     const next = { record: changed, deadlines: current.deadlines.map((d) => (updates.has(d.id) ? { ...d, ...updates.get(d.id)! } : d)) };
     plan.update = { expectedVersion: record.version, record: next.record };
     return next;
+  }
+
+  /** Digests of the documents the event produces, generated from the case as the event leaves it. */
+  private stampDocuments(record: CaseRecord, state: string, context: Record<string, any>, entry: Omit<AuditEntry, 'prevHash' | 'hash'>, env: PlanEnv) {
+    if (!this.documents?.produces(record.workflowId, entry.type)) return [];
+    const after = copyCase(record);
+    after.state = state;
+    after.context = context;
+    after.version = entry.seq;
+    after.updatedAt = entry.at;
+    // A trail read before a concurrent write may run past this version; that write makes this plan's commit fail.
+    const history = [...(env.history ?? []).filter((e) => e.caseId === record.id && e.seq < entry.seq), entry];
+    return this.documents.stamp({ record: after, history, directory: env.directory });
   }
 
   /** Effects the machine asked for, turned into writes of the same plan. Unknown effects were refused at startup. */

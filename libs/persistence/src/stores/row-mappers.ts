@@ -79,6 +79,7 @@ export function toAuditEntry(r: Row): AuditEntry {
     from: r.from_state ?? null,
     to: r.to_state,
     data: readJson(r.data),
+    ...(r.documents ? { documents: readJson(r.documents) } : {}),
     prevHash: r.prev_hash,
     hash: r.hash,
   };
@@ -129,6 +130,7 @@ export function auditParams(e: AuditEntry, json: (v: unknown) => string) {
     data: json(e.data),
     prev_hash: e.prevHash,
     hash: e.hash,
+    ...(e.documents?.length ? { documents: json(e.documents) } : {}),
   };
 }
 

@@ -38,6 +38,7 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery>
       to: e.to,
       toLabel: label(e.to) ?? e.to,
       data: e.data,
+      ...(e.documents ? { documents: e.documents } : {}),
       hash: e.hash,
       prevHash: e.prevHash,
     }));

@@ -13,6 +13,8 @@ export interface HistoryEntryView {
   to: string;
   toLabel: string;
   data: Record<string, unknown>;
+  /** The documents the event produced, by kind and SHA-256; absent when it produced none. */
+  documents?: { kind: string; sha256: string }[];
   hash: string;
   prevHash: string;
 }
