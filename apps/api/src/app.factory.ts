@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { installFastAsyncResourceBind } from './http/async-resource-bind';
 import { sendRouterProblem } from './http/problem-details.filter';
+import { compressResponses } from './http/compression';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers';
 import { serveWebConsole } from './http/web-console';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +35,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   logRequests(app.getHttpAdapter().getInstance(), logger);
   addSecurityHeaders(app.getHttpAdapter().getInstance(), setSecurityHeaders);
   app.setGlobalPrefix('api');
+  await compressResponses(app);
 
   const document = SwaggerModule.createDocument(
     app,

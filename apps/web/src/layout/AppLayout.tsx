@@ -1,7 +1,7 @@
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAccess } from '../api/channels';
 import { useApi } from '../api/hooks';
@@ -138,7 +138,10 @@ export function AppLayout() {
         )}
         <Content style={{ padding: desktop ? 24 : 12, minWidth: 0 }}>
           <InboxCountContext.Provider value={inboxCount}>
-            <Outlet />
+            {/* A page loaded on first use waits inside the frame, so the menu stays where it was. */}
+            <Suspense fallback={<Spin tip="正在加载…"><div style={{ height: 120 }} /></Spin>}>
+              <Outlet />
+            </Suspense>
           </InboxCountContext.Provider>
         </Content>
       </Layout>
