@@ -683,7 +683,7 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
       await dialog.waitFor({ state: 'hidden' });
       await page.getByText('密码已修改').waitFor();
 
-      const token = (await page.evaluate("sessionStorage.getItem('fengqiao.accessToken')")) as string;
+      const token = (await page.evaluate("localStorage.getItem('fengqiao.accessToken')")) as string;
       expect((await c.t.http().get('/api/auth/me').set(auth(token))).status).toBe(200);
       await page.getByRole('button', { name: '退出登录' }).click();
       await page.getByRole('button', { name: '登录', exact: true }).waitFor();

@@ -1,6 +1,7 @@
 import { Result, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { safeNextPath } from '@app/shared';
+import { Link, Navigate, Outlet, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { useAccess } from './api/channels';
 import { useSession } from './auth/session';
 import { ErrorNotice } from './components/ErrorNotice';
@@ -33,7 +34,7 @@ export function App() {
   return (
     <Suspense fallback={<Spin fullscreen tip="正在加载…" />}>
     <Routes>
-      <Route path="/login" element={me ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route path="/login" element={me ? <AfterLogin /> : <LoginPage />} />
       <Route path="/survey/:token" element={<SurveyPage />} />
       <Route element={<RequireLogin />}>
         <Route element={<AppLayout />}>
@@ -59,6 +60,12 @@ export function App() {
     </Routes>
     </Suspense>
   );
+}
+
+/** Already logged in (in another tab, say): straight to the page the link asked for. */
+function AfterLogin() {
+  const [params] = useSearchParams();
+  return <Navigate to={safeNextPath(params.get('next'))} replace />;
 }
 
 function RequireLogin() {

@@ -30,6 +30,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setChecking(false));
   }, []);
 
+  // Another tab logged out, or logged in (perhaps as someone else): this tab follows, so one browser holds one login.
+  useEffect(() => {
+    const changed = (e: StorageEvent) => {
+      if (e.key !== tokenStore.key && e.key !== null) return;
+      forgetShared();
+      if (!tokenStore.get()) {
+        setMe(null);
+        setEndedBecause('已在其他窗口退出登录');
+        return;
+      }
+      api<Me>('/auth/me').then(
+        (who) => {
+          setMe(who);
+          setEndedBecause(null);
+        },
+        () => setMe(null),
+      );
+    };
+    window.addEventListener('storage', changed);
+    return () => window.removeEventListener('storage', changed);
+  }, []);
+
   useEffect(() => {
     const ended = (e: Event) => {
       forgetShared();
