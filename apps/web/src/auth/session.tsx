@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, tokenStore, SESSION_ENDED } from '../api/client';
 import { forgetShared } from '../api/hooks';
 import type { LoginAnswer, Me } from '../api/types';
+import { clearDraftsOf } from '../lib/drafts';
 
 interface Session {
   /** The logged-in person, or null before login. */
@@ -75,9 +76,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     tokenStore.clear();
     forgetShared();
+    // Unsent drafts hold parties' details; an office computer is shared, so a deliberate logout takes them away.
+    if (me) clearDraftsOf(me.id);
     setMe(null);
     setEndedBecause(null);
-  }, []);
+  }, [me]);
 
   const value = useMemo<Session>(
     () => ({ me, checking, endedBecause, login, logout, hasRole: (...roles) => !!me && roles.some((r) => me.roles.includes(r)) }),
