@@ -13,7 +13,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
 const BIG_BUNDLE = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, label: "第${i}行" }`).join(', ')}];`;
 
 /** The body as bytes, not decoded: what went over the wire. */
-function rawBytes(res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) {
+function rawBytes(response: unknown, done: (error: Error | null, body: Buffer) => void) {
+  const res = response as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));

@@ -1,9 +1,19 @@
-import type { JsonSchema } from './json-schema';
+import type { DateBound, JsonSchema } from './json-schema';
 import type { DeadlineSpec, Precondition, WorkflowEvent } from './definition';
 
 // ---------- event data schema fragments ----------
 
 export const dateField = (title: string): JsonSchema => ({ type: 'string', format: 'date', title });
+
+/** The day something happened: never later than today, and never before the days in `notBefore`. */
+export const pastDateField = (title: string, notBefore: DateBound[] = []): JsonSchema => ({
+  ...dateField(title),
+  'x-notAfterToday': true,
+  ...(notBefore.length ? { 'x-notBefore': notBefore } : {}),
+});
+
+/** A day agreed for the future (a performance deadline): never before the days in `notBefore`. */
+export const laterDateField = (title: string, notBefore: DateBound[]): JsonSchema => ({ ...dateField(title), 'x-notBefore': notBefore });
 
 export const textField = (title: string, maxLength = 2000): JsonSchema => ({ type: 'string', title, minLength: 1, maxLength });
 

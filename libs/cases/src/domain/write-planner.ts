@@ -121,7 +121,7 @@ export class WritePlanner {
     const persisted = { value: record.state, context: record.context };
     const handled = eventsHandledIn(def, persisted);
     if (!handled.includes(input.type)) throw notAllowed(def, record, input.type, handled, [], input.actor.roles, input.teamRole);
-    const errors = this.validator.validate(def, input.type, input.data, { parties: record.parties, orgId: record.orgId, directory: env.directory });
+    const errors = this.validator.validate(def, input.type, input.data, { parties: record.parties, orgId: record.orgId, directory: env.directory, dates: { today: env.today, context: record.context } });
     if (errors.length) throw new ValidationError(errors);
 
     const at = env.now.toISOString();
