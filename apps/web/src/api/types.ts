@@ -169,6 +169,8 @@ export interface CaseView extends CaseHeading {
   openedAt: string;
   openedBy: string;
   updatedAt: string;
+  /** The engine's date (China time): forms default dates to it and refuse later days where the engine would. */
+  today: string;
 }
 
 /** True while the engine's case view has every field this file's `CaseView` says it has; the type check fails otherwise. */
@@ -208,6 +210,10 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   'x-enumLabels'?: string[];
+  /** A day something happened: the engine refuses one later than its today, so the picker offers none. */
+  'x-notAfterToday'?: boolean;
+  /** Days it may not precede (case facts or other fields), checked by the engine, which names them in its refusal. */
+  'x-notBefore'?: { ref: string; label: string }[];
   /**
    * Where the choices come from: `parties` (the case's), `courts` (basic courts), `orgs:TYPE1,TYPE2` (organisations
    * of those types), `orgUsers:ROLE` (users of the person's organisation with the role).

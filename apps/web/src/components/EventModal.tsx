@@ -18,6 +18,8 @@ interface Props {
   /** The event's definition from the workflow (schema, legal basis, conditions). */
   spec: WorkflowEvent | undefined;
   parties: Party[];
+  /** The engine's today, from the case view. */
+  today?: string;
   onClose: () => void;
   onApplied: (view: CaseView) => void;
   /** The case changed since it was loaded (412): reload it. */
@@ -30,7 +32,7 @@ interface Props {
  * is done), closing with typed content asks first, and a case changed meanwhile (412) keeps the form open with its
  * values, to be sent again on the fresh version. The action is sent only by its button, never by Enter in a field.
  */
-export function EventModal({ caseId, caseNo, version, event, spec, parties, onClose, onApplied, onStale }: Props) {
+export function EventModal({ caseId, caseNo, version, event, spec, parties, today, onClose, onApplied, onStale }: Props) {
   const [form] = Form.useForm();
   const { message, modal } = App.useApp();
   const { me } = useSession();
@@ -181,7 +183,7 @@ export function EventModal({ caseId, caseNo, version, event, spec, parties, onCl
         name={`event-${event?.type ?? 'none'}`}
       >
         {spec?.schema && Object.keys(spec.schema.properties ?? {}).length ? (
-          <SchemaFields schema={spec.schema} parties={parties} />
+          <SchemaFields schema={spec.schema} parties={parties} today={today} />
         ) : (
           <Typography.Paragraph>此操作无需填写其他内容，确认后即办理。</Typography.Paragraph>
         )}

@@ -73,12 +73,14 @@ export function AppLayout() {
       style={{ borderInlineEnd: 'none' }}
     />
   );
+  // A demo name often says the role already (王秀英（枫源村调解员）): a role named there is not shown again beside it.
+  const roleTags = me ? me.roleLabels.filter((r) => !me.displayName.includes(r)) : [];
   const who = me ? (
     <div data-testid="current-user">
       <div style={{ fontWeight: 600 }}>{me.displayName}</div>
       <div style={{ color: '#666', fontSize: 12 }}>{me.orgName}</div>
       <Space size={4} wrap style={{ marginTop: 4 }}>
-        {me.roleLabels.map((r) => (
+        {roleTags.map((r) => (
           <Tag key={r} color="geekblue" style={{ marginInlineEnd: 0 }}>
             {r}
           </Tag>
@@ -101,7 +103,7 @@ export function AppLayout() {
               {me.displayName} · {me.orgName}
             </span>
             <Space size={4}>
-              {me.roleLabels.map((r) => (
+              {roleTags.map((r) => (
                 <Tag key={r} color="gold" style={{ marginInlineEnd: 0 }}>
                   {r}
                 </Tag>

@@ -30,6 +30,7 @@ import { copyCase, type CaseLink, type CaseRecord } from './case-record';
 import { applyTeamChanges, type TeamChange } from './case-team';
 import { caseNoParts, openCase, type NewCase } from './case-factory';
 import { EventForbiddenError, TransitionNotAllowedError } from './case.errors';
+import { PARTY_ROLES } from './case-vocabulary';
 import { EventDataValidator } from './event-data-validator';
 import { LegalPolicy } from './legal-policy';
 import type { Dossier, TransferRecord } from './transfer';
@@ -134,6 +135,7 @@ export class WritePlanner {
       actor: { id: input.actor.id, role },
       policy: this.policy.values,
       ...(env.facts?.[record.id] ? { facts: env.facts[record.id] } : {}),
+      partyNames: Object.fromEntries(record.parties.map((p) => [p.id, `${p.name}（${PARTY_ROLES[p.role] ?? p.role}）`])),
     };
     const decision = decide(def, persisted, event);
     if (!decision.allowed) throw notAllowed(def, record, input.type, decision.allowedEvents, decision.violations, input.actor.roles, input.teamRole);

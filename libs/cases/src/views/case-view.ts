@@ -68,6 +68,8 @@ export interface CaseView extends CaseHeading {
   openedAt: string;
   openedBy: string;
   updatedAt: string;
+  /** The engine's date (China time) that event dates are judged against: forms offer it and refuse later days. */
+  today: IsoDate;
 }
 
 /** The case as one viewer may see it: labels in Chinese, personal data masked unless the viewer handles the case. */
@@ -128,6 +130,7 @@ export function presentCase(
     openedAt: record.openedAt,
     openedBy: record.openedBy,
     updatedAt: record.updatedAt,
+    today,
   };
 }
 
