@@ -33,7 +33,7 @@ describe.each(TEST_DATABASES)('console forms, links and first screen in Chromium
 
   /** A tab of its own; the machine is shared, so a step may wait longer than the default. */
   async function tab(): Promise<Page> {
-    const page = await tab();
+    const page = await newTab(c);
     page.setDefaultTimeout(30_000);
     return page;
   }
