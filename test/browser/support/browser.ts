@@ -48,7 +48,9 @@ export async function startConsole(database: TestDatabase): Promise<Console> {
     browser = await chromium.launch({
       executablePath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // Each person's tab is a window of its own; a window behind another must still animate (dialogs close on an
+      // animation frame), so nothing is throttled in the background.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
     });
   } catch (error) {
     await t.close();

@@ -91,7 +91,7 @@ export function EventModal({ caseId, caseNo, version, event, spec, parties, toda
     if (!hasContent(form.getFieldsValue(true)) || !form.isFieldsTouched()) return onClose();
     modal.confirm({
       title: '关闭此表单？',
-      content: '已填写的内容会保存为草稿，下次打开“' + (event?.label ?? '') + '”时自动恢复。',
+      content: '已填写的内容会保存为草稿，下次打开此操作时自动恢复。',
       okText: '关闭，保留草稿',
       cancelText: '继续填写',
       onOk: onClose,
