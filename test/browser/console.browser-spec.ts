@@ -113,7 +113,8 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
       const header = page.locator('header');
       await header.getByText('王秀英（枫源村调解员）').waitFor();
       await header.getByText('枫源村人民调解委员会').waitFor();
-      await header.getByText('调解员', { exact: true }).waitFor();
+      // The name already says the role: it is not shown a second time beside it.
+      expect(await header.getByText('调解员', { exact: true }).count()).toBe(0);
       // The queues count the earlier cases: both mediating cases are the mediator's; one is overdue, one due soon.
       await page.getByTestId('counter-mine').getByText('2').waitFor();
       await page.getByTestId('counter-overdue').getByText('1').waitFor();
@@ -484,10 +485,13 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
       const director = await c.t.loginUser('fy_director');
       await apply(c.t, 'fy_director', consentCaseId, 'ASSIGN_MEDIATOR', { mediatorId: director.user.id, consentedPartyIds: ['P1', 'P2'], selectedBy: 'COMMITTEE' });
       await dialog.getByRole('button', { name: '确认办理' }).click();
-      const warning = page.getByRole('dialog').filter({ hasText: '案件已被他人更新' });
-      await warning.getByText(/在您填写期间已有新的办理记录/).waitFor();
-      await warning.getByRole('button', { name: '知道了' }).click();
+      // The form stays open with what was typed, and the page behind it shows the case as it now is.
+      await dialog.getByTestId('stale-case').getByText(/在您填写期间已有新的办理记录/).waitFor();
+      expect(await dialog.getByRole('checkbox', { name: '周九（申请人）' }).isChecked()).toBe(true);
       await expectState(page, '已指定调解员');
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await page.getByRole('button', { name: '关闭，保留草稿' }).click();
+      await dialog.waitFor({ state: 'hidden' });
       await page.getByTestId('case-page').getByText('李建国（枫源村调委会主任）').first().waitFor();
       // Applied once, by the director: the mediator's stale request changed nothing.
       expect(await page.getByTestId('timeline').getByText('指定调解员', { exact: true }).count()).toBe(1);
@@ -683,7 +687,7 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
       await dialog.waitFor({ state: 'hidden' });
       await page.getByText('密码已修改').waitFor();
 
-      const token = (await page.evaluate("sessionStorage.getItem('fengqiao.accessToken')")) as string;
+      const token = (await page.evaluate("localStorage.getItem('fengqiao.accessToken')")) as string;
       expect((await c.t.http().get('/api/auth/me').set(auth(token))).status).toBe(200);
       await page.getByRole('button', { name: '退出登录' }).click();
       await page.getByRole('button', { name: '登录', exact: true }).waitFor();

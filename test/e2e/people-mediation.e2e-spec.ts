@@ -194,7 +194,7 @@ describe.each(TEST_DATABASES)('人民调解 → 司法确认 over HTTP ($name)',
     );
     expect(view).toMatchObject({ state: 'agreedWritten', stateLabel: '书面协议已生效', version: 6 });
     expect(eventTypes(view)).toEqual(['APPLY_JUDICIAL_CONFIRMATION', 'DECLINE_JUDICIAL_CONFIRMATION', 'RECORD_PERFORMED']);
-    expect(deadline(view, 'D-PM1')).toMatchObject({ status: 'met', statusLabel: '已遵守' });
+    expect(deadline(view, 'D-PM1')).toMatchObject({ status: 'met', statusLabel: '按期完成' });
     expect(deadline(view, 'D-JC1')).toMatchObject({
       label: '申请司法确认期限（协议生效之日起三十日）',
       dueOn: '2025-10-10',

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -8,6 +9,16 @@ import { createTestApp, type TestApp } from '../support/test-app';
  * The engine serves the web console at `/` beside the API: built files as they are, index.html for the console's
  * own routes, 404 problems for unknown API paths and missing files, and a Chinese page when nothing is built.
  */
+
+const BIG_BUNDLE = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, label: "第${i}行" }`).join(', ')}];`;
+
+/** The body as bytes, not decoded: what went over the wire. */
+function rawBytes(response: unknown, done: (error: Error | null, body: Buffer) => void) {
+  const res = response as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 describe.each(TEST_DATABASES)('web console at / ($name)', (database) => {
   describe('with a built console', () => {
@@ -20,6 +31,10 @@ describe.each(TEST_DATABASES)('web console at / ($name)', (database) => {
       writeFileSync(join(root, 'index.html'), '<!doctype html><html lang="zh-CN"><title>枫桥</title><div id="root"></div></html>');
       writeFileSync(join(root, 'assets', 'index-Ab12.js'), 'console.log("console")');
       writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+      // As the build leaves a bundle: the file and its brotli and gzip copies.
+      writeFileSync(join(root, 'assets', 'big-Cd34.js'), BIG_BUNDLE);
+      writeFileSync(join(root, 'assets', 'big-Cd34.js.br'), brotliCompressSync(BIG_BUNDLE));
+      writeFileSync(join(root, 'assets', 'big-Cd34.js.gz'), gzipSync(BIG_BUNDLE));
       t = await createTestApp(database, { FENGQIAO_WEB_ROOT: root });
     });
     afterAll(async () => {
@@ -47,6 +62,26 @@ describe.each(TEST_DATABASES)('web console at / ($name)', (database) => {
       const icon = await t.http().get('/favicon.svg');
       expect(icon.status).toBe(200);
       expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    });
+
+    it('sends the build’s compressed copies of a bundle to browsers that accept them, and compresses API answers', async () => {
+      const br = await t.http().get('/assets/big-Cd34.js').set('Accept-Encoding', 'br, gzip').buffer(true).parse(rawBytes);
+      expect(br.status).toBe(200);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(Number(br.headers['content-length'])).toBe(brotliCompressSync(BIG_BUNDLE).length);
+      const gzip = await t.http().get('/assets/big-Cd34.js').set('Accept-Encoding', 'gzip');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gzip.text).toBe(BIG_BUNDLE);
+      const plain = await t.http().get('/assets/big-Cd34.js').set('Accept-Encoding', 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.text).toBe(BIG_BUNDLE);
+
+      const docs = await t.http().get('/api/docs/openapi.json').set('Accept-Encoding', 'gzip');
+      expect(docs.headers['content-encoding']).toBe('gzip');
+      expect(docs.body.paths).toHaveProperty('/api/health');
+      // Below 1 KB compression gains nothing.
+      expect((await t.http().get('/api/health').set('Accept-Encoding', 'gzip')).headers['content-encoding']).toBeUndefined();
     });
 
     it('answers 404 problems for unknown API paths, missing files and paths outside the console', async () => {

@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { installFastAsyncResourceBind } from './http/async-resource-bind';
 import { buildOpenApiDocument } from './http/openapi/openapi-document';
 import { sendRouterProblem } from './http/problem-details.filter';
+import { compressResponses } from './http/compression';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers';
 import { serveWebConsole } from './http/web-console';
 import { randomUUID } from 'node:crypto';
@@ -38,6 +39,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   app.setGlobalPrefix('api');
   // Uploads: one file per request, cut off at the size limit while it streams in (413), never buffered past it.
   await app.register(multipart as never, { limits: { fileSize: config.attachments.maxBytes, files: 1, fields: 10, fieldSize: 4096, parts: 12 } });
+  await compressResponses(app);
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

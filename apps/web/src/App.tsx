@@ -1,37 +1,42 @@
 import { Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
-import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { safeNextPath } from '@app/shared';
+import { Link, Navigate, Outlet, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { useAccess } from './api/channels';
 import { useSession } from './auth/session';
 import { ErrorNotice } from './components/ErrorNotice';
 import { AppLayout } from './layout/AppLayout';
 import { INBOX_PATH, STATISTICS_ROLES } from './layout/menu';
-import { CalendarPage } from './pages/admin/CalendarPage';
-import { OrganisationsPage } from './pages/admin/OrganisationsPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { SecurityLogPage } from './pages/audit/SecurityLogPage';
-import { SubsidyClaimsPage } from './pages/subsidy/SubsidyClaimsPage';
-import { SubsidyStatementPage } from './pages/subsidy/SubsidyStatementPage';
-import { CaseListPage } from './pages/CaseListPage';
-import { CasePage } from './pages/CasePage';
-import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
-import { OpenCasePage } from './pages/OpenCasePage';
 import { WorkQueuePage } from './pages/WorkQueuePage';
-import { StatisticsPage } from './pages/statistics/StatisticsPage';
-import { SurveyPage } from './pages/SurveyPage';
-import { RiskRegisterPage } from './pages/risk/RiskRegisterPage';
 import { RISK_ROLES } from './pages/risk/risk-types';
-import { SupervisionPage } from './pages/risk/SupervisionPage';
 import { NOTIFICATIONS_PATH } from './layout/NotificationBell';
-import { NotificationsPage } from './pages/NotificationsPage';
+
+// Only the login page and the work queue are in the first download; every other page (the diagram, charts, admin)
+// comes when it is opened, so a slow village connection shows the queue sooner.
+const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const OrganisationsPage = lazy(() => import('./pages/admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const SecurityLogPage = lazy(() => import('./pages/audit/SecurityLogPage').then((m) => ({ default: m.SecurityLogPage })));
+const SubsidyClaimsPage = lazy(() => import('./pages/subsidy/SubsidyClaimsPage').then((m) => ({ default: m.SubsidyClaimsPage })));
+const SubsidyStatementPage = lazy(() => import('./pages/subsidy/SubsidyStatementPage').then((m) => ({ default: m.SubsidyStatementPage })));
+const CaseListPage = lazy(() => import('./pages/CaseListPage').then((m) => ({ default: m.CaseListPage })));
+const CasePage = lazy(() => import('./pages/CasePage').then((m) => ({ default: m.CasePage })));
+const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const OpenCasePage = lazy(() => import('./pages/OpenCasePage').then((m) => ({ default: m.OpenCasePage })));
+const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+const SurveyPage = lazy(() => import('./pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
+const RiskRegisterPage = lazy(() => import('./pages/risk/RiskRegisterPage').then((m) => ({ default: m.RiskRegisterPage })));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const SupervisionPage = lazy(() => import('./pages/risk/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 
 export function App() {
   const { me, checking } = useSession();
   if (checking) return <Spin fullscreen tip="正在加载…" />;
   return (
+    <Suspense fallback={<Spin fullscreen tip="正在加载…" />}>
     <Routes>
-      <Route path="/login" element={me ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route path="/login" element={me ? <AfterLogin /> : <LoginPage />} />
       <Route path="/survey/:token" element={<SurveyPage />} />
       <Route element={<RequireLogin />}>
         <Route element={<AppLayout />}>
@@ -56,7 +61,14 @@ export function App() {
         </Route>
       </Route>
     </Routes>
+    </Suspense>
   );
+}
+
+/** Already logged in (in another tab, say): straight to the page the link asked for. */
+function AfterLogin() {
+  const [params] = useSearchParams();
+  return <Navigate to={safeNextPath(params.get('next'))} replace />;
 }
 
 function RequireLogin() {

@@ -4,7 +4,7 @@ export type DeadlineStatus = 'pending' | 'met' | 'missed' | 'cancelled';
 
 export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
   pending: '进行中',
-  met: '已遵守',
+  met: '按期完成',
   missed: '已逾期',
   cancelled: '已取消',
 };

@@ -4,3 +4,4 @@ export * from './roles';
 export * from './canonical-json';
 export * from './identity-number';
 export * from './change-feed';
+export * from './console-path';

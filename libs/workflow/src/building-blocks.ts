@@ -1,9 +1,19 @@
-import type { JsonSchema } from './json-schema';
+import type { DateBound, JsonSchema } from './json-schema';
 import type { DeadlineSpec, Precondition, WorkflowEvent } from './definition';
 
 // ---------- event data schema fragments ----------
 
 export const dateField = (title: string): JsonSchema => ({ type: 'string', format: 'date', title });
+
+/** The day something happened: never later than today, and never before the days in `notBefore`. */
+export const pastDateField = (title: string, notBefore: DateBound[] = []): JsonSchema => ({
+  ...dateField(title),
+  'x-notAfterToday': true,
+  ...(notBefore.length ? { 'x-notBefore': notBefore } : {}),
+});
+
+/** A day agreed for the future (a performance deadline): never before the days in `notBefore`. */
+export const laterDateField = (title: string, notBefore: DateBound[]): JsonSchema => ({ ...dateField(title), 'x-notBefore': notBefore });
 
 export const textField = (title: string, maxLength = 2000): JsonSchema => ({ type: 'string', title, minLength: 1, maxLength });
 
@@ -79,7 +89,21 @@ export function everyParty(field: string, message: string, messageEn: string, le
     message,
     messageEn,
     legalBasis,
+    detail: (context, event) => {
+      const missing = partiesMissing(context.partyIds, event.data[field]);
+      return missing.length ? { zh: `尚缺：${missing.map((id) => partyName(event, id)).join('、')}`, en: `missing: ${missing.join(', ')}` } : undefined;
+    },
   };
+}
+
+/** The party ids of `partyIds` that the list `listed` (event data) leaves out. */
+export function partiesMissing(partyIds: string[], listed: unknown): string[] {
+  return partyIds.filter((id) => !Array.isArray(listed) || !listed.includes(id));
+}
+
+/** A party as people name them, from the engine; its id when the engine gave no names. */
+export function partyName(event: WorkflowEvent, id: string): string {
+  return event.partyNames?.[id] ?? id;
 }
 
 /** The date in `field` of the event data is not later than the day the event is applied. */
@@ -100,7 +124,14 @@ export function withinDeadline(deadlineId: string, message: string, messageEn: s
     },
     message,
     messageEn,
+    // Shown while days remain too: without the verdict.
+    rule: message.replace(/[，,]\s*期限已过$/, ''),
+    ruleEn: messageEn.replace(/[;,]\s*the (window|period|time limit) has passed$/i, ''),
     legalBasis,
+    detail: (_context, event: WorkflowEvent) => {
+      const due = event.deadlines[deadlineId];
+      return typeof due === 'string' ? { zh: `期限已于${due}届满`, en: `it ended on ${due}` } : undefined;
+    },
   };
 }
 

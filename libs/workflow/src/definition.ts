@@ -58,6 +58,12 @@ export interface Precondition<TContext = any> {
   check: (context: TContext, event: WorkflowEvent) => boolean;
   message: string;
   messageEn: string;
+  /**
+   * The condition as shown before acting (forms, documentation), where `message` is worded as the refusal it becomes
+   * ("…，期限已过"); `message` when absent.
+   */
+  rule?: string;
+  ruleEn?: string;
   legalBasis?: string;
   /** What exactly stood in the way (the earlier case it found), added to the message when the check fails. */
   detail?: (context: TContext, event: WorkflowEvent) => { zh: string; en: string } | undefined;
@@ -128,6 +134,8 @@ export interface WorkflowEvent {
   policy?: Record<string, unknown>;
   /** What the engine looked up for this event (`EventSpec.lookups`), by lookup name. */
   facts?: Record<string, unknown>;
+  /** The case's parties as people name them (`张三（申请人）`) by party id, so a refusal can say who is missing. */
+  partyNames?: Record<string, string>;
 }
 
 /** Facts about a case at opening, used to build the machine's initial context. */

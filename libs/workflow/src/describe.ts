@@ -159,7 +159,7 @@ export function describeWorkflow(def: WorkflowDefinition): WorkflowDescription {
     system: spec.roles.includes('SYSTEM'),
     preconditionTexts: (spec.preconditions ?? []).map((name) => {
       const p = def.preconditions[name];
-      return { name, message: p.message, messageEn: p.messageEn, legalBasis: p.legalBasis };
+      return { name, message: p.rule ?? p.message, messageEn: p.ruleEn ?? p.messageEn, legalBasis: p.legalBasis };
     }),
   }));
   const transitions = transitionsOf(machine);

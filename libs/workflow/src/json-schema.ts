@@ -31,4 +31,16 @@ export interface JsonSchema {
   then?: JsonSchema;
   /** For an array of objects: no two items may share this property's value (one answer per party). */
   'x-uniqueBy'?: string;
+  /** For a `format: date` field of something that has happened: not later than the engine's today (China time). */
+  'x-notAfterToday'?: boolean;
+  /**
+   * For a `format: date` field: not earlier than these days, each a case fact (`context.<field>`) or another field of
+   * the same data (`data.<field>`), with its Chinese label. A day that is not known (not recorded yet) is no bound.
+   */
+  'x-notBefore'?: readonly DateBound[];
+}
+
+export interface DateBound {
+  ref: `context.${string}` | `data.${string}`;
+  label: string;
 }

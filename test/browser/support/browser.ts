@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TestDatabase } from '../../support/databases';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
@@ -29,13 +28,13 @@ export interface Console {
   t: TestApp;
   /** http://127.0.0.1:<port> */
   url: string;
-  context: BrowserContext;
+  browser: Browser;
   close(): Promise<void>;
 }
 
 /**
- * The real engine, listening on a random port with the built web console, and a headless Chromium with a fresh
- * profile. The browser's own network features are off: this machine reaches nothing but loopback.
+ * The real engine, listening on a random port with the built web console, and a headless Chromium. The browser's own
+ * network features are off: this machine reaches nothing but loopback.
  */
 export async function startConsole(database: TestDatabase): Promise<Console> {
   const executablePath = chromiumPath();
@@ -44,38 +43,46 @@ export async function startConsole(database: TestDatabase): Promise<Console> {
   const t = await createTestApp(database, { FENGQIAO_WEB_ROOT: WEB_DIST });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.getHttpServer().address() as AddressInfo;
-  const profile = mkdtempSync(join(tmpdir(), 'fengqiao-chromium-'));
-  let context: BrowserContext;
+  let browser: Browser;
   try {
-    context = await chromium.launchPersistentContext(profile, {
+    browser = await chromium.launch({
       executablePath,
       headless: true,
-      viewport: OFFICE,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // Each person's tab is a window of its own; a window behind another must still animate (dialogs close on an
+      // animation frame), so nothing is throttled in the background.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
     });
   } catch (error) {
     await t.close();
-    rmSync(profile, { recursive: true, force: true });
     throw error;
   }
-  context.setDefaultTimeout(15_000);
   return {
     t,
     url: `http://127.0.0.1:${port}`,
-    context,
+    browser,
     close: async () => {
-      await context.close();
+      await browser.close();
       await t.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
 
-/** A new tab: its own sessionStorage, so its own login. */
+/**
+ * A tab in a browser profile of its own: its own storage, so its own login. The console keeps one login per browser
+ * (every tab shares it), so two people side by side need two profiles, as two people have two computers.
+ */
 export async function newTab(c: Console): Promise<Page> {
-  const page = await c.context.newPage();
+  const context = await c.browser.newContext({ viewport: OFFICE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(15_000);
+  return watch(await context.newPage());
+}
+
+/** Another tab of the same browser profile as `page`: it shares that tab's storage, so its login. */
+export async function sameBrowserTab(page: Page): Promise<Page> {
+  return watch(await page.context().newPage());
+}
+
+function watch(page: Page): Page {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   // A blocked script or style means the console's security policy and its code disagree.

@@ -12,7 +12,7 @@ export interface PartyLine {
   details: string[];
 }
 
-const SEXES: Record<string, string> = { MALE: '男', FEMALE: '女', M: '男', F: '女', 男: '男', 女: '女' };
+const SEXES: Record<string, string> = { MALE: '男', FEMALE: '女' };
 
 /**
  * What a document is generated from: the case's fixed facts and its audit trail up to the document's event, read
@@ -78,22 +78,15 @@ export class DocumentSource {
 
   private partyLine(p: Party): PartyLine {
     // Sex, ethnicity, birth date, occupation and agent are printed when the case records them.
-    const extra = p as Party & Record<string, unknown>;
-    const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
     const details: string[] = [];
-    const sex = text(extra.sex ?? extra.gender);
-    if (sex) details.push(`性别：${SEXES[sex] ?? sex}`);
-    const ethnicity = text(extra.ethnicity);
-    if (ethnicity) details.push(`民族：${ethnicity}`);
-    const born = text(extra.birthDate ?? extra.dateOfBirth);
-    if (born && /^\d{4}-\d{2}-\d{2}/.test(born)) details.push(`年龄：${ageOn(born, this.asOf)}岁`);
-    const occupation = text(extra.occupation);
-    if (occupation) details.push(`职业：${occupation}`);
+    if (p.sex) details.push(`性别：${SEXES[p.sex] ?? p.sex}`);
+    if (p.ethnicity) details.push(`民族：${p.ethnicity}`);
+    if (p.dateOfBirth) details.push(`年龄：${ageOn(p.dateOfBirth, this.asOf)}岁`);
+    if (p.occupation) details.push(`职业：${p.occupation}`);
     if (p.idNumber) details.push(`公民身份号码：${this.reveal ? p.idNumber : maskIdNumber(p.idNumber)}`);
     if (p.address) details.push(`住址：${this.reveal ? p.address : '（已隐藏）'}`);
     if (p.phone) details.push(`联系电话：${this.reveal ? p.phone : maskPhone(p.phone)}`);
-    const agent = extra.agent && typeof extra.agent === 'object' ? text((extra.agent as Record<string, unknown>).name) : text(extra.agent);
-    if (agent) details.push(`委托代理人：${agent}`);
+    if (p.agent) details.push(`${p.agent.kind === 'LEGAL' ? '法定代理人' : '委托代理人'}：${p.agent.name}`);
     return { id: p.id, name: p.name, roleLabel: PARTY_ROLES[p.role] ?? p.role, details };
   }
 }

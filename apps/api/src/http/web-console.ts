@@ -14,8 +14,9 @@ export const DEFAULT_WEB_ROOT = 'apps/web/dist';
  */
 export async function serveWebConsole(app: NestFastifyApplication, webRoot: string | null): Promise<void> {
   const root = resolve(webRoot ?? DEFAULT_WEB_ROOT);
-  // serve: false — only `reply.sendFile`; the route below decides what each path means.
-  await app.register(fastifyStatic, { root, serve: false, decorateReply: true });
+  // serve: false — only `reply.sendFile`; the route below decides what each path means. preCompressed: the build's
+  // `.br`/`.gz` beside a file go to browsers that accept them.
+  await app.register(fastifyStatic, { root, serve: false, decorateReply: true, preCompressed: true });
   app
     .getHttpAdapter()
     .getInstance()

@@ -48,12 +48,34 @@ export class ApiError extends Error {
 
 const TOKEN_KEY = 'fengqiao.accessToken';
 
-/** The bearer token lives in sessionStorage: it ends with the browser tab, and other tabs log in on their own. */
+/**
+ * The bearer token lives in localStorage, so a case opened in a new tab is open in the same login; it lasts as long as
+ * the token itself (FENGQIAO_JWT_TTL) and its session on the engine. A token past its expiry is forgotten on read.
+ * Logging out, or logging in as someone else, in one tab reaches the others through the `storage` event (session.tsx).
+ */
 export const tokenStore = {
-  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  key: TOKEN_KEY,
+  get: (): string | null => {
+    const token = localStorage.getItem(TOKEN_KEY);
+    if (token && expired(token)) {
+      localStorage.removeItem(TOKEN_KEY);
+      return null;
+    }
+    return token;
+  },
+  set: (token: string) => localStorage.setItem(TOKEN_KEY, token),
+  clear: () => localStorage.removeItem(TOKEN_KEY),
 };
+
+/** The token's `exp` claim is in the past. The engine judges too; this only spares a request sure to be refused. */
+function expired(token: string): boolean {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    return typeof payload.exp === 'number' && payload.exp * 1000 <= Date.now();
+  } catch {
+    return false;
+  }
+}
 
 /** Fired when the API says the session is over, so the app can send the person back to the login page. */
 export const SESSION_ENDED = 'fengqiao:session-ended';

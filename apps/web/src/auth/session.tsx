@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, tokenStore, SESSION_ENDED } from '../api/client';
 import { forgetShared } from '../api/hooks';
 import type { LoginAnswer, Me } from '../api/types';
+import { clearDraftsOf } from '../lib/drafts';
 
 interface Session {
   /** The logged-in person, or null before login. */
@@ -30,6 +31,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setChecking(false));
   }, []);
 
+  // Another tab logged out, or logged in (perhaps as someone else): this tab follows, so one browser holds one login.
+  useEffect(() => {
+    const changed = (e: StorageEvent) => {
+      if (e.key !== tokenStore.key && e.key !== null) return;
+      forgetShared();
+      if (!tokenStore.get()) {
+        setMe(null);
+        setEndedBecause('已在其他窗口退出登录');
+        return;
+      }
+      api<Me>('/auth/me').then(
+        (who) => {
+          setMe(who);
+          setEndedBecause(null);
+        },
+        () => setMe(null),
+      );
+    };
+    window.addEventListener('storage', changed);
+    return () => window.removeEventListener('storage', changed);
+  }, []);
+
   useEffect(() => {
     const ended = (e: Event) => {
       forgetShared();
@@ -53,9 +76,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     tokenStore.clear();
     forgetShared();
+    // Unsent drafts hold parties' details; an office computer is shared, so a deliberate logout takes them away.
+    if (me) clearDraftsOf(me.id);
     setMe(null);
     setEndedBecause(null);
-  }, []);
+  }, [me]);
 
   const value = useMemo<Session>(
     () => ({ me, checking, endedBecause, login, logout, hasRole: (...roles) => !!me && roles.some((r) => me.roles.includes(r)) }),

@@ -63,6 +63,7 @@ export function InboxList({ inbox, pageSize, onPage, empty = '没有等待本单
       event={acting?.event ?? null}
       spec={spec}
       parties={acting?.view.parties ?? []}
+      today={acting?.view.today}
       onClose={() => setActing(null)}
       onApplied={() => {
         setActing(null);

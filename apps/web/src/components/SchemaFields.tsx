@@ -13,6 +13,8 @@ interface Props {
   prefix?: Name;
   /** The case's parties, offered for `x-source: 'parties'` fields. */
   parties: Party[];
+  /** The engine's today (YYYY-MM-DD): the default of a day that happened, and the last day its picker offers. */
+  today?: string;
 }
 
 /**
@@ -21,18 +23,18 @@ interface Props {
  * some types, `orgs:TYPE1,TYPE2`; the users of the person's organisation with a role, `orgUsers:ROLE`), `format: date`
  * is a date picker, booleans are checkboxes, nested objects are groups and arrays of free text take tags.
  */
-export function SchemaFields({ schema, prefix = [], parties }: Props) {
+export function SchemaFields({ schema, prefix = [], parties, today }: Props) {
   const required = new Set(schema.required ?? []);
   return (
     <>
       {Object.entries(schema.properties ?? {}).map(([key, prop]) => (
-        <SchemaField key={key} name={[...prefix, key]} prop={prop} required={required.has(key)} parties={parties} />
+        <SchemaField key={key} name={[...prefix, key]} prop={prop} required={required.has(key)} parties={parties} today={today} />
       ))}
     </>
   );
 }
 
-function SchemaField({ name, prop, required, parties }: { name: Name; prop: JsonSchema; required: boolean; parties: Party[] }) {
+function SchemaField({ name, prop, required, parties, today }: { name: Name; prop: JsonSchema; required: boolean; parties: Party[]; today?: string }) {
   const label = prop.title ?? String(name[name.length - 1]);
   const source = prop['x-source'] ?? prop.items?.['x-source'];
 
@@ -43,7 +45,7 @@ function SchemaField({ name, prop, required, parties }: { name: Name; prop: Json
           {label}
           {required ? <span style={{ color: '#ff4d4f' }}> *</span> : null}
         </legend>
-        <SchemaFields schema={prop} prefix={name} parties={parties} />
+        <SchemaFields schema={prop} prefix={name} parties={parties} today={today} />
       </fieldset>
     );
   }
@@ -92,16 +94,24 @@ function SchemaField({ name, prop, required, parties }: { name: Name; prop: Json
   if (prop.type === 'string' && prop.maxLength && !choosing) rules.push({ max: prop.maxLength, message: `${label}不能超过 ${prop.maxLength} 个字` });
 
   if (prop.format === 'date') {
+    const happened = prop['x-notAfterToday'] === true && !!today;
     return (
       <Form.Item
         label={label}
         name={name}
         rules={rules}
+        // Most such days are today (the session just held, the agreement just signed).
+        initialValue={happened && required ? today : undefined}
         // The form keeps the ISO date the API takes; the picker works with dayjs.
         getValueProps={(value?: string) => ({ value: value ? dayjs(value) : undefined })}
         normalize={(value?: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : undefined)}
       >
-        <DatePicker style={{ width: '100%', maxWidth: 240 }} format="YYYY-MM-DD" placeholder="选择日期" />
+        <DatePicker
+          style={{ width: '100%', maxWidth: 240 }}
+          format="YYYY-MM-DD"
+          placeholder="选择日期"
+          disabledDate={happened ? (day) => day.format('YYYY-MM-DD') > today! : undefined}
+        />
       </Form.Item>
     );
   }

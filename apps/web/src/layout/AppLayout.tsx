@@ -1,7 +1,7 @@
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAccess } from '../api/channels';
 import { useApi } from '../api/hooks';
@@ -74,12 +74,14 @@ export function AppLayout() {
       style={{ borderInlineEnd: 'none' }}
     />
   );
+  // A demo name often says the role already (王秀英（枫源村调解员）): a role named there is not shown again beside it.
+  const roleTags = me ? me.roleLabels.filter((r) => !me.displayName.includes(r)) : [];
   const who = me ? (
     <div data-testid="current-user">
       <div style={{ fontWeight: 600 }}>{me.displayName}</div>
       <div style={{ color: '#666', fontSize: 12 }}>{me.orgName}</div>
       <Space size={4} wrap style={{ marginTop: 4 }}>
-        {me.roleLabels.map((r) => (
+        {roleTags.map((r) => (
           <Tag key={r} color="geekblue" style={{ marginInlineEnd: 0 }}>
             {r}
           </Tag>
@@ -103,7 +105,7 @@ export function AppLayout() {
               {me.displayName} · {me.orgName}
             </span>
             <Space size={4}>
-              {me.roleLabels.map((r) => (
+              {roleTags.map((r) => (
                 <Tag key={r} color="gold" style={{ marginInlineEnd: 0 }}>
                   {r}
                 </Tag>
@@ -140,7 +142,10 @@ export function AppLayout() {
         )}
         <Content style={{ padding: desktop ? 24 : 12, minWidth: 0 }}>
           <InboxCountContext.Provider value={inboxCount}>
-            <Outlet />
+            {/* A page loaded on first use waits inside the frame, so the menu stays where it was. */}
+            <Suspense fallback={<Spin tip="正在加载…"><div style={{ height: 120 }} /></Spin>}>
+              <Outlet />
+            </Suspense>
           </InboxCountContext.Provider>
         </Content>
       </Layout>

@@ -87,9 +87,6 @@ export function CasePage() {
               <Tag color="volcano">{view.workflow.title}</Tag>
               <StateTag label={view.stateLabel} closed={view.closed} />
               {view.closed ? <Tag>已办结</Tag> : null}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                状态代码 {view.state} · 版本 {view.version}
-              </Typography.Text>
             </Space>
           </div>
           <Button icon={<ReloadOutlined />} onClick={reload}>
@@ -162,6 +159,7 @@ export function CasePage() {
         event={acting}
         spec={spec}
         parties={view.parties}
+        today={view.today}
         onClose={() => setActing(null)}
         extra={acting && EVENTS_WITH_FILES[acting.type] ? <EventAttachmentField value={pendingFile} onChange={setPendingFile} /> : undefined}
         onApplied={(next) => {

@@ -2,6 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { safeNextPath } from '@app/shared';
 import { useSession } from '../auth/session';
 import { ErrorNotice } from '../components/ErrorNotice';
 
@@ -17,9 +18,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(username.trim(), password);
-      const next = params.get('next');
-      // Only a path inside the console: never an address elsewhere.
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      navigate(safeNextPath(params.get('next')), { replace: true });
     } catch (e) {
       setError(e);
     } finally {

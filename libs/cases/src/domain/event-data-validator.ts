@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import localizeZh from 'ajv-i18n/localize/zh';
 import type { FieldError } from '@app/shared';
 import type { Directory } from '@app/organisations';
-import { ORG_TYPE_LABELS, type JsonSchema, type WorkflowDefinition } from '@app/workflow';
+import { ORG_TYPE_LABELS, type IsoDate, type JsonSchema, type WorkflowDefinition } from '@app/workflow';
 import type { Party } from './case-record';
 
 const EMPTY_SCHEMA: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
@@ -19,15 +19,18 @@ export class EventDataValidator {
 
   constructor() {
     addFormats(this.ajv, ['date', 'date-time']);
-    this.ajv.addVocabulary(['x-enumLabels', 'x-source', 'x-uniqueBy']);
+    this.ajv.addVocabulary(['x-enumLabels', 'x-source', 'x-uniqueBy', 'x-notAfterToday', 'x-notBefore']);
   }
 
-  validate(def: WorkflowDefinition, type: string, data: unknown, refs: { parties: Party[]; orgId: string; directory: Directory }): FieldError[] {
+  /** `dates`: the engine's today and the case's context, which dated fields are judged against (dateRuleErrors). */
+  validate(def: WorkflowDefinition, type: string, data: unknown, refs: { parties: Party[]; orgId: string; directory: Directory; dates?: DateFacts }): FieldError[] {
     const spec = def.events[type];
     // Engine-sent events carry what the engine chose to attach; people's events carry only what their schema allows.
     const schema = spec?.schema ?? (spec?.roles.includes('SYSTEM') ? SYSTEM_EVENT_SCHEMA : EMPTY_SCHEMA);
     const errors = this.againstSchema(schema, data, 'data');
-    return errors.length ? errors : checkReferences(schema, data as Record<string, unknown>, refs);
+    if (errors.length) return errors;
+    const references = checkReferences(schema, data as Record<string, unknown>, refs);
+    return refs.dates ? [...references, ...dateRuleErrors(schema, data as Record<string, unknown>, refs.dates)] : references;
   }
 
   /** Errors of `value` against `schema`, each named by its path under `root`; none when it is valid. */
@@ -58,6 +61,42 @@ function fieldPath(root: string, e: ErrorObject): string {
   if (e.keyword === 'required') parts.push(String((e.params as { missingProperty: string }).missingProperty));
   if (e.keyword === 'additionalProperties') parts.push(String((e.params as { additionalProperty: string }).additionalProperty));
   return parts.reduce((path, p) => (/^\d+$/.test(p) ? `${path}[${p}]` : `${path}.${p}`), root);
+}
+
+export interface DateFacts {
+  today: IsoDate;
+  context: Record<string, unknown>;
+}
+
+/**
+ * The days of things that happened must have happened: not after today by the engine's clock (`x-notAfterToday`),
+ * and in order with the case's own days and the other days of the same data (`x-notBefore`): a session not before
+ * the mediation started, a performance deadline not before the agreement. Only schema-valid data comes here, so
+ * every date is YYYY-MM-DD and compares as text.
+ */
+export function dateRuleErrors(schema: JsonSchema, data: Record<string, unknown>, facts: DateFacts, root = 'data'): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+    const value = data[name];
+    if (prop.type === 'object' && value && typeof value === 'object') {
+      errors.push(...dateRuleErrors(prop, value as Record<string, unknown>, facts, `${root}.${name}`));
+      continue;
+    }
+    if (prop.format !== 'date' || typeof value !== 'string') continue;
+    const label = prop.title ?? name;
+    if (prop['x-notAfterToday'] && value > facts.today) {
+      errors.push({ field: `${root}.${name}`, message: `must not be later than today (${facts.today})`, messageZh: `${label}不能晚于今天（${facts.today}）` });
+      continue;
+    }
+    for (const bound of prop['x-notBefore'] ?? []) {
+      const [where, field] = [bound.ref.slice(0, bound.ref.indexOf('.')), bound.ref.slice(bound.ref.indexOf('.') + 1)];
+      const day = (where === 'context' ? facts.context : data)[field];
+      if (typeof day !== 'string' || value >= day) continue;
+      errors.push({ field: `${root}.${name}`, message: `must not be earlier than ${field} (${day})`, messageZh: `${label}不能早于${bound.label}（${day}）` });
+      break;
+    }
+  }
+  return errors;
 }
 
 function checkReferences(schema: JsonSchema, data: Record<string, unknown>, refs: { parties: Party[]; orgId: string; directory: Directory }): FieldError[] {

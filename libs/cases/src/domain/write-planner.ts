@@ -32,6 +32,7 @@ import { applyTeamChanges, type TeamChange } from './case-team';
 import type { AttachmentRecord } from '../attachments/attachment';
 import { caseNoParts, openCase, type NewCase } from './case-factory';
 import { EventForbiddenError, TransitionNotAllowedError } from './case.errors';
+import { PARTY_ROLES } from './case-vocabulary';
 import { EventDataValidator } from './event-data-validator';
 import { LegalPolicy } from './legal-policy';
 import type { Dossier, TransferRecord } from './transfer';
@@ -129,7 +130,7 @@ export class WritePlanner {
     const persisted = { value: record.state, context: record.context };
     const handled = eventsHandledIn(def, persisted);
     if (!handled.includes(input.type)) throw notAllowed(def, record, input.type, handled, [], input.actor.roles, input.teamRole);
-    const errors = this.validator.validate(def, input.type, input.data, { parties: record.parties, orgId: record.orgId, directory: env.directory });
+    const errors = this.validator.validate(def, input.type, input.data, { parties: record.parties, orgId: record.orgId, directory: env.directory, dates: { today: env.today, context: record.context } });
     if (errors.length) throw new ValidationError(errors);
 
     const at = env.now.toISOString();
@@ -142,6 +143,7 @@ export class WritePlanner {
       actor: { id: input.actor.id, role },
       policy: this.policy.values,
       ...(env.facts?.[record.id] ? { facts: env.facts[record.id] } : {}),
+      partyNames: Object.fromEntries(record.parties.map((p) => [p.id, `${p.name}（${PARTY_ROLES[p.role] ?? p.role}）`])),
     };
     const decision = decide(def, persisted, event);
     if (!decision.allowed) throw notAllowed(def, record, input.type, decision.allowedEvents, decision.violations, input.actor.roles, input.teamRole);

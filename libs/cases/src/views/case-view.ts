@@ -119,6 +119,8 @@ export interface CaseView extends CaseHeading {
   openedAt: string;
   openedBy: string;
   updatedAt: string;
+  /** The engine's date (China time) that event dates are judged against: forms offer it and refuse later days. */
+  today: IsoDate;
 }
 
 /** The case as one viewer may see it: labels in Chinese, personal data masked unless the viewer handles the case. */
@@ -172,6 +174,7 @@ export function presentCase(
     openedAt: record.openedAt,
     openedBy: record.openedBy,
     updatedAt: record.updatedAt,
+    today,
   };
 }
 

@@ -5,6 +5,8 @@ export interface PmContext {
   partyIds: string[];
   openedOn: IsoDate;
   mediatorId?: string;
+  /** The day mediation started (开始调解), as recorded. */
+  mediationStartedOn?: IsoDate;
   agreementForm?: 'ORAL' | 'WRITTEN';
   /** The day the agreement took effect: the day an oral agreement was reached, or the last signature and seal. */
   agreementEffectiveOn?: IsoDate;

@@ -1,6 +1,6 @@
 import type { EventSpec } from '../definition';
 import { hearingConcludedEvent, hearingEndedEvent, requestHearingEvent } from '../hearing-request';
-import { ROUTES, dateField, enumField, objectSchema, outcomeSchema, partyIdsField, returnSchema, rightsNoticeField, satisfactionField, textField } from '../building-blocks';
+import { ROUTES, dateField, enumField, laterDateField, pastDateField, objectSchema, outcomeSchema, partyIdsField, returnSchema, rightsNoticeField, satisfactionField, textField } from '../building-blocks';
 
 const MEDIATION_STAFF = ['MEDIATOR', 'COMMITTEE_DIRECTOR'] as const;
 const INTAKE_STAFF = ['INTAKE_CLERK', 'MEDIATOR', 'COMMITTEE_DIRECTOR'] as const;
@@ -63,7 +63,7 @@ export const pmEvents: Record<string, EventSpec> = {
     roles: ['MEDIATOR'],
     schema: objectSchema(
       {
-        startedOn: dateField('开始日期'),
+        startedOn: pastDateField('开始日期', [{ ref: 'context.openedOn', label: '登记日期' }]),
         mode: enumField('调解方式', { ON_SITE: '现场调解', ONLINE: '在线调解', HEARING: '听证评理' }),
       },
       ['startedOn', 'mode'],
@@ -76,7 +76,7 @@ export const pmEvents: Record<string, EventSpec> = {
     roles: ['MEDIATOR'],
     schema: objectSchema(
       {
-        heldOn: dateField('调解日期'),
+        heldOn: pastDateField('调解日期', [{ ref: 'context.mediationStartedOn', label: '开始调解日期' }]),
         summary: textField('调解情况'),
         participants: { type: 'array', title: '参与调解人员（邀请的亲属、邻里、专家等）', items: { type: 'string', maxLength: 50 }, maxItems: 30 },
       },
@@ -116,8 +116,8 @@ export const pmEvents: Record<string, EventSpec> = {
     schema: objectSchema(
       {
         content: textField('协议内容'),
-        reachedOn: dateField('达成日期'),
-        performanceDueOn: dateField('约定履行期限'),
+        reachedOn: pastDateField('达成日期', [{ ref: 'context.mediationStartedOn', label: '开始调解日期' }]),
+        performanceDueOn: laterDateField('约定履行期限', [{ ref: 'data.reachedOn', label: '达成日期' }]),
       },
       ['content', 'reachedOn'],
     ),
@@ -134,8 +134,8 @@ export const pmEvents: Record<string, EventSpec> = {
         signedPartyIds: partyIdsField('已签名、盖章或按指印的当事人'),
         mediatorSigned: { type: 'boolean', title: '调解员已签名' },
         committeeSealed: { type: 'boolean', title: '已加盖人民调解委员会印章' },
-        effectiveOn: dateField('生效日期（最后一方签名盖章之日）'),
-        performanceDueOn: dateField('约定履行期限'),
+        effectiveOn: pastDateField('生效日期（最后一方签名盖章之日）', [{ ref: 'context.mediationStartedOn', label: '开始调解日期' }]),
+        performanceDueOn: laterDateField('约定履行期限', [{ ref: 'data.effectiveOn', label: '生效日期' }]),
       },
       ['content', 'signedPartyIds', 'mediatorSigned', 'committeeSealed', 'effectiveOn'],
     ),
@@ -267,7 +267,7 @@ export const pmEvents: Record<string, EventSpec> = {
     roles: ['MEDIATOR'],
     schema: objectSchema(
       {
-        visitedOn: dateField('回访日期'),
+        visitedOn: pastDateField('回访日期'),
         method: enumField('回访方式', { VISIT: '上门回访', PHONE: '电话回访', ONLINE: '线上回访' }),
         summary: textField('回访情况'),
         satisfaction: satisfactionField,
@@ -280,7 +280,7 @@ export const pmEvents: Record<string, EventSpec> = {
     label: '确认协议已履行',
     labelEn: 'Record that the agreement was performed',
     roles: [...MEDIATION_STAFF],
-    schema: objectSchema({ performedOn: dateField('履行日期'), evidence: textField('履行情况', 1000) }, ['performedOn']),
+    schema: objectSchema({ performedOn: pastDateField('履行日期'), evidence: textField('履行情况', 1000) }, ['performedOn']),
     legalBasis: '人民调解法 第三十一条',
   },
   RECORD_DEFAULT: {
@@ -301,7 +301,7 @@ export const pmEvents: Record<string, EventSpec> = {
     label: '告知申请强制执行',
     labelEn: 'Advise the party to apply for enforcement',
     roles: [...MEDIATION_STAFF],
-    schema: objectSchema({ advisedOn: dateField('告知日期') }, ['advisedOn']),
+    schema: objectSchema({ advisedOn: pastDateField('告知日期') }, ['advisedOn']),
     legalBasis: '人民调解法 第三十三条',
     preconditions: ['wasConfirmed'],
   },

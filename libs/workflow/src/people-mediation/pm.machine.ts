@@ -66,6 +66,8 @@ export const pmMachine = setup({
     markNotConfirmed: assign({ confirmed: false }),
     markFollowUp: assign({ followUpDone: true }),
     noteSession: assign({ sessionHeld: true }),
+    // Sessions and agreements cannot precede it (their date fields name it as a bound).
+    noteStart: assign({ mediationStartedOn: ({ event }) => String(event.data.startedOn) }),
     noteEnforcementAdvice: assign({ enforcementAdvised: true }),
     recordHearing: assign({ hearings: ({ context, event }) => [...(context.hearings ?? []), hearingHeard(event)] }),
   },
@@ -137,7 +139,7 @@ export const pmMachine = setup({
       description: '调委会指定或当事人选定调解员。',
       meta: meta({ label: '已指定调解员', labelEn: 'Mediator assigned', legalBasis: '人民调解法 第十九条' }),
       on: {
-        START_MEDIATION: { target: 'mediating' },
+        START_MEDIATION: { target: 'mediating', actions: ['noteStart'] },
         RECORD_REFUSAL: { target: 'refused', guard: 'rightsNoticeGiven', actions: [report('REFUSED')] },
         WITHDRAW: { target: 'terminatedByParty', actions: [report('WITHDRAWN')] },
         ENTRUSTMENT_ENDED: { target: 'entrustmentEnded', guard: 'noAgreementYet' },

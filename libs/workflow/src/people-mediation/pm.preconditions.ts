@@ -1,5 +1,5 @@
 import type { Precondition } from '../definition';
-import { everyParty, notInFuture } from '../building-blocks';
+import { everyParty, notInFuture, partiesMissing, partyName } from '../building-blocks';
 import type { PmContext } from './pm.context';
 import { withinDeadline } from '../building-blocks';
 
@@ -30,6 +30,21 @@ export const pmPreconditions: Record<string, Precondition<PmContext>> = {
     message: '书面调解协议须经各方当事人签名、盖章或按指印，调解员签名并加盖人民调解委员会印章后方生效',
     messageEn: 'A written agreement takes effect only when every party has signed, the mediator has signed and the committee seal is affixed',
     legalBasis: '人民调解法 第二十九条',
+    // Which signature or seal is missing, so the mediator knows whom to go back to.
+    detail: (context, event) => {
+      const unsigned = partiesMissing(context.partyIds, event.data.signedPartyIds);
+      const zh = [
+        ...(unsigned.length ? [`${unsigned.map((id) => partyName(event, id)).join('、')}尚未签名、盖章或按指印`] : []),
+        ...(event.data.mediatorSigned === true ? [] : ['调解员尚未签名']),
+        ...(event.data.committeeSealed === true ? [] : ['尚未加盖人民调解委员会印章']),
+      ];
+      const en = [
+        ...(unsigned.length ? [`not signed by ${unsigned.join(', ')}`] : []),
+        ...(event.data.mediatorSigned === true ? [] : ['the mediator has not signed']),
+        ...(event.data.committeeSealed === true ? [] : ['the committee seal is missing']),
+      ];
+      return zh.length ? { zh: zh.join('；'), en: en.join('; ') } : undefined;
+    },
   },
   effectiveNotInFuture: notInFuture('effectiveOn', '协议生效日期'),
   reachedNotInFuture: notInFuture('reachedOn', '口头协议达成日期'),

@@ -26,8 +26,9 @@ export function DeadlinesCard({ deadlines }: { deadlines: Deadline[] }) {
             </Flex>
             <div style={{ color: '#555', fontSize: 13, lineHeight: 1.8 }}>
               <div>
-                {d.dueOn} 届满 · 期间 {d.period.amount}
-                {PERIOD_UNIT_LABELS[d.period.unit] ?? d.period.unit}（{DAY_TYPE_LABELS[d.dayType] ?? d.dayType}）· {d.statusLabel}
+                {d.dueOn} 届满
+                {/* A period of 0 is a day fixed by a decision (a hearing date), not a span: no "期间 0日". */}
+                {d.period.amount > 0 ? ` · 期间 ${d.period.amount}${PERIOD_UNIT_LABELS[d.period.unit] ?? d.period.unit}（${DAY_TYPE_LABELS[d.dayType] ?? d.dayType}）` : ''} · {d.statusLabel}
               </div>
               <div>法律依据：{d.legalBasis}</div>
             </div>
