@@ -48,6 +48,7 @@ import { SubsidyController } from './subsidy/subsidy.controller';
 import { HearingRulesController } from './hearing/hearing-rules.controller';
 import { SubsidyClaims } from '@app/subsidy';
 import { OperationsModule } from './operations/operations.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -67,6 +68,7 @@ export class AppModule {
         StatisticsModule.forRoot(config),
         FraudChecksApiModule.forRoot(config.fraud),
         OperationsModule.forRoot(),
+        WebhooksModule.forRoot(config),
       ],
       controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController, HearingRulesController],
       providers: [

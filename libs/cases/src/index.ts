@@ -53,3 +53,8 @@ export * from './statistics/case-statistics';
 export * from './statistics/figures';
 export * from './statistics/statistics-view';
 export * from './statistics/statistics-period';
+export * from './webhooks/webhook.types';
+export * from './webhooks/webhook-store.port';
+export * from './webhooks/webhook-signature';
+export * from './webhooks/webhook-plan';
+export * from './webhooks/webhook-dispatcher';

@@ -22,6 +22,7 @@ import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline
 import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000-unique-organisation-names';
 import { SatisfactionAndStatistics1764702000000 } from './migrations/1764702000000-satisfaction-and-statistics';
 import { CaseTeams1764803000000 } from './migrations/1764803000000-case-teams';
+import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 import { migrateUnderLock } from './migration-lock';
 
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   FraudCheckIndexes1764701000000,
   SubsidyClaims1764700000000,
   CaseTeams1764803000000,
+  Webhooks1764900000000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

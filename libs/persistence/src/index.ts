@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './db/db';
 export * from './persistence.module';
+export * from './stores/sql-webhook.store';

@@ -9,6 +9,7 @@ import type { DatabaseConfig } from '@app/persistence';
 import type { LoginThrottleSettings } from '@app/organisations';
 import { trustProxySetting, type TrustProxy } from './trust-proxy';
 import { fraudSettings } from './fraud-settings';
+import { webhookSettings, type WebhookConfig } from './webhook-settings';
 import { checkEnvironment } from './env-schema';
 import { hearingRulesSetting } from './hearing-rules-setting';
 import { HEARING_RULES_POLICY, type RegionHearingRules } from '@app/workflow';
@@ -77,6 +78,8 @@ export interface AppConfig {
   shutdown: { graceMs: number; delayMs: number };
   /** Who may read /metrics: FENGQIAO_METRICS_TOKEN (a bearer token), FENGQIAO_METRICS_ALLOW (addresses and CIDR ranges; default loopback). */
   metrics: MetricsAccess;
+  /** Attempts, backoff, timeout and worker interval of webhook deliveries (FENGQIAO_WEBHOOK_*, docs/webhooks.md). */
+  webhooks: WebhookConfig;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -165,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       delayMs: integerVar(env, 'FENGQIAO_SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     },
     metrics: metricsAccess(env),
+    webhooks: webhookSettings(env),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_VARIABLES } from './webhook-settings';
 
 const flag = (name: string) => z.enum(['0', '1'], { error: (issue) => `${name} must be 0 or 1, not "${String(issue.input)}"` }).optional();
 const oneOf = <T extends readonly [string, ...string[]]>(name: string, values: T) =>
@@ -39,7 +40,12 @@ export const ENV_SCHEMA = z.object({
     /^\d+$|^\d+(\.\d+)?\s*(s|m|h|d|w|secs?|seconds?|mins?|minutes?|hours?|days?|weeks?)$/i,
     'whole seconds or a number with a unit (e.g. 8h, 90m, 2 days)',
   ),
+  ...webhookVariables(),
 });
+
+function webhookVariables() {
+  return Object.fromEntries(Object.entries(WEBHOOK_VARIABLES).map(([name, { min, max }]) => [name, wholeNumber(name, min, max)])) as Record<keyof typeof WEBHOOK_VARIABLES, ReturnType<typeof wholeNumber>>;
+}
 
 /** Throws one error listing every variable in ENV_SCHEMA with a bad value. */
 export function checkEnvironment(env: NodeJS.ProcessEnv): void {
