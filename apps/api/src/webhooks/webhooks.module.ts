@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { OrganisationsModule } from '@app/organisations';
 import { CasesModule, SendWebhooksAfterCommit, WebhookDispatcher, WebhookSettings, WebhookStore } from '@app/cases';
 import { Db, SqlWebhookStore } from '@app/persistence';
-import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AdminOutboxController } from './outbox.controller';
 import { WebhookWorkerScheduler } from './webhook-worker.scheduler';
 import { AdminWebhooksController } from './webhooks.controller';
@@ -16,6 +16,7 @@ export class WebhooksModule {
       imports: [OrganisationsModule, CasesModule],
       controllers: [AdminWebhooksController, AdminOutboxController],
       providers: [
+        { provide: APP_CONFIG, useValue: config },
         { provide: WebhookStore, inject: [Db], useFactory: (db: Db) => new SqlWebhookStore(db) },
         { provide: WebhookSettings, useValue: config.webhooks },
         WebhookDispatcher,
