@@ -30,7 +30,7 @@ describe.each(TEST_DATABASES)('the container entry point ($name)', (database) =>
     const db = await database.create();
     const folder = mkdtempSync(join(tmpdir(), 'fengqiao-entry-'));
     try {
-      const env = db.config.databaseUrl ? { DATABASE_URL: db.config.databaseUrl } : { FENGQIAO_DB_PATH: join(folder, 'not', 'yet', 'there.sqlite') };
+      const env: Record<string, string> = db.config.databaseUrl ? { DATABASE_URL: db.config.databaseUrl } : { FENGQIAO_DB_PATH: join(folder, 'not', 'yet', 'there.sqlite') };
       const run = await entrypoint(env);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
