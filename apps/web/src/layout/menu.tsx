@@ -1,4 +1,5 @@
-import { AccountBookOutlined, AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, FileDoneOutlined, InboxOutlined, SearchOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, FileDoneOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { SendOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../api/channels';
 import { RISK_ROLES } from '../pages/risk/risk-types';
