@@ -7,7 +7,6 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { AppLayout } from './layout/AppLayout';
 import { INBOX_PATH, STATISTICS_ROLES } from './layout/menu';
 import { CalendarPage } from './pages/admin/CalendarPage';
-import { DeliveriesPage } from './pages/admin/DeliveriesPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { SecurityLogPage } from './pages/audit/SecurityLogPage';
@@ -46,7 +45,6 @@ export function App() {
           <Route path="admin/users" element={<RequireRole roles={['ADMIN']}><UsersPage /></RequireRole>} />
           <Route path="admin/organisations" element={<RequireRole roles={['ADMIN']}><OrganisationsPage /></RequireRole>} />
           <Route path="admin/calendar" element={<RequireRole roles={['ADMIN']}><CalendarPage /></RequireRole>} />
-          <Route path="admin/deliveries" element={<RequireRole roles={['ADMIN']}><DeliveriesPage /></RequireRole>} />
           <Route path="audit/security-log" element={<RequireRole roles={['AUDITOR']}><SecurityLogPage /></RequireRole>} />
           <Route path="statistics" element={<RequireRole roles={STATISTICS_ROLES}><StatisticsPage /></RequireRole>} />
           <Route path="subsidy/claims" element={<RequireRole roles={['AUDITOR', 'JUSTICE_STATION_OFFICER', 'COMMITTEE_DIRECTOR']}><SubsidyClaimsPage /></RequireRole>} />
