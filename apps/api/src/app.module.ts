@@ -52,6 +52,7 @@ import { AttachmentsApiModule } from './attachments/attachments-api.module';
 import { QueuesModule } from './queues/queues.module';
 import { DocumentsController } from './documents/documents.controller';
 import { CaseDocuments } from './documents/case-documents.service';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The composition root: the only place that knows every module, including persistence. */
 @Module({})
@@ -73,6 +74,7 @@ export class AppModule {
         OperationsModule.forRoot(),
         AttachmentsApiModule.forRoot(config.attachments),
         QueuesModule,
+        WebhooksModule.forRoot(config),
       ],
       controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController, HearingRulesController, DocumentsController],
       providers: [

@@ -60,3 +60,8 @@ export * from './attachments';
 export * from './domain/assignment';
 export * from './commands/assign-case/assign-case.command';
 export * from './queries/work-queues/work-queues.query';
+export * from './webhooks/webhook.types';
+export * from './webhooks/webhook-store.port';
+export * from './webhooks/webhook-signature';
+export * from './webhooks/webhook-plan';
+export * from './webhooks/webhook-dispatcher';

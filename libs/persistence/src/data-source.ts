@@ -26,6 +26,7 @@ import { Attachments1764930000000 } from './migrations/1764930000000-attachments
 import { CaseLedger1764950000000 } from './migrations/1764950000000-case-ledger';
 import { PersonalNotifications1764910000000 } from './migrations/1764910000000-personal-notifications';
 import { AuditEntryDocuments1764920000000 } from './migrations/1764920000000-audit-entry-documents';
+import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 import { migrateUnderLock } from './migration-lock';
 
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   CaseLedger1764950000000,
   PersonalNotifications1764910000000,
   AuditEntryDocuments1764920000000,
+  Webhooks1764900000000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

@@ -3,3 +3,4 @@ export * from './db/db';
 export * from './persistence.module';
 export * from './stores/sql-attachment.store';
 export * from './stores/directory-attachment-contents';
+export * from './stores/sql-webhook.store';

@@ -9,6 +9,7 @@ import type { DatabaseConfig } from '@app/persistence';
 import type { LoginThrottleSettings } from '@app/organisations';
 import { trustProxySetting, type TrustProxy } from './trust-proxy';
 import { fraudSettings } from './fraud-settings';
+import { webhookSettings, type WebhookConfig } from './webhook-settings';
 import { checkEnvironment } from './env-schema';
 import { attachmentSettings, type AttachmentConfig } from './attachment-settings';
 export type { AttachmentConfig } from './attachment-settings';
@@ -81,6 +82,8 @@ export interface AppConfig {
   metrics: MetricsAccess;
   /** Uploaded files: size limit, accepted types and where the bytes are kept (FENGQIAO_ATTACHMENTS_*, docs/attachments.md). */
   attachments: AttachmentConfig;
+  /** Attempts, backoff, timeout and worker interval of webhook deliveries (FENGQIAO_WEBHOOK_*, docs/webhooks.md). */
+  webhooks: WebhookConfig;
 }
 
 const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fengqiao', 'development']);
@@ -170,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     metrics: metricsAccess(env),
     attachments: attachmentSettings(env),
+    webhooks: webhookSettings(env),
   };
 }
 

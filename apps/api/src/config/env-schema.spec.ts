@@ -17,6 +17,8 @@ describe('the configuration, checked at start', () => {
     [{ FENGQIAO_SHUTDOWN_GRACE_MS: '30s' }, 'FENGQIAO_SHUTDOWN_GRACE_MS must be a whole number from 0 to 600000, not "30s"'],
     [{ FENGQIAO_METRICS_ALLOW: '10.0.0.0/33' }, 'FENGQIAO_METRICS_ALLOW must list IP addresses or CIDR ranges (e.g. 127.0.0.1/8,10.0.0.0/8,::1), not "10.0.0.0/33"'],
     [{ FENGQIAO_METRICS_TOKEN: 'short' }, 'FENGQIAO_METRICS_TOKEN must be at least 16 characters long'],
+    [{ FENGQIAO_WEBHOOK_MAX_ATTEMPTS: '0' }, 'FENGQIAO_WEBHOOK_MAX_ATTEMPTS must be a whole number from 1 to 50, not "0"'],
+    [{ FENGQIAO_WEBHOOK_TIMEOUT_MS: '10s' }, 'FENGQIAO_WEBHOOK_TIMEOUT_MS must be a whole number from 100 to 60000, not "10s"'],
   ])('refuses %j, naming the variable and what is allowed', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -32,6 +34,8 @@ describe('the configuration, checked at start', () => {
     expect(config).toMatchObject({ worker: false, jwtTtl: '90m', database: { poolSize: 8 }, logFormat: 'json', shutdown: { graceMs: 25_000, delayMs: 0 }, metrics: { token: null, allow: ['127.0.0.1/8', '::1'] } });
     expect(loadConfig({ NODE_ENV: 'production', FENGQIAO_JWT_SECRET: 'x'.repeat(40) }).logFormat).toBe('json');
     expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig({}).webhooks).toEqual({ maxAttempts: 8, backoffSeconds: 30, backoffMaxSeconds: 21_600, timeoutMs: 10_000, intervalMs: 10_000 });
+    expect(loadConfig({ FENGQIAO_WEBHOOK_MAX_ATTEMPTS: '3', FENGQIAO_WEBHOOK_INTERVAL_MS: '500' }).webhooks).toMatchObject({ maxAttempts: 3, intervalMs: 500 });
   });
 
   it('documents every variable the engine reads in the README configuration table', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_VARIABLES } from './webhook-settings';
 
 const flag = (name: string) => z.enum(['0', '1'], { error: (issue) => `${name} must be 0 or 1, not "${String(issue.input)}"` }).optional();
 const oneOf = <T extends readonly [string, ...string[]]>(name: string, values: T) =>
@@ -41,7 +42,12 @@ export const ENV_SCHEMA = z.object({
   ),
   FENGQIAO_ATTACHMENTS_MAX_BYTES: wholeNumber('FENGQIAO_ATTACHMENTS_MAX_BYTES', 1024, 104_857_600),
   FENGQIAO_ATTACHMENTS_TYPES: matching('FENGQIAO_ATTACHMENTS_TYPES', /^\s*(pdf|jpeg|png|heic|tiff)(\s*,\s*(pdf|jpeg|png|heic|tiff))*\s*$/i, 'a comma-separated list of pdf, jpeg, png, heic, tiff'),
+  ...webhookVariables(),
 });
+
+function webhookVariables() {
+  return Object.fromEntries(Object.entries(WEBHOOK_VARIABLES).map(([name, { min, max }]) => [name, wholeNumber(name, min, max)])) as Record<keyof typeof WEBHOOK_VARIABLES, ReturnType<typeof wholeNumber>>;
+}
 
 /** Throws one error listing every variable in ENV_SCHEMA with a bad value. */
 export function checkEnvironment(env: NodeJS.ProcessEnv): void {

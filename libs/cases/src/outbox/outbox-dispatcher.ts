@@ -8,7 +8,8 @@ import { CaseChangedEvent } from '../events/case-changed.event';
 import { OutboxStore } from '../ports/outbox-store.port';
 
 const BATCH = 100;
-const MAX_ATTEMPTS = 5;
+/** Failed deliveries after which a message is stuck: no longer tried until an administrator releases it. */
+export const OUTBOX_MAX_ATTEMPTS = 5;
 
 /**
  * Delivers messages between cases (a court's ruling back to the mediation case) as engine events. Each delivery uses
@@ -39,7 +40,7 @@ export class OutboxDispatcher {
     let delivered = 0;
     for (;;) {
       this.again = false;
-      const batch = await this.outbox.pending(BATCH, MAX_ATTEMPTS);
+      const batch = await this.outbox.pending(BATCH, OUTBOX_MAX_ATTEMPTS);
       for (const message of batch) {
         try {
           await this.applyTransition.execute({
