@@ -1147,6 +1147,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents the case’s file holds in its current state (案件文书) */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/documents/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One document as PDF, with Noto Sans SC embedded (下载文书)
+         * @description ID numbers, phones and addresses are in clear only for callers who see them in clear on the case page.
+         */
+        get: operations["DocumentsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/statistics": {
         parameters: {
             query?: never;
@@ -1397,6 +1434,179 @@ export interface paths {
          * @description reasonKind：WORKLOAD 工作调整、RECUSAL 当事人申请回避（partyId 必填）、OTHER 其他原因；reason 必填。
          */
         post: operations["CaseAssignmentController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every webhook subscription, without secrets (推送订阅列表) */
+        get: operations["AdminWebhooksController_list"];
+        put?: never;
+        /** Subscribe a system to case events by workflow, organisation and event type; the answer shows the signing secret once (新建推送订阅) */
+        post: operations["AdminWebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries, newest first, filtered by state (failed: retries used up) and subscription (推送记录) */
+        get: operations["AdminWebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/deliveries/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send every failed delivery again, each with its own Webhook-Id and a fresh count of attempts (全部重新投递) */
+        post: operations["AdminWebhooksController_replayAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one failed delivery again, with the same Webhook-Id (重新投递) */
+        post: operations["AdminWebhooksController_replayOne"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its payload, attempts and last error (推送记录详情) */
+        get: operations["AdminWebhooksController_delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fan committed case events out and attempt every delivery due, now, and report what was done (立即推送) */
+        post: operations["AdminWebhooksController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription, without its secret (推送订阅详情) */
+        get: operations["AdminWebhooksController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a subscription and its deliveries (删除推送订阅) */
+        delete: operations["AdminWebhooksController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a subscription: name, address, filters, or pause and resume it (修改、停用推送订阅) */
+        patch: operations["AdminWebhooksController_update"];
+        trace?: never;
+    };
+    "/api/admin/outbox/stuck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages between cases that failed 5 times and wait for an administrator, oldest first (滞留的案件间消息) */
+        get: operations["AdminOutboxController_stuck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver every stuck message again, now (全部重新投递) */
+        post: operations["AdminOutboxController_replayAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver one stuck message again, now; it applies once, under its own idempotency key (重新投递) */
+        post: operations["AdminOutboxController_replayOne"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1830,6 +2040,19 @@ export interface components {
             /** @example 责任认定已完成，交警不再参与 */
             reason: string;
         };
+        CaseDocumentResponse: {
+            kind: string;
+            title: string;
+            fileName: string;
+            href: string;
+            producedBySeq: number | null;
+            sha256: string | null;
+        };
+        CaseDocumentsResponse: {
+            caseId: string;
+            personalDataMasked: boolean;
+            documents: components["schemas"]["CaseDocumentResponse"][];
+        };
         SurveyAnswerRequest: {
             /**
              * @description 满意 / 基本满意 / 不满意
@@ -2049,6 +2272,156 @@ export interface components {
              */
             partyId?: string;
         };
+        WebhookSubscriptionResponse: {
+            id: string;
+            name: string;
+            url: string;
+            workflowIds: string[];
+            orgIds: string[];
+            includeSubOrgs: boolean;
+            eventTypes: string[];
+            active: boolean;
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        WebhookSubscriptionListResponse: {
+            items: components["schemas"]["WebhookSubscriptionResponse"][];
+        };
+        CreateWebhookRequest: {
+            /**
+             * @description 订阅名称
+             * @example 枫桥区人民法院诉调对接平台
+             */
+            name: string;
+            /**
+             * @description 接收地址（http 或 https）
+             * @example https://court.example.gov.cn/fengqiao/events
+             */
+            url: string;
+            /**
+             * @description 只推送这些流程的案件；空为全部
+             * @example [
+             *       "pm"
+             *     ]
+             */
+            workflowIds?: string[];
+            /**
+             * @description 只推送这些单位办理的案件；空为全部
+             * @example [
+             *       "org-fengyuan"
+             *     ]
+             */
+            orgIds?: string[];
+            /**
+             * @description 同时推送上述单位所指导的下级单位的案件
+             * @default false
+             */
+            includeSubOrgs: boolean;
+            /**
+             * @description 只推送这些事件；空为全部
+             * @example [
+             *       "ACCEPT"
+             *     ]
+             */
+            eventTypes?: string[];
+        };
+        CreatedWebhookSubscriptionResponse: {
+            secret: string;
+            id: string;
+            name: string;
+            url: string;
+            workflowIds: string[];
+            orgIds: string[];
+            includeSubOrgs: boolean;
+            eventTypes: string[];
+            active: boolean;
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        WebhookEventData: {
+            caseId: string;
+            caseNo: string;
+            workflowId: string;
+            orgId: string;
+            seq: number;
+            eventType: string;
+            fromState: string | null;
+            toState: string;
+            occurredAt: string;
+        };
+        WebhookPayloadResponse: {
+            /** @enum {string} */
+            type: "case.event";
+            timestamp: string;
+            data: components["schemas"]["WebhookEventData"];
+        };
+        WebhookDeliveryResponse: {
+            id: string;
+            subscriptionId: string;
+            caseId: string;
+            seq: number;
+            eventType: string;
+            payload: components["schemas"]["WebhookPayloadResponse"];
+            state: string;
+            attempts: number;
+            nextAttemptAt: string;
+            lastAttemptAt: string | null;
+            lastStatus: number | null;
+            lastError: string | null;
+            createdAt: string;
+            deliveredAt: string | null;
+        };
+        WebhookDeliveryListResponse: {
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ReplayResponse: {
+            replayed: string[];
+        };
+        WebhookRunResponse: {
+            /** @description 转为投递的案件事件数 */
+            fannedOut: number;
+            /** @description 本次尝试投递的次数 */
+            attempted: number;
+            /** @description 其中接收方确认收到的次数 */
+            delivered: number;
+        };
+        UpdateWebhookRequest: {
+            name?: string;
+            url?: string;
+            workflowIds?: string[];
+            orgIds?: string[];
+            includeSubOrgs?: boolean;
+            eventTypes?: string[];
+            /** @description 停用后不再产生新的推送 */
+            active?: boolean;
+        };
+        OutboxMessageResponse: {
+            id: string;
+            targetCaseId: string;
+            sourceCaseId: string;
+            eventType: string;
+            data: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+            attempts: number;
+            lastError: string | null;
+        };
+        OutboxMessageListResponse: {
+            items: components["schemas"]["OutboxMessageResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        OutboxReplayResponse: {
+            replayed: string[];
+            delivered: number;
+        };
         AssignmentView: {
             caseId: string;
             caseNo: string;
@@ -2244,6 +2617,8 @@ export interface components {
             openedAt: string;
             openedBy: string;
             updatedAt: string;
+            /** @description The engine's date (China time) that event dates are judged against: forms offer it and refuse later days. */
+            today: string;
             id: string;
             caseNo: string;
             workflow: {
@@ -2381,6 +2756,10 @@ export interface components {
                 type: string;
                 label: string;
             }[];
+        };
+        DateBound: {
+            ref: string;
+            label: string;
         };
         DeadlineExtension: {
             reason: string;
@@ -2735,6 +3114,11 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+            /** @description The documents the event produced, by kind and SHA-256; absent when it produced none. */
+            documents?: {
+                kind: string;
+                sha256: string;
+            }[];
             hash: string;
             prevHash: string;
         };
@@ -2823,6 +3207,13 @@ export interface components {
             then?: components["schemas"]["JsonSchema"];
             /** @description For an array of objects: no two items may share this property's value (one answer per party). */
             "x-uniqueBy"?: string;
+            /** @description For a `format: date` field of something that has happened: not later than the engine's today (China time). */
+            "x-notAfterToday"?: boolean;
+            /**
+             * @description For a `format: date` field: not earlier than these days, each a case fact (`context.<field>`) or another field of
+             *     the same data (`data.<field>`), with its Chinese label. A day that is not known (not recorded yet) is no bound.
+             */
+            "x-notBefore"?: components["schemas"]["DateBound"][];
         };
         LevelRule: {
             /** @description Organisation types that convene (召集) hearings at this level. */
@@ -3455,6 +3846,27 @@ export interface components {
              * @enum {string}
              */
             algorithm: "sha256" | "sm3";
+        };
+        WebhookRunReport: {
+            /** @description Committed case events turned into deliveries. */
+            fannedOut: number;
+            /** @description Attempts made in this run, and how many of them the receiver accepted. */
+            attempted: number;
+            delivered: number;
+        };
+        WebhookSubscription: {
+            id: string;
+            name: string;
+            url: string;
+            workflowIds: string[];
+            orgIds: string[];
+            /** @description Also the organisations that `orgIds` supervise, directly or through others. */
+            includeSubOrgs: boolean;
+            eventTypes: string[];
+            active: boolean;
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
         };
         /**
          * 人民调解：征询当事人意愿
@@ -14695,6 +15107,109 @@ export interface operations {
             };
         };
     };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentsResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件不存在或调用者无权查看；或该案件当前没有这种文书 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DocumentsController_pdf: {
+        parameters: {
+            query?: {
+                /** @description true：在浏览器中打开（打印）；默认作为附件下载 */
+                inline?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description <kind>.pdf，kind 见 GET /api/cases/:id/documents */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 案件不存在或调用者无权查看；或该案件当前没有这种文书 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     StatisticsController_figures: {
         parameters: {
             query: {
@@ -15810,6 +16325,733 @@ export interface operations {
             };
             /** @description 不支持的内容类型 / Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionListResponse"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以管理推送订阅 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookSubscriptionResponse"];
+                };
+            };
+            /** @description 输入有误（RFC 7807，errors 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以管理推送订阅 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 提交的内容过大 / Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型 / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                state?: "pending" | "delivered" | "failed";
+                subscriptionId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListResponse"];
+                };
+            };
+            /** @description 输入有误（RFC 7807，errors 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以管理推送订阅 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_replayAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以管理推送订阅 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_replayOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以管理推送订阅 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 推送记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有投递失败的记录可以重新投递 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以管理推送订阅 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 推送记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRunResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以管理推送订阅 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以管理推送订阅 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 推送订阅不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以管理推送订阅 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 推送订阅不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionResponse"];
+                };
+            };
+            /** @description 输入有误（RFC 7807，errors 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以管理推送订阅 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 推送订阅不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 提交的内容过大 / Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型 / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminOutboxController_stuck: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMessageListResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以查看和重新投递 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminOutboxController_replayAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxReplayResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以查看和重新投递 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminOutboxController_replayOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxReplayResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 只有系统管理员可以查看和重新投递 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 没有这条滞留消息 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
