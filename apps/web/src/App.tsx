@@ -15,6 +15,7 @@ import { NOTIFICATIONS_PATH } from './layout/NotificationBell';
 // Only the login page and the work queue are in the first download; every other page (the diagram, charts, admin)
 // comes when it is opened, so a slow village connection shows the queue sooner.
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const DeliveriesPage = lazy(() => import('./pages/admin/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
 const OrganisationsPage = lazy(() => import('./pages/admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const SecurityLogPage = lazy(() => import('./pages/audit/SecurityLogPage').then((m) => ({ default: m.SecurityLogPage })));
@@ -53,6 +54,7 @@ export function App() {
           <Route path="admin/users" element={<RequireRole roles={['ADMIN']}><UsersPage /></RequireRole>} />
           <Route path="admin/organisations" element={<RequireRole roles={['ADMIN']}><OrganisationsPage /></RequireRole>} />
           <Route path="admin/calendar" element={<RequireRole roles={['ADMIN']}><CalendarPage /></RequireRole>} />
+          <Route path="admin/deliveries" element={<RequireRole roles={['ADMIN']}><DeliveriesPage /></RequireRole>} />
           <Route path="audit/security-log" element={<RequireRole roles={['AUDITOR']}><SecurityLogPage /></RequireRole>} />
           <Route path="statistics" element={<RequireRole roles={STATISTICS_ROLES}><StatisticsPage /></RequireRole>} />
           <Route path="subsidy/claims" element={<RequireRole roles={['AUDITOR', 'JUSTICE_STATION_OFFICER', 'COMMITTEE_DIRECTOR']}><SubsidyClaimsPage /></RequireRole>} />

@@ -1,4 +1,4 @@
-import { AccountBookOutlined, AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, FileDoneOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, FileAddOutlined, FileDoneOutlined, InboxOutlined, SearchOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../api/channels';
 import { RISK_ROLES } from '../pages/risk/risk-types';
@@ -32,6 +32,7 @@ export function menuFor(access: Access | undefined): { group?: string; entries: 
         { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: ['ADMIN'] },
         { path: '/admin/organisations', label: '单位管理', icon: <BankOutlined />, roles: ['ADMIN'] },
         { path: '/admin/calendar', label: '节假日安排', icon: <CalendarOutlined />, roles: ['ADMIN'] },
+        { path: '/admin/deliveries', label: '推送与消息', icon: <SendOutlined />, roles: ['ADMIN'] },
       ],
     },
     {

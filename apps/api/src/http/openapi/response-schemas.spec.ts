@@ -20,7 +20,9 @@ describe('response-schemas.json', () => {
     expect(operations.filter(([, schema]) => schema === null).map(([key]) => key).sort()).toEqual([
       'AdminUsersController_resetPassword',
       'AdminUsersController_unlock',
+      'AdminWebhooksController_remove',
       'AttachmentsController_download',
+      'DocumentsController_pdf',
       'SessionController_changePassword',
       'SessionController_logout',
     ]);
