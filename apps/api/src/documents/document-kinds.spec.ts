@@ -22,7 +22,7 @@ const record = {
   summary: '宅基地边界纠纷：围墙越界约半米',
   openedAt: '2026-03-01T02:00:00.000Z',
   parties: [
-    { id: 'P1', role: 'APPLICANT', name: '张三', idNumber: '330199198001011239', phone: '13812345678', address: '枫源村3组12号', sex: 'MALE', ethnicity: '汉族', birthDate: '1980-01-01', occupation: '农民' },
+    { id: 'P1', role: 'APPLICANT', name: '张三', idNumber: '330199198001011239', phone: '13812345678', address: '枫源村3组12号', sex: 'MALE', ethnicity: '汉族', dateOfBirth: '1980-01-01', occupation: '农民' },
     { id: 'P2', role: 'RESPONDENT', name: '李四', idNumber: '330199197512314560' },
   ],
 } as unknown as CaseRecord;
