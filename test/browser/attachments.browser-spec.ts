@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { TEST_DATABASES } from '../support/databases';
 import { DEMO_PASSWORD } from '../support/test-app';
 import { apply, auth, chinaMorning, pmCaseIn, setNow } from '../support/cases';
-import { login, newTab, pageErrors, startConsole, type Console } from './support/browser';
+import { login, newTab, pageErrors, pickOption, startConsole, type Console } from './support/browser';
 
 /*
  * 附件 in the console: the village mediator signs the agreement with its scan attached in the event dialog and adds an
@@ -58,7 +58,7 @@ describe.each(TEST_DATABASES)('attachments in the console ($name)', (database) =
     await signed.getByText(/\d+ B · 王秀英（枫源村调解员） · 2026-03-09/).waitFor();
 
     await card.getByLabel('附件类别').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText('身份证明', { exact: true }).click();
+    await pickOption(page, '身份证明');
     const input = card.getByTestId('attachment-upload').locator('input[type=file]');
     await input.setInputFiles({ name: '说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF') });
     await card.getByTestId('attachment-error').getByText(/只接受 PDF、JPEG、PNG、HEIC、TIFF/).waitFor();

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { TEST_DATABASES } from '../support/databases';
 import { DEMO_PASSWORD } from '../support/test-app';
 import { APPLICANT, RESPONDENT, apply, auth, chinaMorning, openCase, pmCaseBody, pmCaseIn, setNow } from '../support/cases';
-import { OFFICE, PHONE, SCREENSHOTS, horizontalOverflow, login, newTab, pageErrors, startConsole, type Console } from './support/browser';
+import { OFFICE, PHONE, SCREENSHOTS, horizontalOverflow, login, newTab, pageErrors, pickOption, startConsole, type Console } from './support/browser';
 
 /*
  * The web console as people use it, in headless Chromium against the real engine: a village mediator takes a dispute
@@ -643,7 +643,7 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
     await choose(page, dialog, '团队角色', '法官');
     // The list searches the directory on the engine as the director types a name.
     await dialog.getByLabel('人员').fill('何法官');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByText('何法官（区法院） · 青溪区人民法院（法官）', { exact: true }).click();
+    await pickOption(page, '何法官（区法院） · 青溪区人民法院（法官）');
     await dialog.getByLabel('邀请理由').fill('涉及宅基地权属，请法官指导调解');
     await dialog.getByRole('button', { name: '邀请' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -3,7 +3,7 @@ import { TEST_DATABASES } from '../support/databases';
 import { DEMO_PASSWORD } from '../support/test-app';
 import { chinaMorning, openCase, pmCaseIn, setNow } from '../support/cases';
 import { runWorker } from '../support/deadlines';
-import { login, newTab, pageErrors, startConsole, type Console } from './support/browser';
+import { login, newTab, pageErrors, pickOption, startConsole, type Console } from './support/browser';
 
 /*
  * Work queues in the console, in headless Chromium against the real engine: a mediation whose one-month service
@@ -40,7 +40,6 @@ describe.each(TEST_DATABASES)('work queues in Chromium ($name)', (database) => {
     await c?.close();
   });
 
-  const dropdownOption = (page: Page, text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByText(text, { exact: true }).first();
   const bellLabel = (page: Page) => page.getByTestId('notification-bell').getAttribute('aria-label');
 
   it('keeps a case whose deadline the worker marked missed in 已逾期', async () => {
@@ -72,10 +71,10 @@ describe.each(TEST_DATABASES)('work queues in Chromium ($name)', (database) => {
     await card.getByTestId('reassign').click();
     const dialog = director.getByRole('dialog');
     await dialog.getByLabel('新的承办人').click();
-    await dropdownOption(director, '李建国（枫源村调委会主任）').click();
+    await pickOption(director, '李建国（枫源村调委会主任）');
     await dialog.getByText('当事人申请回避').click();
     await dialog.getByLabel('申请回避的当事人').click();
-    await dropdownOption(director, '张三').click();
+    await pickOption(director, '张三');
     await dialog.getByLabel('说明').fill('调解员与被申请人系亲属，申请人申请回避');
     await dialog.getByRole('button', { name: '改派' }).click();
     await card.getByText('李建国（枫源村调委会主任）').waitFor();
@@ -88,7 +87,7 @@ describe.each(TEST_DATABASES)('work queues in Chromium ($name)', (database) => {
     await row.getByRole('button', { name: '分配' }).click();
     const dialog = director.getByRole('dialog');
     await dialog.locator('.ant-select').click();
-    await dropdownOption(director, '王秀英（枫源村调解员）').click();
+    await pickOption(director, '王秀英（枫源村调解员）');
     await dialog.getByRole('button', { name: '分配' }).click();
     await row.waitFor({ state: 'detached' });
 

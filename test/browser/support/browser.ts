@@ -114,3 +114,20 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
     clientWidth: number;
   };
 }
+
+/**
+ * Clicks `option` in the open antd Select list. The list closes on a choice; under load a click can land while it is
+ * still opening and be lost, leaving the field empty and the list open over the next field: then it is clicked again.
+ */
+export async function pickOption(page: Page, option: string): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  for (let attempt = 1; ; attempt++) {
+    await dropdown.getByText(option, { exact: true }).first().click();
+    try {
+      await dropdown.waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}

@@ -1,32 +1,9 @@
-/** An uploaded file of a case, as GET /api/cases/:id/attachments lists it. */
-export interface Attachment {
-  id: string;
-  caseId: string;
-  caseNo: string;
-  fromTransfer: boolean;
-  eventSeq: number | null;
-  eventType: string | null;
-  eventLabel: string | null;
-  kind: string;
-  kindLabel: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  note: string | null;
-  uploadedBy: { id: string; name: string };
-  uploadedAt: string;
-  seq: number;
-  downloadUrl: string;
-}
+import type { Answer } from '../../api/types';
 
-export interface AttachmentList {
-  items: Attachment[];
-  canUpload: boolean;
-  kinds: { code: string; label: string }[];
-  types: { mediaType: string; label: string }[];
-  maxBytes: number;
-}
+/** What GET /api/cases/:id/attachments answers: the files, and what the caller may upload. */
+export type AttachmentList = Answer<'AttachmentsController_list'>;
+/** An uploaded file of a case. */
+export type Attachment = AttachmentList['items'][number];
 
 export const ATTACHMENT_KIND_OPTIONS = [
   { value: 'SIGNED_SCAN', label: '签字扫描件' },
