@@ -102,18 +102,7 @@ export class UpdateWebhookRequest {
   active?: boolean;
 }
 
-export class ListDeliveriesRequest {
-  @ApiPropertyOptional({ enum: ['pending', 'delivered', 'failed'] })
-  @IsOptional()
-  @IsIn(['pending', 'delivered', 'failed'], { context: { messageZh: '须为 pending、delivered 或 failed' } })
-  state?: 'pending' | 'delivered' | 'failed';
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(36)
-  subscriptionId?: string;
-
+export class PageRequest {
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -130,19 +119,15 @@ export class ListDeliveriesRequest {
   pageSize: number = 50;
 }
 
-export class PageRequest {
-  @ApiPropertyOptional({ default: 1 })
+export class ListDeliveriesRequest extends PageRequest {
+  @ApiPropertyOptional({ enum: ['pending', 'delivered', 'failed'] })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ context: { messageZh: '须为整数' } })
-  @Min(1, { context: { messageZh: '须不小于 1' } })
-  page: number = 1;
+  @IsIn(['pending', 'delivered', 'failed'], { context: { messageZh: '须为 pending、delivered 或 failed' } })
+  state?: 'pending' | 'delivered' | 'failed';
 
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ context: { messageZh: '须为整数' } })
-  @Min(1, { context: { messageZh: '须不小于 1' } })
-  @Max(200, { context: { messageZh: '每页最多 200 条' } })
-  pageSize: number = 50;
+  @IsString()
+  @MaxLength(36)
+  subscriptionId?: string;
 }

@@ -16444,10 +16444,10 @@ export interface operations {
     AdminWebhooksController_deliveries: {
         parameters: {
             query?: {
-                state?: "pending" | "delivered" | "failed";
-                subscriptionId?: string;
                 page?: number;
                 pageSize?: number;
+                state?: "pending" | "delivered" | "failed";
+                subscriptionId?: string;
             };
             header?: never;
             path?: never;
