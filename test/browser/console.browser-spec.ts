@@ -26,14 +26,14 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
   let consentCaseId = '';
   let transferredCaseUrl = '';
   /** Screenshots once, in the first database's run. */
-  const shoot = database === TEST_DATABASES[0];
+  const shoot = database === TEST_DATABASES[0] ? SCREENSHOTS : null;
 
   async function screenshot(page: Page, name: string) {
     if (!shoot) return;
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(shoot, { recursive: true });
     await page.waitForLoadState('networkidle');
     // Without the passing "已办理" toasts, which would cover the header.
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled', style: '.ant-message { display: none !important; }' });
+    await page.screenshot({ path: join(shoot, `${name}.png`), fullPage: true, animations: 'disabled', style: '.ant-message { display: none !important; }' });
   }
 
   beforeAll(async () => {

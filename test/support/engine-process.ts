@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { CreatedDatabase } from './test-app';
-import { DEMO_PASSWORD } from './test-app';
+import { CHEAP_PASSWORD_HASH, DEMO_PASSWORD } from './test-app';
 
 // bench/support/engine-process.js: the free port and the wait until the engine answers, shared with the benchmarks.
 const { freePort, waitFor } = require('../../bench/support/engine-process.js') as {
@@ -35,6 +35,7 @@ export async function startEngine(database: CreatedDatabase, env: Record<string,
     FENGQIAO_LOG_FORMAT: 'json',
     FENGQIAO_DEMO: '1',
     FENGQIAO_DEMO_PASSWORD: DEMO_PASSWORD,
+    ...CHEAP_PASSWORD_HASH,
     FENGQIAO_JWT_SECRET: 'test-secret-of-sufficient-length-000000',
     ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl, FENGQIAO_PG_SCHEMA: config.schema!, FENGQIAO_PG_POOL: '4' } : { FENGQIAO_DB_PATH: config.sqlitePath }),
     ...env,

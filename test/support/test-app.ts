@@ -7,6 +7,13 @@ import type { TestDatabase } from './databases';
 
 export const DEMO_PASSWORD = 'demo-test-password';
 
+/**
+ * Argon2id at its cheapest for the suites, which log in thousands of times: at the production cost each login is a
+ * tenth of a second of both CI cores. The code path is the same; apps/api/src/auth/password-hasher.spec.ts checks the
+ * production default.
+ */
+export const CHEAP_PASSWORD_HASH = { FENGQIAO_PASSWORD_HASH_MEMORY_KIB: '1024', FENGQIAO_PASSWORD_HASH_TIME_COST: '1', FENGQIAO_PASSWORD_HASH_PARALLELISM: '1' };
+
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
@@ -37,6 +44,7 @@ export async function createTestApp(database: TestDatabase, env: Record<string, 
     NODE_ENV: 'test',
     FENGQIAO_DEMO: '1',
     FENGQIAO_DEMO_PASSWORD: DEMO_PASSWORD,
+    ...CHEAP_PASSWORD_HASH,
     FENGQIAO_JWT_SECRET: 'test-secret-of-sufficient-length-000000',
     FENGQIAO_CLOCK: 'manual',
     FENGQIAO_WORKER: '0',

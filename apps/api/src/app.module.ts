@@ -84,7 +84,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: InputHygieneGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        PasswordHasher,
+        { provide: PasswordHasher, useValue: new PasswordHasher(config.passwordHash) },
         LoginFailures,
         { provide: LoginThrottle, inject: [LoginThrottleStore], useFactory: (store: LoginThrottleStore) => new LoginThrottle(store, config.loginThrottle) },
         { provide: PasswordPolicy, useValue: new PasswordPolicy(config.passwordPolicy) },

@@ -18,6 +18,7 @@ import { HEARING_RULES_POLICY, type RegionHearingRules } from '@app/workflow';
 import type { FraudSettings } from '@app/subsidy';
 import type { LogFormat } from '../logging/logger';
 import { allowList, type MetricsAccess } from '../operations/metrics-endpoint';
+import { DEFAULT_PASSWORD_HASH_COST, type PasswordHashCost } from '../auth/password-hasher';
 
 export interface AppConfig {
   port: number;
@@ -70,6 +71,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** Rules for passwords set by an administrator or by their owner (FENGQIAO_PASSWORD_MIN_LENGTH, _MIN_CLASSES, _HISTORY). */
   passwordPolicy: PasswordPolicySettings;
+  /** Argon2id's cost for new password hashes (FENGQIAO_PASSWORD_HASH_MEMORY_KIB, _TIME_COST, _PARALLELISM). */
+  passwordHash: PasswordHashCost;
   /** Days a satisfaction survey link stays valid (FENGQIAO_SURVEY_LINK_DAYS, default 30). */
   surveyLinkDays: number;
   /** Requests to the public survey page per client address per minute (FENGQIAO_SURVEY_RATE_LIMIT, default 30). */
@@ -163,6 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       minLength: integerVar(env, 'FENGQIAO_PASSWORD_MIN_LENGTH', 12, 8, 128),
       minClasses: integerVar(env, 'FENGQIAO_PASSWORD_MIN_CLASSES', 3, 1, 4),
       history: integerVar(env, 'FENGQIAO_PASSWORD_HISTORY', 5, 0, 24),
+    },
+    passwordHash: {
+      memoryKiB: integerVar(env, 'FENGQIAO_PASSWORD_HASH_MEMORY_KIB', DEFAULT_PASSWORD_HASH_COST.memoryKiB, 1024, 4_194_304),
+      timeCost: integerVar(env, 'FENGQIAO_PASSWORD_HASH_TIME_COST', DEFAULT_PASSWORD_HASH_COST.timeCost, 1, 100),
+      parallelism: integerVar(env, 'FENGQIAO_PASSWORD_HASH_PARALLELISM', DEFAULT_PASSWORD_HASH_COST.parallelism, 1, 64),
     },
     surveyLinkDays: integerVar(env, 'FENGQIAO_SURVEY_LINK_DAYS', 30, 1, 365),
     surveyRateLimit: integerVar(env, 'FENGQIAO_SURVEY_RATE_LIMIT', 30, 1, 10_000),
