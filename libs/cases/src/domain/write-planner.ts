@@ -172,6 +172,9 @@ export class WritePlanner {
     changed.assigneeId = typeof assignee === 'string' ? assignee : record.assigneeId;
     changed.closed = decision.final;
     changed.updatedAt = at;
+    if (spec.schema?.properties?.agreementAmount?.['x-yuan'] && typeof input.data?.agreementAmount === 'number') {
+      changed.agreementAmount = input.data.agreementAmount.toFixed(2);
+    }
     let next: WorkingCase = { record: changed, deadlines };
     // Clocks first: a deadline the case leaves with its clock stopped closes with the pause ended.
     const clock = (e: Effect) => e.type === 'pauseDeadlines' || e.type === 'resumeDeadlines';
