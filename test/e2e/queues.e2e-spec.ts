@@ -10,6 +10,7 @@ import { at10, notifications, runWorker, setClock } from '../support/deadlines';
  *   枫桥镇 above the village, and leaves them when the case ends;
  * - 待分配: a new case has no assignee and waits in the village's queue until a mediator claims it or the director
  *   assigns it; reassigning needs a reason, and a 回避 names the party who asked; each is a link of the audit chain;
+ * - 即将到期: a case with two deadlines near (its service target and a risk review) counts once, with the nearer one;
  * - notifications: the assignee is told in person, the supervisor gets the escalation; unread counts and reading.
  */
 
@@ -171,6 +172,43 @@ describe.each(TEST_DATABASES)('work queues ($name)', (database) => {
       await post('fy_director', `/api/cases/${view.id}/reassign`, { userId: users.fy_director, reasonKind: 'WORKLOAD', reason: '工作调整' });
       const started = await apply(t, 'fy_director', view.id, 'START_MEDIATION', pmStep(t, 'START_MEDIATION'));
       expect(started.assignment.assigneeId).toBe(users.fy_director);
+    });
+  });
+
+  describe('即将到期 counts cases', () => {
+    let twice: any;
+    let once: any;
+
+    beforeAll(async () => {
+      await setClock(t, at10('2025-06-02'));
+      twice = await pmCaseIn(t, 'mediating');
+      once = await pmCaseIn(t, 'mediating');
+      // Both service targets fall due on 2025-07-02; an orange risk report adds a review due in three days.
+      await setClock(t, at10('2025-06-27'));
+      await apply(t, 'fy_mediator', twice.id, 'REPORT_RISK', { level: 'ORANGE', reportedTo: 'ZONGZHI_CENTRE', summary: '双方情绪激动' });
+    });
+
+    it('lists each case once with its nearest deadline, and counts cases, while the plain list counts deadlines', async () => {
+      const query = { status: 'pending', dueWithinDays: 7, pageSize: 500 };
+      const plain = await get('fy_mediator', '/api/deadlines', query);
+      const perCase = await get('fy_mediator', '/api/deadlines', { ...query, perCase: true });
+      expect([plain.status, perCase.status]).toEqual([200, 200]);
+      const casesOf = (items: any[]) => items.map((d) => d.case.id);
+      expect(casesOf(plain.body.items).filter((id: string) => id === twice.id)).toHaveLength(2);
+      expect(casesOf(perCase.body.items).filter((id: string) => id === twice.id)).toHaveLength(1);
+      expect(perCase.body.total).toBe(new Set(casesOf(plain.body.items)).size);
+      expect(perCase.body.total).toBe(perCase.body.items.length);
+      expect(plain.body.total).toBe(plain.body.items.length);
+      expect(plain.body.total).toBeGreaterThan(perCase.body.total);
+      expect(perCase.body.items.find((d: any) => d.case.id === twice.id)).toMatchObject({ label: '橙色风险研判复核（三日）', dueOn: '2025-06-30' });
+      expect(perCase.body.items.find((d: any) => d.case.id === once.id)).toMatchObject({ specId: 'D-PM1', dueOn: '2025-07-02' });
+      // Nearest first, and a page of one case at a time still holds every case once.
+      const dueOns = perCase.body.items.map((d: any) => d.dueOn);
+      expect(dueOns).toEqual([...dueOns].sort());
+      const paged: string[] = [];
+      for (let page = 1; page <= perCase.body.total; page++) paged.push(...casesOf((await get('fy_mediator', '/api/deadlines', { ...query, perCase: true, page, pageSize: 1 })).body.items));
+      expect(paged.sort()).toEqual(casesOf(perCase.body.items).sort());
+      expect(fieldsOf(await get('fy_mediator', '/api/deadlines', { perCase: 'maybe' }))).toEqual(['perCase']);
     });
   });
 

@@ -192,12 +192,20 @@ export class SqlDeadlineStore extends DeadlineStore {
     }
     if (filter.dueBy) (where.push(`d.status = 'pending' AND d.due_on <= :dueBy`), (params.dueBy = filter.dueBy));
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total FROM deadlines d JOIN cases c ON c.id = d.case_id ${clause}`, params);
-    const rows = await this.db.query(`SELECT ${WITH_CASE} FROM deadlines d JOIN cases c ON c.id = d.case_id ${clause} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`, {
-      ...params,
-      limit: filter.pageSize,
-      offset: (filter.page - 1) * filter.pageSize,
-    });
+    const page = { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize };
+    const from = `FROM deadlines d JOIN cases c ON c.id = d.case_id ${clause}`;
+    if (filter.perCase) {
+      // A case with two deadlines near counts once and shows the one due first, as 已逾期 counts cases.
+      const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(DISTINCT d.case_id) AS total ${from}`, params);
+      const rows = await this.db.query(
+        `SELECT * FROM (SELECT ${WITH_CASE}, row_number() OVER (PARTITION BY d.case_id ORDER BY d.due_at, d.id) AS nearest ${from}) x
+         WHERE x.nearest = 1 ORDER BY x.due_on, x.id LIMIT :limit OFFSET :offset`,
+        page,
+      );
+      return { items: rows.map(toDeadlineWithCase), total: Number(total) };
+    }
+    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total ${from}`, params);
+    const rows = await this.db.query(`SELECT ${WITH_CASE} ${from} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`, page);
     return { items: rows.map(toDeadlineWithCase), total: Number(total) };
   }
 }
