@@ -1,6 +1,6 @@
 import { DeadlineStore, PAUSED_DUE_AT, type DeadlineListFilter, type DeadlineRecord, type DeadlineUpdate, type DeadlineWithCase, type Notification, type NotificationKind, type PendingNotification } from '@app/deadlines';
 import { readBool, type Db, type DbTx, type Params } from '../db/db';
-import { toDeadline } from './row-mappers';
+import { storedRoles, toDeadline } from './row-mappers';
 
 /** The deadline row (`alias`) and the facts of its case (`c`) the worker and the lists show. */
 const withCase = (alias: string) => `${alias}.*, c.case_no AS c_case_no, c.workflow_id AS c_workflow_id, c.workflow_version AS c_workflow_version,
@@ -25,8 +25,8 @@ const SQLITE_CLAIMABLE = `SELECT id FROM deadlines
   WHERE status = 'pending' AND due_at <= :now AND (claimed_until IS NULL OR claimed_until < :wall)
   ORDER BY due_at LIMIT :limit`;
 
-const INSERT_NOTIFICATION = `INSERT INTO notifications (id, org_id, case_id, deadline_id, kind, message, created_at, read_at, read_by)
-  VALUES (:id, :org_id, :case_id, :deadline_id, :kind, :message, :created_at, NULL, NULL)
+const INSERT_NOTIFICATION = `INSERT INTO notifications (id, org_id, roles, case_id, deadline_id, kind, message, created_at, read_at, read_by)
+  VALUES (:id, :org_id, :roles, :case_id, :deadline_id, :kind, :message, :created_at, NULL, NULL)
   ON CONFLICT (deadline_id, kind) DO NOTHING RETURNING id`;
 
 /**
@@ -126,6 +126,7 @@ export class SqlDeadlineStore extends DeadlineStore {
         const rows = await tx.query(INSERT_NOTIFICATION, {
           id: n.id,
           org_id: n.orgId,
+          roles: storedRoles(n.roles),
           case_id: n.caseId,
           deadline_id: n.deadlineId,
           kind: n.kind,
