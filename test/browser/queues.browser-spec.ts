@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { TEST_DATABASES } from '../support/databases';
 import { DEMO_PASSWORD } from '../support/test-app';
-import { chinaMorning, openCase, pmCaseIn, setNow } from '../support/cases';
+import { auth, chinaMorning, openCase, pmCaseIn, setNow } from '../support/cases';
 import { runWorker } from '../support/deadlines';
 import { login, newTab, pageErrors, pickOption, startConsole, type Console } from './support/browser';
 
@@ -9,7 +9,8 @@ import { login, newTab, pageErrors, pickOption, startConsole, type Console } fro
  * Work queues in the console, in headless Chromium against the real engine: a mediation whose one-month service
  * target the worker marked missed stays in 已逾期; a new case waits in 待分配 until the village mediator claims it,
  * and the director then reassigns it at a party's request (回避); a case the director assigns reaches the mediator
- * as a notification, which the bell counts and the mediator reads.
+ * as a notification, which the bell counts and the mediator reads; a second mediator the director adds to a case as
+ * co-mediator (协助调解员) finds it under 我参与的.
  */
 
 describe.each(TEST_DATABASES)('work queues in Chromium ($name)', (database) => {
@@ -101,5 +102,32 @@ describe.each(TEST_DATABASES)('work queues in Chromium ($name)', (database) => {
     await item(true).waitFor();
     const after = before === 1 ? '通知' : `通知（${before - 1} 条未读）`;
     await mediator.locator(`[data-testid="notification-bell"][aria-label="${after}"]`).waitFor();
+  }, 120_000);
+
+  it('puts a case in 我参与的 of the co-mediator the director adds to its team', async () => {
+    const password = 'Liu-fang-2025';
+    const made = await c.t.http().post('/api/admin/users').set(auth(await c.t.login('admin'))).send({ username: 'fy_liu', displayName: '刘芳（枫源村调解员）', password, roles: ['MEDIATOR'], orgId: 'org-fengyuan' });
+    expect(made.status).toBe(201);
+    const shared = await pmCaseIn(c.t, 'mediating');
+
+    await director.goto(`${c.url}/cases/${shared.id}`);
+    const card = director.getByTestId('case-team');
+    await card.getByTestId('invite-member').click();
+    const dialog = director.getByRole('dialog').filter({ hasText: '邀请团队成员' });
+    await dialog.getByLabel('团队角色').click();
+    await pickOption(director, '调解员');
+    await dialog.getByLabel('人员').fill('刘芳');
+    await pickOption(director, '刘芳（枫源村调解员） · 枫源村人民调解委员会（调解员）');
+    await dialog.getByLabel('邀请理由').fill('案情复杂，增派协助调解员');
+    await dialog.getByRole('button', { name: '邀请' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await card.getByTestId('team-member').filter({ hasText: '刘芳（枫源村调解员）' }).getByText('协助调解员', { exact: true }).waitFor();
+
+    const liu = await newTab(c);
+    await login(liu, c, 'fy_liu', password);
+    await liu.getByTestId('counter-team').click();
+    await liu.getByRole('tabpanel').getByText(shared.caseNo, { exact: true }).first().waitFor();
+    await expect(liu.getByTestId('counter-team').locator('.ant-statistic-content-value').innerText()).resolves.toBe('1');
+    expect(pageErrors(liu)).toEqual([]);
   }, 120_000);
 });

@@ -1,14 +1,15 @@
 import ExcelJS from 'exceljs';
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { APPLICANT, RESPONDENT, apply, auth, getCase, idNumber, openCase, pmCaseBody, pmStep, setNow, withWrongCheckDigit } from '../support/cases';
+import { APPLICANT, RESPONDENT, apply, auth, getCase, history, idNumber, openCase, pmCaseBody, pmCaseIn, pmStep, send, setNow, withWrongCheckDigit } from '../support/cases';
 
 /*
  * The case list's filters (category, source, assigned mediator, registration days, several channels), the 台账
  * workbook they export, and the party details a mediation file records, on one engine per database.
  *
  * Every case of the suite is registered between 2025-03-10 and 2025-03-13 (China time) and nothing else is, so a
- * filter's answer is compared with exactly the cases the suite made.
+ * filter's answer is compared with exactly the cases the suite made; the agreement amount's case is registered later,
+ * on 2025-03-20, outside that range.
  */
 
 const RANGE = { registeredFrom: '2025-03-10', registeredTo: '2025-03-13' };
@@ -129,7 +130,7 @@ describe.each(TEST_DATABASES)('case list filters, ledger and party details ($nam
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body);
     const rows = sheetRows(book, '案件台账');
-    expect(rows[0]).toEqual(['案号', '渠道', '纠纷类型', '来源', '案情摘要', '当事人', '身份证号码', '联系电话', '承办单位', '调解员', '区划', '登记日期', '状态', '结案方式', '争议金额（元）']);
+    expect(rows[0]).toEqual(['案号', '渠道', '纠纷类型', '来源', '案情摘要', '当事人', '身份证号码', '联系电话', '承办单位', '调解员', '区划', '登记日期', '状态', '结案方式', '争议金额（元）', '协议金额（元）']);
     // fy_mediator sees its three 人民调解 cases, not the centre's.
     expect(rows.slice(1).map((r) => r[0])).toEqual([made.assigned.caseNo, made.detailed.caseNo, made.lateOn12.caseNo]);
     const detailed = rows[2];
@@ -138,6 +139,8 @@ describe.each(TEST_DATABASES)('case list filters, ledger and party details ($nam
     expect(detailed[7]).toBe(`张三 ${APPLICANT.phone}；李四 ${RESPONDENT.phone}`);
     expect(detailed[11]).toBe('2025-03-11');
     expect(detailed[14]).toBe(12000.5);
+    // No agreement recorded yet: the cell is empty.
+    expect(detailed[15]).toBeUndefined();
     expect(rows[3][11]).toBe('2025-03-12');
     expect(rows[1][9]).toBe((await getCase(t, 'admin', made.assigned.id)).body.assignment.assigneeName);
     expect(sheetRows(book, '说明')).toEqual(expect.arrayContaining([['案件数', 3]]));
@@ -214,5 +217,45 @@ describe.each(TEST_DATABASES)('case list filters, ledger and party details ($nam
     await refused({ amountInDispute: 'abc' }, 'amountInDispute');
     const zero = await openCase(t, 'fy_mediator', pmCaseBody({ summary: '金额为零的纠纷', amountInDispute: 0 }));
     expect(zero.amountInDispute).toBe('0.00');
+  });
+
+  it('keeps the agreement amount the agreement recorded, on the case, in the list and in the ledger’s 协议金额 column', async () => {
+    setNow(t, '2025-03-20T02:00:00.000Z');
+    const mediating = await pmCaseIn(t, 'mediating', pmCaseBody({ summary: '损害赔偿纠纷：鱼塘被淹', amountInDispute: '9000' }));
+    const sign = (agreementAmount: unknown) => send(t, 'fy_mediator', mediating.id, 'SIGN_WRITTEN_AGREEMENT', { ...pmStep(t, 'SIGN_WRITTEN_AGREEMENT'), agreementAmount });
+    for (const bad of [-1, 1.234, '8000', 1e13]) {
+      const res = await sign(bad);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'data.agreementAmount', messageZh: expect.any(String) })]);
+    }
+    expect((await sign(1.005)).body.errors[0].messageZh).toBe('应为金额（元），至多两位小数');
+    const signed = await sign(8000.5);
+    expect(signed.status).toBe(200);
+    expect(signed.body.agreementAmount).toBe('8000.50');
+    expect((await getCase(t, 'fq_director', mediating.id)).body.agreementAmount).toBe('8000.50');
+    // The audit entry keeps the amount as sent; the event's legal basis is the agreement's, unchanged.
+    const entry = (await history(t, 'fy_mediator', mediating.id)).find((e) => e.type === 'SIGN_WRITTEN_AGREEMENT');
+    expect(entry.data.agreementAmount).toBe(8000.5);
+    const pm = (await t.http().get('/api/workflows/pm').set(auth(await t.login('fy_mediator')))).body;
+    const spec = pm.events.find((e: any) => e.type === 'SIGN_WRITTEN_AGREEMENT');
+    expect(spec.legalBasis).toBe('人民调解法 第二十八条、第二十九条');
+    expect(spec.schema.properties.agreementAmount).toMatchObject({ type: 'number', minimum: 0, 'x-yuan': true });
+
+    const later = { registeredFrom: '2025-03-20', registeredTo: '2025-03-20' };
+    const listed = await list('fy_mediator', later);
+    expect(listed.body.items.map((c: any) => [c.id, c.agreementAmount])).toEqual([[mediating.id, '8000.50']]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await ledger('fy_mediator', later)).body);
+    const rows = sheetRows(book, '案件台账');
+    expect(rows[0][15]).toBe('协议金额（元）');
+    expect(rows[1][0]).toBe(mediating.caseNo);
+    expect(rows[1].slice(14, 16)).toEqual([9000, 8000.5]);
+
+    // An oral agreement records its amount the same way; without one, none is kept.
+    const oral = await pmCaseIn(t, 'mediating', pmCaseBody({ summary: '口头协议：借款归还' }));
+    const oralData = { content: '李四于月底前归还借款', reachedOn: '2025-03-20' };
+    expect((await send(t, 'fy_mediator', oral.id, 'RECORD_ORAL_AGREEMENT', { ...oralData, agreementAmount: 0 })).body.agreementAmount).toBe('0.00');
+    const none = await pmCaseIn(t, 'agreedWritten', pmCaseBody({ summary: '协议未载金额' }));
+    expect(none.agreementAmount).toBeNull();
   });
 });

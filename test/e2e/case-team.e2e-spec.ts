@@ -6,7 +6,8 @@ import { APPLICANT, apply, auth, chinaMorning, eventTypes, getCase, history, pmC
  * 联合调解: 枫源村 invites the district court's judge onto one mediation case, and the traffic brigade's accident
  * mediator onto another. Each member reads and acts on their case only, with their case role's events; every other
  * case of the village, and every other case of the dispute, stays "no such case". Inviting and removing are links of
- * the case's audit chain, and a removal ends access at once.
+ * the case's audit chain, and a removal ends access at once. A second mediator of the village itself joins one case as
+ * its co-mediator (协助调解员).
  */
 
 describe.each(TEST_DATABASES)('case teams ($name)', (database) => {
@@ -162,6 +163,87 @@ describe.each(TEST_DATABASES)('case teams ($name)', (database) => {
       expect((await getCase(t, 'tp_mediator', ids.agreed)).body.availableEvents).toEqual([]);
       const refused = await send(t, 'tp_mediator', ids.agreed, 'RECORD_SESSION', pmStep(t, 'RECORD_SESSION'));
       expect([refused.status, refused.body.allowed]).toEqual([409, []]);
+    });
+  });
+
+  describe('a co-mediator of the same committee', () => {
+    // 刘芳, a second mediator of 枫源村, made for this part; her requests carry her own token.
+    let liu: { Authorization: string };
+    const liuCases = async (query: Record<string, string>) => {
+      const res = await t.http().get('/api/cases').query(query).set(liu);
+      expect(res.status).toBe(200);
+      return (res.body.items as { id: string }[]).map((c) => c.id).sort();
+    };
+
+    beforeAll(async () => {
+      const password = 'Liu-fang-2025';
+      const made = await t.http().post('/api/admin/users').set(auth(await t.login('admin'))).send({ username: 'fy_mediator2', displayName: '刘芳（枫源村调解员）', password, roles: ['MEDIATOR'], orgId: 'org-fengyuan' });
+      expect([made.status, made.body.errors]).toEqual([201, undefined]);
+      const login = await t.http().post('/api/auth/login').send({ username: 'fy_mediator2', password });
+      liu = auth(login.body.accessToken);
+      users.fy_mediator2 = login.body.user.id;
+      users.fy_clerk = (await t.loginUser('fy_clerk')).user.id;
+      ids.coMediated = (await pmCaseIn(t, 'mediating')).id;
+    });
+
+    it('is offered among the candidates as a mediator only, and not the assignee', async () => {
+      const res = await t.http().get(`/api/cases/${ids.coMediated}/team/candidates`).query({ q: '枫源' }).set(auth(await t.login('fy_director')));
+      expect(res.status).toBe(200);
+      expect(res.body.find((c: { userId: string }) => c.userId === users.fy_mediator2)).toEqual({
+        userId: users.fy_mediator2,
+        name: '刘芳（枫源村调解员）',
+        orgId: 'org-fengyuan',
+        orgName: '枫源村人民调解委员会',
+        roles: [{ code: 'MEDIATOR', label: '调解员' }],
+        caseRoles: ['MEDIATOR'],
+      });
+      const offered = res.body.map((c: { userId: string }) => c.userId);
+      expect(offered).not.toContain(users.fy_mediator);
+      expect(offered).not.toContain(users.fy_clerk);
+      const asJudge = await t.http().get(`/api/cases/${ids.coMediated}/team/candidates`).query({ q: '枫源', caseRole: 'JUDGE' }).set(auth(await t.login('fy_director')));
+      expect(asJudge.body).toEqual([]);
+    });
+
+    it('refuses a colleague in another case role, a clerk, or the assignee, with 400 naming the field', async () => {
+      const ask = (body: Record<string, unknown>) => invite('fy_director', ids.coMediated, body);
+      const lawyer = await ask({ userId: users.fy_mediator2, caseRole: 'LAWYER', reason: '协助' });
+      expect([lawyer.status, fieldsOf(lawyer), lawyer.body.errors[0].messageZh]).toEqual([400, ['caseRole'], '承办单位的工作人员只能作为协助调解员（调解员）加入']);
+      expect(fieldsOf(await ask({ userId: users.fy_clerk, caseRole: 'MEDIATOR', reason: '协助' }))).toEqual(['caseRole']);
+      const assignee = await ask({ userId: users.fy_mediator, caseRole: 'MEDIATOR', reason: '协助' });
+      expect([fieldsOf(assignee), assignee.body.errors[0].messageZh]).toEqual([['userId'], '是本案的承办人，无需邀请']);
+      expect((await invite('fy_mediator', ids.coMediated, { userId: users.fy_mediator2, caseRole: 'MEDIATOR', reason: '协助' })).status).toBe(403);
+    });
+
+    it('is added by the director as a link of the audit chain, sees the case in 我参与的 and sends the mediator’s events', async () => {
+      expect(await liuCases({ team: 'mine' })).toEqual([]);
+      const res = await invite('fy_director', ids.coMediated, { userId: users.fy_mediator2, caseRole: 'MEDIATOR', reason: '案情复杂，增派协助调解员' });
+      expect(res.status).toBe(201);
+      expect(res.body.members).toEqual([
+        expect.objectContaining({ userId: users.fy_mediator2, orgId: 'org-fengyuan', caseRole: 'MEDIATOR', caseRoleLabel: '调解员', colleague: true, roleOnCase: '协助调解员' }),
+      ]);
+      const added = (await history(t, 'fy_director', ids.coMediated)).at(-1);
+      expect(added.prevHash).toBe((await history(t, 'fy_director', ids.coMediated)).at(-2).hash);
+      expect(added).toMatchObject({ type: 'TEAM_MEMBER_ADDED', actor: { id: users.fy_director }, data: { userId: users.fy_mediator2, caseRole: 'MEDIATOR', colleague: true, colleagueLabel: '协助调解员', reason: '案情复杂，增派协助调解员' } });
+      expect(await liuCases({ team: 'mine' })).toEqual([ids.coMediated]);
+      expect(await liuCases({ team: 'mine', closed: 'false' })).toEqual([ids.coMediated]);
+      // The village's own mediator acts as the committee's mediator, with every mediator's event on offer.
+      const view = (await t.http().get(`/api/cases/${ids.coMediated}`).set(liu)).body;
+      expect(view.personalDataMasked).toBe(false);
+      expect(eventTypes(view)).toEqual(expect.arrayContaining(['RECORD_SESSION', 'SIGN_WRITTEN_AGREEMENT', 'TERMINATE_FAILED']));
+      const session = await t.http().post(`/api/cases/${ids.coMediated}/events`).set(liu).send({ type: 'RECORD_SESSION', data: { ...pmStep(t, 'RECORD_SESSION'), summary: '协助调解员主持第二次调解' } });
+      expect(session.status).toBe(200);
+      expect((await history(t, 'fy_director', ids.coMediated)).at(-1)).toMatchObject({ type: 'RECORD_SESSION', actor: { id: users.fy_mediator2, role: 'MEDIATOR' } });
+      const again = await invite('fy_director', ids.coMediated, { userId: users.fy_mediator2, caseRole: 'MEDIATOR', reason: '再次邀请' });
+      expect(again.status).toBe(409);
+    });
+
+    it('leaves 我参与的 and the team once removed, kept among the former members', async () => {
+      const res = await remove('fy_director', ids.coMediated, users.fy_mediator2, { reason: '协助调解已完成' });
+      expect(res.status).toBe(200);
+      expect(res.body.members).toEqual([]);
+      expect(res.body.former).toEqual([expect.objectContaining({ userId: users.fy_mediator2, roleOnCase: '协助调解员', removalReason: '协助调解已完成' })]);
+      expect(await liuCases({ team: 'mine' })).toEqual([]);
+      expect((await history(t, 'fy_director', ids.coMediated)).at(-1)).toMatchObject({ type: 'TEAM_MEMBER_REMOVED', data: { userId: users.fy_mediator2, colleague: true } });
     });
   });
 

@@ -178,7 +178,7 @@ describe.each(TEST_DATABASES)('deadline scenarios with the test clock ($name)', 
       expect(again.escalations.filter((e) => e.deadlineId === pm1.id)).toEqual([]);
     });
 
-    it('puts the escalation in 枫桥镇’s inbox only; reading it is for 枫桥镇 alone', async () => {
+    it('puts the escalation in the inbox of 枫桥镇’s directors only, each reading it for themselves', async () => {
       const fq = await notifications(t, 'fq_director', { unread: 'true' });
       const escalation = fq.items.find((n) => n.deadlineId === pm1.id);
       expect(escalation).toMatchObject({ kind: 'ESCALATION', kindLabel: '逾期督办', read: false, case: { id: view.id, caseNo: view.caseNo }, orgId: 'org-fengqiao' });
@@ -187,7 +187,10 @@ describe.each(TEST_DATABASES)('deadline scenarios with the test clock ($name)', 
 
       const foreign = await t.http().post(`/api/notifications/${escalation.id}/read`).set(auth(await t.login('fy_director')));
       expect(foreign.status).toBe(404);
-      const read = await t.http().post(`/api/notifications/${escalation.id}/read`).set(auth(await t.login('fq_mediator')));
+      // Addressed to the township's directors (调委会主任), not to its mediators.
+      expect(escalation.roles).toEqual([{ code: 'COMMITTEE_DIRECTOR', label: '调委会主任' }]);
+      expect((await t.http().post(`/api/notifications/${escalation.id}/read`).set(auth(await t.login('fq_mediator')))).status).toBe(404);
+      const read = await t.http().post(`/api/notifications/${escalation.id}/read`).set(auth(await t.login('fq_director')));
       expect(read.status).toBe(200);
       expect(read.body).toMatchObject({ id: escalation.id, read: true, readAt: '2025-04-03T16:00:00.000Z' });
       const unread = await notifications(t, 'fq_director', { unread: 'true' });

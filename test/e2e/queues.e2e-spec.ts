@@ -1,6 +1,6 @@
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { apply, auth, getCase, history, openCase, pmCaseIn, pmStep, verifyAudit } from '../support/cases';
+import { APPLICANT, RESPONDENT, apply, auth, getCase, history, openCase, pmCaseIn, pmStep, verifyAudit } from '../support/cases';
 import { at10, notifications, runWorker, setClock } from '../support/deadlines';
 
 /*
@@ -10,7 +10,10 @@ import { at10, notifications, runWorker, setClock } from '../support/deadlines';
  *   枫桥镇 above the village, and leaves them when the case ends;
  * - 待分配: a new case has no assignee and waits in the village's queue until a mediator claims it or the director
  *   assigns it; reassigning needs a reason, and a 回避 names the party who asked; each is a link of the audit chain;
- * - notifications: the assignee is told in person, the supervisor gets the escalation; unread counts and reading.
+ * - 即将到期: a case with two deadlines near (its service target and a risk review) counts once, with the nearer one;
+ * - notifications: the assignee is told in person, the supervisor gets the escalation; unread counts and reading;
+ *   a reminder goes to the village's directors and a transfer to the court's clerks and judges, each holder reading
+ *   it for themselves.
  */
 
 describe.each(TEST_DATABASES)('work queues ($name)', (database) => {
@@ -171,6 +174,108 @@ describe.each(TEST_DATABASES)('work queues ($name)', (database) => {
       await post('fy_director', `/api/cases/${view.id}/reassign`, { userId: users.fy_director, reasonKind: 'WORKLOAD', reason: '工作调整' });
       const started = await apply(t, 'fy_director', view.id, 'START_MEDIATION', pmStep(t, 'START_MEDIATION'));
       expect(started.assignment.assigneeId).toBe(users.fy_director);
+    });
+  });
+
+  describe('即将到期 counts cases', () => {
+    let twice: any;
+    let once: any;
+
+    beforeAll(async () => {
+      await setClock(t, at10('2025-06-02'));
+      twice = await pmCaseIn(t, 'mediating');
+      once = await pmCaseIn(t, 'mediating');
+      // Both service targets fall due on 2025-07-02; an orange risk report adds a review due in three days.
+      await setClock(t, at10('2025-06-27'));
+      await apply(t, 'fy_mediator', twice.id, 'REPORT_RISK', { level: 'ORANGE', reportedTo: 'ZONGZHI_CENTRE', summary: '双方情绪激动' });
+    });
+
+    it('lists each case once with its nearest deadline, and counts cases, while the plain list counts deadlines', async () => {
+      const query = { status: 'pending', dueWithinDays: 7, pageSize: 500 };
+      const plain = await get('fy_mediator', '/api/deadlines', query);
+      const perCase = await get('fy_mediator', '/api/deadlines', { ...query, perCase: true });
+      expect([plain.status, perCase.status]).toEqual([200, 200]);
+      const casesOf = (items: any[]) => items.map((d) => d.case.id);
+      expect(casesOf(plain.body.items).filter((id: string) => id === twice.id)).toHaveLength(2);
+      expect(casesOf(perCase.body.items).filter((id: string) => id === twice.id)).toHaveLength(1);
+      expect(perCase.body.total).toBe(new Set(casesOf(plain.body.items)).size);
+      expect(perCase.body.total).toBe(perCase.body.items.length);
+      expect(plain.body.total).toBe(plain.body.items.length);
+      expect(plain.body.total).toBeGreaterThan(perCase.body.total);
+      expect(perCase.body.items.find((d: any) => d.case.id === twice.id)).toMatchObject({ label: '橙色风险研判复核（三日）', dueOn: '2025-06-30' });
+      expect(perCase.body.items.find((d: any) => d.case.id === once.id)).toMatchObject({ specId: 'D-PM1', dueOn: '2025-07-02' });
+      // Nearest first, and a page of one case at a time still holds every case once.
+      const dueOns = perCase.body.items.map((d: any) => d.dueOn);
+      expect(dueOns).toEqual([...dueOns].sort());
+      const paged: string[] = [];
+      for (let page = 1; page <= perCase.body.total; page++) paged.push(...casesOf((await get('fy_mediator', '/api/deadlines', { ...query, perCase: true, page, pageSize: 1 })).body.items));
+      expect(paged.sort()).toEqual(casesOf(perCase.body.items).sort());
+      expect(fieldsOf(await get('fy_mediator', '/api/deadlines', { perCase: 'maybe' }))).toEqual(['perCase']);
+    });
+  });
+
+  describe('notifications addressed to a role in an organisation', () => {
+    // A second director of 枫源村, made for this part, with her own token.
+    let second: { Authorization: string };
+    const mine = async (headers: { Authorization: string }, query: Record<string, string> = {}) => (await t.http().get('/api/notifications').query({ pageSize: 200, ...query }).set(headers)).body;
+    let reminded: any;
+
+    beforeAll(async () => {
+      const password = 'Zhou-min-2025';
+      const made = await t.http().post('/api/admin/users').set(await as('admin')).send({ username: 'fy_director2', displayName: '周敏（枫源村调委会副主任）', password, roles: ['COMMITTEE_DIRECTOR'], orgId: 'org-fengyuan' });
+      expect([made.status, made.body.errors]).toEqual([201, undefined]);
+      second = auth((await t.http().post('/api/auth/login').send({ username: 'fy_director2', password })).body.accessToken);
+      await setClock(t, at10('2025-07-01'));
+      reminded = await pmCaseIn(t, 'mediating');
+      // D-PM1 of the cases that started mediating on 2025-06-02 falls due on 2025-07-02: a reminder each.
+      const run = await runWorker(t);
+      expect(run.reminders.length).toBeGreaterThan(0);
+    });
+
+    it('sends a reminder to the committee’s directors and mediators, not its clerk, without personal data', async () => {
+      const page = await mine(await as('fy_director'));
+      const reminder = page.items.find((n: any) => n.kind === 'REMINDER' && n.roles.length);
+      expect(reminder).toMatchObject({ orgId: 'org-fengyuan', personal: false, read: false, roles: [{ code: 'COMMITTEE_DIRECTOR', label: '调委会主任' }, { code: 'MEDIATOR', label: '调解员' }] });
+      for (const secret of [APPLICANT.name, APPLICANT.idNumber, APPLICANT.phone, RESPONDENT.name]) expect(reminder.message).not.toContain(secret);
+      expect((await mine(second)).items.map((n: any) => n.id)).toContain(reminder.id);
+      expect((await mine(await as('fy_mediator'))).items.map((n: any) => n.id)).toContain(reminder.id);
+      expect((await mine(await as('fy_clerk'))).items.map((n: any) => n.id)).not.toContain(reminder.id);
+      expect((await post('fy_clerk', `/api/notifications/${reminder.id}/read`)).status).toBe(404);
+      expect((await mine(await as('lq_mediator'))).items.map((n: any) => n.id)).not.toContain(reminder.id);
+      expect(reminded.id).toBeDefined();
+    });
+
+    it('is read by each director for themselves, with the bell’s count', async () => {
+      const reminder = (await mine(await as('fy_director'), { unread: 'true' })).items.find((n: any) => n.kind === 'REMINDER' && n.roles.length);
+      const before = { first: await unread('fy_director'), second: (await t.http().get('/api/notifications/unread-count').set(second)).body.unread };
+      expect(before.first).toBe((await mine(await as('fy_director'))).unread);
+      const read = await post('fy_director', `/api/notifications/${reminder.id}/read`);
+      expect([read.status, read.body.read, read.body.readAt]).toEqual([200, true, expect.any(String)]);
+      // Reading again keeps the first reading.
+      expect((await post('fy_director', `/api/notifications/${reminder.id}/read`)).body.readAt).toBe(read.body.readAt);
+      expect(await unread('fy_director')).toBe(before.first - 1);
+      expect((await t.http().get('/api/notifications/unread-count').set(second)).body.unread).toBe(before.second);
+      expect((await mine(second)).items.find((n: any) => n.id === reminder.id).read).toBe(false);
+      const all = await t.http().post('/api/notifications/read-all').set(second);
+      expect([all.status, all.body.marked]).toEqual([200, before.second]);
+      expect((await t.http().get('/api/notifications/unread-count').set(second)).body.unread).toBe(0);
+      expect((await mine(second)).items.find((n: any) => n.id === reminder.id).read).toBe(true);
+      expect(await unread('fy_director')).toBe(before.first - 1);
+    });
+
+    it('sends a transfer to the court’s clerks and judges, each reading it for themselves; the escalation went to the township’s directors', async () => {
+      const agreed = await pmCaseIn(t, 'agreedWritten');
+      await apply(t, 'fy_mediator', agreed.id, 'APPLY_JUDICIAL_CONFIRMATION', { courtOrgId: 'org-court', applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' });
+      const transfer = (await notifications(t, 'court_clerk')).items.find((n: any) => n.kind === 'TRANSFER' && n.message.includes(agreed.caseNo));
+      expect(transfer).toMatchObject({ orgId: 'org-court', read: false, roles: [{ code: 'COURT_CLERK', label: expect.any(String) }, { code: 'JUDGE', label: '法官' }] });
+      const judgeBefore = await unread('judge');
+      expect((await post('court_clerk', `/api/notifications/${transfer.id}/read`)).body.read).toBe(true);
+      expect(await unread('judge')).toBe(judgeBefore);
+      expect((await notifications(t, 'judge')).items.find((n: any) => n.id === transfer.id).read).toBe(false);
+
+      const escalation = (await notifications(t, 'fq_director')).items.find((n: any) => n.kind === 'ESCALATION');
+      expect(escalation.roles.map((r: any) => r.code)).toEqual(['COMMITTEE_DIRECTOR']);
+      expect((await notifications(t, 'fq_mediator')).items.map((n: any) => n.id)).not.toContain(escalation.id);
     });
   });
 

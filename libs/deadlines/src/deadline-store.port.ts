@@ -24,6 +24,8 @@ export interface DeadlineListFilter {
   overdue?: boolean;
   /** Pending and due on or before this day. */
   dueBy?: IsoDate;
+  /** One row per case, its matching deadline due first; `total` then counts cases. */
+  perCase?: boolean;
   page: number;
   pageSize: number;
 }

@@ -24,6 +24,8 @@ import { SatisfactionAndStatistics1764702000000 } from './migrations/17647020000
 import { CaseTeams1764803000000 } from './migrations/1764803000000-case-teams';
 import { Attachments1764930000000 } from './migrations/1764930000000-attachments';
 import { CaseLedger1764950000000 } from './migrations/1764950000000-case-ledger';
+import { AgreementAmount1764995000000 } from './migrations/1764995000000-agreement-amount';
+import { RoleNotifications1764996000000 } from './migrations/1764996000000-role-notifications';
 import { PersonalNotifications1764910000000 } from './migrations/1764910000000-personal-notifications';
 import { AuditEntryDocuments1764920000000 } from './migrations/1764920000000-audit-entry-documents';
 import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
@@ -64,6 +66,8 @@ export const MIGRATIONS = [
   CaseTeams1764803000000,
   Attachments1764930000000,
   CaseLedger1764950000000,
+  AgreementAmount1764995000000,
+  RoleNotifications1764996000000,
   PersonalNotifications1764910000000,
   AuditEntryDocuments1764920000000,
   Webhooks1764900000000,

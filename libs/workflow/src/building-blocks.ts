@@ -15,6 +15,9 @@ export const pastDateField = (title: string, notBefore: DateBound[] = []): JsonS
 /** A day agreed for the future (a performance deadline): never before the days in `notBefore`. */
 export const laterDateField = (title: string, notBefore: DateBound[]): JsonSchema => ({ ...dateField(title), 'x-notBefore': notBefore });
 
+/** An amount of money in yuan: not negative, whole fen (at most two decimals), below a trillion. */
+export const yuanField = (title: string): JsonSchema => ({ type: 'number', title, minimum: 0, maximum: 999_999_999_999.99, 'x-yuan': true });
+
 export const textField = (title: string, maxLength = 2000): JsonSchema => ({ type: 'string', title, minLength: 1, maxLength });
 
 export const partyIdsField = (title: string): JsonSchema => ({

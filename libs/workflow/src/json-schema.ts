@@ -38,6 +38,8 @@ export interface JsonSchema {
    * the same data (`data.<field>`), with its Chinese label. A day that is not known (not recorded yet) is no bound.
    */
   'x-notBefore'?: readonly DateBound[];
+  /** For a `number` field: an amount in yuan, whole fen (at most two decimals); kept as a two-decimal string. */
+  'x-yuan'?: boolean;
 }
 
 export interface DateBound {

@@ -20,7 +20,11 @@ const COLUMNS: [keyof LedgerRow, string, number][] = [
   ['stateLabel', '状态', 18],
   ['closingLabel', '结案方式', 18],
   ['amountInDispute', '争议金额（元）', 16],
+  ['agreementAmount', '协议金额（元）', 16],
 ];
+
+/** Amounts are written as numbers, so a spreadsheet sums them. */
+const AMOUNTS = new Set<keyof LedgerRow>(['amountInDispute', 'agreementAmount']);
 
 export const LEDGER_HEADERS = COLUMNS.map(([, header]) => header);
 
@@ -42,7 +46,7 @@ async function write(ledger: Ledger, filters: string, stream: PassThrough): Prom
   book.creator = 'Fengqiao';
   const sheet = book.addWorksheet('案件台账', { views: [{ state: 'frozen', ySplit: 1 }] });
   // A streamed sheet's styles are set before its rows are written: committed rows are not revisited.
-  sheet.columns = COLUMNS.map(([key, header, width]) => ({ key, header, width, ...(key === 'amountInDispute' ? { style: { numFmt: '#,##0.00' } } : {}) }));
+  sheet.columns = COLUMNS.map(([key, header, width]) => ({ key, header, width, ...(AMOUNTS.has(key) ? { style: { numFmt: '#,##0.00' } } : {}) }));
   sheet.getRow(1).font = { bold: true };
   let masked = false;
   for await (const row of ledger.rows) {
@@ -50,7 +54,7 @@ async function write(ledger: Ledger, filters: string, stream: PassThrough): Prom
     const cells: Record<string, string | number | null> = {};
     for (const [key] of COLUMNS) {
       const value = row[key];
-      cells[key] = key === 'amountInDispute' ? (value === null ? null : Number(value)) : typeof value === 'string' ? safe(value) : null;
+      cells[key] = AMOUNTS.has(key) ? (value === null ? null : Number(value)) : typeof value === 'string' ? safe(value) : null;
     }
     sheet.addRow(cells).commit();
   }

@@ -68,6 +68,11 @@ export class ListDeadlinesRequest {
   @IsBoolean()
   overdue?: boolean;
   @ApiPropertyOptional({ description: '今后若干日内届满（进行中的期限）' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3660) dueWithinDays?: number;
+  @ApiPropertyOptional({ description: '每案一条：只列每个案件最先届满的一个期限，total 为案件数（工作台“即将到期”）' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  perCase?: boolean;
   @ApiPropertyOptional({ description: '单位及其指导的下级单位' }) @IsOptional() @IsString() @MaxLength(64) orgId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i) caseId?: string;
   @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 100000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page = 1;

@@ -23,7 +23,7 @@ export class DeadlinesController {
   })
   list(@CurrentViewer() viewer: Viewer, @Query() q: ListDeadlinesRequest) {
     return this.queries.execute(
-      new ListDeadlinesQuery(viewer, { status: q.status, overdue: q.overdue, dueWithinDays: q.dueWithinDays, orgId: q.orgId, caseId: q.caseId?.toLowerCase(), page: q.page, pageSize: q.pageSize }),
+      new ListDeadlinesQuery(viewer, { status: q.status, overdue: q.overdue, dueWithinDays: q.dueWithinDays, perCase: q.perCase, orgId: q.orgId, caseId: q.caseId?.toLowerCase(), page: q.page, pageSize: q.pageSize }),
     );
   }
 

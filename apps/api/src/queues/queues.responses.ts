@@ -42,6 +42,7 @@ export class QueueCaseDto {
   @ApiProperty({ type: String, nullable: true }) assigneeId!: string | null;
   @ApiProperty({ type: String, nullable: true }) assigneeName!: string | null;
   @ApiProperty({ type: [String] }) partyNames!: string[];
+  @ApiProperty({ type: String, nullable: true, example: '8000.00', description: '协议金额（元），调解协议记载时' }) agreementAmount!: string | null;
   @ApiProperty({ type: NextDeadlineDto, nullable: true }) nextDeadline!: NextDeadlineDto | null;
   @ApiProperty({ description: '有逾期的期限（已过期限仍在进行，或已标记逾期而案件仍在该环节）' }) overdue!: boolean;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
@@ -92,6 +93,11 @@ export class EscalatedDeadlinePageResponse {
   @ApiProperty() pageSize!: number;
 }
 
+class NotificationRoleDto {
+  @ApiProperty({ example: 'COMMITTEE_DIRECTOR' }) code!: string;
+  @ApiProperty({ example: '调委会主任' }) label!: string;
+}
+
 class NotificationCaseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() caseNo!: string;
@@ -105,7 +111,8 @@ export class NotificationDto {
   @ApiProperty({ type: NotificationCaseDto }) case!: NotificationCaseDto;
   @ApiProperty({ type: String, nullable: true }) deadlineId!: string | null;
   @ApiProperty() orgId!: string;
-  @ApiProperty({ description: 'true：发给本人（案件分配给您）；false：发给本单位' }) personal!: boolean;
+  @ApiProperty({ description: 'true：发给本人（案件分配给您）；false：发给本单位或本单位的某些角色' }) personal!: boolean;
+  @ApiProperty({ type: [NotificationRoleDto], description: '发给本单位的哪些角色（如调委会主任），每人各自已读；发给本人或全单位时为空' }) roles!: NotificationRoleDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() read!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) readAt!: string | null;

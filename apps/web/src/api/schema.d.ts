@@ -1814,6 +1814,12 @@ export interface components {
             id: string;
             caseNo: string;
         };
+        NotificationRoleDto: {
+            /** @example COMMITTEE_DIRECTOR */
+            code: string;
+            /** @example 调委会主任 */
+            label: string;
+        };
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -1825,8 +1831,10 @@ export interface components {
             case: components["schemas"]["NotificationCaseDto"];
             deadlineId: string | null;
             orgId: string;
-            /** @description true：发给本人（案件分配给您）；false：发给本单位 */
+            /** @description true：发给本人（案件分配给您）；false：发给本单位或本单位的某些角色 */
             personal: boolean;
+            /** @description 发给本单位的哪些角色（如调委会主任），每人各自已读；发给本人或全单位时为空 */
+            roles: components["schemas"]["NotificationRoleDto"][];
             /** Format: date-time */
             createdAt: string;
             read: boolean;
@@ -2181,6 +2189,11 @@ export interface components {
             assigneeId: string | null;
             assigneeName: string | null;
             partyNames: string[];
+            /**
+             * @description 协议金额（元），调解协议记载时
+             * @example 8000.00
+             */
+            agreementAmount: string | null;
             nextDeadline: components["schemas"]["NextDeadlineDto"] | null;
             /** @description 有逾期的期限（已过期限仍在进行，或已标记逾期而案件仍在该环节） */
             overdue: boolean;
@@ -2540,6 +2553,8 @@ export interface components {
             assigneeId: string | null;
             assigneeName: string | null;
             partyNames: string[];
+            /** @description 协议金额 in yuan ("8000.00"), once an agreement recorded one. */
+            agreementAmount: string | null;
             /** @description The pending deadline due first. */
             nextDeadline: {
                 label: string;
@@ -2578,6 +2593,8 @@ export interface components {
             parties: components["schemas"]["PartyView"][];
             /** @description 争议金额 in yuan ("12000.50"), null when none was given. */
             amountInDispute: string | null;
+            /** @description 协议金额 in yuan ("8000.00"), from the event that recorded the agreement; null until one gave it. */
+            agreementAmount: string | null;
             personalDataMasked: boolean;
             /** @description `assigneeRole`: the role a person needs to be assigned the case (e.g. MEDIATOR); null for a channel with no assignee. */
             assignment: {
@@ -3214,6 +3231,8 @@ export interface components {
              *     the same data (`data.<field>`), with its Chinese label. A day that is not known (not recorded yet) is no bound.
              */
             "x-notBefore"?: components["schemas"]["DateBound"][];
+            /** @description For a `number` field: an amount in yuan, whole fen (at most two decimals); kept as a two-decimal string. */
+            "x-yuan"?: boolean;
         };
         LevelRule: {
             /** @description Organisation types that convene (召集) hearings at this level. */
@@ -3294,7 +3313,13 @@ export interface components {
             orgId: string;
             /** @description Addressed to the reader in person (a case assigned to them) rather than to their organisation. */
             personal: boolean;
+            /** @description The roles it is for in the organisation (调委会主任, 立案庭书记员 …), each holder reading it for themselves; empty when it is for a person or the whole organisation. */
+            roles: {
+                code: string;
+                label: string;
+            }[];
             createdAt: string;
+            /** @description Whether the reader has read it: their own reading of one for their role, the organisation's of one for all of it. */
             read: boolean;
             readAt: string | null;
         };
@@ -3730,6 +3755,10 @@ export interface components {
             orgName: string;
             caseRole: string;
             caseRoleLabel: string;
+            /** @description A colleague of the handling organisation: a co-mediator of the same committee (协助调解员). */
+            colleague: boolean;
+            /** @description 协助调解员 for a colleague, the case role's label otherwise: how the team shows the member. */
+            roleOnCase: string;
             addedAt: string;
             addedBy: {
                 id: string;
@@ -3802,6 +3831,8 @@ export interface components {
             assigneeId: string | null;
             assigneeName: string | null;
             partyNames: string[];
+            /** @description 协议金额 in yuan ("8000.00"), once an agreement recorded one. */
+            agreementAmount: string | null;
             /** @description The pending deadline due first. */
             nextDeadline: {
                 label: string;
@@ -4005,6 +4036,8 @@ export interface components {
              * Format: date
              */
             performanceDueOn?: string;
+            /** 协议金额（元） */
+            agreementAmount?: number;
         };
         /**
          * 人民调解：签订书面调解协议
@@ -4029,6 +4062,8 @@ export interface components {
              * Format: date
              */
             performanceDueOn?: string;
+            /** 协议金额（元） */
+            agreementAmount?: number;
         };
         /**
          * 人民调解：调解不成，终止调解
@@ -12547,6 +12582,8 @@ export interface operations {
                 overdue?: boolean;
                 /** @description 今后若干日内届满（进行中的期限） */
                 dueWithinDays?: number;
+                /** @description 每案一条：只列每个案件最先届满的一个期限，total 为案件数（工作台“即将到期”） */
+                perCase?: boolean;
                 /** @description 单位及其指导的下级单位 */
                 orgId?: string;
                 caseId?: string;

@@ -141,7 +141,7 @@ function SchemaField({ name, prop, required, parties, today }: { name: Name; pro
   if (prop.type === 'integer' || prop.type === 'number') {
     return (
       <Form.Item label={label} name={name} rules={rules}>
-        <InputNumber min={prop.minimum} max={prop.maximum} precision={prop.type === 'integer' ? 0 : undefined} />
+        <InputNumber min={prop.minimum} max={prop.maximum} precision={prop.type === 'integer' ? 0 : prop['x-yuan'] ? 2 : undefined} style={prop['x-yuan'] ? { width: 200 } : undefined} />
       </Form.Item>
     );
   }

@@ -88,6 +88,7 @@ export function NotificationsPage() {
                     <Space wrap>
                       <Tag color={KIND_COLORS[n.kind] ?? 'default'}>{n.kindLabel}</Tag>
                       {n.personal ? <Tag>发给本人</Tag> : null}
+                      {n.roles.length ? <Tag data-testid="addressed-roles">致{n.roles.map((r) => r.label).join('、')}</Tag> : null}
                       <Link to={`/cases/${n.case.id}`} onClick={(e) => (e.preventDefault(), read(n, true))}>
                         {n.case.caseNo}
                       </Link>

@@ -17,7 +17,7 @@ import { INBOX_PATH } from '../layout/menu';
 const DUE_SOON_DAYS = 7;
 const QUEUE_SIZE = 10;
 
-type QueueKey = 'mine' | 'dueSoon' | 'overdue' | 'toSign' | 'unassigned' | 'escalated';
+type QueueKey = 'mine' | 'team' | 'dueSoon' | 'overdue' | 'toSign' | 'unassigned' | 'escalated';
 
 /** The home page: what needs the person's attention today; transfers to sign for, for those with a 收案箱. */
 export function WorkQueuePage() {
@@ -33,9 +33,12 @@ export function WorkQueuePage() {
   const pageOf = (key: QueueKey) => (tab === key ? page : 1);
 
   const mine = useApi<Page<CaseSummary>>('/cases', { assignee: 'me', closed: false, page: pageOf('mine'), pageSize: QUEUE_SIZE });
+  // Cases the person works on as a member of the case's team: a co-mediator, or someone of another organisation.
+  const team = useApi<Page<CaseSummary>>('/cases', { team: 'mine', closed: false, page: pageOf('team'), pageSize: QUEUE_SIZE });
+  const hasTeam = !!team.data?.total || tab === 'team';
   const overdue = useApi<Page<CaseSummary>>('/cases', { overdue: true, page: pageOf('overdue'), pageSize: QUEUE_SIZE });
   const toSign = useApi<InboxView>(hasInbox ? '/inbox' : null, { page: pageOf('toSign'), pageSize: QUEUE_SIZE });
-  const dueSoon = useApi<Page<DeadlineListItem>>('/deadlines', { status: 'pending', dueWithinDays: DUE_SOON_DAYS, pageSize: 50 });
+  const dueSoon = useApi<Page<DeadlineListItem>>('/deadlines', { status: 'pending', dueWithinDays: DUE_SOON_DAYS, perCase: true, pageSize: 50 });
   // The engine says who may see these queues (a 403 for the others): each shows only once it has loaded.
   const unassigned = useApi<Page<UnassignedCase>>('/queues/unassigned', { page: pageOf('unassigned'), pageSize: QUEUE_SIZE });
   const escalated = useApi<Page<EscalatedDeadline>>('/queues/escalated', { page: pageOf('escalated'), pageSize: QUEUE_SIZE });
@@ -57,6 +60,7 @@ export function WorkQueuePage() {
 
   const counters: { key: QueueKey; title: string; value: number | undefined; color?: string }[] = [
     { key: 'mine', title: '我的在办案件', value: mine.data?.total },
+    ...(hasTeam ? [{ key: 'team' as const, title: '我参与的', value: team.data?.total }] : []),
     { key: 'dueSoon', title: `即将到期（${DUE_SOON_DAYS}日内）`, value: dueSoon.data?.total, color: '#d46b08' },
     { key: 'overdue', title: '已逾期', value: overdue.data?.total, color: '#cf1322' },
     ...(hasInbox ? [{ key: 'toSign' as const, title: '待签收', value: toSign.data?.total }] : []),
@@ -109,6 +113,7 @@ export function WorkQueuePage() {
           onChange={select}
           items={[
             { key: 'mine', label: '我的案件', children: caseQueue('mine', mine, '您名下没有在办案件') },
+            ...(hasTeam ? [{ key: 'team', label: '我参与的', children: caseQueue('team', team, '您没有以团队成员身份参与的在办案件') }] : []),
             {
               key: 'dueSoon',
               label: '即将到期',

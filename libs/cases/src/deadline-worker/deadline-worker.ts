@@ -17,6 +17,8 @@ import {
 } from '@app/deadlines';
 import { DirectoryService, type Directory } from '@app/organisations';
 import { Clock, DomainError } from '@app/shared';
+import { WorkflowRegistry } from '@app/workflow';
+import { allOfficials, handlersOf, officialsOf, rolesThere } from '../domain/notice-address';
 import { FireDeadlinesCommand, type FireDeadlineResult } from '../commands/fire-deadlines/fire-deadlines.command';
 import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import { CaseStore, type LoadedCase } from '../ports/case-store.port';
@@ -51,6 +53,7 @@ export class DeadlineWorker {
     private readonly outbox: OutboxDispatcher,
     private readonly clock: Clock,
     private readonly settings: DeadlineWorkerSettings,
+    private readonly registry: WorkflowRegistry,
   ) {}
 
   /** Runs once, after any run of this process already under way (the timer and an administrator may ask at once). */
@@ -149,8 +152,16 @@ export class DeadlineWorker {
     if (days <= 0) return [];
     const calendar = this.calendar.current();
     const before = startOfChinaDay(reminderHorizon(calendar, today, days));
-    return this.notifyAll('REMINDER', now, () => this.store.dueForReminder(now, before, NOTIFY_BATCH), (d) => ({
+    let directory: Directory | null = null;
+    const next = async () => {
+      const batch = await this.store.dueForReminder(now, before, NOTIFY_BATCH);
+      if (batch.length) directory ??= await this.directoryService.current();
+      return batch;
+    };
+    // To the officials who answer for the case's deadlines (the committee's directors) and its handlers (调解员).
+    return this.notifyAll('REMINDER', now, next, (d) => ({
       orgId: d.orgId,
+      roles: rolesThere(directory!, d.orgId, handlersOf(this.registry.get(d.case.workflowId, d.case.workflowVersion))),
       message: reminderMessage({ caseNo: d.case.caseNo, label: d.label, dueOn: d.dueOn, legalBasis: d.legalBasis, workingDaysLeft: calendar.workingDaysBetween(today, d.dueOn) }),
     }));
   }
@@ -171,7 +182,7 @@ export class DeadlineWorker {
       const org = directory!.org(d.orgId);
       const supervisor = org?.parentId ? directory!.org(org.parentId) : undefined;
       if (!supervisor) return null;
-      return { orgId: supervisor.id, message: escalationMessage({ caseNo: d.case.caseNo, label: d.label, dueOn: d.dueOn, legalBasis: d.legalBasis, orgName: org!.name }) };
+      return { orgId: supervisor.id, roles: rolesThere(directory!, supervisor.id, officialsOf(this.registry.get(d.case.workflowId, d.case.workflowVersion)), allOfficials(this.registry)), message: escalationMessage({ caseNo: d.case.caseNo, label: d.label, dueOn: d.dueOn, legalBasis: d.legalBasis, orgName: org!.name }) };
     });
   }
 
@@ -180,7 +191,7 @@ export class DeadlineWorker {
     kind: NotificationKind,
     now: Date,
     next: () => Promise<DeadlineWithCase[]>,
-    compose: (d: DeadlineWithCase) => { orgId: string; message: string } | null,
+    compose: (d: DeadlineWithCase) => { orgId: string; roles: string[] | null; message: string } | null,
   ): Promise<NotifiedDeadline[]> {
     const out: NotifiedDeadline[] = [];
     const byId = new Map<string, DeadlineWithCase>();

@@ -74,6 +74,8 @@ export interface CaseRecord {
   parties: Party[];
   /** 争议金额: yuan, two decimals, as given when the case was opened; null when none was. */
   amountInDispute?: string | null;
+  /** 协议金额: yuan, two decimals, from the event that recorded the agreement (the latest one); null before. */
+  agreementAmount?: string | null;
   links: CaseLink[];
   assigneeId: string | null;
   /** Members from other organisations acting on this case only (联合调解); loaded with the case, written as team changes. */
@@ -111,6 +113,7 @@ export function copyCase(r: CaseRecord): CaseRecord {
     source: r.source,
     parties: r.parties,
     amountInDispute: r.amountInDispute,
+    agreementAmount: r.agreementAmount,
     links: r.links,
     assigneeId: r.assigneeId,
     closed: r.closed,

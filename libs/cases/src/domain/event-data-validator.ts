@@ -20,6 +20,8 @@ export class EventDataValidator {
   constructor() {
     addFormats(this.ajv, ['date', 'date-time']);
     this.ajv.addVocabulary(['x-enumLabels', 'x-source', 'x-uniqueBy', 'x-notAfterToday', 'x-notBefore']);
+    // JSON Schema's multipleOf: 0.01 divides in binary floating point and refuses amounts such as 0.07.
+    this.ajv.addKeyword({ keyword: 'x-yuan', type: 'number', schemaType: 'boolean', validate: (on: boolean, value: number) => !on || isWholeFen(value) });
   }
 
   /** `dates`: the engine's today and the case's context, which dated fields are judged against (dateRuleErrors). */
@@ -44,6 +46,16 @@ export class EventDataValidator {
   }
 }
 
+/** A number that is the nearest double to an amount with at most two decimals: 12000.5 and 0.07, not 0.001. */
+export function isWholeFen(value: number): boolean {
+  return Number(value.toFixed(2)) === value;
+}
+
+/** Messages for the engine's own keywords, which ajv-i18n does not know. */
+const OWN_KEYWORDS: Record<string, { en: string; zh: string }> = {
+  'x-yuan': { en: 'must be an amount in yuan with at most two decimals', zh: '应为金额（元），至多两位小数' },
+};
+
 export function toFieldErrors(all: ErrorObject[], root: string): FieldError[] {
   // A conditional requirement reports the missing field itself; its `if` adds only "must match then" about the whole.
   const errors = all.filter((e) => e.keyword !== 'if');
@@ -51,8 +63,8 @@ export function toFieldErrors(all: ErrorObject[], root: string): FieldError[] {
   localizeZh(zh);
   return errors.map((e, i) => ({
     field: fieldPath(root, e),
-    message: e.message ?? 'is invalid',
-    messageZh: zh[i].message ?? '无效',
+    message: OWN_KEYWORDS[e.keyword]?.en ?? e.message ?? 'is invalid',
+    messageZh: OWN_KEYWORDS[e.keyword]?.zh ?? zh[i].message ?? '无效',
   }));
 }
 

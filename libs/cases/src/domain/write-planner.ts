@@ -35,6 +35,7 @@ import { EventForbiddenError, TransitionNotAllowedError } from './case.errors';
 import { PARTY_ROLES } from './case-vocabulary';
 import { EventDataValidator } from './event-data-validator';
 import { LegalPolicy } from './legal-policy';
+import { actorsIn, allOfficials, handlersOf, officialsOf, rolesThere } from './notice-address';
 import type { Dossier, TransferRecord } from './transfer';
 
 /** A case as the plan has it so far: its record and every deadline row, those opened or closed by the plan included. */
@@ -172,6 +173,9 @@ export class WritePlanner {
     changed.assigneeId = typeof assignee === 'string' ? assignee : record.assigneeId;
     changed.closed = decision.final;
     changed.updatedAt = at;
+    if (spec.schema?.properties?.agreementAmount?.['x-yuan'] && typeof input.data?.agreementAmount === 'number') {
+      changed.agreementAmount = input.data.agreementAmount.toFixed(2);
+    }
     let next: WorkingCase = { record: changed, deadlines };
     // Clocks first: a deadline the case leaves with its clock stopped closes with the pause ended.
     const clock = (e: Effect) => e.type === 'pauseDeadlines' || e.type === 'resumeDeadlines';
@@ -308,6 +312,12 @@ export class WritePlanner {
   }
 
   /** Tells the case that sent this one an outcome, in this channel's words, as the event its route maps it to. */
+  /** The officials (or other roles `of` names) of every version of a channel; every channel's officials when it is not known. */
+  private officialsOfChannel(workflowId: string | undefined, of: (def: WorkflowDefinition) => string[] = officialsOf): string[] {
+    if (!workflowId || !this.registry.has(workflowId)) return allOfficials(this.registry);
+    return [...new Set(this.registry.versions(workflowId).flatMap(of))];
+  }
+
   private report(plan: CommitPlan, record: CaseRecord, outcome: string, data: Record<string, unknown>, env: PlanEnv): void {
     if (!record.originRoute || !record.originCaseId) return;
     const route = this.routes.get(record.originRoute);
@@ -320,7 +330,9 @@ export class WritePlanner {
     if (!record.originRoute) return;
     plan.transfersDecided.push({ toCaseId: record.id, status, decidedAt: env.now.toISOString(), decidedBy: input.actor.id, reason: why?.reason ?? null, explanation: why?.explanation ?? null });
     if (status === 'RETURNED' && record.originOrgId) {
-      plan.notifications.push(notice(record.originOrgId, record.originCaseId ?? record.id, 'RETURNED', `${record.caseNo}：接收单位退回了移送（${why?.reason ?? ''}${why?.explanation ? `：${why.explanation}` : ''}）`, env.now));
+      const origin = record.links.find((l) => l.direction === 'FROM' && l.caseId === record.originCaseId);
+      const to = rolesThere(env.directory, record.originOrgId, this.officialsOfChannel(origin?.workflowId, handlersOf), allOfficials(this.registry));
+      plan.notifications.push(notice(record.originOrgId, to, record.originCaseId ?? record.id, 'RETURNED', `${record.caseNo}：接收单位退回了移送（${why?.reason ?? ''}${why?.explanation ? `：${why.explanation}` : ''}）`, env.now));
     }
   }
 
@@ -350,7 +362,9 @@ export class WritePlanner {
     const summary = typeof params.summary === 'string' ? params.summary : null;
     const told = params.reportedTo ? `，已报告${params.reportedTo}` : '';
     const message = `${record.caseNo}（${org?.name ?? record.orgId}）报告纠纷激化风险：${RISK_LEVELS[level]}${summary ? `，${summary}` : ''}${told}`;
-    for (const to of notified) plan.notifications.push(notice(to, record.id, 'RISK', message, env.now));
+    // The channel's own officials where they can be held (the township's directors), else any channel's (the centre's).
+    const [own, any] = [this.officialsOfChannel(record.workflowId), allOfficials(this.registry)];
+    for (const to of notified) plan.notifications.push(notice(to, rolesThere(env.directory, to, own, any), record.id, 'RISK', message, env.now));
     (plan.riskReports ??= []).push({
       id: randomUUID(),
       caseId: record.id,
@@ -388,7 +402,8 @@ export class WritePlanner {
     const child = record.links.find((l) => l.direction === 'TO' && l.caseId === childId);
     if (!child) throw new ValidationError([{ field: `data.${field}`, message: 'must name a case this one dispatched', messageZh: '只能督办本案分流的案件' }]);
     const from = env.directory.org(record.orgId)?.name ?? record.orgId;
-    plan.notifications.push(notice(child.orgId, child.caseId, 'SUPERVISION', `${from}督办${child.caseNo}（一案一码 ${record.disputeCode}）：${note}`, env.now));
+    const to = rolesThere(env.directory, child.orgId, this.officialsOfChannel(child.workflowId), allOfficials(this.registry));
+    plan.notifications.push(notice(child.orgId, to, child.caseId, 'SUPERVISION', `${from}督办${child.caseNo}（一案一码 ${record.disputeCode}）：${note}`, env.now));
   }
 
   /** Stops or restarts the clock of the case's pending deadlines of these specs (中止 / 恢复计算). */
@@ -478,7 +493,9 @@ export class WritePlanner {
     // The dossier quotes the sending case's records up to and including the event that sends it.
     const history = [...(env.history ?? []), ...plan.audit.filter((e) => e.caseId === source.id)];
     plan.transfersOpened.push(transferRecord(route, source, child.record, this.dossier(route, source, history), at));
-    plan.notifications.push(notice(org.id, child.record.id, 'TRANSFER', `${env.directory.org(source.orgId)?.name ?? source.orgId}按“${route.label}”移送案件（${source.caseNo}），请签收或退回`, env.now));
+    // Those who sign for it (签收) or return it: whoever may act on the new case in the state it waits in.
+    const signers = rolesThere(env.directory, org.id, actorsIn(def, child.record.state, child.record.context));
+    plan.notifications.push(notice(org.id, signers, child.record.id, 'TRANSFER', `${env.directory.org(source.orgId)?.name ?? source.orgId}按“${route.label}”移送案件（${source.caseNo}），请签收或退回`, env.now));
     return { ...sender, record: { ...source, links: [...source.links, link('TO', child.record, org.id, def.id)] } };
   }
 
@@ -574,8 +591,8 @@ function outboxMessage(targetCaseId: string, source: CaseRecord, eventType: stri
   return { id: randomUUID(), targetCaseId, sourceCaseId: source.id, eventType, data: { ...data, sourceCaseId: source.id, sourceCaseNo: source.caseNo }, createdAt: now.toISOString() };
 }
 
-function notice(orgId: string, caseId: string, kind: 'RISK' | 'TRANSFER' | 'RETURNED' | 'SUPERVISION', message: string, now: Date) {
-  return { id: randomUUID(), orgId, caseId, deadlineId: null, kind, message, createdAt: now.toISOString(), readAt: null, readBy: null };
+function notice(orgId: string, roles: string[] | null, caseId: string, kind: 'RISK' | 'TRANSFER' | 'RETURNED' | 'SUPERVISION', message: string, now: Date): Notification {
+  return { id: randomUUID(), orgId, roles, caseId, deadlineId: null, kind, message, createdAt: now.toISOString(), readAt: null, readBy: null };
 }
 
 function transferRecord(route: RouteRule, from: CaseRecord, to: CaseRecord, dossier: Dossier, at: string): TransferRecord {

@@ -31,6 +31,8 @@ export interface LedgerRow {
   closingLabel: string;
   /** Yuan, two decimals, as stored; null when not given. */
   amountInDispute: string | null;
+  /** 协议金额: yuan, two decimals, from the event that recorded the agreement; null when none gave it. */
+  agreementAmount: string | null;
   personalDataMasked: boolean;
 }
 
@@ -97,6 +99,7 @@ export class CaseLedger {
       stateLabel: label,
       closingLabel: r.closed ? label : '',
       amountInDispute: r.amountInDispute ?? null,
+      agreementAmount: r.agreementAmount ?? null,
       personalDataMasked: !reveal,
     };
   }

@@ -17,6 +17,8 @@ export interface CaseSummaryView extends CaseHeading {
   assigneeId: string | null;
   assigneeName: string | null;
   partyNames: string[];
+  /** 协议金额 in yuan ("8000.00"), once an agreement recorded one. */
+  agreementAmount: string | null;
   /** The pending deadline due first. */
   nextDeadline: { label: string; dueOn: IsoDate; daysLeft: number; legalBasis: string } | null;
   overdue: boolean;
@@ -39,6 +41,7 @@ export function presentSummary(record: CaseRecord, deadlines: DeadlineRecord[], 
     assigneeId: record.assigneeId,
     assigneeName: record.assigneeId ? (directory.user(record.assigneeId)?.displayName ?? null) : null,
     partyNames: record.parties.map((p) => p.name),
+    agreementAmount: record.agreementAmount ?? null,
     nextDeadline: next ? { label: next.label, dueOn: next.dueOn, daysLeft: daysBetween(today, next.dueOn), legalBasis: next.legalBasis } : null,
     overdue: isOverdue(record, deadlines, today),
     openedAt: record.openedAt,

@@ -107,6 +107,8 @@ export interface CaseView extends CaseHeading {
   parties: PartyView[];
   /** 争议金额 in yuan ("12000.50"), null when none was given. */
   amountInDispute: string | null;
+  /** 协议金额 in yuan ("8000.00"), from the event that recorded the agreement; null until one gave it. */
+  agreementAmount: string | null;
   personalDataMasked: boolean;
   /** `assigneeRole`: the role a person needs to be assigned the case (e.g. MEDIATOR); null for a channel with no assignee. */
   assignment: { orgId: string; orgName: string; assigneeId: string | null; assigneeName: string | null; assigneeRole: string | null };
@@ -160,6 +162,7 @@ export function presentCase(
     regionCode: record.regionCode,
     parties: record.parties.map((p) => presentParty(p, reveal)),
     amountInDispute: record.amountInDispute ?? null,
+    agreementAmount: record.agreementAmount ?? null,
     personalDataMasked: !reveal,
     assignment: { orgId: record.orgId, orgName: org?.name ?? record.orgId, assigneeId: record.assigneeId, assigneeName: assignee?.displayName ?? null, assigneeRole: assigneeRole(def) },
     origin: record.originOrgId ? { orgId: record.originOrgId, orgName: originOrg?.name ?? record.originOrgId, caseId: record.originCaseId } : null,

@@ -1,5 +1,5 @@
 import type { Directory, Jurisdiction, Viewer } from '@app/organisations';
-import { CASE_ROLES, teamManagers, type WorkflowDefinition } from '@app/workflow';
+import { CASE_ROLES, COLLEAGUE_LABEL, teamManagers, type WorkflowDefinition } from '@app/workflow';
 import type { CaseRecord } from '../domain/case-record';
 import type { TeamMembership } from '../ports/case-team.port';
 
@@ -10,6 +10,10 @@ export interface TeamMemberView {
   orgName: string;
   caseRole: string;
   caseRoleLabel: string;
+  /** A colleague of the handling organisation: a co-mediator of the same committee (协助调解员). */
+  colleague: boolean;
+  /** 协助调解员 for a colleague, the case role's label otherwise: how the team shows the member. */
+  roleOnCase: string;
   addedAt: string;
   addedBy: { id: string; name: string };
   reason: string;
@@ -48,6 +52,8 @@ export function presentTeam(
     orgName: directory.org(m.orgId)?.name ?? m.orgId,
     caseRole: m.caseRole,
     caseRoleLabel: CASE_ROLES[m.caseRole]?.label ?? m.caseRole,
+    colleague: m.orgId === record.orgId,
+    roleOnCase: m.orgId === record.orgId ? COLLEAGUE_LABEL : (CASE_ROLES[m.caseRole]?.label ?? m.caseRole),
     addedAt: m.addedAt,
     addedBy: person(m.addedBy),
     reason: m.reason,

@@ -27,6 +27,7 @@ export function toCase(r: Row): CaseRecord {
     source: r.source,
     parties: readJson(r.parties),
     amountInDispute: r.amount_in_dispute == null ? null : String(r.amount_in_dispute),
+    agreementAmount: r.agreement_amount == null ? null : String(r.agreement_amount),
     links: readJson(r.links),
     assigneeId: r.assignee_id ?? null,
     closed: readBool(r.closed),
@@ -108,6 +109,7 @@ export function caseParams(c: CaseRecord, json: (v: unknown) => string) {
     source: c.source,
     parties: json(c.parties),
     amount_in_dispute: c.amountInDispute ?? null,
+    agreement_amount: c.agreementAmount ?? null,
     links: json(c.links),
     assignee_id: c.assigneeId,
     closed: c.closed,
@@ -204,8 +206,13 @@ export function toTransfer(r: Row): TransferRecord {
   };
 }
 
+/** A notification's roles as stored, ",A,B,", so one LIKE per role a reader holds finds it; null for none. */
+export function storedRoles(roles: readonly string[] | null | undefined): string | null {
+  return roles?.length ? `,${roles.join(',')},` : null;
+}
+
 export function notificationParams(n: Notification) {
-  return { id: n.id, org_id: n.orgId, user_id: n.userId ?? null, case_id: n.caseId, deadline_id: n.deadlineId, kind: n.kind, message: n.message, created_at: n.createdAt, read_at: n.readAt, read_by: n.readBy };
+  return { id: n.id, org_id: n.orgId, user_id: n.userId ?? null, roles: storedRoles(n.roles), case_id: n.caseId, deadline_id: n.deadlineId, kind: n.kind, message: n.message, created_at: n.createdAt, read_at: n.readAt, read_by: n.readBy };
 }
 
 export function riskReportParams(r: RiskReport, json: (v: unknown) => string) {

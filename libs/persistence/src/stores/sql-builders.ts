@@ -2,7 +2,7 @@ import type { Dialect, Params } from '../db/db';
 
 /** PostgreSQL types of the columns written through gated inserts, which cannot infer parameter types from context. */
 const PG_TYPES: Record<string, Record<string, string>> = {
-  cases: { workflow_version: 'integer', context: 'jsonb', version: 'integer', deadlines_rev: 'integer', parties: 'jsonb', amount_in_dispute: 'numeric', links: 'jsonb', closed: 'boolean', opened_at: 'timestamptz', updated_at: 'timestamptz' },
+  cases: { workflow_version: 'integer', context: 'jsonb', version: 'integer', deadlines_rev: 'integer', parties: 'jsonb', amount_in_dispute: 'numeric', agreement_amount: 'numeric', links: 'jsonb', closed: 'boolean', opened_at: 'timestamptz', updated_at: 'timestamptz' },
   audit_entries: { seq: 'integer', at: 'timestamptz', data: 'jsonb', documents: 'jsonb' },
   deadlines: {
     period: 'jsonb',

@@ -12,11 +12,11 @@ import { chain, gatedInsert, insert, isUniqueViolation, type Statement } from '.
 const CONFLICT = Symbol('conflict');
 
 const UPDATE_CASE = `UPDATE cases SET workflow_version = :u_workflow_version, state = :u_state, context = :u_context, version = :u_version, head_hash = :u_head_hash,
-  assignee_id = :u_assignee_id, closed = :u_closed, links = :u_links, updated_at = :u_updated_at
+  assignee_id = :u_assignee_id, agreement_amount = :u_agreement_amount, closed = :u_closed, links = :u_links, updated_at = :u_updated_at
   WHERE id = :u_id AND version = :u_expected AND deadlines_rev = :u_rev`;
 
 const PG_UPDATE_CASE = `UPDATE cases SET workflow_version = :u_workflow_version::int, state = :u_state, context = :u_context::jsonb, version = :u_version, head_hash = :u_head_hash,
-  assignee_id = :u_assignee_id, closed = :u_closed, links = :u_links::jsonb, updated_at = :u_updated_at::timestamptz
+  assignee_id = :u_assignee_id, agreement_amount = :u_agreement_amount::numeric, closed = :u_closed, links = :u_links::jsonb, updated_at = :u_updated_at::timestamptz
   WHERE id = :u_id AND version = :u_expected AND deadlines_rev = :u_rev`;
 
 /**
@@ -301,6 +301,7 @@ export class SqlCaseStore extends CaseStore {
       u_version: record.version,
       u_head_hash: record.headHash,
       u_assignee_id: record.assigneeId,
+      u_agreement_amount: record.agreementAmount ?? null,
       u_closed: record.closed,
       u_links: this.db.json(record.links),
       u_updated_at: record.updatedAt,

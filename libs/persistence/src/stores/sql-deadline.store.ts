@@ -1,6 +1,6 @@
 import { DeadlineStore, PAUSED_DUE_AT, type DeadlineListFilter, type DeadlineRecord, type DeadlineUpdate, type DeadlineWithCase, type Notification, type NotificationKind, type PendingNotification } from '@app/deadlines';
 import { readBool, type Db, type DbTx, type Params } from '../db/db';
-import { toDeadline } from './row-mappers';
+import { storedRoles, toDeadline } from './row-mappers';
 
 /** The deadline row (`alias`) and the facts of its case (`c`) the worker and the lists show. */
 const withCase = (alias: string) => `${alias}.*, c.case_no AS c_case_no, c.workflow_id AS c_workflow_id, c.workflow_version AS c_workflow_version,
@@ -25,8 +25,8 @@ const SQLITE_CLAIMABLE = `SELECT id FROM deadlines
   WHERE status = 'pending' AND due_at <= :now AND (claimed_until IS NULL OR claimed_until < :wall)
   ORDER BY due_at LIMIT :limit`;
 
-const INSERT_NOTIFICATION = `INSERT INTO notifications (id, org_id, case_id, deadline_id, kind, message, created_at, read_at, read_by)
-  VALUES (:id, :org_id, :case_id, :deadline_id, :kind, :message, :created_at, NULL, NULL)
+const INSERT_NOTIFICATION = `INSERT INTO notifications (id, org_id, roles, case_id, deadline_id, kind, message, created_at, read_at, read_by)
+  VALUES (:id, :org_id, :roles, :case_id, :deadline_id, :kind, :message, :created_at, NULL, NULL)
   ON CONFLICT (deadline_id, kind) DO NOTHING RETURNING id`;
 
 /**
@@ -126,6 +126,7 @@ export class SqlDeadlineStore extends DeadlineStore {
         const rows = await tx.query(INSERT_NOTIFICATION, {
           id: n.id,
           org_id: n.orgId,
+          roles: storedRoles(n.roles),
           case_id: n.caseId,
           deadline_id: n.deadlineId,
           kind: n.kind,
@@ -192,12 +193,20 @@ export class SqlDeadlineStore extends DeadlineStore {
     }
     if (filter.dueBy) (where.push(`d.status = 'pending' AND d.due_on <= :dueBy`), (params.dueBy = filter.dueBy));
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total FROM deadlines d JOIN cases c ON c.id = d.case_id ${clause}`, params);
-    const rows = await this.db.query(`SELECT ${WITH_CASE} FROM deadlines d JOIN cases c ON c.id = d.case_id ${clause} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`, {
-      ...params,
-      limit: filter.pageSize,
-      offset: (filter.page - 1) * filter.pageSize,
-    });
+    const page = { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize };
+    const from = `FROM deadlines d JOIN cases c ON c.id = d.case_id ${clause}`;
+    if (filter.perCase) {
+      // A case with two deadlines near counts once and shows the one due first, as 已逾期 counts cases.
+      const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(DISTINCT d.case_id) AS total ${from}`, params);
+      const rows = await this.db.query(
+        `SELECT * FROM (SELECT ${WITH_CASE}, row_number() OVER (PARTITION BY d.case_id ORDER BY d.due_at, d.id) AS nearest ${from}) x
+         WHERE x.nearest = 1 ORDER BY x.due_on, x.id LIMIT :limit OFFSET :offset`,
+        page,
+      );
+      return { items: rows.map(toDeadlineWithCase), total: Number(total) };
+    }
+    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total ${from}`, params);
+    const rows = await this.db.query(`SELECT ${WITH_CASE} ${from} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`, page);
     return { items: rows.map(toDeadlineWithCase), total: Number(total) };
   }
 }

@@ -1,6 +1,6 @@
 import type { EventSpec } from '../definition';
 import { hearingConcludedEvent, hearingEndedEvent, requestHearingEvent } from '../hearing-request';
-import { ROUTES, dateField, enumField, laterDateField, pastDateField, objectSchema, outcomeSchema, partyIdsField, returnSchema, rightsNoticeField, satisfactionField, textField } from '../building-blocks';
+import { ROUTES, dateField, yuanField, enumField, laterDateField, pastDateField, objectSchema, outcomeSchema, partyIdsField, returnSchema, rightsNoticeField, satisfactionField, textField } from '../building-blocks';
 
 const MEDIATION_STAFF = ['MEDIATOR', 'COMMITTEE_DIRECTOR'] as const;
 const INTAKE_STAFF = ['INTAKE_CLERK', 'MEDIATOR', 'COMMITTEE_DIRECTOR'] as const;
@@ -118,6 +118,7 @@ export const pmEvents: Record<string, EventSpec> = {
         content: textField('协议内容'),
         reachedOn: pastDateField('达成日期', [{ ref: 'context.mediationStartedOn', label: '开始调解日期' }]),
         performanceDueOn: laterDateField('约定履行期限', [{ ref: 'data.reachedOn', label: '达成日期' }]),
+        agreementAmount: yuanField('协议金额（元）'),
       },
       ['content', 'reachedOn'],
     ),
@@ -136,6 +137,7 @@ export const pmEvents: Record<string, EventSpec> = {
         committeeSealed: { type: 'boolean', title: '已加盖人民调解委员会印章' },
         effectiveOn: pastDateField('生效日期（最后一方签名盖章之日）', [{ ref: 'context.mediationStartedOn', label: '开始调解日期' }]),
         performanceDueOn: laterDateField('约定履行期限', [{ ref: 'data.effectiveOn', label: '生效日期' }]),
+        agreementAmount: yuanField('协议金额（元）'),
       },
       ['content', 'signedPartyIds', 'mediatorSigned', 'committeeSealed', 'effectiveOn'],
     ),

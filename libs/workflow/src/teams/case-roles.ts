@@ -49,6 +49,15 @@ export const CASE_ROLES: Record<string, CaseRoleSpec> = {
   },
 };
 
+/**
+ * Case roles a colleague of the handling organisation may hold: a second mediator of the same committee (协助调解员).
+ * The rest of its staff have the case already; only a co-mediator's part needs naming on the case.
+ */
+export const COLLEAGUE_CASE_ROLES: readonly string[] = ['MEDIATOR'];
+
+/** The team's label for a colleague of the handling organisation in `caseRole`: 协助调解员 for a co-mediator. */
+export const COLLEAGUE_LABEL = '协助调解员';
+
 export const CASE_ROLE_LABELS: Record<string, string> = Object.fromEntries(Object.entries(CASE_ROLES).map(([k, v]) => [k, v.label]));
 
 export function isCaseRole(value: unknown): value is string {

@@ -6,7 +6,7 @@ import { hasPartyDetails, PartyDetails, yuan } from './PartyDetails';
 export function PartiesCard({ view }: { view: CaseView }) {
   const screens = Grid.useBreakpoint();
   return (
-    <Card size="small" title="当事人" data-testid="parties" extra={view.amountInDispute ? <span data-testid="amount-in-dispute">争议金额：{yuan(view.amountInDispute)}</span> : null}>
+    <Card size="small" title="当事人" data-testid="parties" extra={<Amounts view={view} />}>
       {view.personalDataMasked ? (
         <Alert
           type="info"
@@ -62,4 +62,15 @@ export function PartiesCard({ view }: { view: CaseView }) {
 
 function dash(value?: string) {
   return value || '—';
+}
+
+/** The amount in dispute and, once an agreement recorded one, the agreed amount. */
+function Amounts({ view }: { view: CaseView }) {
+  if (!view.amountInDispute && !view.agreementAmount) return null;
+  return (
+    <Flex gap={16} wrap>
+      {view.amountInDispute ? <span data-testid="amount-in-dispute">争议金额：{yuan(view.amountInDispute)}</span> : null}
+      {view.agreementAmount ? <span data-testid="agreement-amount">协议金额：{yuan(view.agreementAmount)}</span> : null}
+    </Flex>
+  );
 }

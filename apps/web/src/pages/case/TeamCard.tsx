@@ -11,6 +11,8 @@ interface TeamMember {
   orgName: string;
   caseRole: string;
   caseRoleLabel: string;
+  /** 协助调解员 for a colleague of the handling organisation, the case role's label otherwise. */
+  roleOnCase: string;
   addedAt: string;
   addedBy: { id: string; name: string };
   reason: string;
@@ -34,8 +36,8 @@ interface Candidate {
 }
 
 /**
- * 联合调解: the case's team — members of other organisations, each with a role on this case — and, for the handling
- * organisation's officials, inviting a member and removing one with a reason. Both are entries of the case history.
+ * 联合调解: the case's team — members of other organisations, each with a role on this case, and co-mediators of the
+ * handling committee — and, for its officials, inviting a member and removing one with a reason. Both are entries of the case history.
  */
 export function TeamCard({ caseId, onChanged }: { caseId: string; onChanged: () => void }) {
   const team = useApi<TeamView>(`/cases/${encodeURIComponent(caseId)}/team`);
@@ -73,7 +75,7 @@ export function TeamCard({ caseId, onChanged }: { caseId: string; onChanged: () 
               <Flex vertical gap={2} style={{ minWidth: 0 }}>
                 <Flex wrap gap={4} align="center">
                   <Typography.Text strong>{m.name}</Typography.Text>
-                  <Tag color="geekblue">{m.caseRoleLabel}</Tag>
+                  <Tag color="geekblue">{m.roleOnCase}</Tag>
                 </Flex>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {m.orgName} · {chinaTime(m.addedAt)} 由 {m.addedBy.name} 邀请：{m.reason}
@@ -85,7 +87,7 @@ export function TeamCard({ caseId, onChanged }: { caseId: string; onChanged: () 
       ) : null}
       {data?.former.length ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
-          曾参与：{data.former.map((m) => `${m.name}（${m.caseRoleLabel}，${m.removalReason ?? ''}）`).join('；')}
+          曾参与：{data.former.map((m) => `${m.name}（${m.roleOnCase}，${m.removalReason ?? ''}）`).join('；')}
         </Typography.Paragraph>
       ) : null}
       {data ? <InviteModal caseId={caseId} open={inviting} caseRoles={data.caseRoles} onClose={() => setInviting(false)} onDone={() => (setInviting(false), changed())} /> : null}
@@ -170,7 +172,7 @@ function RemoveModal({ caseId, member, onClose, onDone }: { caseId: string; memb
     }
   };
   return (
-    <Modal title={member ? `移出 ${member.name}（${member.caseRoleLabel}）` : ''} open={!!member} onCancel={onClose} onOk={() => form.submit()} okText="移出" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy}>
+    <Modal title={member ? `移出 ${member.name}（${member.roleOnCase}）` : ''} open={!!member} onCancel={onClose} onOk={() => form.submit()} okText="移出" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy}>
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} /> : null}
       <Typography.Paragraph type="secondary">移出后，该成员立即不能再查看或办理本案。</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} name="remove-member" disabled={busy}>

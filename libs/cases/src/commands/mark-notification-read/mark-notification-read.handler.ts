@@ -14,7 +14,7 @@ export class MarkNotificationReadHandler implements ICommandHandler<MarkNotifica
 
   async execute({ viewer, notificationId }: MarkNotificationReadCommand): Promise<NotificationView> {
     // Another organisation's notification reads as unknown, like a case outside the viewer's jurisdiction.
-    const read = await this.store.markRead(notificationId, { orgId: viewer.orgId, userId: viewer.userId }, this.clock.now());
+    const read = await this.store.markRead(notificationId, { orgId: viewer.orgId, userId: viewer.userId, roles: viewer.roles }, this.clock.now());
     if (!read) throw new NotFoundError('Notification', '通知', notificationId);
     return presentNotification(read);
   }
@@ -28,6 +28,6 @@ export class MarkAllNotificationsReadHandler implements ICommandHandler<MarkAllN
   ) {}
 
   async execute({ viewer }: MarkAllNotificationsReadCommand): Promise<{ marked: number }> {
-    return { marked: await this.store.markAllRead({ orgId: viewer.orgId, userId: viewer.userId }, this.clock.now()) };
+    return { marked: await this.store.markAllRead({ orgId: viewer.orgId, userId: viewer.userId, roles: viewer.roles }, this.clock.now()) };
   }
 }

@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DirectoryService, Jurisdiction } from '@app/organisations';
 import { ForbiddenError, ValidationError } from '@app/shared';
-import { CASE_ROLES, holdsCaseRole, isCaseRole, ROLE_LABELS, teamManagers, WorkflowRegistry } from '@app/workflow';
+import { CASE_ROLES, COLLEAGUE_CASE_ROLES, holdsCaseRole, isCaseRole, ROLE_LABELS, teamManagers, WorkflowRegistry } from '@app/workflow';
 import { CaseNotFoundError } from '../../domain/case.errors';
 import { CaseStore } from '../../ports/case-store.port';
 import { CaseTeamReadModel } from '../../ports/case-team.port';
@@ -49,12 +49,14 @@ export class ListTeamCandidatesHandler implements IQueryHandler<ListTeamCandidat
     const needle = q?.trim();
     const out: TeamCandidateView[] = [];
     for (const user of directory.users) {
-      if (!user.active || user.orgId === record.orgId || members.has(user.id) || user.roles.includes('ADMIN') || user.roles.includes('AUDITOR')) continue;
+      if (!user.active || user.id === record.assigneeId || members.has(user.id) || user.roles.includes('ADMIN') || user.roles.includes('AUDITOR')) continue;
       const org = directory.org(user.orgId);
       if (!org) continue;
       if (needle && !user.displayName.includes(needle) && !org.name.includes(needle)) continue;
-      const fits = Object.keys(CASE_ROLES).filter((r) => holdsCaseRole(r, { roles: user.roles, orgType: org.type }));
-      if (caseRole !== undefined && !fits.includes(caseRole)) continue;
+      // A colleague of the handling organisation may join only as a co-mediator (协助调解员).
+      const open = user.orgId === record.orgId ? COLLEAGUE_CASE_ROLES : Object.keys(CASE_ROLES);
+      const fits = open.filter((r) => holdsCaseRole(r, { roles: user.roles, orgType: org.type }));
+      if (!fits.length || (caseRole !== undefined && !fits.includes(caseRole))) continue;
       out.push({ userId: user.id, name: user.displayName, orgId: org.id, orgName: org.name, roles: user.roles.map((r) => ({ code: r, label: ROLE_LABELS[r] ?? r })), caseRoles: fits });
       if (out.length >= limit) break;
     }

@@ -31,6 +31,7 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery> {
         status: filters.status,
         overdue: filters.overdue,
         dueBy: filters.dueWithinDays !== undefined ? addDays(today, filters.dueWithinDays) : undefined,
+        perCase: filters.perCase,
         page: filters.page,
         pageSize: filters.pageSize,
       },

@@ -9,6 +9,8 @@ export interface ListDeadlinesFilters {
   overdue?: boolean;
   /** Pending and due within this many days from today (0: today). */
   dueWithinDays?: number;
+  /** One item per case, its matching deadline due first; `total` counts cases (the work queue's 即将到期). */
+  perCase?: boolean;
   /** This organisation's deadlines and those of the organisations it supervises. */
   orgId?: string;
   caseId?: string;

@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NOTIFICATION_KIND_LABELS, NotificationStore, type NotificationWithCase } from '@app/deadlines';
+import { ROLE_LABELS } from '@app/workflow';
 import { CountUnreadNotificationsQuery, ListNotificationsQuery, type NotificationListView, type NotificationView } from './list-notifications.query';
 
 @QueryHandler(ListNotificationsQuery)
@@ -7,7 +8,7 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
   constructor(private readonly store: NotificationStore) {}
 
   async execute({ viewer, filters }: ListNotificationsQuery): Promise<NotificationListView> {
-    const page = await this.store.list({ orgId: viewer.orgId, userId: viewer.userId }, filters);
+    const page = await this.store.list({ orgId: viewer.orgId, userId: viewer.userId, roles: viewer.roles }, filters);
     return { items: page.items.map(presentNotification), total: page.total, unread: page.unread, page: filters.page, pageSize: filters.pageSize };
   }
 }
@@ -22,6 +23,7 @@ export function presentNotification(n: NotificationWithCase): NotificationView {
     deadlineId: n.deadlineId,
     orgId: n.orgId,
     personal: !!n.userId,
+    roles: (n.roles ?? []).map((code) => ({ code, label: ROLE_LABELS[code] ?? code })),
     createdAt: n.createdAt,
     read: n.readAt !== null,
     readAt: n.readAt,
@@ -33,6 +35,6 @@ export class CountUnreadNotificationsHandler implements IQueryHandler<CountUnrea
   constructor(private readonly store: NotificationStore) {}
 
   async execute({ viewer }: CountUnreadNotificationsQuery): Promise<{ unread: number }> {
-    return { unread: await this.store.unreadCount({ orgId: viewer.orgId, userId: viewer.userId }) };
+    return { unread: await this.store.unreadCount({ orgId: viewer.orgId, userId: viewer.userId, roles: viewer.roles }) };
   }
 }

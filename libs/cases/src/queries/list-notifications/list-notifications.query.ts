@@ -12,7 +12,10 @@ export interface NotificationView {
   orgId: string;
   /** Addressed to the reader in person (a case assigned to them) rather than to their organisation. */
   personal: boolean;
+  /** The roles it is for in the organisation (调委会主任, 立案庭书记员 …), each holder reading it for themselves; empty when it is for a person or the whole organisation. */
+  roles: { code: string; label: string }[];
   createdAt: string;
+  /** Whether the reader has read it: their own reading of one for their role, the organisation's of one for all of it. */
   read: boolean;
   readAt: string | null;
 }
@@ -25,7 +28,7 @@ export interface NotificationListView {
   pageSize: number;
 }
 
-/** The notifications addressed to the viewer's organisation and to the viewer, newest first. */
+/** The notifications addressed to the viewer, to one of their roles in their organisation, and to all of it, newest first. */
 export class ListNotificationsQuery extends Query<NotificationListView> {
   constructor(
     readonly viewer: Viewer,
