@@ -66,7 +66,7 @@ export function WorkflowDiagram({ mermaid, state, stateLabel }: { mermaid: strin
       {error ? <Alert type="warning" showIcon title={error} /> : null}
       {!drawn && !error ? <Spin tip="正在绘制流程图…"><div style={{ height: 80 }} /></Spin> : null}
       {drawn ? (
-        <Flex gap={8} align="center" style={{ marginBottom: 8 }} data-testid="diagram-zoom">
+        <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }} data-testid="diagram-zoom">
           <Button size="small" icon={<ZoomOutOutlined />} aria-label="缩小流程图" onClick={zoom.zoomOut} disabled={!zoom.canZoomOut} />
           <Typography.Text style={{ minWidth: 48, textAlign: 'center' }} data-testid="diagram-zoom-level">
             {Math.round(zoom.level * 100)}%
