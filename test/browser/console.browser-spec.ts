@@ -573,9 +573,9 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
       // The holiday calendar: a new year's notice, pasted, checked by the browser and then by the engine.
       await page.getByRole('menuitem', { name: '节假日安排' }).click();
       await page.getByRole('cell', { name: /国务院办公厅关于2026年部分节假日安排的通知/ }).waitFor();
-      const pasted = page.getByLabel('节假日安排 JSON');
+      const pasted = page.getByLabel('通知全文');
       await pasted.fill('{ "years": { "2027": ');
-      await page.getByText(/^不是有效的 JSON：/).waitFor();
+      await page.getByText(/不是有效的 JSON：/).waitFor();
       const notice = (springFestival: string[]) =>
         JSON.stringify({ years: { '2027': { source: '示例：2027年部分节假日安排（测试数据）', holidays: { 元旦: ['2027-01-01'], 春节: springFestival }, makeupWorkdays: ['2027-02-20'] } } });
       await pasted.fill(notice(['2027-02-06', '2027-02-30']));

@@ -3,11 +3,12 @@ import type { Locator, Page } from 'playwright-core';
 import { TEST_DATABASES } from '../support/databases';
 import { DEMO_PASSWORD } from '../support/test-app';
 import { APPLICANT, RESPONDENT, chinaMorning, openCase, pmCaseBody, setNow } from '../support/cases';
-import { login, newTab, pageErrors, startConsole, type Console } from './support/browser';
+import { OFFICE, PHONE, horizontalOverflow, login, newTab, pageErrors, pickOption, startConsole, type Console } from './support/browser';
 
 /*
- * The case list's filters kept in the address (restored on reload and by the back button), the 台账 downloaded with
- * them, and a case registered with party details showing them, in headless Chromium against the real engine.
+ * The case list's filters kept in the address (restored on reload and by the back button), folded away on a phone, the
+ * 台账 downloaded with them, and a case registered with party details showing them, in headless Chromium against the
+ * real engine.
  */
 
 const TODAY = '2026-03-09';
@@ -87,6 +88,45 @@ describe.each(TEST_DATABASES)('case list filters, ledger and party details in Ch
     expect(sheet.getRow(2).getCell(5).value).toBe(CONTRACT);
     expect(sheet.getRow(2).getCell(15).value).toBe(8000);
 
+    expect(pageErrors(page)).toEqual([]);
+  }, 90_000);
+
+  it('folds the filters away behind 筛选 on a phone, and shows them open on an office screen', async () => {
+    const page = await newTab(c);
+    await login(page, c, 'fy_mediator', DEMO_PASSWORD);
+    await page.setViewportSize(PHONE);
+    await page.goto(`${c.url}/cases`);
+    await page.getByRole('heading', { name: '案件查询' }).waitFor();
+    const filters = page.getByTestId('case-filters');
+    const keyword = filters.getByLabel('关键词');
+    // One button, named 筛选 or 收起筛选 (and the count of chosen filters).
+    const toggle = filters.getByRole('button', { name: '筛选' });
+    // The list comes first; the fields are behind the button.
+    await page.getByTestId('case-cards').getByText(NEIGHBOUR).first().waitFor();
+    await toggle.waitFor();
+    expect(await keyword.isVisible()).toBe(false);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+    await toggle.click();
+    await keyword.waitFor();
+    expect(await filters.getByRole('button', { name: '收起筛选' }).getAttribute('aria-expanded')).toBe('true');
+    await filters.getByLabel('来源', { exact: true }).click();
+    await pickOption(page, '网格员上报');
+    await filters.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/source=GRID_REPORT/);
+    // Searching folds them again, saying how many are chosen.
+    await filters.getByRole('button', { name: '筛选（已选 1 项）' }).waitFor();
+    expect(await keyword.isVisible()).toBe(false);
+    await page.getByTestId('case-cards').getByText(CONTRACT).first().waitFor();
+    expect(await page.getByTestId('case-cards').getByText(NEIGHBOUR).count()).toBe(0);
+    expect(await horizontalOverflow(page)).toEqual({ scrollWidth: PHONE.width, clientWidth: PHONE.width });
+    await filters.getByRole('button', { name: '清除筛选' }).click();
+    await page.getByTestId('case-cards').getByText(NEIGHBOUR).first().waitFor();
+    expect(new URL(page.url()).search).toBe('');
+
+    await page.setViewportSize(OFFICE);
+    await keyword.waitFor();
+    expect(await filters.getByRole('button', { name: '筛选' }).count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   }, 90_000);
 

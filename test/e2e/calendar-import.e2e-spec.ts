@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCalendarImport } from '../../apps/api/src/cli/calendar-import';
@@ -83,7 +83,7 @@ describe.each(TEST_DATABASES)('importing a year of the holiday calendar ($name)'
       expect(res.body.errors).toEqual([expect.objectContaining({ field })]);
     }
     const first = await t.http().post('/api/admin/calendar').set(await admin()).send(bad[0][0] as object);
-    expect(first.body.errors[0].messageZh).toBe('2027年节假日安排有误（years["2027"].holidays["春节"][1]）：不是有效日期（应为 YYYY-MM-DD）');
+    expect(first.body.errors[0].messageZh).toBe('2027年节假日安排有误：春节的第2个放假日期“2027-02-30”不是有效日期（应写作 2027-01-01 这样的日期）');
     expect((await t.http().post('/api/admin/calendar').set(auth(await t.login('fy_director'))).send(NOTICE_2027)).status).toBe(403);
     expect(pm1Of((await getCase(t, 'fy_mediator', view.id)).body)).toMatchObject({ dueOn: '2027-01-20', provisional: true });
   });
@@ -94,7 +94,7 @@ describe.each(TEST_DATABASES)('importing a year of the holiday calendar ($name)'
     const adminId = (await t.loginUser('admin')).user.id;
     expect(res.body.imported).toEqual([expect.objectContaining({ year: 2027, source: '测试用：虚构的 2027 年节假日安排', origin: 'imported', importedBy: adminId, holidays: 4, makeupWorkdays: 1 })]);
     expect(res.body.recomputed).toEqual([
-      { deadlineId: pm1.id, caseId: view.id, specId: 'D-PM1', before: { dueOn: '2027-01-20', provisional: true }, after: { dueOn: '2027-01-22', provisional: false } },
+      { deadlineId: pm1.id, caseId: view.id, specId: 'D-PM1', label: pm1.label, before: { dueOn: '2027-01-20', provisional: true }, after: { dueOn: '2027-01-22', provisional: false } },
     ]);
     expect(res.body.stillProvisional).toBe(0);
     expect(pm1Of((await getCase(t, 'fy_mediator', view.id)).body)).toMatchObject({ dueOn: '2027-01-22', provisional: false, warning: null });
@@ -108,6 +108,25 @@ describe.each(TEST_DATABASES)('importing a year of the holiday calendar ($name)'
     expect(res.status).toBe(201);
     expect(res.body.recomputed).toEqual([expect.objectContaining({ deadlineId: pm1.id, before: { dueOn: '2027-01-22', provisional: false }, after: { dueOn: '2027-01-20', provisional: false } })]);
     expect(pm1Of((await getCase(t, 'fy_mediator', view.id)).body).dueOn).toBe('2027-01-20');
+  });
+
+  it('reads a notice as published into the shape it imports, naming the line of each problem, and stores nothing', async () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'libs', 'calendar', 'src', 'testing', 'notices', '2026.txt'), 'utf8');
+    const read = await t.http().post('/api/admin/calendar/notice').set(await admin()).send({ text });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ year: 2026, source: '国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)', makeupWorkdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'], notes: [] });
+    expect(read.body.holidays['春节']).toHaveLength(9);
+
+    const wrong = await t.http().post('/api/admin/calendar/notice').set(await admin()).send({ text: text.replace('4月4日（周六）', '4月4日（周五）').replace('共9天', '共8天') });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([
+      { field: 'text', message: expect.stringContaining('line 6'), messageZh: '第6行（春节）：2月15日至23日共9天，与通知所写“共8天”不符' },
+      { field: 'text', message: expect.stringContaining('line 7'), messageZh: '第7行（清明节）：4月4日是星期六，通知写的是星期五' },
+    ]);
+    expect((await t.http().post('/api/admin/calendar/notice').set(await admin()).send({})).body.errors).toContainEqual(expect.objectContaining({ field: 'text', messageZh: '必须是文字' }));
+    expect((await t.http().post('/api/admin/calendar/notice').set(auth(await t.login('fy_director'))).send({ text })).status).toBe(403);
+    const years = await t.http().get('/api/calendar/years').set(await admin());
+    expect(years.body.find((y: any) => y.year === 2026)).toMatchObject({ origin: 'bundled' });
   });
 
   describe('npm run calendar:import', () => {
@@ -158,6 +177,18 @@ describe.each(TEST_DATABASES)('importing a year of the holiday calendar ($name)'
       expect(lines.join('\n')).toContain('years["2029"].holidays[0]');
       expect(await runCalendarImport([], env(), out)).toBe(2);
       expect(await runCalendarImport([join(dir, 'missing.json')], env(), out)).toBe(2);
+    });
+
+    it('imports the text of a notice from a .txt file, and refuses one with a wrong weekday, naming the line', async () => {
+      const file = join(dir, 'notice-2029.txt');
+      writeFileSync(file, '测试用：虚构的通知\n国务院办公厅关于2029年部分节假日安排的通知\n一、元旦：1月1日（周二）放假1天。\n');
+      lines.length = 0;
+      expect(await runCalendarImport([file], env(), out)).toBe(1);
+      expect(lines).toEqual(['第3行（元旦）：1月1日是星期一，通知写的是星期二']);
+      writeFileSync(file, '测试用：虚构的通知\n国务院办公厅关于2029年部分节假日安排的通知\n一、元旦：1月1日（周一）放假1天。\n');
+      lines.length = 0;
+      expect(await runCalendarImport([file], env(), out)).toBe(0);
+      expect(lines[0]).toBe('Imported 2029: 1 holidays, 0 make-up working days — 国务院办公厅关于2029年部分节假日安排的通知');
     });
   });
 });

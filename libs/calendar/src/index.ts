@@ -22,3 +22,4 @@ export {
   isWeekend,
 } from './iso-date';
 export { checkHolidayYear, parseNotice } from './holiday-notice';
+export { NoticeTextError, parseNoticeText, type NoticeText, type NoticeTextProblem } from './notice-text';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarDataError, chinaDate, parseNotice, type HolidayYear, type IsoDate } from '@app/calendar';
+import { CalendarDataError, NoticeTextError, chinaDate, parseNotice, parseNoticeText, type HolidayYear, type IsoDate, type NoticeText } from '@app/calendar';
 import { Clock, ValidationError } from '@app/shared';
 import { CalendarService, HolidayStore, type CalendarYearInfo } from './calendar.service';
 import { DeadlinePlanner } from './deadline-planner';
@@ -10,6 +10,7 @@ export interface RecomputedDeadline {
   deadlineId: string;
   caseId: string;
   specId: string;
+  label: string;
   before: { dueOn: IsoDate; provisional: boolean };
   after: { dueOn: IsoDate; provisional: boolean };
 }
@@ -63,10 +64,24 @@ export class CalendarImporter {
       const next = this.planner.recompute(d, today);
       if (next.dueOn === d.dueOn && next.dueAt === d.dueAt && next.provisional === d.provisional) continue;
       updates.push({ id: d.id, ...next, previous: { dueOn: d.dueOn, dueAt: d.dueAt } });
-      changed.push({ deadlineId: d.id, caseId: d.caseId, specId: d.specId, before: { dueOn: d.dueOn, provisional: d.provisional }, after: { dueOn: next.dueOn, provisional: next.provisional } });
+      changed.push({ deadlineId: d.id, caseId: d.caseId, specId: d.specId, label: d.label, before: { dueOn: d.dueOn, provisional: d.provisional }, after: { dueOn: next.dueOn, provisional: next.provisional } });
     }
     const written = new Set(updates.length ? await this.deadlines.applyRecomputed(updates) : []);
     return changed.filter((c) => written.has(c.deadlineId));
+  }
+}
+
+/**
+ * Reads a notice's published text into the holidays-cn.json entry of its year, for an administrator to check before
+ * importing it.
+ * @throws ValidationError on field `text`, one error per problem, each naming its line in Chinese.
+ */
+export function readNoticeText(text: string): NoticeText {
+  try {
+    return parseNoticeText(text);
+  } catch (error) {
+    if (!(error instanceof NoticeTextError)) throw error;
+    throw new ValidationError(error.problems.map((p) => ({ field: 'text', message: p.line ? `line ${p.line}: ${p.message}` : p.message, messageZh: p.messageZh })));
   }
 }
 
@@ -78,20 +93,34 @@ function parseChecked(json: unknown): HolidayYear[] {
     if (!(error instanceof CalendarDataError)) throw error;
     const field = error.year !== undefined && error.field !== undefined && !error.field.startsWith('years[') ? `years["${error.year}"].${error.field}` : (error.field ?? 'years');
     const where = error.year !== undefined ? `${error.year}年节假日安排` : '节假日安排';
-    throw new ValidationError([{ field, message: error.message, messageZh: `${where}有误（${field}）：${zhReason(error.message)}` }]);
+    const place = error.field !== undefined && !error.field.startsWith('years') ? placeZh(error.field) : '';
+    throw new ValidationError([{ field, message: error.message, messageZh: `${where}有误：${place}${zhReason(error.message)}` }]);
   }
   if (years.length === 0) throw new ValidationError([{ field: 'years', message: 'must hold at least one year', messageZh: '至少须包含一个年度的节假日安排' }]);
   return years;
 }
 
-/** A short Chinese gloss of the calendar library's English message; the English text stays in `message`. */
+/** Where in a year's notice, in words: 春节的第2个放假日期, 第1个调休上班日. The field path stays in `field`. */
+function placeZh(field: string): string {
+  let m = /^holidays\["(.+)"\]\[(\d+)\]$/.exec(field);
+  if (m) return `${m[1]}的第${Number(m[2]) + 1}个放假日期`;
+  if ((m = /^holidays\[(\d+)\]$/.exec(field))) return `第${Number(m[1]) + 1}个放假日期`;
+  if ((m = /^makeupWorkdays\[(\d+)\]$/.exec(field))) return `第${Number(m[1]) + 1}个调休上班日`;
+  if ((m = /^names\["(.+)"\]$/.exec(field))) return `${m[1]}的节日名称`;
+  return { holidays: '放假日期', makeupWorkdays: '调休上班日', source: '', names: '节日名称' }[field] ?? '';
+}
+
+/** A short Chinese gloss of the calendar library's English message, with the date at fault; the English text stays in `message`. */
 function zhReason(message: string): string {
-  if (/lies outside/.test(message)) return '日期不在该年度内';
-  if (/listed twice/.test(message)) return '日期重复';
-  if (/both a holiday and a make-up workday/.test(message)) return '同一日期既是放假日又是调休上班日';
-  if (/not a real date/.test(message)) return '不是有效日期（应为 YYYY-MM-DD）';
-  if (/citation/.test(message)) return '缺少通知出处（source）';
+  const date = /: "?([^"\s]+)"? (?:is not a real date|lies outside|is listed twice|is both)/.exec(message)?.[1];
+  const quoted = date ? `“${date}”` : '';
+  if (/lies outside/.test(message)) return `${quoted}不在该年度内`;
+  if (/listed twice/.test(message)) return `${quoted}重复列出`;
+  if (/both a holiday and a make-up workday/.test(message)) return `${quoted}既是放假日又是调休上班日`;
+  if (/not a real date/.test(message)) return `${quoted}不是有效日期（应写作 2027-01-01 这样的日期）`;
+  if (/citation/.test(message)) return '缺少通知名称（source）';
   if (/four-digit year/.test(message)) return '年份须为四位数字';
   if (/is named but is not one of the holidays/.test(message)) return '命名的日期不在放假日中';
+  if (/expected an array of dates/.test(message)) return '应为日期列表';
   return '格式不正确';
 }

@@ -1,9 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CalendarImporter, type CalendarImportResult } from '@app/deadlines';
+import type { NoticeText } from '@app/calendar';
+import { CalendarImporter, readNoticeText, type CalendarImportResult } from '@app/deadlines';
 import type { Viewer } from '@app/organisations';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ReadNoticeRequest } from './calendar.requests';
 
 @ApiTags('admin 系统管理')
 @ApiBearerAuth()
@@ -20,5 +22,16 @@ export class AdminCalendarController {
   @ApiBody({ schema: { type: 'object', required: ['years'], properties: { years: { type: 'object', additionalProperties: true } } } })
   import(@CurrentViewer() viewer: Viewer, @Body() body: unknown): Promise<CalendarImportResult> {
     return this.importer.import(body, viewer.userId);
+  }
+
+  @Post('notice')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Read the text of a State Council holiday notice into the import shape, without importing it (识别节假日安排通知)',
+    description:
+      '把通知原文（“一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。”）读成导入用的一个年度：{ year, source, holidays: { 元旦: [...] }, makeupWorkdays: [...], notes }。核对每个日期后的星期与“共N天”；有误时 400，每条错误指明行号、节日和日期。不保存任何内容。',
+  })
+  readNotice(@Body() body: ReadNoticeRequest): NoticeText {
+    return readNoticeText(body.text);
   }
 }

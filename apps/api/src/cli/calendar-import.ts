@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { NestFactory } from '@nestjs/core';
-import { CalendarImporter } from '@app/deadlines';
+import { CalendarImporter, readNoticeText } from '@app/deadlines';
 import { ValidationError } from '@app/shared';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
 
 /**
- * `npm run calendar:import -- <file.json>`: imports holiday notices in the holidays-cn.json shape into the configured
+ * `npm run calendar:import -- <file>`: imports holiday notices in the holidays-cn.json shape, or one notice's published
+ * text (a .txt file: 国务院办公厅关于XXXX年部分节假日安排的通知, read as `POST /api/admin/calendar/notice` reads it), into the configured
  * database (DATABASE_URL, else the SQLite file FENGQIAO_DB_PATH), exactly as `POST /api/admin/calendar` does, and
  * recomputes the pending deadlines they affect. Running engine processes pick the new years up on their next worker run.
  * Returns the process exit code: 0 imported, 1 refused (the errors name year and field), 2 bad usage or unreadable file.
@@ -15,16 +16,21 @@ import { loadConfig } from '../config/app-config';
 export async function runCalendarImport(args: string[], env: NodeJS.ProcessEnv = process.env, out: Pick<Console, 'log' | 'error'> = console): Promise<number> {
   const file = args[0];
   if (!file || args.length > 1) {
-    out.error('Usage: npm run calendar:import -- <holidays.json>   (the shape of ../shared/domain/holidays-cn.json)');
+    out.error('Usage: npm run calendar:import -- <holidays.json | notice.txt>   (the shape of ../shared/domain/holidays-cn.json, or the text of a State Council notice)');
     return 2;
   }
   // Same configuration as the server: environment, then .env when present.
   if (env === process.env && existsSync('.env')) process.loadEnvFile('.env');
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    const content = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    json = /\.txt$/i.test(file) ? noticeAsJson(content) : JSON.parse(content);
   } catch (error) {
-    out.error(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+    if (error instanceof ValidationError) {
+      for (const e of error.errors) out.error(e.messageZh);
+      return 1;
+    }
+    out.error(`Cannot read ${file} as ${/\.txt$/i.test(file) ? 'text' : 'JSON'}: ${(error as Error).message}`);
     return 2;
   }
   const config = { ...loadConfig(env), worker: false, seedDemo: false, logLevel: 'warn' };
@@ -42,4 +48,10 @@ export async function runCalendarImport(args: string[], env: NodeJS.ProcessEnv =
   } finally {
     await app.close();
   }
+}
+
+/** A notice's text as the one-year body of the import. */
+function noticeAsJson(text: string): unknown {
+  const { year, source, holidays, makeupWorkdays } = readNoticeText(text);
+  return { years: { [year]: { source, holidays, makeupWorkdays } } };
 }

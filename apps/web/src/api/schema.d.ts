@@ -712,6 +712,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/calendar/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the text of a State Council holiday notice into the import shape, without importing it (识别节假日安排通知)
+         * @description 把通知原文（“一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。”）读成导入用的一个年度：{ year, source, holidays: { 元旦: [...] }, makeupWorkdays: [...], notes }。核对每个日期后的星期与“共N天”；有误时 400，每条错误指明行号、节日和日期。不保存任何内容。
+         */
+        post: operations["AdminCalendarController_readNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/workflows/{id}/migrations/preview": {
         parameters: {
             query?: never;
@@ -1862,6 +1882,14 @@ export interface components {
              * @example 2025-10-10T09:00:00+08:00
              */
             now: string;
+        };
+        ReadNoticeRequest: {
+            /**
+             * @description 国务院办公厅节假日安排通知的全文（粘贴或从文本文件读出），须含标题或“现将XXXX年……”一句以确定年度
+             * @example 国务院办公厅关于2026年部分节假日安排的通知
+             *     一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
+             */
+            text: string;
         };
         MigrationRequest: {
             /**
@@ -3292,6 +3320,16 @@ export interface components {
             }[];
             rows: components["schemas"]["MonthlyReportRow"][];
         };
+        NoticeText: {
+            year: number;
+            source: string;
+            holidays: {
+                [key: string]: string[];
+            };
+            makeupWorkdays: string[];
+            /** @description Dates the notice names in another year (a 元旦 break starting in December): left to that year's calendar. */
+            notes: string[];
+        };
         NotificationListView: {
             items: components["schemas"]["NotificationView"][];
             total: number;
@@ -3414,6 +3452,7 @@ export interface components {
             deadlineId: string;
             caseId: string;
             specId: string;
+            label: string;
             before: {
                 dueOn: string;
                 provisional: boolean;
@@ -13268,6 +13307,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarImportResult"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权进行此操作 / Forbidden for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 提交的内容过大 / Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型 / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminCalendarController_readNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadNoticeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeText"];
                 };
             };
             /** @description 请求内容有误（字段级错误见 errors） / Invalid request */

@@ -18,6 +18,12 @@ interface Props {
   empty?: string;
 }
 
+const CASE_NO_WIDTH = 250;
+const TRANSFER_WIDTH = 280;
+const SUMMARY_MIN_WIDTH = 220;
+const ACCEPTANCE_WIDTH = 210;
+const ACTIONS_WIDTH = 150;
+
 type Acting = { entry: InboxEntryView; view: CaseView; event: { type: string; label: string } };
 
 /**
@@ -95,30 +101,32 @@ export function InboxList({ inbox, pageSize, onPage, empty = '没有等待本单
     );
   }
 
+  // Widths fit a case number (（2026）枫源调字第1234号) and an organisation's full name on one line; longer text is cut
+  // with … and shown whole on hover; a narrow window scrolls the table sideways, not the page.
   const columns: ColumnsType<InboxEntryView> = [
     {
       title: '案号',
-      width: 230,
+      width: CASE_NO_WIDTH,
       render: (_, entry) => (
-        <Flex vertical gap={4} align="start">
-          <Link to={`/cases/${entry.id}`} className="break-anywhere">
+        <Flex vertical gap={4} align="stretch">
+          <Link to={`/cases/${entry.id}`} className="cell-line" title={entry.caseNo} data-testid="inbox-case-no">
             {entry.caseNo}
           </Link>
           <span>
             <Tag color="volcano">{entry.workflow.title}</Tag>
             <StateTag label={entry.stateLabel} />
           </span>
-          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+          <Typography.Text type="secondary" className="cell-line" style={{ fontSize: 12 }} title={`一案一码 ${entry.disputeCode}`}>
             一案一码 {entry.disputeCode}
           </Typography.Text>
         </Flex>
       ),
     },
-    { title: '移送', width: 220, render: (_, entry) => <Transfer entry={entry} /> },
+    { title: '移送', width: TRANSFER_WIDTH, render: (_, entry) => <Transfer entry={entry} /> },
     // The one column without a width: it takes what the others leave.
     { title: '案情', render: (_, entry) => <Summary view={views[entry.id]} /> },
-    { title: '签收期限', width: 210, render: (_, entry) => <Acceptance entry={entry} view={views[entry.id]} /> },
-    { title: '操作', width: 140, fixed: 'right', render: (_, entry) => actions(entry) },
+    { title: '签收期限', width: ACCEPTANCE_WIDTH, render: (_, entry) => <Acceptance entry={entry} view={views[entry.id]} /> },
+    { title: '操作', width: ACTIONS_WIDTH, fixed: 'right', render: (_, entry) => actions(entry) },
   ];
   return (
     <>
@@ -130,7 +138,7 @@ export function InboxList({ inbox, pageSize, onPage, empty = '没有等待本单
         dataSource={items}
         loading={inbox.loading}
         pagination={total > pageSize ? pagination : false}
-        scroll={{ x: 230 + 220 + 180 + 210 + 140 }}
+        scroll={{ x: CASE_NO_WIDTH + TRANSFER_WIDTH + SUMMARY_MIN_WIDTH + ACCEPTANCE_WIDTH + ACTIONS_WIDTH }}
         locale={{ emptyText: <Empty description={empty} /> }}
       />
       {modal}
@@ -138,17 +146,16 @@ export function InboxList({ inbox, pageSize, onPage, empty = '没有等待本单
   );
 }
 
-/** Where the case came from: the route (its legal basis on hover), the sending organisation and when. */
+/** Where the case came from: the sending organisation, the route (its legal basis on hover) and when. */
 function Transfer({ entry }: { entry: InboxEntryView }) {
   return (
-    <Flex vertical gap={2} style={{ fontSize: 13 }}>
-      <Tooltip title={entry.route.legalBasis ? `依据：${entry.route.legalBasis}` : undefined}>
-        <Typography.Text strong>{entry.route.label}</Typography.Text>
-      </Tooltip>
-      <span>
-        移送单位：
-        {entry.from.orgName}
+    <Flex vertical gap={2} align="stretch" style={{ fontSize: 13, minWidth: 0 }}>
+      <span className="cell-line" title={`移送单位：${entry.from.orgName}`} data-testid="inbox-from-org">
+        移送单位：<Typography.Text strong>{entry.from.orgName}</Typography.Text>
       </span>
+      <Tooltip title={entry.route.legalBasis ? `依据：${entry.route.legalBasis}` : undefined}>
+        <span className="cell-line">{entry.route.label}</span>
+      </Tooltip>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {chinaTime(entry.sentAt)} 移送
       </Typography.Text>

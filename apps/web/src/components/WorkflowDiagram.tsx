@@ -1,5 +1,7 @@
-import { Alert, Spin } from 'antd';
+import { CompressOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { useDiagramZoom } from './diagram-zoom';
 
 let renders = 0;
 
@@ -32,13 +34,15 @@ export function highlightState(mermaidText: string, state: string): string {
 }
 
 /**
- * Draws a workflow as a state diagram. Mermaid is large, so it is loaded only when a diagram is shown; the diagram
- * scrolls sideways inside its card rather than widening the page.
+ * Draws a workflow as a state diagram. Mermaid is large, so it is loaded only when a diagram is shown. The diagram is
+ * drawn to fit its card; on a phone that makes it small, so it zooms (the buttons, two fingers, Ctrl and the wheel)
+ * and, zoomed, pans inside its card (one finger, or the scroll bars) rather than widening the page.
  */
 export function WorkflowDiagram({ mermaid, state, stateLabel }: { mermaid: string; state: string; stateLabel: string }) {
   const box = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
+  const zoom = useDiagramZoom(box, drawn);
 
   useEffect(() => {
     let live = true;
@@ -61,6 +65,21 @@ export function WorkflowDiagram({ mermaid, state, stateLabel }: { mermaid: strin
     <div>
       {error ? <Alert type="warning" showIcon title={error} /> : null}
       {!drawn && !error ? <Spin tip="正在绘制流程图…"><div style={{ height: 80 }} /></Spin> : null}
+      {drawn ? (
+        <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }} data-testid="diagram-zoom">
+          <Button size="small" icon={<ZoomOutOutlined />} aria-label="缩小流程图" onClick={zoom.zoomOut} disabled={!zoom.canZoomOut} />
+          <Typography.Text style={{ minWidth: 48, textAlign: 'center' }} data-testid="diagram-zoom-level">
+            {Math.round(zoom.level * 100)}%
+          </Typography.Text>
+          <Button size="small" icon={<ZoomInOutlined />} aria-label="放大流程图" onClick={zoom.zoomIn} disabled={!zoom.canZoomIn} />
+          <Button size="small" icon={<CompressOutlined />} onClick={zoom.reset} disabled={zoom.level === 1}>
+            适合宽度
+          </Button>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {zoom.level > 1 ? '拖动或滑动查看其他部分' : '可双指缩放'}
+          </Typography.Text>
+        </Flex>
+      ) : null}
       <div
         ref={box}
         className="workflow-diagram"

@@ -1,5 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { DownloadOutlined, FilterOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Col, DatePicker, Flex, Form, Grid, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -98,6 +98,10 @@ export function CaseListPage() {
   const query = apiQuery(filters);
   const vocabulary = useShared<Vocabulary>('/vocabulary');
   const mediators = useShared<OrgUser[]>('/organisations/mine/users?role=MEDIATOR');
+  // On a phone the filters fold away behind one button, so the list starts on the first screen.
+  const phone = !Grid.useBreakpoint().md;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const chosen = Object.values(query).filter((v) => v !== undefined && v !== '').length;
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const page = Number(params.get('page') ?? 1);
@@ -124,6 +128,7 @@ export function CaseListPage() {
     for (const [key, v] of Object.entries(apiQuery(values))) if (v !== undefined && v !== '') next.set(key, v);
     // Enter in a field and then the button submit twice: one history entry, or back would seem to do nothing.
     if (next.toString() !== params.toString()) setParams(next);
+    setFiltersOpen(false);
   };
 
   const exportLedger = async () => {
@@ -143,8 +148,17 @@ export function CaseListPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         案件查询
       </Typography.Title>
-      <Card size="small">
-        <Form form={form} layout="vertical" onFinish={search} initialValues={filters}>
+      <Card size="small" data-testid="case-filters">
+        {phone ? (
+          <Flex gap={8} wrap style={{ marginBottom: filtersOpen ? 12 : 0 }}>
+            <Button icon={<FilterOutlined />} aria-expanded={filtersOpen} aria-controls="case-filter-form" onClick={() => setFiltersOpen((o) => !o)}>
+              {filtersOpen ? '收起筛选' : '筛选'}
+              {chosen ? `（已选 ${chosen} 项）` : ''}
+            </Button>
+            {chosen && !filtersOpen ? <Button onClick={() => setParams(new URLSearchParams())}>清除筛选</Button> : null}
+          </Flex>
+        ) : null}
+        <Form form={form} layout="vertical" onFinish={search} initialValues={filters} id="case-filter-form" hidden={phone && !filtersOpen}>
           <Row gutter={12}>
             <Col xs={24} md={12} xl={6}>
               <Form.Item label="关键词" name="q">

@@ -24,6 +24,7 @@ import { EventAttachmentField, type PendingAttachment } from '../components/Even
 import { uploadForm } from '../api/upload';
 import { AssignmentCard } from './case/AssignmentCard';
 import { DocumentsCard } from './case/DocumentsCard';
+import { useFreshOnReturn } from './case/fresh-on-return';
 
 /**
  * One case: who, where it stands, what the person can do now, what was transferred with it, its deadlines, the
@@ -41,6 +42,7 @@ export function CasePage() {
   const [pendingFile, setPendingFile] = useState<PendingAttachment>({ file: null, kind: 'SIGNED_SCAN' });
   const [filesTick, setFilesTick] = useState(0);
   useEffect(() => setPendingFile({ file: null, kind: (acting && EVENTS_WITH_FILES[acting.type]) || 'SIGNED_SCAN' }), [acting]);
+  useFreshOnReturn(loaded.reload, acting !== null);
 
   const workflow = useShared<WorkflowDescription>(view ? `/workflows/${view.workflow.id}?version=${view.workflow.version}` : null);
   const dispute = useApi<DisputeView>(view ? `/disputes/${encodeURIComponent(view.disputeCode)}` : null);
