@@ -17,3 +17,4 @@ export * from './security/security-chain';
 export * from './security/security-event-store.port';
 export * from './security/chained-security-log';
 export * from './verification/streaming-verifier';
+export * from './verification/verification-job';
