@@ -1,4 +1,5 @@
 import { AuditVerificationJobs } from '../../apps/api/src/audit/verification-jobs.service';
+import { runDatabaseVerify } from '../../apps/api/src/cli/audit-verify-database';
 import { AuditStore, ChainHash, VerificationJobRunner, VerificationJobStore } from '@app/audit';
 import { Db } from '@app/persistence';
 import { TEST_DATABASES } from '../support/databases';
@@ -51,6 +52,18 @@ describe.each(TEST_DATABASES)('audit verification jobs ($name)', (database) => {
     throw new Error(`job ${id} did not become ${status}: ${JSON.stringify(await read(t, id))}`);
   }
 
+  /** `npm run audit:verify -- --database` against this database, its output captured. */
+  async function cli(args: string[]) {
+    const lines: string[] = [];
+    const out = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+    const env = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      ...(a.database.config.databaseUrl ? { DATABASE_URL: a.database.config.databaseUrl, FENGQIAO_PG_SCHEMA: a.database.config.schema!, FENGQIAO_PG_POOL: '2' } : { FENGQIAO_DB_PATH: a.database.config.sqlitePath }),
+    };
+    return { code: await runDatabaseVerify(args, env, out), lines };
+  }
+
   /** A job started and worked to its end in one go on engine A: what every interrupted run must match. */
   async function uninterrupted(batchSize: number) {
     const started = await start(a, { batchSize });
@@ -75,6 +88,14 @@ describe.each(TEST_DATABASES)('audit verification jobs ($name)', (database) => {
     expect(await worker(a).work()).toBe('completed');
     const done = await read(a, started.body.id);
     expect(done).toMatchObject({ status: 'completed', statusLabel: '已完成', ok: true, findingsCount: 0, finishedAt: expect.any(String), progress: { cases: total.cases, entries: total.entries, percent: 100 } });
+  });
+
+  it('verifies the database from the command line with the streaming verifier, printing its progress', async () => {
+    const { code, lines } = await cli(['--database', '--batch', '5']);
+    expect(code).toBe(0);
+    expect(lines.at(-2)).toMatch(new RegExp(`^校验进度：100\\.0%（${total.entries}/${total.entries} 条记录，${total.cases} 个案件，0 处问题`));
+    expect(lines.at(-1)).toBe(`审计链校验通过：${total.cases} 个案件，${total.entries} 条记录，sha256 链 (verified)`);
+    expect((await cli(['--database', '--batch', 'many'])).code).toBe(2);
   });
 
   it('lets one job run at a time across engines, and only one engine work it', async () => {
@@ -153,6 +174,12 @@ describe.each(TEST_DATABASES)('audit verification jobs ($name)', (database) => {
         { caseId: truncated, seq: expect.any(Number), reason: expect.stringMatching(/^the case is at version \d+ but the chain ends at \d+$/) },
       ]);
       expect(await verifyAudit(a)).toMatchObject({ ok: false, firstBrokenCaseId: edited, firstBroken: 2 });
+
+      const { code, lines } = await cli(['--database']);
+      expect(code).toBe(1);
+      expect(lines).toContain(`案件 ${edited} 第 2 条：content does not match its hash`);
+      expect(lines).toContain(`案件 ${truncated} 第 ${reference.findings[1].seq} 条：${reference.findings[1].reason}`);
+      expect(lines.at(-1)).toMatch(/^审计链校验失败：2 个案件/);
     });
 
     it('resumes from its checkpoint after its engine stops, on an engine started later, with the same findings', async () => {

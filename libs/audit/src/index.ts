@@ -18,3 +18,4 @@ export * from './security/security-event-store.port';
 export * from './security/chained-security-log';
 export * from './verification/streaming-verifier';
 export * from './verification/verification-job';
+export * from './verification/verify-in-batches';
