@@ -170,15 +170,15 @@ describe.each(TEST_DATABASES)('audit verification jobs ($name)', (database) => {
       reference = await uninterrupted(5);
       expect(reference).toMatchObject({ status: 'completed', ok: false, findingsCount: 2, progress: { cases: total.cases, entries: total.entries - 1 } });
       expect(reference.findings).toEqual([
-        { caseId: edited, seq: 2, reason: 'content does not match its hash' },
-        { caseId: truncated, seq: expect.any(Number), reason: expect.stringMatching(/^the case is at version \d+ but the chain ends at \d+$/) },
+        { caseId: edited, seq: 2, reason: 'content does not match its hash', reasonLabel: '记录内容与其哈希值不符（内容被改动）' },
+        { caseId: truncated, seq: 4, reason: 'the case is at version 4 but the chain ends at 3', reasonLabel: '案件已到第 4 版，审计链只到第 3 条（末尾记录被删）' },
       ]);
       expect(await verifyAudit(a)).toMatchObject({ ok: false, firstBrokenCaseId: edited, firstBroken: 2 });
 
       const { code, lines } = await cli(['--database']);
       expect(code).toBe(1);
-      expect(lines).toContain(`案件 ${edited} 第 2 条：content does not match its hash`);
-      expect(lines).toContain(`案件 ${truncated} 第 ${reference.findings[1].seq} 条：${reference.findings[1].reason}`);
+      expect(lines).toContain(`案件 ${edited} 第 2 条：记录内容与其哈希值不符（内容被改动） (content does not match its hash)`);
+      expect(lines).toContain(`案件 ${truncated} 第 4 条：案件已到第 4 版，审计链只到第 3 条（末尾记录被删） (the case is at version 4 but the chain ends at 3)`);
       expect(lines.at(-1)).toMatch(/^审计链校验失败：2 个案件/);
     });
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChainHash, VERIFICATION_JOB_STATUS_LABELS, type VerificationJob } from '@app/audit';
+import { ChainHash, findingLabel, VERIFICATION_JOB_STATUS_LABELS, type VerificationJob } from '@app/audit';
 import { DirectoryService, type Directory, type Viewer } from '@app/organisations';
 import { ValidationError } from '@app/shared';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
@@ -94,7 +94,7 @@ function present(job: VerificationJob, directory: Directory, chainHash: ChainHas
       percent: completed ? 100 : Math.min(99, Math.floor((job.counts.entries * 100) / total)),
     },
     checkpoint: job.position,
-    findings: job.findings,
+    findings: job.findings.map((f) => ({ ...f, reasonLabel: findingLabel(f.reason) })),
     findingsCount: job.findingsCount,
     startedBy: { id: job.startedBy, name: directory.user(job.startedBy)?.displayName ?? null },
     startedAt: job.startedAt,

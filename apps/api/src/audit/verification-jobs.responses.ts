@@ -6,6 +6,7 @@ class VerificationFindingResponse {
   @ApiProperty() caseId!: string;
   @ApiProperty({ description: 'The first seq of the case that fails; for a chain cut short, the first missing one' }) seq!: number;
   @ApiProperty({ example: 'content does not match its hash' }) reason!: string;
+  @ApiProperty({ example: '记录内容与其哈希值不符（内容被改动）' }) reasonLabel!: string;
 }
 
 class VerificationProgressResponse {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
-import { AuditStore, ChainHash, verifyInBatches } from '@app/audit';
+import { AuditStore, ChainHash, findingLabel, verifyInBatches } from '@app/audit';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
 
@@ -52,7 +52,7 @@ export async function runDatabaseVerify(args: string[], env: NodeJS.ProcessEnv =
       out.log(`审计链校验通过：${report.counts.cases} 个案件，${report.counts.entries} 条记录，${algorithm} 链 (verified)`);
       return 0;
     }
-    for (const f of report.findings) out.error(`案件 ${f.caseId} 第 ${f.seq} 条：${f.reason}`);
+    for (const f of report.findings) out.error(`案件 ${f.caseId} 第 ${f.seq} 条：${findingLabel(f.reason)} (${f.reason})`);
     if (report.findingsCount > report.findings.length) out.error(`……另有 ${report.findingsCount - report.findings.length} 处未列出`);
     out.error(`审计链校验失败：${report.findingsCount} 个案件的审计链与记录不符 (${report.findingsCount} broken chain(s))`);
     return 1;

@@ -1810,6 +1810,7 @@ export interface components {
             caseId: string;
             seq: number;
             reason: string;
+            reasonLabel: string;
         };
         VerificationStarterResponse: {
             id: string;

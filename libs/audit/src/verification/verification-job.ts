@@ -133,3 +133,22 @@ export class VerificationJobRunner {
     return (await this.jobs.get(id))?.status === 'cancelled' ? 'cancelled' : 'lost';
   }
 }
+
+const FINDING_LABELS: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^content does not match its hash$/, () => '记录内容与其哈希值不符（内容被改动）'],
+  [/^prevHash does not match the previous entry$/, () => '前一哈希值与上一条记录不符（链被改接）'],
+  [/^entry (\d+) is missing$/, (m) => `第 ${m[1]} 条记录缺失`],
+  [/^the case is at version (\d+) but the chain ends at (\d+)$/, (m) => `案件已到第 ${m[1]} 版，审计链只到第 ${m[2]} 条（末尾记录被删）`],
+  [/^the last hash differs from the one the case recorded$/, () => '末条记录的哈希值与案件登记的不符'],
+  [/^audit entries belong to no case$/, () => '审计记录不属于任何案件'],
+  [/^the case has no audit entries$/, () => '案件没有任何审计记录'],
+];
+
+/** A finding's reason in words for the auditor; the English reason stays the stable, machine-readable one. */
+export function findingLabel(reason: string): string {
+  for (const [pattern, label] of FINDING_LABELS) {
+    const m = reason.match(pattern);
+    if (m) return label(m);
+  }
+  return reason;
+}
