@@ -8,6 +8,7 @@
 //
 //   npm run build && npm run bench:audit-verify
 //   BENCH_ROWS=100000,1000000 BENCH_ENTRIES_PER_CASE=10 BENCH_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db npm run bench:audit-verify
+//   BENCH_ENGINE_NODE_OPTIONS=--max-old-space-size=128   caps the engine's heap: it still completes when memory is bounded
 //   BENCH_SYNC=0   skips the synchronous check (GET /api/audit/verify holds one snapshot for its whole run)
 require('../scripts/ts-register');
 const { spawn } = require('node:child_process');
@@ -33,7 +34,7 @@ async function main() {
   if (!existsSync(join(root, 'dist/apps/api/main.js'))) throw new Error('Build the engine first: npm run build');
   const results = [];
   for (const rows of sizes) results.push(await measure(rows));
-  console.log('\nAudit verification at volume (PostgreSQL, one engine process, batches of 2000 entries)');
+  console.log(`\nAudit verification at volume (PostgreSQL, one engine process, batches of 2000 entries${process.env.BENCH_ENGINE_NODE_OPTIONS ? `, engine ${process.env.BENCH_ENGINE_NODE_OPTIONS}` : ''})`);
   console.log('| audit rows | cases | load rows/s | job rows/s | job RSS before → peak (MB) | sync rows/s | sync RSS before → peak (MB) |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
@@ -62,6 +63,7 @@ async function measure(rows) {
       FENGQIAO_WORKER: '0',
       FENGQIAO_AUDIT_VERIFY_BATCH: '2000',
       LOG_LEVEL: 'warn',
+      ...(process.env.BENCH_ENGINE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_ENGINE_NODE_OPTIONS } : {}),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

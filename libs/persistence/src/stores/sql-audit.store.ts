@@ -12,7 +12,7 @@ export class SqlAuditStore extends AuditStore {
   }
 
   snapshot<T>(work: (reader: AuditSnapshot) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(snapshotReader(tx)), { snapshot: true });
+    return this.db.transaction((tx) => work(snapshotReader(tx, this.db.dialect === 'postgres')), { snapshot: true });
   }
 
   async estimateSize(): Promise<AuditSizeEstimate> {
@@ -32,7 +32,7 @@ export class SqlAuditStore extends AuditStore {
   }
 }
 
-function snapshotReader(tx: DbTx): AuditSnapshot {
+function snapshotReader(tx: DbTx, postgres: boolean): AuditSnapshot {
   const page = async (after: { caseId: string; seq: number } | null, limit: number, caseId?: string) => {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit };
@@ -56,7 +56,9 @@ function snapshotReader(tx: DbTx): AuditSnapshot {
       const ids = new Set(entries.map((e) => e.caseId));
       if (after) ids.add(after.caseId);
       if (ids.size === 0) return { entries, heads: [] };
-      const rows = await tx.query('SELECT id, version, head_hash FROM cases WHERE id IN (:...ids)', { ids: [...ids] });
+      // One statement text on PostgreSQL whatever the number of cases, so it is prepared once per connection.
+      const sql = postgres ? 'SELECT id, version, head_hash FROM cases WHERE id = ANY(:ids)' : 'SELECT id, version, head_hash FROM cases WHERE id IN (:...ids)';
+      const rows = await tx.query(sql, { ids: [...ids] });
       return { entries, heads: rows.map((r) => ({ caseId: r.id, version: Number(r.version), headHash: r.head_hash })) };
     },
     async casesWithoutEntries(limit, caseId) {
