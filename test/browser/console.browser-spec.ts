@@ -622,6 +622,15 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
     await page.getByRole('heading', { name: '以案定补结算单' }).waitFor();
     await page.getByRole('button', { name: '校验审计链' }).click();
     await page.getByText(/^审计链完整：共校验 \d+ 条记录/).waitFor();
+    // The whole log as a background job: started here, watched until the server reports it done.
+    await page.getByRole('button', { name: '全量校验（后台）' }).click();
+    const job = page.getByTestId('audit-verification-job');
+    await job.getByRole('button', { name: '开始全量校验' }).click();
+    await job.getByText(/^全量校验通过：\d+ 个案件、\d+ 条记录的审计链完整/).waitFor();
+    await job.getByText('已完成').waitFor();
+    expect(await job.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    await screenshot(page, 'audit-verification-job');
+    await page.keyboard.press('Escape');
     await page.getByRole('menuitem', { name: '统计分析' }).click();
     await page.getByRole('heading', { name: '统计分析' }).waitFor();
     expect(pageErrors(page)).toEqual([]);

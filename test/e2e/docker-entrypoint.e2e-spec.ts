@@ -74,7 +74,7 @@ describe('the container entry point, refusing to start', () => {
     }
   });
 
-  it('runs the engine’s tools when named, the offline audit verifier without waiting for a database', async () => {
+  it('runs the engine’s tools when named, the offline audit verifier without waiting for a database, the database check after it', async () => {
     // `node dist/apps/api/main.js` is what the image runs; here a stand-in `node` on the PATH shows the command line.
     const bin = mkdtempSync(join(tmpdir(), 'fengqiao-bin-'));
     try {
@@ -82,6 +82,10 @@ describe('the container entry point, refusing to start', () => {
       const run = await entrypoint({ PATH: `${bin}:${process.env.PATH}`, DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x' }, ['audit:verify', 'export.jsonl']);
       expect(run.code).toBe(0);
       expect(run.stdout.trim()).toBe('node dist/apps/api/main.js audit:verify export.jsonl');
+      // Checking the database itself waits for it first, as the engine does.
+      const online = await entrypoint({ PATH: `${bin}:${process.env.PATH}`, DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x' }, ['audit:verify', '--database']);
+      expect(online.code).toBe(0);
+      expect(online.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^node .*wait-for-database\.js$/), 'node dist/apps/api/main.js audit:verify --database']);
     } finally {
       rmSync(bin, { recursive: true, force: true });
     }

@@ -14,6 +14,8 @@ import { AdminWorkflowMigrationsController } from './admin/workflow-migrations.c
 import { AuditController } from './audit/audit.controller';
 import { ChainHashCheck } from './audit/chain-hash.check';
 import { CheckpointService } from './audit/checkpoint.service';
+import { VerificationJobsController } from './audit/verification-jobs.controller';
+import { AuditVerificationJobs } from './audit/verification-jobs.service';
 import { SecurityLogRetention } from './audit/security-log-retention.service';
 import { SecurityLogController } from './audit/security-log.controller';
 import { AuthController } from './auth/auth.controller';
@@ -76,7 +78,7 @@ export class AppModule {
         QueuesModule,
         WebhooksModule.forRoot(config),
       ],
-      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController, HearingRulesController, DocumentsController],
+      controllers: [HealthController, AuthController, SessionController, DirectoryController, CasesController, TransfersController, WorkflowsController, AuditController, VerificationJobsController, AdminUsersController, AdminOrganisationsController, VocabularyController, DeadlinesController, CaseDeadlinesController, NotificationsController, TestClockController, AdminCalendarController, AdminWorkflowMigrationsController, SecurityLogController, RiskController, SubsidyController, CaseTeamController, HearingRulesController, DocumentsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -95,6 +97,7 @@ export class AppModule {
         DemoSeeder,
         DeadlineWorkerScheduler,
         CheckpointService,
+        AuditVerificationJobs,
         ChainHashCheck,
         // The deployment's chain hash, like the case chains'; each row also records the algorithm it was hashed with.
         {

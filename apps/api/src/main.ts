@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './app.factory';
 import { runAuditVerify } from './cli/audit-verify';
+import { runDatabaseVerify } from './cli/audit-verify-database';
 import { runCalendarImport } from './cli/calendar-import';
 import { loadConfig } from './config/app-config';
 import { createLogger } from './logging/logger';
@@ -26,12 +27,13 @@ async function main(): Promise<void> {
 }
 
 // `node dist/apps/api/main.js calendar:import <file>` (npm run calendar:import) runs the import CLI instead of the server;
-// `audit:verify` (npm run audit:verify) the offline verifier, which opens no database.
+// `audit:verify` (npm run audit:verify) the offline verifier, which opens no database, or with --database the
+// streaming verifier over the configured database.
 const command =
   process.argv[2] === 'calendar:import'
     ? runCalendarImport(process.argv.slice(3)).then((code) => process.exit(code))
     : process.argv[2] === 'audit:verify'
-      ? Promise.resolve(runAuditVerify(process.argv.slice(3))).then((code) => process.exit(code))
+      ? (process.argv.includes('--database') ? runDatabaseVerify(process.argv.slice(3)) : Promise.resolve(runAuditVerify(process.argv.slice(3)))).then((code) => process.exit(code))
       : main();
 command.catch((error) => {
   // Before the logger exists (a refused configuration) there is only stderr; JSON logs go to stdout.

@@ -16,3 +16,6 @@ export { SM2_DEFAULT_USER_ID } from './signatures/sm2';
 export * from './security/security-chain';
 export * from './security/security-event-store.port';
 export * from './security/chained-security-log';
+export * from './verification/streaming-verifier';
+export * from './verification/verification-job';
+export * from './verification/verify-in-batches';

@@ -29,6 +29,8 @@ import { RoleNotifications1764996000000 } from './migrations/1764996000000-role-
 import { PersonalNotifications1764910000000 } from './migrations/1764910000000-personal-notifications';
 import { AuditEntryDocuments1764920000000 } from './migrations/1764920000000-audit-entry-documents';
 import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
+import { AuditVerificationJobs1764970000000 } from './migrations/1764970000000-audit-verification-jobs';
+import { PartitionAuditEntries1764970000100 } from './migrations/1764970000100-partition-audit-entries';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 import { migrateUnderLock } from './migration-lock';
 
@@ -71,6 +73,8 @@ export const MIGRATIONS = [
   PersonalNotifications1764910000000,
   AuditEntryDocuments1764920000000,
   Webhooks1764900000000,
+  AuditVerificationJobs1764970000000,
+  PartitionAuditEntries1764970000100,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

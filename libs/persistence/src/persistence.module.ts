@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore } from '@app/audit';
+import { AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, VerificationJobStore } from '@app/audit';
 import { CaseReadModel, CaseStatisticsReadModel, CaseStore, OutboxStore, RiskRegisterStore, TransferReadModel } from '@app/cases';
 import { CaseTeamReadModel } from '@app/cases';
 import { DeadlineStore, HolidayStore, NotificationStore } from '@app/deadlines';
@@ -17,6 +17,7 @@ import { SqlCaseStatistics } from './stores/sql-case-statistics';
 import { SqlFraudChecks } from './stores/sql-fraud-checks';
 import { SqlSubsidyStore } from './stores/sql-subsidy.store';
 import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
+import { SqlVerificationJobStore } from './stores/sql-verification-job.store';
 import { SqlEngineSettingsStore } from './stores/sql-engine-settings.store';
 import { SqlSecurityEventStore } from './stores/sql-security-event.store';
 import { SqlCaseReadModel } from './stores/sql-case-read-model';
@@ -64,6 +65,7 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: TransferReadModel, ...withDb((db) => new SqlTransferReadModel(db)) },
         { provide: AuditStore, ...withDb((db) => new SqlAuditStore(db)) },
         { provide: CheckpointStore, ...withDb((db) => new SqlCheckpointStore(db)) },
+        { provide: VerificationJobStore, ...withDb((db) => new SqlVerificationJobStore(db)) },
         { provide: EngineSettingsStore, ...withDb((db) => new SqlEngineSettingsStore(db)) },
         { provide: SecurityEventStore, ...withDb((db) => new SqlSecurityEventStore(db)) },
         { provide: DirectoryRepository, ...withDb((db, ds) => new TypeOrmDirectoryRepository(ds, db)) },
@@ -91,7 +93,7 @@ export class PersistenceModule implements OnApplicationShutdown {
           }),
         },
       ],
-      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel, RiskRegisterStore, SubsidyStore, CaseTeamReadModel, ChangeFeed],
+      exports: [DATABASE_CONFIG, DataSource, Db, CaseStore, CaseReadModel, OutboxStore, TransferReadModel, AuditStore, CheckpointStore, VerificationJobStore, EngineSettingsStore, SecurityEventStore, DirectoryRepository, HolidayStore, DeadlineStore, NotificationStore, LoginThrottleStore, SessionStore, PasswordHistoryStore, FraudChecks, SatisfactionRates, SatisfactionSurveyStore, CaseStatisticsReadModel, RiskRegisterStore, SubsidyStore, CaseTeamReadModel, ChangeFeed],
     };
   }
 

@@ -55,6 +55,12 @@ export interface AppConfig {
   webRoot: string | null;
   /** The audit chain's hash (FENGQIAO_AUDIT_HASH); the database records it at the first start and refuses a change. */
   auditHash: ChainHashAlgorithm;
+  /**
+   * Background audit verification (docs/audit-verification.md): entries per batch (FENGQIAO_AUDIT_VERIFY_BATCH),
+   * how often a process looks for a job left without a live lease (FENGQIAO_AUDIT_VERIFY_POLL_MS; 0: this process
+   * works only the jobs it is told to) and how long a lease lasts unrenewed (FENGQIAO_AUDIT_VERIFY_LEASE_MS).
+   */
+  auditVerification: { batchSize: number; pollMs: number; leaseMs: number };
   /** Signed audit checkpoints (FENGQIAO_CHECKPOINT_KEY, FENGQIAO_CHECKPOINT_MINUTES, FENGQIAO_CHECKPOINT_ALGORITHMS); null key: none are written. */
   checkpoints: CheckpointSettings;
   /** `Strict-Transport-Security` max-age in seconds when the engine is reached over TLS (FENGQIAO_HSTS_MAX_AGE); null: no HSTS. */
@@ -152,6 +158,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerConcurrency: integerVar(env, 'FENGQIAO_WORKER_CONCURRENCY', 16, 1, 256),
     webRoot: env.FENGQIAO_WEB_ROOT ?? null,
     auditHash,
+    auditVerification: {
+      batchSize: integerVar(env, 'FENGQIAO_AUDIT_VERIFY_BATCH', 2000, 1, 50_000),
+      pollMs: integerVar(env, 'FENGQIAO_AUDIT_VERIFY_POLL_MS', 15_000, 0, 86_400_000),
+      leaseMs: integerVar(env, 'FENGQIAO_AUDIT_VERIFY_LEASE_MS', 60_000, 100, 3_600_000),
+    },
     checkpoints: checkpointSettings(env, integerVar(env, 'FENGQIAO_CHECKPOINT_MINUTES', 60, 1, 10_080), auditHash),
     hstsMaxAge: env.FENGQIAO_HSTS_MAX_AGE ? integerVar(env, 'FENGQIAO_HSTS_MAX_AGE', 0, 0, 63_072_000) : null,
     idempotencyRetentionHours: integerVar(env, 'FENGQIAO_IDEMPOTENCY_RETENTION_HOURS', 24, 1, 8760),

@@ -397,6 +397,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/verification-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest verification jobs, newest first (审计链校验任务列表) */
+        get: operations["VerificationJobsController_list"];
+        put?: never;
+        /** Start verifying every audit chain in the background; 409 while another job runs (启动审计链校验任务) */
+        post: operations["VerificationJobsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verification-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A verification job: status, progress, checkpoint and findings so far (审计链校验任务) */
+        get: operations["VerificationJobsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verification-jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running job after its batch under way; it keeps its checkpoint (取消校验任务) */
+        post: operations["VerificationJobsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verification-jobs/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Carry a cancelled job on from its checkpoint; 409 while another job runs (继续校验任务) */
+        post: operations["VerificationJobsController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -1741,6 +1810,54 @@ export interface components {
         };
         /** @description One workflow event; `data` follows the schema of the event in the case's workflow (GET /api/workflows/{id}) */
         CaseEventRequest: components["schemas"]["CaseEventACCEPT"] | components["schemas"]["CaseEventACCEPT_APPLICATION"] | components["schemas"]["CaseEventADVISE_ENFORCEMENT"] | components["schemas"]["CaseEventAGREEMENT_REPUDIATED"] | components["schemas"]["CaseEventAMEND_RULING"] | components["schemas"]["CaseEventANSWER_SUGGESTION"] | components["schemas"]["CaseEventAPPEAL"] | components["schemas"]["CaseEventAPPEAL_REGISTERED"] | components["schemas"]["CaseEventAPPEAL_RULING"] | components["schemas"]["CaseEventAPPLY"] | components["schemas"]["CaseEventAPPLY_ARBITRAL_REVIEW"] | components["schemas"]["CaseEventAPPLY_ARBITRATION"] | components["schemas"]["CaseEventAPPLY_CLAIM"] | components["schemas"]["CaseEventAPPLY_ENFORCEMENT"] | components["schemas"]["CaseEventAPPLY_JUDICIAL_CONFIRMATION"] | components["schemas"]["CaseEventAPPLY_PEOPLES_MEDIATION"] | components["schemas"]["CaseEventAPPLY_POLICE_MEDIATION"] | components["schemas"]["CaseEventAPPLY_REVIEW"] | components["schemas"]["CaseEventAPPLY_RIGHTS_DETERMINATION"] | components["schemas"]["CaseEventAPPLY_SET_ASIDE"] | components["schemas"]["CaseEventAPPOINT_PANEL"] | components["schemas"]["CaseEventARCHIVE"] | components["schemas"]["CaseEventASSIGN_ARBITRATOR"] | components["schemas"]["CaseEventASSIGN_JUDGE"] | components["schemas"]["CaseEventASSIGN_MEDIATOR"] | components["schemas"]["CaseEventASSIGN_OFFICER"] | components["schemas"]["CaseEventAWARD"] | components["schemas"]["CaseEventBUREAU_APPROVE"] | components["schemas"]["CaseEventCALCULATE_COMPENSATION"] | components["schemas"]["CaseEventCHECK_AGREEMENT"] | components["schemas"]["CaseEventCHOOSE_SELF_NEGOTIATION"] | components["schemas"]["CaseEventCHOOSE_SELF_SETTLEMENT"] | components["schemas"]["CaseEventCLASSIFY"] | components["schemas"]["CaseEventCLAW_BACK"] | components["schemas"]["CaseEventCLOSE"] | components["schemas"]["CaseEventCLOSE_AS_EXPROPRIATION"] | components["schemas"]["CaseEventCLOSE_UNPUBLISHED"] | components["schemas"]["CaseEventCLOSE_UNRESOLVED"] | components["schemas"]["CaseEventCLOSE_WITHOUT_PENALTY"] | components["schemas"]["CaseEventCONCLUDE"] | components["schemas"]["CaseEventCONSENT"] | components["schemas"]["CaseEventCONVERT_TO_ORDINARY"] | components["schemas"]["CaseEventDECIDE"] | components["schemas"]["CaseEventDECIDE_HEARING"] | components["schemas"]["CaseEventDECIDE_PENALTY"] | components["schemas"]["CaseEventDECIDE_TO_HOLD"] | components["schemas"]["CaseEventDECLINE"] | components["schemas"]["CaseEventDECLINE_DUPLICATE"] | components["schemas"]["CaseEventDECLINE_FINAL"] | components["schemas"]["CaseEventDECLINE_JUDICIAL_CONFIRMATION"] | components["schemas"]["CaseEventDEEM_WITHDRAWN"] | components["schemas"]["CaseEventDELEGATE_PRE_FILING"] | components["schemas"]["CaseEventDISMISS"] | components["schemas"]["CaseEventDISMISS_FOR_ARBITRATION_AGREEMENT"] | components["schemas"]["CaseEventDISPATCH"] | components["schemas"]["CaseEventDIVERT"] | components["schemas"]["CaseEventDRAFT"] | components["schemas"]["CaseEventEND_AFTERCARE"] | components["schemas"]["CaseEventEND_MEDIATION"] | components["schemas"]["CaseEventEND_POLICE_MEDIATION"] | components["schemas"]["CaseEventENTRUST_MEDIATION"] | components["schemas"]["CaseEventESCALATE"] | components["schemas"]["CaseEventEXTEND"] | components["schemas"]["CaseEventEXTEND_BY_CONSENT"] | components["schemas"]["CaseEventEXTEND_MEDIATION"] | components["schemas"]["CaseEventFAIL"] | components["schemas"]["CaseEventFAIL_MEDIATION"] | components["schemas"]["CaseEventFILE"] | components["schemas"]["CaseEventFILE_INTERESTED_PERSON_OBJECTION"] | components["schemas"]["CaseEventFILE_OBJECTION"] | components["schemas"]["CaseEventFILE_SUIT"] | components["schemas"]["CaseEventFIND_ELIGIBLE"] | components["schemas"]["CaseEventFIND_INELIGIBLE"] | components["schemas"]["CaseEventFIRST_SESSION_FAILED"] | components["schemas"]["CaseEventFORM_TRIBUNAL"] | components["schemas"]["CaseEventGIVE_CIVIL_ROUTE_NOTICE"] | components["schemas"]["CaseEventHOLD_HEARING"] | components["schemas"]["CaseEventHOLD_SESSION"] | components["schemas"]["CaseEventINSURER_PAID"] | components["schemas"]["CaseEventINTERIM_RULING"] | components["schemas"]["CaseEventISSUE_DETERMINATION"] | components["schemas"]["CaseEventISSUE_OPINION"] | components["schemas"]["CaseEventISSUE_OPINION_LETTER"] | components["schemas"]["CaseEventISSUE_REEXAM_OPINION"] | components["schemas"]["CaseEventISSUE_REVIEW_OPINION"] | components["schemas"]["CaseEventJOINT_APPLICATION"] | components["schemas"]["CaseEventJUDGE"] | components["schemas"]["CaseEventLAPSE"] | components["schemas"]["CaseEventLIFT_SUSPENSION"] | components["schemas"]["CaseEventMEDIATE"] | components["schemas"]["CaseEventMEDIATE_ON_SPOT"] | components["schemas"]["CaseEventMEDIATION_DOC_SIGNED"] | components["schemas"]["CaseEventMEDIATION_FAILED"] | components["schemas"]["CaseEventNEGOTIATION_FAILED"] | components["schemas"]["CaseEventNOT_ACCEPT"] | components["schemas"]["CaseEventNOTICE_HEARING"] | components["schemas"]["CaseEventNOTIFY_COMPOSITION"] | components["schemas"]["CaseEventNOTIFY_FEE"] | components["schemas"]["CaseEventNOTIFY_SESSION"] | components["schemas"]["CaseEventOBJECT"] | components["schemas"]["CaseEventON_SPOT_REFUSED"] | components["schemas"]["CaseEventORDER_ACCEPTANCE"] | components["schemas"]["CaseEventORDER_APPRAISAL"] | components["schemas"]["CaseEventORDER_TEST"] | components["schemas"]["CaseEventORG_APPROVE"] | components["schemas"]["CaseEventPAY"] | components["schemas"]["CaseEventPAY_FEE"] | components["schemas"]["CaseEventPOSTPONE_HEARING"] | components["schemas"]["CaseEventPROPOSE"] | components["schemas"]["CaseEventPUBLISH"] | components["schemas"]["CaseEventRECEIVE_APPLICATION"] | components["schemas"]["CaseEventRECORD_ABSENCE"] | components["schemas"]["CaseEventRECORD_AFTERCARE"] | components["schemas"]["CaseEventRECORD_ANSWER"] | components["schemas"]["CaseEventRECORD_APPRAISAL"] | components["schemas"]["CaseEventRECORD_CALL_BACK"] | components["schemas"]["CaseEventRECORD_COMPLIANCE"] | components["schemas"]["CaseEventRECORD_CONFIRMATION"] | components["schemas"]["CaseEventRECORD_COUNTER_SESSION"] | components["schemas"]["CaseEventRECORD_DEFAULT"] | components["schemas"]["CaseEventRECORD_FOLLOW_UP"] | components["schemas"]["CaseEventRECORD_HEARING"] | components["schemas"]["CaseEventRECORD_IMMEDIATE_PERFORMANCE"] | components["schemas"]["CaseEventRECORD_LAND_CHANGE"] | components["schemas"]["CaseEventRECORD_LOSS_FIXED"] | components["schemas"]["CaseEventRECORD_MEDIATION_CONSENT"] | components["schemas"]["CaseEventRECORD_MEDIATION_REFUSAL"] | components["schemas"]["CaseEventRECORD_NON_PERFORMANCE"] | components["schemas"]["CaseEventRECORD_NOT_PERFORMED"] | components["schemas"]["CaseEventRECORD_ORAL_AGREEMENT"] | components["schemas"]["CaseEventRECORD_PARTY_PAYMENT"] | components["schemas"]["CaseEventRECORD_PERFORMANCE"] | components["schemas"]["CaseEventRECORD_PERFORMED"] | components["schemas"]["CaseEventRECORD_REFUSAL"] | components["schemas"]["CaseEventRECORD_RIGHTS_DECISION"] | components["schemas"]["CaseEventRECORD_SELF_SETTLEMENT"] | components["schemas"]["CaseEventRECORD_SESSION"] | components["schemas"]["CaseEventRECORD_SUIT"] | components["schemas"]["CaseEventRECORD_TEST_RESULT"] | components["schemas"]["CaseEventRECORD_VIEWS"] | components["schemas"]["CaseEventRECUSE_MEMBER"] | components["schemas"]["CaseEventREDIRECT"] | components["schemas"]["CaseEventREFER_CIVIL_PART"] | components["schemas"]["CaseEventREFER_DISCIPLINE"] | components["schemas"]["CaseEventREFER_MEDIATION"] | components["schemas"]["CaseEventREFER_OUTSIDE"] | components["schemas"]["CaseEventREFER_TO_PEOPLES_MEDIATION"] | components["schemas"]["CaseEventREFERRAL_FAILED"] | components["schemas"]["CaseEventREGISTER"] | components["schemas"]["CaseEventREINVESTIGATION_ORDERED"] | components["schemas"]["CaseEventREJECT"] | components["schemas"]["CaseEventREJECT_OBJECTION"] | components["schemas"]["CaseEventREMAND"] | components["schemas"]["CaseEventREMEDIATE"] | components["schemas"]["CaseEventREPORT_RISK"] | components["schemas"]["CaseEventREQUEST_HEARING"] | components["schemas"]["CaseEventREQUEST_JUDICIAL_SUGGESTION"] | components["schemas"]["CaseEventREQUEST_REEXAM"] | components["schemas"]["CaseEventREQUEST_REVIEW"] | components["schemas"]["CaseEventREQUEST_SUPPLEMENT"] | components["schemas"]["CaseEventRESOLVE_AT_COUNTER"] | components["schemas"]["CaseEventRESUBMIT"] | components["schemas"]["CaseEventRESUME"] | components["schemas"]["CaseEventRETURN"] | components["schemas"]["CaseEventRETURN_FOR_CORRECTION"] | components["schemas"]["CaseEventREVIEW_CONFIRMED"] | components["schemas"]["CaseEventREVIEW_ELIGIBILITY"] | components["schemas"]["CaseEventREVIEW_REFUSED"] | components["schemas"]["CaseEventREVIEW_UPHELD"] | components["schemas"]["CaseEventREVOKE_RULING"] | components["schemas"]["CaseEventRULE_VALID"] | components["schemas"]["CaseEventSCHEDULE_VERIFICATION"] | components["schemas"]["CaseEventSECOND_INSTANCE_CONCLUDED"] | components["schemas"]["CaseEventSEEK_CONSENT"] | components["schemas"]["CaseEventSEEK_MEDIATION_CONSENT"] | components["schemas"]["CaseEventSERVE_AWARD"] | components["schemas"]["CaseEventSERVE_COPY"] | components["schemas"]["CaseEventSERVE_DECISION"] | components["schemas"]["CaseEventSERVE_DETERMINATION"] | components["schemas"]["CaseEventSERVE_JUDGMENT"] | components["schemas"]["CaseEventSERVE_NOTICE"] | components["schemas"]["CaseEventSERVE_NOTICES"] | components["schemas"]["CaseEventSERVE_RESPONDENT"] | components["schemas"]["CaseEventSERVE_RULING"] | components["schemas"]["CaseEventSET_ASIDE_GRANTED"] | components["schemas"]["CaseEventSET_ASIDE_REFUSED"] | components["schemas"]["CaseEventSETTLE"] | components["schemas"]["CaseEventSIGN_AGREEMENT"] | components["schemas"]["CaseEventSIGN_FOR"] | components["schemas"]["CaseEventSIGN_MEDIATION_DOC"] | components["schemas"]["CaseEventSIGN_MEDIATION_DOCUMENT"] | components["schemas"]["CaseEventSIGN_ON_SPOT_AGREEMENT"] | components["schemas"]["CaseEventSIGN_WRITTEN_AGREEMENT"] | components["schemas"]["CaseEventSTART_COUNTER_MEDIATION"] | components["schemas"]["CaseEventSTART_INVESTIGATION"] | components["schemas"]["CaseEventSTART_MEDIATION"] | components["schemas"]["CaseEventSTART_POLICE_MEDIATION"] | components["schemas"]["CaseEventSTATION_APPROVE"] | components["schemas"]["CaseEventSUBMIT"] | components["schemas"]["CaseEventSUBMIT_SUPPLEMENT"] | components["schemas"]["CaseEventSUPERVISE"] | components["schemas"]["CaseEventSUPPLEMENT"] | components["schemas"]["CaseEventSUSPEND"] | components["schemas"]["CaseEventSUSPEND_FOR_FRAUD"] | components["schemas"]["CaseEventTERMINATE_FAILED"] | components["schemas"]["CaseEventTRANSFER"] | components["schemas"]["CaseEventTRIAGE"] | components["schemas"]["CaseEventUPHOLD_NON_ACCEPTANCE"] | components["schemas"]["CaseEventWITHDRAW"] | components["schemas"]["CaseEventWITHDRAW_COMPLAINT"] | components["schemas"]["CaseEventWITHDRAW_SUIT"];
+        StartVerificationJobRequest: {
+            /** @description 每批校验的记录数；默认 FENGQIAO_AUDIT_VERIFY_BATCH（2000） */
+            batchSize?: number;
+        };
+        VerificationProgressResponse: {
+            cases: number;
+            entries: number;
+            casesTotal: number;
+            entriesTotal: number;
+            percent: number;
+        };
+        VerificationCheckpointResponse: {
+            caseId: string;
+            seq: number;
+            hash: string | null;
+        };
+        VerificationFindingResponse: {
+            caseId: string;
+            seq: number;
+            reason: string;
+            reasonLabel: string;
+        };
+        VerificationStarterResponse: {
+            id: string;
+            name: string | null;
+        };
+        VerificationJobResponse: {
+            id: string;
+            status: string;
+            statusLabel: string;
+            phase: string;
+            ok: boolean | null;
+            algorithm: string;
+            batchSize: number;
+            progress: components["schemas"]["VerificationProgressResponse"];
+            checkpoint: components["schemas"]["VerificationCheckpointResponse"] | null;
+            findings: components["schemas"]["VerificationFindingResponse"][];
+            findingsCount: number;
+            startedBy: components["schemas"]["VerificationStarterResponse"];
+            startedAt: string;
+            updatedAt: string;
+            finishedAt: string | null;
+            worker: string | null;
+            error: string | null;
+        };
+        VerificationJobListResponse: {
+            items: components["schemas"]["VerificationJobResponse"][];
+        };
         CreateUserRequest: {
             /**
              * @description 登录名：3 至 32 位小写字母、数字或 _ . -，以字母开头；创建后不能修改
@@ -12022,6 +12139,314 @@ export interface operations {
             };
             /** @description 无权进行此操作 / Forbidden for this role */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerificationJobsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationJobListResponse"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权进行此操作 / Forbidden for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerificationJobsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartVerificationJobRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationJobResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权进行此操作 / Forbidden for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 已有校验任务在进行中 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 提交的内容过大 / Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型 / Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerificationJobsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationJobResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权进行此操作 / Forbidden for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未找到该校验任务 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerificationJobsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationJobResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权进行此操作 / Forbidden for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未找到，或不在本人辖区 / Not found or outside the caller's jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 该校验任务已结束 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerificationJobsController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationJobResponse"];
+                };
+            };
+            /** @description 请求内容有误（字段级错误见 errors） / Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权进行此操作 / Forbidden for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未找到，或不在本人辖区 / Not found or outside the caller's jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 已有校验任务在进行中，或该任务未被取消 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

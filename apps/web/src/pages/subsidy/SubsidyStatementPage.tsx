@@ -1,11 +1,12 @@
-import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Flex, Input, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Drawer, Flex, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError, tokenStore } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { AuditVerificationJobPanel } from '../audit/AuditVerificationJobPanel';
 import type { Statement, StatementLine } from './subsidy-types';
 
 interface Verdict {
@@ -21,7 +22,10 @@ function lastQuarter(): [Dayjs, Dayjs] {
   return [quarterStart.subtract(3, 'month'), quarterStart.subtract(1, 'day')];
 }
 
-/** 以案定补结算单: approved claims of an organisation over a period, as on screen, CSV or .xlsx, and the audit-chain check. */
+/**
+ * 以案定补结算单: approved claims of an organisation over a period, as on screen, CSV or .xlsx, and the audit-chain
+ * check: at once over one snapshot, or for the whole log as a background job.
+ */
 export function SubsidyStatementPage() {
   const [orgId, setOrgId] = useState('org-justice-bureau');
   const [range, setRange] = useState<[Dayjs, Dayjs]>(lastQuarter);
@@ -29,6 +33,7 @@ export function SubsidyStatementPage() {
   const statement = useApi<Statement>('/subsidy/statements', query);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [jobOpen, setJobOpen] = useState(false);
 
   const download = async (format: 'csv' | 'xlsx') => {
     setError(null);
@@ -68,10 +73,18 @@ export function SubsidyStatementPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           以案定补结算单
         </Typography.Title>
-        <Button icon={<SafetyCertificateOutlined />} onClick={verify}>
-          校验审计链
-        </Button>
+        <Space wrap>
+          <Button icon={<SafetyCertificateOutlined />} onClick={verify}>
+            校验审计链
+          </Button>
+          <Button icon={<FileSearchOutlined />} onClick={() => setJobOpen(true)}>
+            全量校验（后台）
+          </Button>
+        </Space>
       </Flex>
+      <Drawer title="审计链全量校验" open={jobOpen} onClose={() => setJobOpen(false)} size={720} destroyOnHidden>
+        <AuditVerificationJobPanel />
+      </Drawer>
       <Card>
         {verdict && (
           <Alert

@@ -85,6 +85,9 @@ class MemoryAudit extends AuditStore {
   async snapshot<T>(): Promise<T> {
     throw new Error('not used');
   }
+  async estimateSize() {
+    return { cases: 0, entries: 0 };
+  }
 }
 
 const CONTEXT = { partyIds: ['P1', 'P2'], openedOn: '2025-03-01', agreementEffectiveOn: '2025-03-01', performanceDueOn: '2025-04-30', registeredOn: '2025-03-05', servedOn: '2025-03-20' };
