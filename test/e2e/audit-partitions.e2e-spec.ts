@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { chainEntry, ChainHash, GENESIS_HASH, type AuditEntry } from '@app/audit';
 import { Db } from '@app/persistence';
 import { AuditVerificationJobs } from '../../apps/api/src/audit/verification-jobs.service';
-import { AUDIT_PARTITIONS } from '../../libs/persistence/src/migrations/1764970000100-partition-audit-entries';
+import { AUDIT_PARTITIONS, PartitionAuditEntries1764970000100 } from '../../libs/persistence/src/migrations/1764970000100-partition-audit-entries';
 import { TEST_DATABASES } from '../support/databases';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { apply, auth, history, pmCaseIn, pmStep, verifyAudit } from '../support/cases';
@@ -73,15 +73,30 @@ const LENGTH = 5;
   });
 
   it('is undone and redone with the rows in place, the chains verifying and the triggers firing both ways', async () => {
+    // This migration's own down and up, whatever migrations came after it.
     const dataSource = t.app.get(DataSource);
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    const migration = new PartitionAuditEntries1764970000100();
+    const inTransaction = async (step: 'up' | 'down') => {
+      const runner = dataSource.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        await migration[step](runner);
+        await runner.commitTransaction();
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      } finally {
+        await runner.release();
+      }
+    };
+    await inTransaction('down');
     expect(await kind()).toBe('r');
     expect(await count()).toBe(expected());
     expect(await verifyAudit(t)).toMatchObject({ ok: true, checked: expected() });
     expect(await refusal(db.execute('DELETE FROM audit_entries WHERE case_id = :id', { id: live.id }))).toMatch(/append-only/);
     await transitionNoted();
 
-    await dataSource.runMigrations({ transaction: 'each' });
+    await inTransaction('up');
     expect(await kind()).toBe('p');
     expect(await partitions()).toHaveLength(AUDIT_PARTITIONS);
     expect(await count()).toBe(expected());
