@@ -87,6 +87,8 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
     await page.getByTestId('available-events').getByRole('button', { name: label, exact: true }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: label });
     await dialog.waitFor();
+    // Until its opening animation ends the dialog's buttons move; under load a click then can miss.
+    await page.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
     return dialog;
   }
 
