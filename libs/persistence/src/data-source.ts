@@ -27,6 +27,7 @@ import { CaseLedger1764950000000 } from './migrations/1764950000000-case-ledger'
 import { PersonalNotifications1764910000000 } from './migrations/1764910000000-personal-notifications';
 import { AuditEntryDocuments1764920000000 } from './migrations/1764920000000-audit-entry-documents';
 import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
+import { CaseSearch1764960000000 } from './migrations/1764960000000-case-search';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 import { migrateUnderLock } from './migration-lock';
 
@@ -41,6 +42,8 @@ export interface DatabaseConfig {
   poolSize?: number;
   /** SQLite `synchronous` pragma: FULL (default) or NORMAL. */
   sqliteSynchronous?: 'FULL' | 'NORMAL';
+  /** The HMAC key of the identity-number and phone digests (FENGQIAO_SEARCH_KEY); unset: the development key. */
+  searchKey?: string;
 }
 
 export const MIGRATIONS = [
@@ -67,6 +70,7 @@ export const MIGRATIONS = [
   PersonalNotifications1764910000000,
   AuditEntryDocuments1764920000000,
   Webhooks1764900000000,
+  CaseSearch1764960000000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {
