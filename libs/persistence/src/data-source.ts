@@ -28,6 +28,7 @@ import { PersonalNotifications1764910000000 } from './migrations/1764910000000-p
 import { AuditEntryDocuments1764920000000 } from './migrations/1764920000000-audit-entry-documents';
 import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
 import { CaseSearch1764960000000 } from './migrations/1764960000000-case-search';
+import { CaseRecency1764960000100 } from './migrations/1764960000100-case-recency';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 import { migrateUnderLock } from './migration-lock';
 
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   AuditEntryDocuments1764920000000,
   Webhooks1764900000000,
   CaseSearch1764960000000,
+  CaseRecency1764960000100,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

@@ -20,7 +20,12 @@ export class SqlCaseReadModel extends CaseReadModel {
     if (v.kind === 'region') {
       where.push(regionCondition(v.prefix, 'visibleRegion', params));
     } else if (v.kind === 'orgs') {
-      const member = v.memberId ? ' OR c.id IN (SELECT m.case_id FROM case_team_members m WHERE m.user_id = :visibleMember AND m.removed_at IS NULL)' : '';
+      // The team's cases as an array, not a subquery: an OR of three indexable conditions is a union of three index
+      // scans, where an OR with a subquery reads every case.
+      const teamCases = this.db.dialect === 'postgres'
+        ? 'c.id = ANY(ARRAY(SELECT m.case_id FROM case_team_members m WHERE m.user_id = :visibleMember AND m.removed_at IS NULL))'
+        : 'c.id IN (SELECT m.case_id FROM case_team_members m WHERE m.user_id = :visibleMember AND m.removed_at IS NULL)';
+      const member = v.memberId ? ` OR ${teamCases}` : '';
       where.push(`(c.org_id IN (:...visibleOrgs) OR c.origin_org_id IN (:...visibleOrgs)${member})`);
       params.visibleOrgs = v.orgIds;
       if (v.memberId) params.visibleMember = v.memberId;
@@ -71,12 +76,14 @@ export class SqlCaseReadModel extends CaseReadModel {
     const offset = (filter.page - 1) * filter.pageSize;
     // Counting stops one past the limit, so a page can say there is more without reading every match.
     const limit = filter.countLimit === undefined ? undefined : Math.max(filter.countLimit, offset + filter.pageSize);
-    const order = filter.orderBy === 'opened' ? 'c.opened_at, c.id' : 'c.updated_at DESC, c.id';
+    // Most recently changed first comes from case_recency's index (see migration 1764960000100); the ledger's oldest
+    // registration first from cases_opened.
+    const [from, order] = filter.orderBy === 'opened' ? ['cases c', 'c.opened_at, c.id'] : ['cases c JOIN case_recency r ON r.case_id = c.id', 'r.updated_at DESC, r.case_id'];
     const [[{ total }], rows] = await Promise.all([
       limit === undefined
         ? this.db.query<{ total: number }>(`SELECT count(*) AS total FROM cases c ${clause}`, params)
         : this.db.query<{ total: number }>(`SELECT count(*) AS total FROM (SELECT 1 FROM cases c ${clause} LIMIT :countUpTo) counted`, { ...params, countUpTo: limit + 1 }),
-      this.db.query(`SELECT c.* FROM cases c ${clause} ORDER BY ${order} LIMIT :limit OFFSET :offset`, { ...params, limit: filter.pageSize, offset }),
+      this.db.query(`SELECT c.* FROM ${from} ${clause} ORDER BY ${order} LIMIT :limit OFFSET :offset`, { ...params, limit: filter.pageSize, offset }),
     ]);
     const counted = Number(total);
     const capped = limit !== undefined && counted > limit;
