@@ -1,5 +1,6 @@
 import { Db } from '@app/persistence';
 import type { CaseListFilter } from '@app/cases';
+import type { VisibilityFilter } from '@app/organisations';
 import { SqlCaseReadModel } from '../../libs/persistence/src/stores/sql-case-read-model';
 import { fillCases } from '../support/case-fill';
 import { APPLICANT, idNumber, openCase, pmCaseBody, RESPONDENT } from '../support/cases';
@@ -18,8 +19,9 @@ const NEEDLE_ID = idNumber('33019919660606001');
 const NEEDLE_PHONE = '13900001111';
 
 type Filter = Omit<CaseListFilter, 'page' | 'pageSize'>;
-const AUDITOR = { kind: 'region', prefix: '330199' } as const;
-const MEDIATOR = { kind: 'orgs', orgIds: ['org-fengyuan'], memberId: 'fy_mediator' } as const;
+const AUDITOR: VisibilityFilter = { kind: 'region', prefix: '330199' };
+/** A village mediator: the organisation's cases and those of the teams the person is on. */
+const MEDIATOR: VisibilityFilter = { kind: 'orgs', orgIds: ['org-fengyuan'], memberId: 'user-of-a-team' };
 
 /** The list as the console asks for it: first page of 20, counting to 1000. */
 const PAGE = { page: 1, pageSize: 20, countLimit: 1000 };
