@@ -26,9 +26,11 @@ const MEDIATOR: VisibilityFilter = { kind: 'orgs', orgIds: ['org-fengyuan'], mem
 /** The list as the console asks for it: first page of 20, counting to 1000. */
 const PAGE = { page: 1, pageSize: 20, countLimit: 1000 };
 
-/** A sequential scan of cases is bounded only when it feeds the count's LIMIT directly (a broad filter's first 1001). */
+/** A sequential scan of cases is bounded only when it feeds the count's LIMIT (through a Gather, if parallel): a broad filter's first 1001. */
 function unboundedCaseScans(plan: PlanNode): PlanNode[] {
-  const bounded = plan['Node Type'] === 'Aggregate' && plan.Plans?.[0]['Node Type'] === 'Limit' ? (plan.Plans[0].Plans ?? []).filter((p) => p['Node Type'] === 'Seq Scan') : [];
+  const below = (node: PlanNode): PlanNode[] => (node['Node Type'] === 'Gather' ? (node.Plans ?? []).flatMap(below) : [node]);
+  const limit = plan['Node Type'] === 'Aggregate' && plan.Plans?.[0]['Node Type'] === 'Limit' ? plan.Plans[0] : undefined;
+  const bounded = (limit?.Plans ?? []).flatMap(below).filter((p) => p['Node Type'] === 'Seq Scan');
   return seqScansOf(plan, 'cases').filter((scan) => !bounded.includes(scan));
 }
 
@@ -63,7 +65,9 @@ describe.each(TEST_DATABASES)('the case list over 20,000 cases ($name)', (databa
 
   // `uses`: an index the plan must read, where it is the only good plan. A word in a sixth of the cases is found as
   // well by walking the recency index, and a name within one organisation by that organisation's few hundred cases.
-  const cases: [string, Filter, { total: number | 'capped'; uses?: string[] }][] = [
+  // `unindexed`: the documented cost of a query shorter than a trigram (docs/case-list.md): it reads the cases of the
+  // jurisdiction, the count stopping after 1001 matches.
+  const cases: [string, Filter, { total: number | 'capped'; uses?: string[]; unindexed?: boolean }][] = [
     ['everything, for an administrator', { visibility: { kind: 'all' } }, { total: 'capped', uses: ['case_recency_order'] }],
     ["a district auditor's region", { visibility: AUDITOR }, { total: 'capped', uses: ['case_recency_order'] }],
     ["a village mediator's organisation with the team's cases", { visibility: MEDIATOR }, { total: 667 + 1 }],
@@ -72,7 +76,7 @@ describe.each(TEST_DATABASES)('the case list over 20,000 cases ($name)', (databa
     ['open cases of an organisation', { visibility: MEDIATOR, closed: false }, { total: 573 }],
     ['overdue cases of an organisation', { visibility: MEDIATOR, overdue: true }, { total: 0 }],
     ['three characters of a name', { visibility: AUDITOR, q: '欧阳明' }, { total: 1, uses: ['cases_search_text'] }],
-    ['a whole two-character name', { visibility: AUDITOR, q: '郑强' }, { total: 35, uses: ['cases_party_names'] }],
+    ['two characters, which no trigram index holds', { visibility: AUDITOR, q: '郑强' }, { total: 70, unindexed: true }],
     ['a case number fragment', { visibility: AUDITOR, q: 'FILL-0123' }, { total: 96, uses: ['cases_search_text'] }],
     ['a word of the summaries, in many cases', { visibility: AUDITOR, q: '抚养费' }, { total: 'capped' }],
     ['a name within a mediator’s organisation', { visibility: MEDIATOR, q: '欧阳明月' }, { total: 1 }],
@@ -93,6 +97,10 @@ describe.each(TEST_DATABASES)('the case list over 20,000 cases ($name)', (databa
   it.each(cases)('%s: reads cases through indexes (PostgreSQL)', async (_label, filter, expected) => {
     const { statements } = await list(filter);
     expect(statements).toHaveLength(2);
+    if (expected.unindexed) {
+      for (const { plan } of statements) expect(planText(plan)).toMatch(/^(Aggregate\n {2})?Limit/);
+      return;
+    }
     for (const { sql, plan } of statements) {
       expect({ sql, scans: unboundedCaseScans(plan).map(() => planText(plan)) }).toEqual({ sql, scans: [] });
     }

@@ -5,9 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Free text: on PostgreSQL a trigram GIN index over one expression, `case_search_text`, of the case number, the summary
  * and the party names; a case row carries everything it indexes, so the index is kept by the row's own INSERT (no
- * trigger, no extra statement) and built from the existing rows here. Trigrams cannot find one or two characters, so
- * such a query matches a party's whole name, through a GIN index over `case_party_names`. On SQLite an FTS5 table
- * with the trigram tokenizer and a table of party names, kept by triggers in the writing transaction.
+ * trigger, no extra statement) and built from the existing rows here. On SQLite an FTS5 table with the trigram
+ * tokenizer, kept by triggers in the writing transaction.
  *
  * Identity numbers and phones: `case_search_keys` holds an HMAC of each under the engine's search key, never the
  * value; the engine fills it at start (see SearchKeyIndex), since the key is not the database's to know. The GIN
@@ -36,13 +35,10 @@ export class CaseSearch1764960000000 implements MigrationInterface {
     const pg = runner.connection.options.type === 'postgres';
     if (pg) {
       await runner.query('DROP INDEX cases_search_text');
-      await runner.query('DROP INDEX cases_party_names');
       await runner.query('DROP FUNCTION case_search_text(varchar, text, jsonb)');
-      await runner.query('DROP FUNCTION case_party_names(jsonb)');
       await runner.query('CREATE INDEX cases_parties ON cases USING gin (parties jsonb_path_ops)');
     } else {
       for (const t of ['cases_search_insert', 'cases_search_update', 'cases_search_delete']) await runner.query(`DROP TRIGGER ${t}`);
-      await runner.query('DROP TABLE case_party_names');
       await runner.query('DROP TABLE case_search');
     }
     await runner.query('DROP TABLE case_search_keys');
@@ -60,27 +56,18 @@ async function postgres(runner: QueryRunner): Promise<void> {
   // A unit separator between the parts, so a query does not match across the end of one and the start of the next.
   await runner.query(`CREATE FUNCTION case_search_text(case_no varchar, summary text, parties jsonb) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT case_no || chr(31) || summary || chr(31) || coalesce((SELECT string_agg(e->>'name', chr(31)) FROM jsonb_array_elements(parties) e), '') $$`);
-  await runner.query(`CREATE FUNCTION case_party_names(parties jsonb) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT coalesce(array_agg(e->>'name'), '{}') FROM jsonb_array_elements(parties) e WHERE coalesce(e->>'name', '') <> '' $$`);
   await runner.query(`CREATE INDEX cases_search_text ON cases USING gin (case_search_text(case_no, summary, parties) "${schema}".gin_trgm_ops)`);
-  await runner.query('CREATE INDEX cases_party_names ON cases USING gin (case_party_names(parties))');
   await runner.query('DROP INDEX IF EXISTS cases_parties');
 }
 
 async function sqlite(runner: QueryRunner): Promise<void> {
   await runner.query(`CREATE VIRTUAL TABLE case_search USING fts5(case_id UNINDEXED, body, tokenize = 'trigram')`);
-  await runner.query('CREATE TABLE case_party_names (case_id varchar(36) NOT NULL, name text NOT NULL)');
-  await runner.query('CREATE INDEX case_party_names_name ON case_party_names (name, case_id)');
-  await runner.query('CREATE INDEX case_party_names_case ON case_party_names (case_id)');
   const body = (row: string) =>
     `${row}.case_no || char(31) || ${row}.summary || char(31) || coalesce((SELECT group_concat(json_extract(p.value, '$.name'), char(31)) FROM json_each(${row}.parties) p), '')`;
-  const names = (row: string) =>
-    `INSERT INTO case_party_names (case_id, name) SELECT ${row}.id, json_extract(p.value, '$.name') FROM json_each(${row}.parties) p WHERE coalesce(json_extract(p.value, '$.name'), '') <> ''`;
-  const add = (row: string) => `INSERT INTO case_search (case_id, body) VALUES (${row}.id, ${body(row)}); ${names(row)};`;
-  const remove = (row: string) => `DELETE FROM case_search WHERE case_id = ${row}.id; DELETE FROM case_party_names WHERE case_id = ${row}.id;`;
+  const add = (row: string) => `INSERT INTO case_search (case_id, body) VALUES (${row}.id, ${body(row)});`;
+  const remove = (row: string) => `DELETE FROM case_search WHERE case_id = ${row}.id;`;
   await runner.query(`CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN ${add('new')} END`);
   await runner.query(`CREATE TRIGGER cases_search_update AFTER UPDATE OF case_no, summary, parties ON cases BEGIN ${remove('old')} ${add('new')} END`);
   await runner.query(`CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN ${remove('old')} END`);
   await runner.query(`INSERT INTO case_search (case_id, body) SELECT c.id, ${body('c')} FROM cases c`);
-  await runner.query(`INSERT INTO case_party_names (case_id, name) SELECT c.id, json_extract(p.value, '$.name') FROM cases c, json_each(c.parties) p WHERE coalesce(json_extract(p.value, '$.name'), '') <> ''`);
 }
