@@ -162,6 +162,7 @@ async function startEngine(schema) {
     FENGQIAO_PG_POOL: pool,
     FENGQIAO_DEMO: '0',
     FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'),
+    FENGQIAO_SEARCH_KEY: 'bench-search-key-of-sufficient-length-0000',
     FENGQIAO_WORKER: '1',
     FENGQIAO_WORKER_INTERVAL_MS: '1000',
     FENGQIAO_WORKER_CONCURRENCY: concurrency,

@@ -36,6 +36,7 @@ async function main() {
     FENGQIAO_DEMO: '1',
     FENGQIAO_DEMO_PASSWORD: password,
     FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'),
+    FENGQIAO_SEARCH_KEY: 'bench-search-key-of-sufficient-length-0000',
     FENGQIAO_WORKER: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     DATABASE_URL: pgUrl,

@@ -72,6 +72,7 @@ async function runEngine(database) {
     FENGQIAO_DEMO: '1',
     FENGQIAO_DEMO_PASSWORD: password,
     FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'),
+    FENGQIAO_SEARCH_KEY: 'bench-search-key-of-sufficient-length-0000',
     FENGQIAO_WORKER: '1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(database === 'postgres' ? { DATABASE_URL: pgUrl, FENGQIAO_PG_SCHEMA: schema, FENGQIAO_PG_POOL: process.env.FENGQIAO_PG_POOL ?? '16' } : { FENGQIAO_DB_PATH: join(dir, 'bench.sqlite') }),

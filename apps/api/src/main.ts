@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   if (config.jwtSecretGenerated) {
     log.warn('FENGQIAO_JWT_SECRET is not set: a random secret was generated, so tokens end with this process. Set it for production and for several engine processes.');
   }
+  if (config.searchKeyDefault) {
+    log.warn('FENGQIAO_SEARCH_KEY is not set: identity numbers and phones are made searchable with the development key, which anyone can read in the source. Set it to a random value of at least 32 characters (the same on every engine); the next start then digests every case again.');
+  }
   if (!config.checkpoints.signingKey) {
     log.warn('FENGQIAO_CHECKPOINT_KEY is not set: no signed audit checkpoints are written, so an edit by someone with database access that recomputes the hashes goes unnoticed. Set it to an Ed25519 private key (PEM or file path), or an SM2 one with FENGQIAO_AUDIT_HASH=sm3.');
   }

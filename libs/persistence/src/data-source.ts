@@ -29,6 +29,8 @@ import { RoleNotifications1764996000000 } from './migrations/1764996000000-role-
 import { PersonalNotifications1764910000000 } from './migrations/1764910000000-personal-notifications';
 import { AuditEntryDocuments1764920000000 } from './migrations/1764920000000-audit-entry-documents';
 import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
+import { CaseSearch1764960000000 } from './migrations/1764960000000-case-search';
+import { CaseRecency1764960000100 } from './migrations/1764960000100-case-recency';
 import { AuditVerificationJobs1764970000000 } from './migrations/1764970000000-audit-verification-jobs';
 import { PartitionAuditEntries1764970000100 } from './migrations/1764970000100-partition-audit-entries';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
@@ -45,6 +47,8 @@ export interface DatabaseConfig {
   poolSize?: number;
   /** SQLite `synchronous` pragma: FULL (default) or NORMAL. */
   sqliteSynchronous?: 'FULL' | 'NORMAL';
+  /** The HMAC key of the identity-number and phone digests (FENGQIAO_SEARCH_KEY); unset: the development key. */
+  searchKey?: string;
 }
 
 export const MIGRATIONS = [
@@ -73,6 +77,8 @@ export const MIGRATIONS = [
   PersonalNotifications1764910000000,
   AuditEntryDocuments1764920000000,
   Webhooks1764900000000,
+  CaseSearch1764960000000,
+  CaseRecency1764960000100,
   AuditVerificationJobs1764970000000,
   PartitionAuditEntries1764970000100,
 ];

@@ -33,6 +33,8 @@ import { SqlRiskRegisterStore } from './stores/sql-risk-register.store';
 import { TypeOrmDirectoryRepository } from './stores/typeorm-directory.repository';
 import { TypeOrmHolidayStore } from './stores/typeorm-holiday.store';
 import { SqlCaseTeamReadModel } from './stores/sql-case-team.read-model';
+import { SearchDigests } from './search/search-digests';
+import { syncSearchKeys } from './search/search-key-index';
 
 export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
 const OPENED = Symbol('OPENED_DATABASE');
@@ -55,12 +57,19 @@ export class PersistenceModule implements OnApplicationShutdown {
       module: PersistenceModule,
       providers: [
         { provide: DATABASE_CONFIG, useValue: config },
-        { provide: OPENED, useFactory: () => openDatabase(config) },
+        {
+          provide: OPENED,
+          useFactory: async () => {
+            const opened = await openDatabase(config);
+            await syncSearchKeys(opened.db, new SearchDigests(config.searchKey));
+            return opened;
+          },
+        },
         { provide: DataSource, inject: [OPENED], useFactory: (o: { dataSource: DataSource }) => o.dataSource },
         { provide: Db, inject: [OPENED], useFactory: (o: { db: Db }) => o.db },
         // An eighth of the pool for commits in flight (measured best of 1, 2 and 4 on two cores) leaves connections for reads while commits are grouped.
-        { provide: CaseStore, ...withDb((db) => new SqlCaseStore(db, db.dialect === 'postgres' ? Math.max(1, Math.floor((config.poolSize ?? DEFAULT_PG_POOL) / 8)) : 1)) },
-        { provide: CaseReadModel, ...withDb((db) => new SqlCaseReadModel(db)) },
+        { provide: CaseStore, ...withDb((db) => new SqlCaseStore(db, db.dialect === 'postgres' ? Math.max(1, Math.floor((config.poolSize ?? DEFAULT_PG_POOL) / 8)) : 1, new SearchDigests(config.searchKey))) },
+        { provide: CaseReadModel, ...withDb((db) => new SqlCaseReadModel(db, new SearchDigests(config.searchKey))) },
         { provide: OutboxStore, ...withDb((db) => new SqlOutboxStore(db)) },
         { provide: TransferReadModel, ...withDb((db) => new SqlTransferReadModel(db)) },
         { provide: AuditStore, ...withDb((db) => new SqlAuditStore(db)) },

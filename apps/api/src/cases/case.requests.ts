@@ -222,6 +222,11 @@ export class ListCasesRequest {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsChineseIdNumber()
   idNumber?: string;
+  @ApiPropertyOptional({ description: '当事人联系电话（精确匹配，不计分隔符）；每次查询记入安全审计日志', example: '13812345678' })
+  @IsOptional()
+  @Transform(trim)
+  @IsChinesePhone()
+  phone?: string;
   @ApiPropertyOptional({ enum: Object.keys(CATEGORIES), description: '纠纷类型' }) @IsOptional() @IsString() @MaxLength(60) category?: string;
   @ApiPropertyOptional({ enum: Object.keys(SOURCES), description: '案件来源' }) @IsOptional() @IsString() @MaxLength(60) source?: string;
   @ApiPropertyOptional({ description: '承办调解员的用户 id，或 me（本人）' }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/) mediator?: string;

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { SecurityLog } from '@app/audit';
-import { maskIdNumber, type Viewer } from '@app/organisations';
+import { maskIdNumber, maskPhone, type Viewer } from '@app/organisations';
 import { ApplyCaseEventCommand, CaseLedger, CaseNotFoundError, GetCaseHistoryQuery, GetCaseQuery, ListCasesQuery, OpenCaseCommand, type CaseView } from '@app/cases';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { ClientIp } from '../http/client-ip';
@@ -49,12 +49,19 @@ export class CasesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Cases visible to the caller, filtered and paginated; `idNumber` finds the cases of a party by identity number, and is logged (案件列表)' })
+  @ApiOperation({
+    summary:
+      'Cases visible to the caller, filtered and paginated; `idNumber` and `phone` find the cases of a party, and are logged. `total` counts up to 1000 (or to the end of the page asked for); past that `totalCapped` is true (案件列表)',
+  })
   async list(@CurrentViewer() viewer: Viewer, @Query() q: ListCasesRequest, @ClientIp() ip: string | null) {
     const page = await this.queries.execute(new ListCasesQuery(viewer, q));
     if (q.idNumber) {
       const detail = { idNumber: maskIdNumber(q.idNumber), matched: page.total };
       await this.securityLog.record({ kind: 'ID_NUMBER_SEARCH', actorId: viewer.userId, username: viewer.username, ip, detail });
+    }
+    if (q.phone) {
+      const detail = { phone: maskPhone(q.phone), matched: page.total };
+      await this.securityLog.record({ kind: 'PHONE_SEARCH', actorId: viewer.userId, username: viewer.username, ip, detail });
     }
     return page;
   }
@@ -67,7 +74,7 @@ export class CasesController {
     const ledger = await this.ledger.open(viewer, q);
     const filters = Object.entries(q)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}=${k === 'idNumber' ? maskIdNumber(String(v)) : Array.isArray(v) ? v.join(',') : String(v)}`)
+      .map(([k, v]) => `${k}=${k === 'idNumber' ? maskIdNumber(String(v)) : k === 'phone' ? maskPhone(String(v)) : Array.isArray(v) ? v.join(',') : String(v)}`)
       .join('; ');
     const name = `案件台账-${new Date().toISOString().slice(0, 10)}.xlsx`;
     await this.securityLog.record({ kind: 'EXPORT', actorId: viewer.userId, username: viewer.username, ip, detail: { export: 'ledger.xlsx', filters, rows: ledger.count } });

@@ -31,6 +31,8 @@ export interface AppConfig {
   jwtSecret: string;
   jwtSecretGenerated: boolean;
   jwtTtl: string;
+  /** FENGQIAO_SEARCH_KEY was not set: identity numbers and phones are digested with the development key. */
+  searchKeyDefault: boolean;
   manualClock: boolean;
   /** Where the manual test clock starts (FENGQIAO_CLOCK_START); null: the current time. */
   clockStart: Date | null;
@@ -111,6 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && (KNOWN_DEFAULT_SECRETS.has(secret) || secret.length < 32)) {
     throw new Error('FENGQIAO_JWT_SECRET must be set to a random value of at least 32 characters when NODE_ENV=production');
   }
+  // The digests that find cases by identity number or phone are stored: the key must outlive the process, unlike
+  // the JWT secret, so there is no random fallback; changing it makes the next start digest every case again.
+  const searchKey = env.FENGQIAO_SEARCH_KEY ?? '';
+  if (production && (KNOWN_DEFAULT_SECRETS.has(searchKey) || searchKey.length < 32)) {
+    throw new Error('FENGQIAO_SEARCH_KEY must be set to a random value of at least 32 characters when NODE_ENV=production');
+  }
   const manualClock = env.FENGQIAO_CLOCK === 'manual';
   if (env.FENGQIAO_CLOCK && !['manual', 'system'].includes(env.FENGQIAO_CLOCK)) throw new Error('FENGQIAO_CLOCK must be "manual" or "system"');
   if (manualClock && production) throw new Error('FENGQIAO_CLOCK=manual is refused when NODE_ENV=production');
@@ -136,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       schema: env.FENGQIAO_PG_SCHEMA || undefined,
       poolSize,
       sqliteSynchronous: sync as 'FULL' | 'NORMAL' | undefined,
+      searchKey: searchKey || undefined,
     },
     embedded,
     seedDemo: embedded ? demo !== '0' : demo === '1',
@@ -143,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: secret || randomBytes(32).toString('hex'),
     jwtSecretGenerated: !secret,
     jwtTtl: tokenLifetime(env.FENGQIAO_JWT_TTL),
+    searchKeyDefault: !searchKey,
     manualClock,
     clockStart,
     legalPeriods: parseLegalPeriodOverrides(env.FENGQIAO_LEGAL_PERIODS),

@@ -23,6 +23,14 @@ describe('the configuration, checked at start', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('refuses to run in production on the development search key, and uses it with a warning elsewhere', () => {
+    const production = { NODE_ENV: 'production', FENGQIAO_JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(production)).toThrow('FENGQIAO_SEARCH_KEY must be set to a random value of at least 32 characters when NODE_ENV=production');
+    expect(() => loadConfig({ ...production, FENGQIAO_SEARCH_KEY: 'short' })).toThrow('FENGQIAO_SEARCH_KEY must be set');
+    expect(loadConfig({ ...production, FENGQIAO_SEARCH_KEY: 'k'.repeat(32) })).toMatchObject({ searchKeyDefault: false, database: { searchKey: 'k'.repeat(32) } });
+    expect(loadConfig({})).toMatchObject({ searchKeyDefault: true, database: { searchKey: undefined } });
+  });
+
   it('names every bad value at once', () => {
     expect(() => loadConfig({ FENGQIAO_WORKER: 'false', FENGQIAO_JWT_TTL: 'forever', FENGQIAO_DEMO: 'yes' })).toThrow(
       'The configuration has 3 bad values:\n- FENGQIAO_DEMO must be 0 or 1, not "yes"\n- FENGQIAO_WORKER must be 0 or 1, not "false"\n- FENGQIAO_JWT_TTL must be whole seconds',
@@ -32,7 +40,7 @@ describe('the configuration, checked at start', () => {
   it('accepts the documented forms and defaults', () => {
     const config = loadConfig({ FENGQIAO_WORKER: '0', FENGQIAO_JWT_TTL: '90m', FENGQIAO_PG_POOL: '8', DATABASE_URL: 'postgres://u:p@db/fengqiao', FENGQIAO_LOG_FORMAT: 'json' });
     expect(config).toMatchObject({ worker: false, jwtTtl: '90m', database: { poolSize: 8 }, logFormat: 'json', shutdown: { graceMs: 25_000, delayMs: 0 }, metrics: { token: null, allow: ['127.0.0.1/8', '::1'] } });
-    expect(loadConfig({ NODE_ENV: 'production', FENGQIAO_JWT_SECRET: 'x'.repeat(40) }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', FENGQIAO_JWT_SECRET: 'x'.repeat(40), FENGQIAO_SEARCH_KEY: 'y'.repeat(40) }).logFormat).toBe('json');
     expect(loadConfig({}).logFormat).toBe('pretty');
     expect(loadConfig({}).webhooks).toEqual({ maxAttempts: 8, backoffSeconds: 30, backoffMaxSeconds: 21_600, timeoutMs: 10_000, intervalMs: 10_000 });
     expect(loadConfig({ FENGQIAO_WEBHOOK_MAX_ATTEMPTS: '3', FENGQIAO_WEBHOOK_INTERVAL_MS: '500' }).webhooks).toMatchObject({ maxAttempts: 3, intervalMs: 500 });

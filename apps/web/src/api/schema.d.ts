@@ -147,7 +147,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cases visible to the caller, filtered and paginated; `idNumber` finds the cases of a party by identity number, and is logged (案件列表) */
+        /** Cases visible to the caller, filtered and paginated; `idNumber` and `phone` find the cases of a party, and are logged. `total` counts up to 1000 (or to the end of the page asked for); past that `totalCapped` is true (案件列表) */
         get: operations["CasesController_list"];
         put?: never;
         /** Open a case (登记案件) */
@@ -2648,7 +2648,10 @@ export interface components {
         };
         CaseListView: {
             items: components["schemas"]["CaseSummaryView"][];
+            /** @description The matching cases; when `totalCapped`, where counting stopped (1000, or the end of the page asked for if later). */
             total: number;
+            /** @description More cases match than `total` (the console shows 1000+). */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };
@@ -11165,6 +11168,8 @@ export interface operations {
                 q?: string;
                 /** @description 当事人居民身份证号码（18位，精确匹配）；每次查询记入安全审计日志 */
                 idNumber?: string;
+                /** @description 当事人联系电话（精确匹配，不计分隔符）；每次查询记入安全审计日志 */
+                phone?: string;
                 /** @description 纠纷类型 */
                 category?: "MARRIAGE_FAMILY" | "NEIGHBOUR" | "HOUSING_HOMESTEAD" | "CONTRACT" | "BUSINESS_OPERATION" | "TORT_DAMAGES" | "FOREST_LAND" | "LAND_EXPROPRIATION_DEMOLITION" | "ENVIRONMENTAL" | "LABOUR" | "CONSUMER" | "MEDICAL" | "ROAD_TRAFFIC" | "PROPERTY_MANAGEMENT" | "VILLAGE_AFFAIRS" | "FINANCE" | "NEW_EMPLOYMENT_FORMS" | "OTHER";
                 /** @description 案件来源 */
@@ -11316,6 +11321,8 @@ export interface operations {
                 q?: string;
                 /** @description 当事人居民身份证号码（18位，精确匹配）；每次查询记入安全审计日志 */
                 idNumber?: string;
+                /** @description 当事人联系电话（精确匹配，不计分隔符）；每次查询记入安全审计日志 */
+                phone?: string;
                 /** @description 纠纷类型 */
                 category?: "MARRIAGE_FAMILY" | "NEIGHBOUR" | "HOUSING_HOMESTEAD" | "CONTRACT" | "BUSINESS_OPERATION" | "TORT_DAMAGES" | "FOREST_LAND" | "LAND_EXPROPRIATION_DEMOLITION" | "ENVIRONMENTAL" | "LABOUR" | "CONSUMER" | "MEDICAL" | "ROAD_TRAFFIC" | "PROPERTY_MANAGEMENT" | "VILLAGE_AFFAIRS" | "FINANCE" | "NEW_EMPLOYMENT_FORMS" | "OTHER";
                 /** @description 案件来源 */
@@ -14016,7 +14023,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 事件类别 */
-                kind?: "LOGIN_SUCCEEDED" | "LOGIN_FAILED" | "LOGIN_LOCKED" | "ACCOUNT_UNLOCKED" | "LOGOUT" | "SESSION_EXPIRED" | "PASSWORD_CHANGED" | "PASSWORD_RESET" | "ACCOUNT_CREATED" | "ROLE_CHANGED" | "ACCOUNT_DEACTIVATED" | "ACCOUNT_REACTIVATED" | "ORGANISATION_CHANGED" | "EXPORT" | "PERSONAL_DATA_READ" | "ID_NUMBER_SEARCH" | "SECURITY_LOG_PURGED";
+                kind?: "LOGIN_SUCCEEDED" | "LOGIN_FAILED" | "LOGIN_LOCKED" | "ACCOUNT_UNLOCKED" | "LOGOUT" | "SESSION_EXPIRED" | "PASSWORD_CHANGED" | "PASSWORD_RESET" | "ACCOUNT_CREATED" | "ROLE_CHANGED" | "ACCOUNT_DEACTIVATED" | "ACCOUNT_REACTIVATED" | "ORGANISATION_CHANGED" | "EXPORT" | "PERSONAL_DATA_READ" | "ID_NUMBER_SEARCH" | "PHONE_SEARCH" | "SECURITY_LOG_PURGED";
                 /** @description 操作人：账号 id 或用户名 */
                 actor?: string;
                 /** @description 涉及的案件 id */
@@ -14045,7 +14052,7 @@ export interface operations {
                             at: string;
                             kind: string;
                             /** @enum {string} */
-                            kindLabel: "登录成功" | "登录失败" | "登录锁定" | "解除锁定" | "退出登录" | "会话超时" | "修改密码" | "重置密码" | "新建账号" | "角色或权限变更" | "停用账号" | "启用账号" | "单位变更" | "数据导出" | "查看个人信息明文" | "按身份证号查询" | "安全日志到期清理";
+                            kindLabel: "登录成功" | "登录失败" | "登录锁定" | "解除锁定" | "退出登录" | "会话超时" | "修改密码" | "重置密码" | "新建账号" | "角色或权限变更" | "停用账号" | "启用账号" | "单位变更" | "数据导出" | "查看个人信息明文" | "按身份证号查询" | "按电话号码查询" | "安全日志到期清理";
                             actor: {
                                 id: string | null;
                                 username: string | null;

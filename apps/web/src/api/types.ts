@@ -30,8 +30,8 @@ export type OrgUser = Answer<'DirectoryController_myUsers'>[number];
 
 export type CaseSummary = Schemas['CaseSummaryView'];
 export type NextDeadline = NonNullable<CaseSummary['nextDeadline']>;
-/** A page of a list: the engine's lists share the case list's paging fields. */
-export type Page<T> = Omit<Schemas['CaseListView'], 'items'> & { items: T[] };
+/** A page of a list: the engine's lists share the case list's paging fields; only the case list stops counting (totalCapped). */
+export type Page<T> = Omit<Schemas['CaseListView'], 'items' | 'totalCapped'> & { items: T[]; totalCapped?: boolean };
 
 export type CaseView = Schemas['CaseView'];
 export type Party = CaseView['parties'][number];

@@ -2,13 +2,15 @@ import { Card, Empty, Flex, Grid, Pagination, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { CaseSummary } from '../api/types';
-import { chinaTime } from '../lib/format';
+import { chinaTime, countText } from '../lib/format';
 import { NextDeadlineTag, StateTag } from './CaseTags';
 
 interface Props {
   items: CaseSummary[];
   loading?: boolean;
   total?: number;
+  /** More cases match than `total` (the case list counts to 1000): shown as 共 1000+ 件. */
+  totalCapped?: boolean;
   page?: number;
   pageSize?: number;
   onPage?: (page: number, pageSize: number) => void;
@@ -18,9 +20,10 @@ interface Props {
 const SUMMARY_MIN_WIDTH = 140;
 
 /** Cases as a table on an office screen and as cards on a phone, so nothing is wider than the screen. */
-export function CaseList({ items, loading, total, page, pageSize, onPage, empty = '暂无案件' }: Props) {
+export function CaseList({ items, loading, total, totalCapped, page, pageSize, onPage, empty = '暂无案件' }: Props) {
   const screens = Grid.useBreakpoint();
-  const pagination = total !== undefined && onPage ? { total, current: page, pageSize, onChange: onPage, showSizeChanger: true, showTotal: (n: number) => `共 ${n} 件` } : false;
+  const pagination =
+    total !== undefined && onPage ? { total, current: page, pageSize, onChange: onPage, showSizeChanger: true, showTotal: (n: number) => `共 ${countText({ total: n, totalCapped })} 件` } : false;
 
   if (!screens.md) {
     return (

@@ -32,3 +32,8 @@ export function daysLeftColor(daysLeft: number): 'red' | 'orange' | 'blue' {
 export const DAY_TYPE_LABELS: Record<string, string> = { calendar: '自然日', working: '工作日' };
 
 export const PERIOD_UNIT_LABELS: Record<string, string> = { day: '日', month: '个月', year: '年' };
+
+/** A list's count: the case list stops counting at 1000, shown as 1000+. */
+export function countText(page: { total: number; totalCapped?: boolean } | undefined): string | undefined {
+  return page ? `${page.total}${page.totalCapped ? '+' : ''}` : undefined;
+}

@@ -243,6 +243,7 @@ export function CaseListPage() {
             items={list.data?.items ?? []}
             loading={list.loading}
             total={list.data?.total ?? 0}
+            totalCapped={list.data?.totalCapped}
             page={page}
             pageSize={pageSize}
             onPage={(p, size) => {

@@ -12,6 +12,7 @@ import { EscalatedList } from '../components/EscalatedList';
 import { InboxList } from '../components/InboxList';
 import { UnassignedQueue } from '../components/UnassignedQueue';
 import { INBOX_PATH } from '../layout/menu';
+import { countText } from '../lib/format';
 
 /** How far ahead "due soon" looks. */
 const DUE_SOON_DAYS = 7;
@@ -55,14 +56,14 @@ export function WorkQueuePage() {
     q.error ? (
       <ErrorNotice error={q.error} onRetry={q.reload} />
     ) : (
-      <CaseList items={q.data?.items ?? []} loading={q.loading} total={q.data?.total ?? 0} page={q.data?.page} pageSize={QUEUE_SIZE} onPage={onPage(key)} empty={empty} />
+      <CaseList items={q.data?.items ?? []} loading={q.loading} total={q.data?.total ?? 0} totalCapped={q.data?.totalCapped} page={q.data?.page} pageSize={QUEUE_SIZE} onPage={onPage(key)} empty={empty} />
     );
 
-  const counters: { key: QueueKey; title: string; value: number | undefined; color?: string }[] = [
-    { key: 'mine', title: '我的在办案件', value: mine.data?.total },
-    ...(hasTeam ? [{ key: 'team' as const, title: '我参与的', value: team.data?.total }] : []),
+  const counters: { key: QueueKey; title: string; value: number | string | undefined; color?: string }[] = [
+    { key: 'mine', title: '我的在办案件', value: countText(mine.data) },
+    ...(hasTeam ? [{ key: 'team' as const, title: '我参与的', value: countText(team.data) }] : []),
     { key: 'dueSoon', title: `即将到期（${DUE_SOON_DAYS}日内）`, value: dueSoon.data?.total, color: '#d46b08' },
-    { key: 'overdue', title: '已逾期', value: overdue.data?.total, color: '#cf1322' },
+    { key: 'overdue', title: '已逾期', value: countText(overdue.data), color: '#cf1322' },
     ...(hasInbox ? [{ key: 'toSign' as const, title: '待签收', value: toSign.data?.total }] : []),
     ...(hasUnassigned ? [{ key: 'unassigned' as const, title: '待分配', value: unassigned.data?.total, color: '#1d39c4' }] : []),
     ...(hasEscalated ? [{ key: 'escalated' as const, title: '督办（下级单位逾期）', value: escalated.data?.total, color: '#cf1322' }] : []),
@@ -136,7 +137,7 @@ function QueueCard({ id, label, channel }: { id: string; label: string; channel:
   return (
     <Link to={`/cases?queue=${encodeURIComponent(id)}`} data-testid={`queue-${id}`}>
       <Card size="small" hoverable>
-        <Statistic title={label} value={count.data?.total ?? '—'} />
+        <Statistic title={label} value={countText(count.data) ?? '—'} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {channel}
         </Typography.Text>

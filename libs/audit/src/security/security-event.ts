@@ -16,6 +16,7 @@ export const SECURITY_EVENT_KINDS = {
   EXPORT: '数据导出',
   PERSONAL_DATA_READ: '查看个人信息明文',
   ID_NUMBER_SEARCH: '按身份证号查询',
+  PHONE_SEARCH: '按电话号码查询',
   SECURITY_LOG_PURGED: '安全日志到期清理',
 } as const;
 

@@ -23,6 +23,8 @@ export interface CaseListFilter {
   q?: string;
   /** Cases with a party holding this resident identity number. */
   idNumber?: string;
+  /** Cases with a party of this phone number. */
+  phone?: string;
   closed?: boolean;
   category?: string;
   source?: string;
@@ -34,11 +36,19 @@ export interface CaseListFilter {
   orderBy?: 'opened';
   page: number;
   pageSize: number;
+  /**
+   * Count the matching cases only this far (at least to the end of the page asked for); unset: count them all. An
+   * exact count of a province's cases costs a scan of every match on every page.
+   */
+  countLimit?: number;
 }
 
 export interface CasePage {
   items: CaseRecord[];
+  /** The matching cases, or where counting stopped when `totalCapped`. */
   total: number;
+  /** More cases match than `total`: counting stopped at the filter's `countLimit`. */
+  totalCapped: boolean;
 }
 
 /** A case pinned to one version of its workflow, as a migration lists it. */

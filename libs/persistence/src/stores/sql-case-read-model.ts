@@ -1,10 +1,15 @@
 import { CaseReadModel, type CaseListFilter, type CasePage, type PinnedCase } from '@app/cases';
 import type { DeadlineRecord } from '@app/deadlines';
 import { readBool, type Db, type Params } from '../db/db';
+import { SearchDigests } from '../search/search-digests';
 import { toCase, toDeadline } from './row-mappers';
+import { freeTextCondition, regionCondition } from './case-search-sql';
 
 export class SqlCaseReadModel extends CaseReadModel {
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly digests = new SearchDigests(),
+  ) {
     super();
   }
 
@@ -13,10 +18,14 @@ export class SqlCaseReadModel extends CaseReadModel {
     const params: Params = {};
     const v = filter.visibility;
     if (v.kind === 'region') {
-      where.push('c.region_code LIKE :regionPrefix');
-      params.regionPrefix = `${v.prefix}%`;
+      where.push(regionCondition(v.prefix, 'visibleRegion', params));
     } else if (v.kind === 'orgs') {
-      const member = v.memberId ? ' OR c.id IN (SELECT m.case_id FROM case_team_members m WHERE m.user_id = :visibleMember AND m.removed_at IS NULL)' : '';
+      // The team's cases as an array, not a subquery: an OR of three indexable conditions is a union of three index
+      // scans, where an OR with a subquery reads every case.
+      const teamCases = this.db.dialect === 'postgres'
+        ? 'c.id = ANY(ARRAY(SELECT m.case_id FROM case_team_members m WHERE m.user_id = :visibleMember AND m.removed_at IS NULL))'
+        : 'c.id IN (SELECT m.case_id FROM case_team_members m WHERE m.user_id = :visibleMember AND m.removed_at IS NULL)';
+      const member = v.memberId ? ` OR ${teamCases}` : '';
       where.push(`(c.org_id IN (:...visibleOrgs) OR c.origin_org_id IN (:...visibleOrgs)${member})`);
       params.visibleOrgs = v.orgIds;
       if (v.memberId) params.visibleMember = v.memberId;
@@ -27,17 +36,17 @@ export class SqlCaseReadModel extends CaseReadModel {
     }
     if (filter.state) (where.push('c.state = :state'), (params.state = filter.state));
     if (filter.states) {
-      if (!filter.states.length) return { items: [], total: 0 };
+      if (!filter.states.length) return { items: [], total: 0, totalCapped: false };
       where.push('c.state IN (:...states)');
       params.states = filter.states;
     }
     if (filter.workflowId) (where.push('c.workflow_id = :workflowId'), (params.workflowId = filter.workflowId));
     if (filter.orgId) (where.push('c.org_id = :orgId'), (params.orgId = filter.orgId));
-    if (filter.regionCode) (where.push('c.region_code LIKE :regionCode'), (params.regionCode = `${filter.regionCode}%`));
+    if (filter.regionCode) where.push(regionCondition(filter.regionCode, 'region', params));
     if (filter.assigneeId) (where.push('c.assignee_id = :assigneeId'), (params.assigneeId = filter.assigneeId));
     if (filter.unassigned) where.push('c.assignee_id IS NULL');
     if (filter.workflowIds) {
-      if (!filter.workflowIds.length) return { items: [], total: 0 };
+      if (!filter.workflowIds.length) return { items: [], total: 0, totalCapped: false };
       where.push('c.workflow_id IN (:...workflowIds)');
       params.workflowIds = filter.workflowIds;
     }
@@ -47,19 +56,14 @@ export class SqlCaseReadModel extends CaseReadModel {
     if (filter.openedFrom) (where.push('c.opened_at >= :openedFrom'), (params.openedFrom = filter.openedFrom));
     if (filter.openedBefore) (where.push('c.opened_at < :openedBefore'), (params.openedBefore = filter.openedBefore));
     if (filter.q) {
-      // Party names only: matching the whole parties document would let a viewer who sees them masked confirm an
-      // identity number or phone by guessing it.
-      const partyNames =
-        this.db.dialect === 'postgres'
-          ? `EXISTS (SELECT 1 FROM jsonb_array_elements(c.parties) p WHERE p->>'name' LIKE :q)`
-          : `EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE json_extract(p.value, '$.name') LIKE :q)`;
-      where.push(`(c.case_no LIKE :q OR c.summary LIKE :q OR ${partyNames})`);
-      params.q = `%${filter.q.replace(/[%_]/g, '')}%`;
+      const text = freeTextCondition(this.db.dialect, filter.q, params);
+      if (text) where.push(text);
     }
-    if (filter.idNumber) {
-      // Containment of a whole party object is what the GIN index on parties answers on PostgreSQL.
-      if (this.db.dialect === 'postgres') (where.push('c.parties @> :idProbe::jsonb'), (params.idProbe = JSON.stringify([{ idNumber: filter.idNumber }])));
-      else (where.push(`EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE json_extract(p.value, '$.idNumber') = :idNumber)`), (params.idNumber = filter.idNumber));
+    // Identity numbers and phones are found by their keyed digests only: the parties document is not searched.
+    for (const [kind, value] of [['ID', filter.idNumber], ['PHONE', filter.phone]] as const) {
+      if (!value) continue;
+      where.push(`c.id IN (SELECT k.case_id FROM case_search_keys k WHERE k.kind = '${kind}' AND k.digest = :${kind}digest)`);
+      params[`${kind}digest`] = this.digests.digest(kind, value);
     }
     if (filter.overdue !== undefined) {
       // The deadline lists' meaning of overdue: a pending deadline past its due instant, or one the worker marked missed
@@ -69,14 +73,21 @@ export class SqlCaseReadModel extends CaseReadModel {
       Object.assign(params, { now, notClosed: false });
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total FROM cases c ${clause}`, params);
-    const order = filter.orderBy === 'opened' ? 'c.opened_at, c.id' : 'c.updated_at DESC, c.id';
-    const rows = await this.db.query(`SELECT c.* FROM cases c ${clause} ORDER BY ${order} LIMIT :limit OFFSET :offset`, {
-      ...params,
-      limit: filter.pageSize,
-      offset: (filter.page - 1) * filter.pageSize,
-    });
-    return { items: rows.map(toCase), total: Number(total) };
+    const offset = (filter.page - 1) * filter.pageSize;
+    // Counting stops one past the limit, so a page can say there is more without reading every match.
+    const limit = filter.countLimit === undefined ? undefined : Math.max(filter.countLimit, offset + filter.pageSize);
+    // Most recently changed first comes from case_recency's index (see migration 1764960000100); the ledger's oldest
+    // registration first from cases_opened.
+    const [from, order] = filter.orderBy === 'opened' ? ['cases c', 'c.opened_at, c.id'] : ['cases c JOIN case_recency r ON r.case_id = c.id', 'r.updated_at DESC, r.case_id'];
+    const [[{ total }], rows] = await Promise.all([
+      limit === undefined
+        ? this.db.query<{ total: number }>(`SELECT count(*) AS total FROM cases c ${clause}`, params)
+        : this.db.query<{ total: number }>(`SELECT count(*) AS total FROM (SELECT 1 FROM cases c ${clause} LIMIT :countUpTo) counted`, { ...params, countUpTo: limit + 1 }),
+      this.db.query(`SELECT c.* FROM ${from} ${clause} ORDER BY ${order} LIMIT :limit OFFSET :offset`, { ...params, limit: filter.pageSize, offset }),
+    ]);
+    const counted = Number(total);
+    const capped = limit !== undefined && counted > limit;
+    return { items: rows.map(toCase), total: capped ? limit : counted, totalCapped: capped };
   }
 
   async deadlinesOf(caseIds: string[]): Promise<DeadlineRecord[]> {

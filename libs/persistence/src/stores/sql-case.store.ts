@@ -8,6 +8,7 @@ import { PG_TEAM_ROWS, removeMemberStatement, teamMemberParams, withTeam } from 
 import { attachmentParams } from './attachment-rows';
 import { GroupCommit } from './group-commit';
 import { chain, gatedInsert, insert, isUniqueViolation, type Statement } from './sql-builders';
+import { SearchDigests } from '../search/search-digests';
 
 const CONFLICT = Symbol('conflict');
 
@@ -30,6 +31,8 @@ export class SqlCaseStore extends CaseStore {
     private readonly db: Db,
     /** Commits in flight before further ones are grouped (SQLite runs one transaction at a time anyway). */
     groupLimit = db.dialect === 'sqlite' ? 1 : 4,
+    /** Keyed digests of the parties' identity numbers and phones, written with each new case (case_search_keys). */
+    private readonly digests = new SearchDigests(),
   ) {
     super();
     this.group = new GroupCommit({
@@ -233,12 +236,10 @@ export class SqlCaseStore extends CaseStore {
     const gate: Statement = plan.update
       ? { sql: PG_UPDATE_CASE, params: this.updateParams(plan.update.record, plan.update.expectedVersion) }
       : insert('cases', caseParams(plan.inserts[0], this.db.json), 'g');
-    const rest = this.writes(
-      plan.update ? plan : { ...plan, inserts: plan.inserts.slice(1) },
-      (table, row, prefix) => gatedInsert(table, row, prefix, 'gate'),
-      (i, c) => closeStatement(i, c, 'gate'),
-      'gate',
-    );
+    const gated = (table: string, row: Record<string, unknown>, prefix: string) => gatedInsert(table, row, prefix, 'gate');
+    const rest = this.writes(plan.update ? plan : { ...plan, inserts: plan.inserts.slice(1) }, gated, (i, c) => closeStatement(i, c, 'gate'), 'gate');
+    // The gate inserted the first new case, so writes() left out its search keys.
+    if (!plan.update) rest.push(...this.searchKeys([plan.inserts[0]], gated, 'kg'));
     const statement = chain(gate, rest);
     const rows = await db.query<{ n: number }>(statement.sql, statement.params);
     if (Number(rows[0].n) !== 1) throw CONFLICT;
@@ -256,6 +257,7 @@ export class SqlCaseStore extends CaseStore {
     const json = this.db.json;
     return [
       ...plan.inserts.map((c, i) => ins('cases', caseParams(c, json), `c${i}`)),
+      ...this.searchKeys(plan.inserts, ins, `${ns}k`),
       ...plan.audit.map((e: AuditEntry, i) => ins('audit_entries', auditParams(e, json), `a${i}`)),
       ...plan.deadlinesClosed.map((c, i) => close(i, c)),
       ...(plan.deadlinesUpdated ?? []).map((u, i) => updateDeadlineStatement(i, u, json, gate, ns)),
@@ -287,6 +289,11 @@ export class SqlCaseStore extends CaseStore {
           ]
         : []),
     ];
+  }
+
+  /** Parties are written only with a new case, so that is when its identity numbers and phones get their digests. */
+  private searchKeys(cases: CaseRecord[], ins: (table: string, row: Record<string, unknown>, prefix: string) => Statement, prefix: string): Statement[] {
+    return cases.flatMap((c, i) => this.digests.ofParties(c.parties).map((k, j) => ins('case_search_keys', { kind: k.kind, digest: k.digest, case_id: c.id }, `${prefix}${i}_${j}`)));
   }
 
   private updateParams(record: CaseRecord, expected: number) {

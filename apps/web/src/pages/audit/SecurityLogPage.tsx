@@ -86,7 +86,7 @@ export function SecurityLogPage() {
         }}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-        记录登录与锁定、退出与会话超时、密码修改与重置、查看个人信息明文、按身份证号查询、数据导出和账号变更，保存不少于六个月（网络安全法第二十一条）；办理案件的操作记在各案的办理记录中。
+        记录登录与锁定、退出与会话超时、密码修改与重置、查看个人信息明文、按身份证号或电话号码查询、数据导出和账号变更，保存不少于六个月（网络安全法第二十一条）；办理案件的操作记在各案的办理记录中。
       </Typography.Paragraph>
       </Card>
     </Flex>

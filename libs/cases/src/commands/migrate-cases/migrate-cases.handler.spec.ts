@@ -64,7 +64,7 @@ class MemoryReadModel extends CaseReadModel {
     super();
   }
   async list(_f: CaseListFilter): Promise<CasePage> {
-    return { items: [], total: 0 };
+    return { items: [], total: 0, totalCapped: false };
   }
   async deadlinesOf(): Promise<DeadlineRecord[]> {
     return [];

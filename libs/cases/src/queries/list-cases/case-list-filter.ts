@@ -55,6 +55,7 @@ export function caseListFilter(viewer: Viewer, filters: ListCasesFilters, direct
     closed: queue ? false : filters.closed,
     q: filters.q,
     idNumber: filters.idNumber,
+    phone: filters.phone,
     category: filters.category,
     source: filters.source,
     // Registration days are China days: [start of the first, start of the day after the last).

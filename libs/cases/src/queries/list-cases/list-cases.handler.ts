@@ -6,7 +6,7 @@ import { WorkflowRegistry } from '@app/workflow';
 import { CaseReadModel } from '../../ports/case-read-model.port';
 import { presentSummary } from '../../views/case-summary-view';
 import { caseListFilter } from './case-list-filter';
-import { ListCasesQuery, type CaseListView } from './list-cases.query';
+import { CASE_LIST_COUNT_LIMIT, ListCasesQuery, type CaseListView } from './list-cases.query';
 
 @QueryHandler(ListCasesQuery)
 export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
@@ -21,7 +21,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
     const directory = await this.directoryService.current();
     const now = this.clock.now();
     const page = await this.readModel.list(
-      { ...caseListFilter(viewer, filters, directory, this.registry), page: filters.page, pageSize: filters.pageSize },
+      { ...caseListFilter(viewer, filters, directory, this.registry), page: filters.page, pageSize: filters.pageSize, countLimit: CASE_LIST_COUNT_LIMIT },
       now,
     );
     const deadlines = await this.readModel.deadlinesOf(page.items.map((c) => c.id));
@@ -29,6 +29,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
     return {
       items: page.items.map((c) => presentSummary(c, deadlines.filter((d) => d.caseId === c.id), this.registry, directory, today)),
       total: page.total,
+      totalCapped: page.totalCapped,
       page: filters.page,
       pageSize: filters.pageSize,
     };

@@ -17,6 +17,8 @@ export interface ListCasesFilters {
   q?: string;
   /** A party's resident identity number, matched exactly. */
   idNumber?: string;
+  /** A party's phone number, matched exactly. */
+  phone?: string;
   category?: string;
   /** The intake source (来源). */
   source?: string;
@@ -32,9 +34,15 @@ export interface ListCasesFilters {
   pageSize: number;
 }
 
+/** Counting stops here: past a thousand matches the exact number says nothing a reader needs, and costs a scan. */
+export const CASE_LIST_COUNT_LIMIT = 1000;
+
 export interface CaseListView {
   items: CaseSummaryView[];
+  /** The matching cases; when `totalCapped`, where counting stopped (1000, or the end of the page asked for if later). */
   total: number;
+  /** More cases match than `total` (the console shows 1000+). */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
