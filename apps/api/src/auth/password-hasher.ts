@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
 
-/** Argon2id, the OWASP-recommended password hash. */
+/**
+ * Argon2id, the OWASP-recommended password hash. Each hash or verification holds 64 MiB (argon2's default memory
+ * cost) while it runs, on one of libuv's four threads: four logins at once would add 256 MiB to the process. They
+ * run one at a time instead, so a burst of logins waits in line (tens of milliseconds each) and the engine's
+ * memory stays bounded (docs/benchmarks.md, "Memory").
+ */
 export class PasswordHasher {
+  private line: Promise<unknown> = Promise.resolve();
+
   /**
    * A hash of a random password, made once at start with the same parameters as every account's, so a login for a
    * name with no usable account costs one verification like any other and its timing reveals nothing.
@@ -10,15 +17,21 @@ export class PasswordHasher {
   private readonly dummy = this.hash(randomBytes(32).toString('hex'));
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
+    return this.inLine(() => argon2.hash(password, { type: argon2.argon2id }));
   }
 
   async verify(hash: string, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash, password);
+      return await this.inLine(() => argon2.verify(hash, password));
     } catch {
       return false;
     }
+  }
+
+  private inLine<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.line.then(work, work);
+    this.line = run.catch(() => undefined);
+    return run;
   }
 
   /** Spends a verification on the dummy hash; always false. */
