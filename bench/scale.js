@@ -20,6 +20,7 @@ const { startEngine } = require('./support/engine-process');
 const { get, login } = require('./support/http');
 const { cpuSeconds, drive, peakRss, rawPostgres, seedCases } = require('./support/transition-load');
 const { seedScale } = require('./seed-scale');
+const { PROTO } = require('./support/scale-prototypes');
 
 const root = resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -41,11 +42,16 @@ async function main() {
   await admin.connect();
   await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   const columns = [];
+  // A kept schema (BENCH_SCHEMA) resumes at the number of copies it holds.
   let seeded = 0;
+  if ((await admin.query(`SELECT to_regclass('${schema}.cases') AS t`)).rows[0].t) {
+    seeded = (await admin.query(`SELECT count(*)::int AS n FROM ${schema}.cases WHERE workflow_id = 'pm' AND summary <> $1 AND summary NOT LIKE '压测%'`, [PROTO.summary])).rows[0].n;
+  }
   try {
     for (const size of sizes) {
       console.error(`\n## ${size.toLocaleString('en')} cases (schema ${schema})`);
-      const seed = await seedScale({ cases: size - seeded, databaseUrl: pgUrl, schema });
+      const seed = await seedScale({ cases: Math.max(0, size - seeded), databaseUrl: pgUrl, schema });
+      seed.cases = size;
       seeded = size;
       console.error(`seeded ${seed.cases.toLocaleString('en')} more in ${(seed.totalMs / 1000).toFixed(0)} s (rows ${(seed.loadMs / 1000).toFixed(0)} s, indexes ${(seed.indexMs / 1000).toFixed(0)} s)`);
       const counts = (await admin.query(`SELECT (SELECT count(*) FROM ${schema}.cases)::int AS cases, (SELECT count(*) FROM ${schema}.audit_entries)::int AS audit`)).rows[0];
