@@ -6,20 +6,21 @@
 //   npm run build && npm run bench:transitions
 //   BENCH_SECONDS=15 BENCH_CLIENTS=64 BENCH_CASES=1000 BENCH_DATABASES=postgres,sqlite npm run bench:transitions
 //   BENCH_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db   (default: the local fengqiao_bench database)
+//   BENCH_ENGINES=1,2,4    PostgreSQL with that many engine processes on one database (the clients and the pool split)
 //   BENCH_MODE=transfers   each client walks whole transfers instead: a village case applies for 司法确认 (route R4
 //                          opens the court's case), the court signs for, registers, hears and rules, and the ruling
 //                          comes back to the village case through the outbox; reports round trips per second.
 const { spawn, execFileSync } = require('node:child_process');
-const { randomBytes, randomUUID } = require('node:crypto');
-const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
-const { freePort, waitFor } = require('./support/engine-process');
+const { randomBytes } = require('node:crypto');
+const { existsSync, mkdtempSync, rmSync } = require('node:fs');
+const { freePort, startEngine, waitFor } = require('./support/engine-process');
+const { get, login: loginAs, post } = require('./support/http');
+const { cpuSeconds, rawLimitDir, drive: driveLoad, peakRss, rawPostgres: rawLimit, seedCases: seedLoad } = require('./support/transition-load');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
-const autocannon = require('autocannon');
 const { Client } = require('pg');
 
 const root = resolve(__dirname, '..');
-const rawLimitDir = resolve(root, '..', 'shared', 'bench', 'raw-limit');
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const clients = Number(process.env.BENCH_CLIENTS ?? 64);
 const caseCount = Number(process.env.BENCH_CASES ?? 1000);
@@ -31,10 +32,21 @@ const mode = process.env.BENCH_MODE ?? 'transitions';
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 if (!['transitions', 'transfers'].includes(mode)) throw new Error('BENCH_MODE must be transitions or transfers');
 const password = 'bench-password';
+// e.g. BENCH_ENGINES=1,2,4: PostgreSQL only, that many engine processes on one database, the clients split between them.
+const engineCounts = process.env.BENCH_ENGINES ? process.env.BENCH_ENGINES.split(',').map(Number) : null;
 
 async function main() {
   if (!existsSync(join(root, 'dist/apps/api/main.js'))) throw new Error('Build the engine first: npm run build');
   const rows = [];
+  if (engineCounts) {
+    for (const k of engineCounts) {
+      console.error(`\n## postgres, ${k} engine process(es)`);
+      const raw = rawPostgres();
+      console.error(`raw limit: ${raw.tps} tx/s (${raw.label})`);
+      rows.push({ database: `postgres, ${k} engine${k > 1 ? 's' : ''}`, raw, ...(await runEngines(k)) });
+    }
+    return printTable(rows);
+  }
   for (const database of databases) {
     if (database !== 'postgres' && database !== 'sqlite') throw new Error(`Unknown database ${database}`);
     console.error(`\n## ${database}`);
@@ -47,11 +59,11 @@ async function main() {
 }
 
 function rawPostgres() {
-  const out = execFileSync('bash', [join(rawLimitDir, 'pg-limit.sh'), String(seconds)], { env: { ...process.env, DATABASE_URL: pgUrl }, encoding: 'utf8' });
-  const tps = Number(/pg_raw_tps (\d+)/.exec(out)?.[1]);
-  if (!tps) throw new Error(`pg-limit.sh printed no figure: ${out}`);
-  return { tps, label: 'pgbench, 64 clients, update + append per transaction' };
+  return rawLimit(pgUrl, seconds);
 }
+
+const seedCases = (base, token, agreed) => seedLoad(base, token, caseCount, agreed);
+const drive = (base, token, caseIds) => driveLoad(base, token, caseIds, { clients, seconds, withKeys });
 
 function rawSqlite() {
   const out = execFileSync(process.execPath, [join(rawLimitDir, 'sqlite-limit.js')], { cwd: root, encoding: 'utf8' });
@@ -121,72 +133,57 @@ async function runEngine(database) {
   }
 }
 
-async function seedCases(base, token, agreed) {
-  const me = await get(base, '/api/auth/me', token);
-  const mediators = await get(base, '/api/organisations/mine/users?role=MEDIATOR', token);
-  const ids = [];
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  let next = 0;
-  const worker = async () => {
-    while (next < caseCount) {
-      next++;
-      const c = await post(base, '/api/cases', token, {
-        category: 'NEIGHBOUR',
-        summary: '压测：相邻通行纠纷',
-        regionCode: me.regionCode,
-        source: 'APPLICATION',
-        parties: [
-          { role: 'APPLICANT', name: '甲' },
-          { role: 'RESPONDENT', name: '乙' },
-        ],
-      });
-      await post(base, `/api/cases/${c.id}/events`, token, { type: 'SEEK_CONSENT', data: {} });
-      await post(base, `/api/cases/${c.id}/events`, token, {
-        type: 'ASSIGN_MEDIATOR',
-        data: { mediatorId: mediators[0].id, consentedPartyIds: ['P1', 'P2'], selectedBy: 'COMMITTEE' },
-      });
-      await post(base, `/api/cases/${c.id}/events`, token, { type: 'START_MEDIATION', data: { startedOn: today, mode: 'ON_SITE' } });
-      if (agreed) {
-        await post(base, `/api/cases/${c.id}/events`, token, {
-          type: 'SIGN_WRITTEN_AGREEMENT',
-          data: { content: '乙方让出通道', signedPartyIds: ['P1', 'P2'], mediatorSigned: true, committeeSealed: true, effectiveOn: today },
-        });
-      }
-      ids.push(c.id);
+/**
+ * `k` engine processes on one PostgreSQL schema, each with a k-th of the pool (16 connections in all, as one engine
+ * has) and a k-th of the clients; a token from one is good at every other (same secret, sessions in the database).
+ */
+async function runEngines(k) {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const secret = randomBytes(32).toString('hex');
+  const pool = String(Math.max(4, Math.round(Number(process.env.FENGQIAO_PG_POOL ?? 16) / k)));
+  await pgExec(`CREATE SCHEMA ${schema}`);
+  const engines = [];
+  try {
+    for (let i = 0; i < k; i++) {
+      engines.push(
+        await startEngine({
+          database: { url: pgUrl, schema },
+          nodeArgs,
+          env: { FENGQIAO_DEMO: '1', FENGQIAO_DEMO_PASSWORD: password, FENGQIAO_JWT_SECRET: secret, FENGQIAO_WORKER: '1', FENGQIAO_PG_POOL: pool, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+        }),
+      );
     }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
-  return ids;
-}
-
-function drive(base, token, caseIds) {
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const body = JSON.stringify({ type: 'RECORD_SESSION', data: { heldOn: today, summary: '双方到场，陈述意见，调解员释法说理。' } });
-  return new Promise((resolvePromise, reject) => {
-    autocannon(
-      {
-        url: base,
-        connections: clients,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req) => ({
-              ...req,
-              path: `/api/cases/${caseIds[Math.floor(Math.random() * caseIds.length)]}/events`,
-              headers: {
-                'content-type': 'application/json',
-                authorization: `Bearer ${token}`,
-                ...(withKeys ? { 'idempotency-key': randomUUID() } : {}),
-              },
-              body,
-            }),
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolvePromise(result)),
-    );
-  });
+    const base = engines[0].base;
+    const token = await login(base, 'fy_mediator');
+    const auditorToken = await login(base, 'auditor');
+    console.error(`seeding ${caseCount} cases in mediation…`);
+    const caseIds = await seedCases(base, token, false);
+    const before = await auditCount(base, auditorToken);
+    console.error(`driving ${clients} clients over ${k} engine(s) for ${seconds} s…`);
+    const cpuBefore = engines.map((e) => cpuSeconds(e.pid));
+    const share = Math.max(1, Math.round(clients / k));
+    const results = await Promise.all(engines.map((e) => driveLoad(e.base, token, caseIds, { clients: share, seconds, withKeys })));
+    const cpu = engines.reduce((sum, e, i) => sum + cpuSeconds(e.pid) - cpuBefore[i], 0);
+    const rssMb = Math.max(...engines.map((e) => peakRss(e.pid))) / 1024;
+    await new Promise((r) => setTimeout(r, 500));
+    const verify = await get(base, '/api/audit/verify', auditorToken);
+    if (!verify.ok) throw new Error(`audit chain broken after the run: ${JSON.stringify(verify)}`);
+    const ok2xx = results.reduce((n, r) => n + r['2xx'], 0);
+    if (verify.checked - before < ok2xx || verify.checked - before > ok2xx + share * k) throw new Error(`audit grew by ${verify.checked - before} but ${ok2xx} events succeeded`);
+    return {
+      tps: ok2xx / Math.max(...results.map((r) => r.duration)),
+      // The median of the medians and the worst engine's p99: autocannon gives percentiles, not histograms, per run.
+      p50: results.map((r) => r.latency.p50).sort((a, b) => a - b)[Math.floor(k / 2)],
+      p99: Math.max(...results.map((r) => r.latency.p99)),
+      errors: results.reduce((n, r) => n + r.non2xx + r.errors, 0),
+      rssMb,
+      checked: verify.checked,
+      cpuMs: (cpu * 1000) / ok2xx,
+    };
+  } finally {
+    for (const e of engines) await e.stop();
+    await pgExec(`DROP SCHEMA ${schema} CASCADE`);
+  }
 }
 
 /**
@@ -254,39 +251,7 @@ async function auditCount(base, token) {
   return (await get(base, '/api/audit/verify', token)).checked;
 }
 
-/**
- * The engine's CPU time (user + system) so far. Per transition it is the figure least disturbed by whatever else runs
- * on the machine: throughput and latency move with the load, the work one transition costs much less.
- */
-function cpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function peakRss(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
-}
-
-async function login(base, username) {
-  return (await post(base, '/api/auth/login', null, { username, password })).accessToken;
-}
-
-async function get(base, path, token) {
-  const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-async function post(base, path, token, body) {
-  const res = await fetch(base + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const login = (base, username) => loginAs(base, username, password);
 
 async function pgExec(sql) {
   const client = new Client({ connectionString: pgUrl });

@@ -26,3 +26,40 @@ function freePort() {
 }
 
 module.exports = { waitFor, freePort };
+
+/**
+ * Starts one engine as `npm start` would, from the built tree when there is one (`dist`), else from the sources
+ * through scripts/ts-register.js. `database` is { url, schema } for PostgreSQL or { sqlitePath } for SQLite.
+ */
+async function startEngine({ database, env = {}, nodeArgs = [], fromSources = false }) {
+  const { spawn } = require('node:child_process');
+  const { existsSync } = require('node:fs');
+  const { join, resolve } = require('node:path');
+  const root = resolve(__dirname, '..', '..');
+  const port = await freePort();
+  const built = join(root, 'dist/apps/api/main.js');
+  const args = !fromSources && existsSync(built) ? [...nodeArgs, built] : [...nodeArgs, '-r', join(root, 'scripts/ts-register.js'), join(root, 'apps/api/src/main.ts')];
+  const childEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    ...(database.url ? { DATABASE_URL: database.url, FENGQIAO_PG_SCHEMA: database.schema ?? '' } : { FENGQIAO_DB_PATH: database.sqlitePath }),
+    ...env,
+  };
+  if (!database.url) delete childEnv.DATABASE_URL;
+  const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/health`, child, () => stderr, 480);
+  return {
+    base,
+    pid: child.pid,
+    child,
+    log: () => stderr,
+    stop: () => (child.exitCode !== null ? Promise.resolve() : new Promise((done) => (child.once('exit', done), child.kill('SIGTERM')))),
+  };
+}
+
+module.exports.startEngine = startEngine;

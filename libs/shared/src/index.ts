@@ -5,3 +5,4 @@ export * from './canonical-json';
 export * from './identity-number';
 export * from './change-feed';
 export * from './console-path';
+export * from './on-first-use';

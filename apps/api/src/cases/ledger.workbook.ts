@@ -1,6 +1,10 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { onFirstUse } from '@app/shared';
 import type { Ledger, LedgerRow } from '@app/cases';
+
+// Loaded by the first workbook, not at start (libs/shared/src/on-first-use.ts).
+const excel = onFirstUse<typeof ExcelJS>(() => require('exceljs'));
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -42,7 +46,7 @@ export function ledgerWorkbook(ledger: Ledger, filters: string): Readable {
 }
 
 async function write(ledger: Ledger, filters: string, stream: PassThrough): Promise<void> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const book = new (excel().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false });
   book.creator = 'Fengqiao';
   const sheet = book.addWorksheet('案件台账', { views: [{ state: 'frozen', ySplit: 1 }] });
   // A streamed sheet's styles are set before its rows are written: committed rows are not revisited.

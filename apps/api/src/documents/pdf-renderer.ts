@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { onFirstUse } from '@app/shared';
 import type { DocumentLayout } from './document-layout';
+
+// Loaded by the first document, not at start (libs/shared/src/on-first-use.ts).
+const pdfkit = onFirstUse<typeof PDFDocument>(() => require('pdfkit'));
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 
@@ -27,7 +31,7 @@ export interface PdfMeta {
 export function renderPdf(layout: DocumentLayout, meta: PdfMeta): Buffer {
   const { regular, bold } = loadFonts();
   const created = new Date(meta.createdAt);
-  const doc = new PDFDocument({
+  const doc = new (pdfkit())({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 72, right: 72 },
     info: { Title: layout.title, Author: meta.author, Subject: layout.number, Creator: 'Fengqiao', Producer: 'Fengqiao', CreationDate: created, ModDate: created },

@@ -1,5 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { onFirstUse } from '@app/shared';
 import type { Figures, MonthlyReportView, StatisticsView } from '@app/cases';
+
+// Loaded by the first workbook, not at start (libs/shared/src/on-first-use.ts).
+const excel = onFirstUse<typeof ExcelJS>(() => require('exceljs'));
 
 /** Column headers of the figures, in the order every table of the workbook shows them. */
 const FIGURE_COLUMNS: [keyof Figures, string][] = [
@@ -36,7 +40,7 @@ const rateIndexes = (offset: number) => FIGURE_COLUMNS.flatMap(([key], i) => (is
 
 /** The statistics page as a workbook: one sheet per table, the same figures as the JSON (rates as fractions shown in %). */
 export async function statisticsWorkbook(view: StatisticsView): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   book.creator = 'Fengqiao';
   const heads = FIGURE_COLUMNS.map(([, label]) => label);
   sheet(book, '按区划', ['区划代码', '区划', ...heads], [...view.regions.map((r) => [r.code, r.name, ...figureCells(r)]), ['', '合计', ...figureCells(view.totals)]], rateIndexes(2));
@@ -52,7 +56,7 @@ export async function statisticsWorkbook(view: StatisticsView): Promise<Buffer> 
 
 /** The monthly 人民调解 report a county sends upward: one row per organisation level, dispute types as columns. */
 export async function monthlyReportWorkbook(view: MonthlyReportView): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   book.creator = 'Fengqiao';
   const ws = book.addWorksheet('人民调解工作统计月报');
   const fixed = ['调解组织层级', '调解组织数', '排查纠纷', '受理调解', '调解成功', '调解成功率', '协议履行', '协议履行率'];

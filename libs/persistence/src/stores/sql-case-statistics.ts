@@ -21,7 +21,10 @@ export class SqlCaseStatistics extends CaseStatisticsReadModel {
         .map((o, i) => {
           params[`${kind}_wf_${i}`] = o.workflowId;
           params[`${kind}_states_${i}`] = o[kind];
-          return `(c.workflow_id = :${kind}_wf_${i} AND c.id IN (SELECT a.case_id FROM audit_entries a WHERE a.to_state IN (:...${kind}_states_${i})))`;
+          // A correlated probe of audit_entries_to_state per counted case, not `c.id IN (SELECT …)`: PostgreSQL hashes
+          // that subquery only while its case ids fit in work_mem, and past about a million audit rows falls back to
+          // rescanning them for every case, which took hours at 10⁷ rows (docs/benchmarks.md, "At volume").
+          return `(c.workflow_id = :${kind}_wf_${i} AND EXISTS (SELECT 1 FROM audit_entries a WHERE a.case_id = c.id AND a.to_state IN (:...${kind}_states_${i})))`;
         });
       return `CASE WHEN ${parts.length ? parts.join(' OR ') : '1 = 0'} THEN 1 ELSE 0 END`;
     };

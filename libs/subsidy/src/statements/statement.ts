@@ -1,8 +1,12 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { onFirstUse } from '@app/shared';
 import { PassThrough } from 'node:stream';
 import type { Directory } from '@app/organisations';
 import { toYuan } from '../money';
 import type { ClaimRow } from '../subsidy-store.port';
+
+// Loaded by the first workbook, not at start (libs/shared/src/on-first-use.ts).
+const excel = onFirstUse<typeof ExcelJS>(() => require('exceljs'));
 
 /** One paid-for case of a statement (api.md "Subsidy statements"), with the audit entry proving success and performance. */
 export interface StatementLine {
@@ -101,7 +105,7 @@ export async function statementXlsx(s: Statement): Promise<Buffer> {
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const book = new (excel().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false });
   book.creator = 'Fengqiao';
   const sheet = book.addWorksheet('以案定补结算单');
   sheet.columns = COLUMNS.map(([key, header]) => ({ key, header, width: key === 'auditHash' ? 66 : 18 }));
