@@ -253,6 +253,7 @@ describe.each(TEST_DATABASES)('web console in Chromium ($name)', (database) => {
       await screenshot(court, 'court-inbox');
       await row.getByRole('button', { name: '签收' }).click();
       dialog = court.getByRole('dialog').filter({ hasText: '签收' });
+      await court.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
       await dialog.getByLabel('备注').fill('材料齐全，予以签收');
       await dialog.getByRole('button', { name: '确认办理' }).click();
       await dialog.waitFor({ state: 'hidden' });
