@@ -60,6 +60,7 @@ async function measure(rows) {
       FENGQIAO_DEMO: '1',
       FENGQIAO_DEMO_PASSWORD: password,
       FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'),
+      FENGQIAO_SEARCH_KEY: 'bench-search-key-of-sufficient-length-0000',
       FENGQIAO_WORKER: '0',
       FENGQIAO_AUDIT_VERIFY_BATCH: '2000',
       LOG_LEVEL: 'warn',

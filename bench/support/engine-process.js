@@ -44,6 +44,8 @@ async function startEngine({ database, env = {}, nodeArgs = [], fromSources = fa
     NODE_ENV: 'production',
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    // The benchmarks' own key for the identity-number digests; production requires one of its own.
+    FENGQIAO_SEARCH_KEY: 'bench-search-key-of-sufficient-length-0000',
     ...(database.url ? { DATABASE_URL: database.url, FENGQIAO_PG_SCHEMA: database.schema ?? '' } : { FENGQIAO_DB_PATH: database.sqlitePath }),
     ...env,
   };
