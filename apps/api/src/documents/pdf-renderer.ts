@@ -9,10 +9,17 @@ const pdfkit = onFirstUse<typeof PDFDocument>(() => require('pdfkit'));
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 
+declare const __non_webpack_require__: NodeRequire | undefined;
+/**
+ * Node's own require: in the webpack bundle `npm start` runs, `require.resolve` gives a module number, not the
+ * package's path on disk.
+ */
+const nodeRequire: NodeRequire = typeof __non_webpack_require__ === 'function' ? __non_webpack_require__ : require;
+
 /** Noto Sans SC from the installed package, read once: nothing is fetched at run time. */
 function loadFonts(): { regular: Buffer; bold: Buffer } {
   if (!fonts) {
-    const dir = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+    const dir = dirname(nodeRequire.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
     fonts = {
       regular: readFileSync(join(dir, '400Regular', 'NotoSansSC_400Regular.ttf')),
       bold: readFileSync(join(dir, '700Bold', 'NotoSansSC_700Bold.ttf')),
