@@ -33,4 +33,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
-CMD ["node", "dist/apps/api/main.js"]
+CMD ["node", "--max-semi-space-size=8", "dist/apps/api/main.js"]

@@ -6,6 +6,7 @@
 //   npm run build && npm run bench:transitions
 //   BENCH_SECONDS=15 BENCH_CLIENTS=64 BENCH_CASES=1000 BENCH_DATABASES=postgres,sqlite npm run bench:transitions
 //   BENCH_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db   (default: the local fengqiao_bench database)
+//   BENCH_LOGIN_EVERY_S=5  a login every 5 s of the run (default; 0: none), so the peak RSS includes a password check
 //   BENCH_ENGINES=1,2,4    PostgreSQL with that many engine processes on one database (the clients and the pool split)
 //   BENCH_MODE=transfers   each client walks whole transfers instead: a village case applies for 司法确认 (route R4
 //                          opens the court's case), the court signs for, registers, hears and rules, and the ruling
@@ -14,6 +15,7 @@ const { spawn, execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { existsSync, mkdtempSync, rmSync } = require('node:fs');
 const { freePort, startEngine, waitFor } = require('./support/engine-process');
+const { startFlags } = require('./support/start-flags');
 const { get, login: loginAs, post } = require('./support/http');
 const { cpuSeconds, rawLimitDir, drive: driveLoad, peakRss, rawPostgres: rawLimit, seedCases: seedLoad } = require('./support/transition-load');
 const { tmpdir } = require('node:os');
@@ -27,9 +29,11 @@ const caseCount = Number(process.env.BENCH_CASES ?? 1000);
 const databases = (process.env.BENCH_DATABASES ?? 'postgres,sqlite').split(',').map((s) => s.trim());
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://fengqiao:fengqiao@127.0.0.1:5432/fengqiao_bench';
 const withKeys = process.env.BENCH_IDEMPOTENCY_KEYS === '1';
+// A login every BENCH_LOGIN_EVERY_S seconds of the run (0: none), so the peak RSS includes a password check under load.
+const loginEvery = Number(process.env.BENCH_LOGIN_EVERY_S ?? 5);
 const mode = process.env.BENCH_MODE ?? 'transitions';
 // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the engine during the run.
-const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const nodeArgs = [...startFlags(), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 if (!['transitions', 'transfers'].includes(mode)) throw new Error('BENCH_MODE must be transitions or transfers');
 const password = 'bench-password';
 // e.g. BENCH_ENGINES=1,2,4: PostgreSQL only, that many engine processes on one database, the clients split between them.
@@ -105,8 +109,12 @@ async function runEngine(database) {
     console.error(`driving ${clients} clients for ${seconds} s…`);
     if (mode === 'transfers') return await driveTransfers(base, token, { clerk: await login(base, 'court_clerk'), judge: await login(base, 'judge') }, caseIds, auditorToken, engine.pid);
     const cpuBefore = cpuSeconds(engine.pid);
-    const result = await drive(base, token, caseIds);
+    // People log in while others work: each login holds Argon2id's memory (64 MiB) on top of the load's heap.
+    let logins = 0;
+    const loginTimer = loginEvery > 0 ? setInterval(() => login(base, 'auditor').then(() => logins++), loginEvery * 1000) : null;
+    const result = await drive(base, token, caseIds).finally(() => loginTimer && clearInterval(loginTimer));
     const cpu = cpuSeconds(engine.pid) - cpuBefore;
+    if (loginTimer) console.error(`${logins} logins during the run`);
     const rssKb = peakRss(engine.pid);
     await new Promise((r) => setTimeout(r, 500));
     const verify = await get(base, '/api/audit/verify', auditorToken);

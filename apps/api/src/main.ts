@@ -5,11 +5,13 @@ import { runDatabaseVerify } from './cli/audit-verify-database';
 import { runCalendarImport } from './cli/calendar-import';
 import { loadConfig } from './config/app-config';
 import { createLogger } from './logging/logger';
+import { limitHeapGrowth } from './operations/heap-policy';
 import { shutDownOnSignals } from './operations/graceful-shutdown';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
+  limitHeapGrowth(config.heapGrowingPercent);
   const log = createLogger(config.logLevel, config.logFormat);
   const app = await createApp(config, { log });
   shutDownOnSignals(app, config.shutdown, log);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AuditStore, ChainHash, findingLabel, verifyInBatches } from '@app/audit';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
+import { limitHeapGrowth } from '../operations/heap-policy';
 
 const USAGE = 'Usage: npm run audit:verify -- --database [--batch <entries per batch>]';
 
@@ -26,6 +27,7 @@ export async function runDatabaseVerify(args: string[], env: NodeJS.ProcessEnv =
   if (env === process.env && existsSync('.env')) process.loadEnvFile('.env');
   // No background work in this process: not the deadline worker, and not a verification job another engine runs.
   const base = loadConfig(env);
+  if (env === process.env) limitHeapGrowth(base.heapGrowingPercent);
   const config = { ...base, worker: false, seedDemo: false, logLevel: 'warn', auditVerification: { ...base.auditVerification, pollMs: 0 } };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {

@@ -81,6 +81,8 @@ export interface AppConfig {
   passwordPolicy: PasswordPolicySettings;
   /** Argon2id's cost for new password hashes (FENGQIAO_PASSWORD_HASH_MEMORY_KIB, _TIME_COST, _PARALLELISM). */
   passwordHash: PasswordHashCost;
+  /** Per cent the heap may grow past its live size before a full collection (FENGQIAO_HEAP_GROWING_PERCENT, default 30; 0: V8's own). */
+  heapGrowingPercent: number;
   /** Days a satisfaction survey link stays valid (FENGQIAO_SURVEY_LINK_DAYS, default 30). */
   surveyLinkDays: number;
   /** Requests to the public survey page per client address per minute (FENGQIAO_SURVEY_RATE_LIMIT, default 30). */
@@ -193,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeCost: integerVar(env, 'FENGQIAO_PASSWORD_HASH_TIME_COST', DEFAULT_PASSWORD_HASH_COST.timeCost, 1, 100),
       parallelism: integerVar(env, 'FENGQIAO_PASSWORD_HASH_PARALLELISM', DEFAULT_PASSWORD_HASH_COST.parallelism, 1, 64),
     },
+    heapGrowingPercent: integerVar(env, 'FENGQIAO_HEAP_GROWING_PERCENT', 30, 0, 300),
     surveyLinkDays: integerVar(env, 'FENGQIAO_SURVEY_LINK_DAYS', 30, 1, 365),
     surveyRateLimit: integerVar(env, 'FENGQIAO_SURVEY_RATE_LIMIT', 30, 1, 10_000),
     fraud: fraudSettings(env),
