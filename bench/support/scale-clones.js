@@ -180,6 +180,18 @@ class Cloner {
     this.defs = new Map(ALL_WORKFLOWS.map((d) => [`${d.id}@${d.version}`, d]));
     this.orgs = new Map(DEMO_ORGANISATIONS.map((o) => [o.id, o]));
     this.digests = new SearchDigests(searchKey);
+    this.disputes = new Set();
+  }
+
+  /**
+   * A dispute code no other copy has. The engine's codes are random within a county and day (2^24 of them): at a
+   * million copies, most opened in the last weeks, a few hundred would otherwise share one and merge two disputes.
+   */
+  disputeCode(region, day) {
+    for (;;) {
+      const code = newDisputeCode(region, day);
+      if (!this.disputes.has(code)) return this.disputes.add(code), code;
+    }
   }
 
   nextNumber(orgId, year) {
@@ -240,7 +252,7 @@ class Cloner {
       orgIdQuoted: `"${orgId}"`,
       orgName: this.orgs.get(orgId).name,
       regionQuoted: `"${region}"`,
-      dispute: newDisputeCode(region, chinaDay(openedAt)),
+      dispute: this.disputeCode(region, chinaDay(openedAt)),
     };
     for (const n of g.numbers) values[n.token] = n.kind === 'id' ? pickIdNumber(region) : pickPhone();
     const orgs = g.cases.map((c) => (c.orgId === g.homeOrgId ? orgId : c.orgId));

@@ -124,12 +124,15 @@ const CHANNELS = [
       }
     },
     paths: [
-      { name: 'filed', weight: 10, steps: [] },
-      { name: 'registered', weight: 15, steps: ['REGISTER', { type: 'ASSIGN_JUDGE', data: (d) => ({ judgeId: d.ids.judge }) }] },
+      { name: 'filed', weight: 8, steps: [] },
+      { name: 'registered', weight: 12, steps: ['REGISTER', { type: 'ASSIGN_JUDGE', data: (d) => ({ judgeId: d.ids.judge }) }] },
       // Route R8: entrusted to the district centre after registering (立案后委托调解), mediation under way.
-      { name: 'entrusted', weight: 25, steps: ['REGISTER', 'SEEK_MEDIATION_CONSENT', 'RECORD_MEDIATION_CONSENT', 'ENTRUST_MEDIATION', ...pmReceived('qx_mediator', 'qx_director', ['SIGN_FOR', 'ASSIGN_MEDIATOR', 'START_MEDIATION', 'RECORD_SESSION'])] },
-      { name: 'feeNotified', weight: 10, steps: ['REGISTER', 'NOTIFY_FEE'] },
-      { name: 'judged', weight: 40, steps: ['REGISTER', { type: 'ASSIGN_JUDGE', data: (d) => ({ judgeId: d.ids.judge }) }, 'NOTIFY_FEE', 'PAY_FEE', { user: 'judge', type: 'JUDGE' }, 'SERVE_JUDGMENT'] },
+      { name: 'entrusted', weight: 20, steps: ['REGISTER', 'SEEK_MEDIATION_CONSENT', 'RECORD_MEDIATION_CONSENT', 'ENTRUST_MEDIATION', ...pmReceived('qx_mediator', 'qx_director', ['SIGN_FOR', 'ASSIGN_MEDIATOR', 'START_MEDIATION', 'RECORD_SESSION'])] },
+      { name: 'feeNotified', weight: 5, steps: ['REGISTER', 'NOTIFY_FEE'] },
+      // 撤诉 after the parties settle: about a quarter of first-instance civil cases end so.
+      { name: 'withdrawn', weight: 25, steps: ['REGISTER', { type: 'ASSIGN_JUDGE', data: (d) => ({ judgeId: d.ids.judge }) }, { user: 'judge', type: 'WITHDRAW_SUIT', data: (d) => ({ rulingNo: `（${d.today.slice(0, 4)}）青溪0101民初${d.serial}号`, ruledOn: d.today }) }] },
+      // Judged and served: the appeal window runs (the judgment becomes final when it ends).
+      { name: 'judged', weight: 30, steps: ['REGISTER', { type: 'ASSIGN_JUDGE', data: (d) => ({ judgeId: d.ids.judge }) }, 'NOTIFY_FEE', 'PAY_FEE', { user: 'judge', type: 'JUDGE' }, 'SERVE_JUDGMENT'] },
     ],
   },
   {
