@@ -163,6 +163,7 @@ const CHANNELS = [
           'APPLY_ARBITRATION',
           { on: 'lab', user: 'arbitrator', type: 'ACCEPT', data: (d) => ({ acceptedOn: d.today }) },
           { on: 'lab', user: 'arbitrator', type: 'SERVE_NOTICES', data: (d) => ({ respondentServedOn: d.today, arbitratorId: d.ids.arbitrator, tribunal: 'SOLE', tribunalNotifiedOn: d.today }) },
+          { on: 'lab', user: 'arbitrator', type: 'NOTICE_HEARING', data: (d) => ({ hearingOn: d.later, venue: '青溪区劳动人事争议仲裁院第一仲裁庭' }) },
         ],
       },
     ],
@@ -178,13 +179,17 @@ const CHANNELS = [
         case 'CLASSIFY': return { classification: 'REQUEST' };
         case 'ACCEPT': return { acceptedOn: d.today, notifiedOn: d.today };
         case 'ISSUE_OPINION': return { outcomes: ['NOT_SUPPORTED', 'EXPLAIN'], issuedOn: d.today, receivedOn: d.today };
+        case 'START_MEDIATION': return { consentedPartyIds: ['P1', 'P2'], startedOn: d.today };
+        case 'SETTLE': return { kind: 'RECONCILIATION', signedPartyIds: ['P1', 'P2'], signedOn: d.today };
         default: throw new Error(`no sample data for ${type}`);
       }
     },
     paths: [
       { name: 'received', weight: 15, steps: [] },
-      { name: 'handling', weight: 35, steps: ['CLASSIFY', 'ACCEPT'] },
-      { name: 'opinion', weight: 50, steps: ['CLASSIFY', 'ACCEPT', 'ISSUE_OPINION'] },
+      { name: 'handling', weight: 25, steps: ['CLASSIFY', 'ACCEPT'] },
+      { name: 'opinion', weight: 40, steps: ['CLASSIFY', 'ACCEPT', 'ISSUE_OPINION'] },
+      // Settled by a reconciliation agreement while being handled (第三十三条).
+      { name: 'settled', weight: 20, steps: ['CLASSIFY', 'ACCEPT', 'START_MEDIATION', 'SETTLE'] },
     ],
   },
   {
@@ -246,13 +251,16 @@ const CHANNELS = [
         case 'RECORD_ANSWER': return { answeredOn: d.today, evidenceSubmitted: true };
         case 'DECIDE': return { decisionNo: `青府复〔${d.today.slice(0, 4)}〕${d.serial}号`, decisionType: 'UPHOLD', decidedOn: d.today };
         case 'SERVE_DECISION': return { servedOn: d.today };
+        case 'WITHDRAW': return { withdrawnOn: d.today, afterSettlement: true, facts: '在菜市场门口被当场罚款200元', reasons: '未占道经营', voluntary: true };
         default: throw new Error(`no sample data for ${type}`);
       }
     },
     paths: [
       { name: 'applied', weight: 15, steps: ['APPLY'] },
-      { name: 'examination', weight: 35, steps: ['APPLY', 'ACCEPT', 'SERVE_COPY', 'RECORD_ANSWER'] },
-      { name: 'decided', weight: 50, steps: ['APPLY', 'ACCEPT', 'SERVE_COPY', 'RECORD_ANSWER', 'DECIDE', 'SERVE_DECISION'] },
+      { name: 'examination', weight: 30, steps: ['APPLY', 'ACCEPT', 'SERVE_COPY', 'RECORD_ANSWER'] },
+      // Withdrawn after the agency settles with the applicant.
+      { name: 'withdrawn', weight: 15, steps: ['APPLY', 'ACCEPT', 'SERVE_COPY', 'WITHDRAW'] },
+      { name: 'decided', weight: 40, steps: ['APPLY', 'ACCEPT', 'SERVE_COPY', 'RECORD_ANSWER', 'DECIDE', 'SERVE_DECISION'] },
     ],
   },
   {
@@ -288,6 +296,7 @@ const CHANNELS = [
         case 'ACCEPT': return { mediatorId: d.ids.cm_mediator, matterType: 'CONTRACT' };
         case 'SIGN_AGREEMENT': return { content: '被申请人于三个月内分期支付货款', signedPartyIds: ['P1', 'P2'], effectiveOn: d.today, performanceDueOn: d.later };
         case 'APPLY_JUDICIAL_CONFIRMATION': return { courtOrgId: 'org-court', applicantPartyIds: ['P1', 'P2'], form: 'WRITTEN' };
+        case 'RECORD_PERFORMED': return { performedOn: d.today };
         default: throw new Error(`no sample data for ${type}`);
       }
     },
@@ -295,7 +304,7 @@ const CHANNELS = [
       { name: 'mediating', weight: 40, steps: ['ACCEPT'] },
       { name: 'agreed', weight: 40, steps: ['ACCEPT', 'SIGN_AGREEMENT'] },
       // Route R25: the agreement goes to the court for 司法确认.
-      { name: 'confirmation', weight: 20, steps: ['ACCEPT', 'SIGN_AGREEMENT', 'APPLY_JUDICIAL_CONFIRMATION', ...confirmation(null)] },
+      { name: 'confirmation', weight: 20, steps: ['ACCEPT', 'SIGN_AGREEMENT', 'APPLY_JUDICIAL_CONFIRMATION', ...confirmation('confirmed'), 'RECORD_PERFORMED'] },
     ],
   },
   {
