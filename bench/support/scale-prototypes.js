@@ -21,12 +21,13 @@ const MEDIATORS = [
 const KIND_SHARE = { VILLAGE: 0.6, TOWNSHIP: 0.25, DISTRICT: 0.15 };
 
 /**
- * Share of the disputes by the channel they start in, in per cent. From spec §12's yearly national figures, scaled to
- * one district's platform: 人民调解 ~15M a year (of which court-entrusted ~6.75M, here the ct → pm share), court
- * civil cases filed directly ~12M successful pre-filing mediations but counted once with 人民调解, labour disputes
- * low millions (most through mediation first), 信访 and 综治中心 intake around a million each, 行政复议 ~0.75M
- * (2024), traffic ~0.9M civil cases, police public-order mediation (no national figure; a few per cent), commercial
- * arbitration ~0.45M and commercial mediation fewer, rural land-contract disputes a few hundred thousand.
+ * Share of the disputes by the channel they start in, in per cent, scaled from spec §12's yearly national figures to
+ * one district: 人民调解 ~15M (which already counts the ~6.75M the courts entrust or delegate, so the court series
+ * of ~4–12M court-linked mediations is not added to it; the court's own share here is the suits filed there, a fifth
+ * of them entrusted back to mediation), labour disputes low millions (most mediated first, then arbitrated),
+ * 行政复议 ~0.75M (2024), commercial arbitration ~0.45M, rural land-contract disputes a few hundred thousand.
+ * 信访, 综治中心 intake and police mediation have no figure in §12: a few per cent each is an estimate. Traffic
+ * accidents (~0.9M civil cases) come as the court's and mediation's ROAD_TRAFFIC category, not as their own channel.
  */
 const CHANNEL_SHARE = { pm: 55, ct: 16, lm: 6, xf: 6, zz: 5, ps: 4, rx: 2.5, arb: 2, cm: 1.5, land: 2 };
 
