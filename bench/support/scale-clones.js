@@ -1,8 +1,9 @@
-// Copies of the prototype cases for the scale seed. A prototype group is the cases of one dispute (a mediation case
-// and the court case its transfer opened) with their audit entries, deadlines and transfers, read back as the
+// Copies of the prototype cases for the scale seed. A prototype group is the cases of one dispute (the case a channel
+// opened and the cases its transfers opened) with their audit entries, deadlines and transfers, read back as the
 // database stores them. Each text value is compiled once into a template whose slots are the prototype's ids, case
-// numbers, dispute code, names, instants and dates; a copy fills the slots with its own and then recomputes every
-// audit hash with the engine's own function, so each copy's chain is valid and ends at the hash its case records.
+// numbers, dispute code, names, identity numbers, phones, instants and dates; a copy fills the slots with its own,
+// recomputes every audit hash with the engine's own function, so each copy's chain is valid and ends at the hash its
+// case records, and digests its parties' numbers with the engine's search digests under the engine's key.
 const { createHash, randomUUID } = require('node:crypto');
 const { GENESIS_HASH, hashEntry } = require('../../libs/audit/src');
 const { canonicalJson } = require('../../libs/shared/src');
@@ -11,7 +12,8 @@ const { ALL_WORKFLOWS } = require('../../libs/workflow/src');
 const { caseNoParts } = require('../../libs/cases/src/domain/case-factory');
 const { newDisputeCode } = require('../../libs/cases/src/domain/write-planner');
 const { toAuditEntry } = require('../../libs/persistence/src/stores/row-mappers');
-const { PROTO } = require('./scale-prototypes');
+const { SearchDigests } = require('../../libs/persistence/src/search/search-digests');
+const { PROTO, withCheck } = require('./scale-prototypes');
 
 const DAY = 86_400_000;
 const CHINA = 8 * 3600_000;
@@ -36,15 +38,19 @@ function weighted(rows) {
     return rows[rows.length - 1];
   };
 }
-const pickCategory = weighted(CATEGORIES);
 const pickSource = weighted(SOURCES);
 const pickName = () => SURNAMES[(Math.random() * SURNAMES.length) | 0] + GIVEN[(Math.random() * GIVEN.length) | 0];
+const digits = (n) => String(Math.floor(Math.random() * 10 ** n)).padStart(n, '0');
+/** A resident identity number of someone born 1950–2005 in the copy's county, with a valid check character. */
+const pickIdNumber = (region) => withCheck(`${region.slice(0, 6)}${new Date(Date.UTC(1950, 0, 1) + Math.random() * 55 * 365 * DAY).toISOString().slice(0, 10).replace(/-/g, '')}${digits(3)}`);
+const pickPhone = () => `1${'35789'[(Math.random() * 5) | 0]}${digits(9)}`;
 const chinaDay = (ms) => new Date(ms + CHINA).toISOString().slice(0, 10);
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Organisations a copy may move to, by kind, each with the regions its cases may lie in (its own and below). */
+const below = (code) => DEMO_REGIONS.filter((r) => r.code.startsWith(code)).map((r) => r.code);
+
+/** Organisations a people's mediation may move to, by kind, each with the regions its cases may lie in (its own and below). */
 function placements() {
-  const below = (code) => DEMO_REGIONS.filter((r) => r.code.startsWith(code)).map((r) => r.code);
   const of = (type) => DEMO_ORGANISATIONS.filter((o) => o.type === type && !o.id.includes('police') && !o.id.includes('traffic')).map((o) => ({ org: o, regions: below(o.regionCode) }));
   return { VILLAGE: of('VILLAGE_MEDIATION_COMMITTEE'), TOWNSHIP: of('TOWNSHIP_MEDIATION_COMMITTEE'), DISTRICT: of('DISTRICT_MEDIATION_CENTRE') };
 }
@@ -97,7 +103,8 @@ function fillRow(tpl, values, mapTime, shiftMs) {
 
 /**
  * Compiles one prototype group. `rows` holds the group's rows in portable form (instants as ISO text, JSON as text);
- * `proto` says the path's weight, whether the mediation case ended closed, and the kind of its organisation.
+ * `proto` says the prototype's weight, whether every case of the dispute ended closed, the kind of its organisation (a
+ * people's mediation may move to another of that kind), its categories, and whether the copies vary the source.
  */
 function compileGroup(rows, proto) {
   const tokens = new Map();
@@ -111,7 +118,18 @@ function compileGroup(rows, proto) {
   rows.transfers.forEach((t, i) => slot(t.id, `transfer${i}`));
   slot(PROTO.applicant, 'applicant');
   slot(PROTO.respondent, 'respondent');
-  slot(PROTO.summary, 'summary');
+  slot(rows.cases[0].summary, 'summary');
+  // Every identity number and phone of the group's parties gets a slot of its own, filled with a fresh one per copy.
+  const numbers = [];
+  for (const c of rows.cases) {
+    for (const p of JSON.parse(c.parties)) {
+      for (const [kind, value] of [['id', p.idNumber], ['phone', p.phone]]) {
+        if (!value || tokens.has(value)) continue;
+        slot(value, `${kind}${numbers.length}`);
+        numbers.push({ token: `${kind}${numbers.length}`, kind });
+      }
+    }
+  }
   const home = DEMO_ORGANISATIONS.find((o) => o.id === proto.orgId);
   slot(`"${home.id}"`, 'orgIdQuoted');
   slot(home.name, 'orgName');
@@ -128,8 +146,13 @@ function compileGroup(rows, proto) {
     weight: proto.weight,
     closed: proto.closed,
     kind: proto.kind,
+    pickCategory: proto.categories ? weighted(proto.categories) : weighted(CATEGORIES),
+    varySource: proto.varySource === true,
+    numbers,
+    homeRegions: below(home.regionCode),
     homeOrgId: home.id,
     times,
+    pending: rows.deadlines.filter((d) => d.status === 'pending').map((d) => ({ created: Date.parse(d.created_at), due: Date.parse(d.due_at) })),
     partiesMatch,
     protoRegion: rows.cases[0].region_code,
     cases: rows.cases.map((c) => ({ tpl: compileRow(c, tokens, pattern), orgId: c.org_id, opened: Date.parse(c.opened_at), workflowId: c.workflow_id, workflowVersion: Number(c.workflow_version) })),
@@ -146,7 +169,7 @@ const digest = (parties) => createHash('sha256').update(canonicalJson(parties)).
  * copies' case numbers continue the registers the engine keeps (case_counters) without a clash.
  */
 class Cloner {
-  constructor(groups, { algorithm, counters, now = Date.now(), years = 3 }) {
+  constructor(groups, { algorithm, counters, searchKey, now = Date.now(), years = 3 }) {
     this.groups = groups;
     this.pickGroup = weighted(groups.map((g) => [g, g.weight]));
     this.algorithm = algorithm;
@@ -156,6 +179,19 @@ class Cloner {
     this.places = placements();
     this.defs = new Map(ALL_WORKFLOWS.map((d) => [`${d.id}@${d.version}`, d]));
     this.orgs = new Map(DEMO_ORGANISATIONS.map((o) => [o.id, o]));
+    this.digests = new SearchDigests(searchKey);
+    this.disputes = new Set();
+  }
+
+  /**
+   * A dispute code no other copy has. The engine's codes are random within a county and day (2^24 of them): at a
+   * million copies, most opened in the last weeks, a few hundred would otherwise share one and merge two disputes.
+   */
+  disputeCode(region, day) {
+    for (;;) {
+      const code = newDisputeCode(region, day);
+      if (!this.disputes.has(code)) return this.disputes.add(code), code;
+    }
   }
 
   nextNumber(orgId, year) {
@@ -176,12 +212,8 @@ class Cloner {
       newTimes.push(t);
     }
     const span = t;
-    let start;
-    if (g.closed) start = this.now - span - Math.random() * (this.years * 365 * DAY - span);
-    // Most open cases are recent; one in five has lain for months, so its pending deadlines are overdue.
-    else start = this.now - span - (Math.random() < 0.8 ? Math.random() * 45 : 45 + Math.random() * 320) * DAY - 3600_000;
-    for (let i = 0; i < newTimes.length; i++) newTimes[i] += start;
     const P = g.times;
+    // A prototype instant in the copy's time: relative to the copy's first event until the copy is placed, then absolute.
     const mapTime = (x) => {
       let lo = 0;
       let hi = P.length - 1;
@@ -193,12 +225,24 @@ class Cloner {
       }
       return newTimes[lo] + (x - P[lo]);
     };
+    // How long after its last event the copy's first pending deadline falls due.
+    const slack = Math.min(...g.pending.map((d) => mapTime(d.created) + (d.due - d.created) - span));
+    let gap;
+    if (g.closed) gap = Math.random() * (this.years * 365 * DAY - span);
+    // Most open cases are recent and within their periods; one in five has lain past its first pending deadline (by
+    // up to ten months), which the engine's deadline worker then finds overdue.
+    else if (Number.isFinite(slack) && slack > 2 * 3600_000) gap = Math.random() < 0.8 ? 3600_000 + Math.random() * (Math.min(45 * DAY, slack) - 3600_000) : slack + Math.random() * 320 * DAY;
+    else gap = 3600_000 + (Math.random() < 0.8 ? Math.random() * 45 : 45 + Math.random() * 320) * DAY;
+    const start = this.now - span - gap;
+    for (let i = 0; i < newTimes.length; i++) newTimes[i] += start;
 
-    const [category, , summary] = pickCategory();
+    const [category, , summary] = g.pickCategory();
     const [source] = pickSource();
     const places = g.kind && this.places[g.kind];
     const place = places ? places[(Math.random() * places.length) | 0] : null;
-    const region = place ? place.regions[(Math.random() * place.regions.length) | 0] : g.protoRegion;
+    // A case of a channel with one organisation in the district stays there, in any region it serves.
+    const regions = place ? place.regions : g.homeRegions;
+    const region = regions.length ? regions[(Math.random() * regions.length) | 0] : g.protoRegion;
     const orgId = place ? place.org.id : g.homeOrgId;
     const openedAt = mapTime(P[0]);
     const values = {
@@ -208,8 +252,9 @@ class Cloner {
       orgIdQuoted: `"${orgId}"`,
       orgName: this.orgs.get(orgId).name,
       regionQuoted: `"${region}"`,
-      dispute: newDisputeCode(region, chinaDay(openedAt)),
+      dispute: this.disputeCode(region, chinaDay(openedAt)),
     };
+    for (const n of g.numbers) values[n.token] = n.kind === 'id' ? pickIdNumber(region) : pickPhone();
     const orgs = g.cases.map((c) => (c.orgId === g.homeOrgId ? orgId : c.orgId));
     g.cases.forEach((c, i) => {
       values[`case${i}`] = randomUUID();
@@ -222,18 +267,19 @@ class Cloner {
 
     const cases = [];
     const audit = [];
+    const searchKeys = [];
     g.cases.forEach((c, i) => {
       const row = fillRow(c.tpl, values, mapTime, openedAt - P[0]);
       row.org_id = orgs[i];
       if (row.region_code === g.protoRegion) row.region_code = region;
       row.category = category;
-      if (i === 0) row.source = source;
+      if (i === 0 && g.varySource) row.source = source;
       const entries = g.audit[i].map((e) => {
         const r = fillRow(e.tpl, values, mapTime, mapTime(e.at) - e.at);
         if (Number(r.seq) === 1) {
           const data = JSON.parse(r.data);
           data.category = category;
-          if (i === 0) data.source = source;
+          if (i === 0 && g.varySource) data.source = source;
           if (g.partiesMatch && data.partiesDigest) data.partiesDigest = digest(JSON.parse(row.parties));
           r.data = JSON.stringify(data);
         }
@@ -246,6 +292,7 @@ class Cloner {
         prev = r.hash;
       }
       row.head_hash = prev;
+      for (const k of this.digests.ofParties(JSON.parse(row.parties))) searchKeys.push({ kind: k.kind, digest: k.digest, case_id: row.id });
       cases.push(row);
       audit.push(...entries);
     });
@@ -263,7 +310,7 @@ class Cloner {
       row.from_org_id = cases[0].org_id;
       return row;
     });
-    return { cases, audit, deadlines, transfers };
+    return { cases, audit, deadlines, transfers, searchKeys };
   }
 }
 

@@ -1,12 +1,15 @@
 // The two databases as the scale seed sees them: read rows in a portable form (instants as ISO text, JSON as text)
 // and write many rows fast — COPY FROM STDIN on PostgreSQL (pg-copy-streams), multi-row INSERTs in one transaction
-// per chunk on SQLite.
+// per chunk on SQLite. On both, a large load drops the secondary indexes of the tables it writes and builds them again
+// at the end.
 const { pipeline } = require('node:stream/promises');
 const { Readable } = require('node:stream');
 const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 
-const TABLES = ['cases', 'audit_entries', 'deadlines', 'transfers'];
+const TABLES = ['cases', 'audit_entries', 'deadlines', 'transfers', 'case_search_keys'];
+/** Tables whose indexes a load may drop: those written, and case_recency, which a trigger on cases fills. */
+const INDEXED = [...TABLES, 'case_recency'];
 
 function portable(row) {
   const out = {};
@@ -68,7 +71,7 @@ class PostgresScaleStore {
       `SELECT i.indexname, i.indexdef FROM pg_indexes i
         WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
-      [TABLES],
+      [INDEXED],
     );
     for (const r of rows) await this.client.query(`DROP INDEX ${r.indexname}`);
     this.dropped = rows;
@@ -92,7 +95,7 @@ class PostgresScaleStore {
     }
   }
   async analyze() {
-    await this.client.query(`ANALYZE ${TABLES.join(', ')}`);
+    await this.client.query(`ANALYZE ${INDEXED.join(', ')}`);
   }
 }
 
@@ -107,6 +110,7 @@ class SqliteScaleStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.statements = new Map();
+    this.dropped = [];
   }
   async open() {}
   async close() {
@@ -143,10 +147,29 @@ class SqliteScaleStore {
     });
     run();
   }
+  /**
+   * For the load: no sync per commit (a crash mid-load leaves a file to delete, not a database to keep), a large page
+   * cache, and the secondary indexes dropped (their definitions kept) to be built once at the end. The unique indexes
+   * SQLite makes for keys have no definition and stay.
+   */
   async dropIndexes() {
-    return 0;
+    this.db.pragma('synchronous = OFF');
+    this.db.pragma('cache_size = -262144');
+    this.db.pragma('temp_store = MEMORY');
+    const list = INDEXED.map(() => '?').join(', ');
+    this.dropped = this.db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${list})`).all(...INDEXED);
+    for (const r of this.dropped) this.db.exec(`DROP INDEX ${r.name}`);
+    return this.dropped.length;
   }
-  async restoreIndexes() {}
+  async restoreIndexes(progress) {
+    for (const r of this.dropped) {
+      progress(r.name);
+      this.db.exec(r.sql);
+    }
+    this.dropped = [];
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
   async setCounters(counters) {
     const upsert = this.db.prepare(
       `INSERT INTO case_counters (org_id, year, last) VALUES (?, ?, ?) ON CONFLICT (org_id, year) DO UPDATE SET last = MAX(case_counters.last, excluded.last)`,
