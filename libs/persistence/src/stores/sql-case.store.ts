@@ -62,16 +62,21 @@ export class SqlCaseStore extends CaseStore {
     return { record: withTeam(toCase(rows[0]), team), deadlines: deadlines.map(toDeadline) };
   }
 
-  /** The cases sharing the dispute code or a party's key digest (fraud_party_keys), which one index answers. */
+  /**
+   * The cases sharing the dispute code or a party's key digest (fraud_party_keys). A union, so each half reads its own
+   * index: an OR with the digests' subquery would be planned as a scan of every case.
+   */
   async findRelated(query: RelatedCasesQuery): Promise<LoadedCase[]> {
     if (!query.workflows.length) return [];
     const params: Record<string, unknown> = { workflows: query.workflows, code: query.disputeCode, exclude: query.excludeCaseId };
-    const terms = ['c.dispute_code = :code'];
+    const scope = 'c.workflow_id IN (:...workflows) AND c.id <> :exclude';
+    let sql = `SELECT c.id FROM cases c WHERE c.dispute_code = :code AND ${scope}`;
     if (query.partyKeys.length) {
       params.digests = [...new Set(query.partyKeys.map((k) => this.digests.ofPartyKey(k)))];
-      terms.push(`c.id IN (SELECT k.case_id FROM fraud_party_keys k WHERE ${this.db.dialect === 'postgres' ? 'k.digest = ANY(:digests::varchar[])' : 'k.digest IN (:...digests)'})`);
+      const digest = this.db.dialect === 'postgres' ? 'k.digest = ANY(:digests::varchar[])' : 'k.digest IN (:...digests)';
+      sql += ` UNION SELECT c.id FROM fraud_party_keys k JOIN cases c ON c.id = k.case_id WHERE ${digest} AND ${scope}`;
     }
-    const rows = await this.db.query(`SELECT c.id FROM cases c WHERE c.workflow_id IN (:...workflows) AND c.id <> :exclude AND (${terms.join(' OR ')})`, params);
+    const rows = await this.db.query(sql, params);
     const ids = rows.map((r) => String(r.id));
     return this.loadMany(ids);
   }
