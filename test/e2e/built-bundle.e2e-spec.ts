@@ -1,7 +1,7 @@
 import { TEST_DATABASES } from '../support/databases';
 import { DEMO_PASSWORD, type CreatedDatabase } from '../support/test-app';
 import { pmCaseBody } from '../support/cases';
-import { ensureEngineBundle, startEngine, type EngineProcess } from '../support/engine-process';
+import { ensureEngineBundle, startEngine, stopEngine, type EngineProcess } from '../support/engine-process';
 import { pdfText } from '../support/pdf-text';
 
 /*
@@ -27,10 +27,7 @@ describe.each(TEST_DATABASES)('the webpack bundle npm start runs ($name)', (data
     engine = await startEngine(created, {}, { bundle: true });
   }, 240_000);
   afterAll(async () => {
-    if (engine && engine.child.exitCode === null) {
-      engine.child.kill('SIGTERM');
-      await engine.exited;
-    }
+    await stopEngine(engine);
     await created?.drop();
   });
 

@@ -60,6 +60,13 @@ export async function startEngine(database: CreatedDatabase, env: Record<string,
   return { url, child, output: () => output, exited };
 }
 
+/** Stops an engine process that is still running (SIGTERM, as a restart sends) and waits for it to exit. */
+export async function stopEngine(engine: EngineProcess | undefined): Promise<void> {
+  if (!engine || engine.child.exitCode !== null) return;
+  engine.child.kill('SIGTERM');
+  await engine.exited;
+}
+
 /** The JSON log lines an engine process wrote. */
 export function logLines(engine: EngineProcess): Record<string, any>[] {
   return engine
