@@ -11,7 +11,6 @@
 //   BENCH_ENGINE_NODE_OPTIONS=--max-old-space-size=128   caps the engine's heap: it still completes when memory is bounded
 //   BENCH_SYNC=0   skips the synchronous check (GET /api/audit/verify holds one snapshot for its whole run)
 require('../scripts/ts-register');
-const { spawn } = require('node:child_process');
 const { randomBytes, randomUUID } = require('node:crypto');
 const { existsSync, readFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
@@ -20,7 +19,7 @@ const { pipeline } = require('node:stream/promises');
 const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 const { chainEntry, GENESIS_HASH } = require('../libs/audit/src/audit-entry.ts');
-const { freePort, waitFor } = require('./support/engine-process');
+const { startEngineOnFreshSchema } = require('./support/engine-process');
 
 const root = resolve(__dirname, '..');
 const sizes = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
@@ -45,34 +44,20 @@ async function main() {
 
 async function measure(rows) {
   const cases = Math.ceil(rows / perCase);
-  const schema = `bench_audit_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const port = await freePort();
-  const engine = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+  const engine = await startEngineOnFreshSchema({
+    url: pgUrl,
+    prefix: 'bench_audit',
     env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: pgUrl,
-      FENGQIAO_PG_SCHEMA: schema,
       FENGQIAO_DEMO: '1',
       FENGQIAO_DEMO_PASSWORD: password,
       FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'),
-      FENGQIAO_SEARCH_KEY: 'bench-search-key-of-sufficient-length-0000',
       FENGQIAO_WORKER: '0',
       FENGQIAO_AUDIT_VERIFY_BATCH: '2000',
-      LOG_LEVEL: 'warn',
       ...(process.env.BENCH_ENGINE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_ENGINE_NODE_OPTIONS } : {}),
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let stderr = '';
-  engine.stderr.on('data', (d) => (stderr += d));
-  const base = `http://127.0.0.1:${port}`;
+  const { base, schema } = engine;
   try {
-    await waitFor(`${base}/api/health`, engine, () => stderr, 240);
     const db = new Client({ connectionString: pgUrl, options: `-c search_path=${schema}` });
     await db.connect();
     const t0 = Date.now();
@@ -107,10 +92,7 @@ async function measure(rows) {
     console.log(`${n} rows: loaded at ${result.loadRate}/s; job ${job.seconds.toFixed(1)} s, RSS ${job.before} → ${job.peak} MB${result.sync ? `; sync ${verdict(result)}` : ''}`);
     return result;
   } finally {
-    engine.kill('SIGTERM');
-    await new Promise((r) => engine.once('exit', r));
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
+    await engine.stop();
   }
 }
 

@@ -9,10 +9,10 @@
 //   npm run build && npm run bench:statistics
 //   BENCH_CASES=100000 BENCH_RUNS=7 BENCH_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db npm run bench:statistics
 //   BENCH_KEEP_SCHEMA=1   leaves the seeded schema in place (its name is printed) to EXPLAIN the queries
-const { spawn, execFileSync } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { existsSync } = require('node:fs');
-const { freePort, waitFor } = require('./support/engine-process');
+const { startEngineOnFreshSchema } = require('./support/engine-process');
 const { join, resolve } = require('node:path');
 const { Client } = require('pg');
 
@@ -27,32 +27,13 @@ const YEAR = '2025';
 
 async function main() {
   if (!existsSync(join(root, 'dist/apps/api/main.js'))) throw new Error('Build the engine first: npm run build');
-  const port = await freePort();
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const engine = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: pgUrl,
-      FENGQIAO_PG_SCHEMA: schema,
-      FENGQIAO_DEMO: '1',
-      FENGQIAO_DEMO_PASSWORD: password,
-      FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'),
-      FENGQIAO_SEARCH_KEY: 'bench-search-key-of-sufficient-length-0000',
-      FENGQIAO_WORKER: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const engine = await startEngineOnFreshSchema({
+    url: pgUrl,
+    prefix: 'bench',
+    env: { FENGQIAO_DEMO: '1', FENGQIAO_DEMO_PASSWORD: password, FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'), FENGQIAO_WORKER: '0' },
   });
-  let stderr = '';
-  engine.stderr.on('data', (d) => (stderr += d));
+  const { base, schema } = engine;
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/api/health`, engine, () => stderr, 240);
     const db = new Client({ connectionString: pgUrl, options: `-c search_path=${schema}` });
     await db.connect();
     try {
@@ -79,11 +60,9 @@ async function main() {
       await db.end();
     }
   } finally {
-    engine.kill('SIGTERM');
-    await new Promise((r) => engine.once('exit', r));
-    if (process.env.BENCH_KEEP_SCHEMA === '1') console.error(`kept schema ${schema} for EXPLAIN; drop it when done`);
-    else await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
+    const keepSchema = process.env.BENCH_KEEP_SCHEMA === '1';
+    await engine.stop({ keepSchema });
+    if (keepSchema) console.error(`kept schema ${schema} for EXPLAIN; drop it when done`);
   }
 }
 

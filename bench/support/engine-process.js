@@ -54,7 +54,13 @@ async function startEngine({ database, env = {}, nodeArgs = [], fromSources = fa
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/api/health`, child, () => stderr, 480);
+  try {
+    await waitFor(`${base}/api/health`, child, () => stderr, 480);
+  } catch (error) {
+    // An engine that never answered is not the caller's to stop: it has no handle yet.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw error;
+  }
   return {
     base,
     pid: child.pid,
@@ -64,4 +70,30 @@ async function startEngine({ database, env = {}, nodeArgs = [], fromSources = fa
   };
 }
 
+/**
+ * A fresh PostgreSQL schema (`<prefix>_<random>`) with one engine started on it, as `startEngine` starts it. `stop()`
+ * stops the engine and drops the schema; `stop({ keepSchema: true })` leaves the schema to look at.
+ */
+async function startEngineOnFreshSchema({ url, prefix, env = {}, nodeArgs = [] }) {
+  const { randomBytes } = require('node:crypto');
+  const { Client } = require('pg');
+  const schema = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const release = async (keepSchema) => {
+    if (!keepSchema) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  };
+  let engine;
+  try {
+    engine = await startEngine({ database: { url, schema }, env, nodeArgs });
+  } catch (error) {
+    await release(false);
+    throw error;
+  }
+  return { ...engine, schema, stop: async ({ keepSchema = false } = {}) => (await engine.stop(), await release(keepSchema)) };
+}
+
 module.exports.startEngine = startEngine;
+module.exports.startEngineOnFreshSchema = startEngineOnFreshSchema;

@@ -9,7 +9,15 @@ const { freePort, waitFor } = require('../../bench/support/engine-process.js') a
   waitFor(url: string, child: ChildProcess, log: () => string, attempts?: number): Promise<void>;
 };
 
+// scripts/engine-bundle.js: the webpack bundle `npm start` runs, its freshness and its build, shared with npm test.
+const bundle = require('../../scripts/engine-bundle.js') as { BUNDLE: string; engineBundleIsFresh(): boolean; buildEngineBundle(): void };
+
 const ROOT = join(__dirname, '..', '..');
+
+/** Builds the webpack bundle unless it is newer than its sources (npm test builds it before the suites run). */
+export function ensureEngineBundle(): void {
+  if (!bundle.engineBundleIsFresh()) bundle.buildEngineBundle();
+}
 
 export interface EngineProcess {
   url: string;
@@ -22,9 +30,10 @@ export interface EngineProcess {
 
 /**
  * The engine's real entry point (apps/api/src/main.ts, with the HTTP server, signals and worker) as a child process on
- * the given database, run from the TypeScript sources. JSON logs on stdout, the demo jurisdiction seeded.
+ * the given database, run from the TypeScript sources, or with `bundle` from the webpack bundle as `npm start` runs it
+ * (see ensureEngineBundle). JSON logs on stdout, the demo jurisdiction seeded.
  */
-export async function startEngine(database: CreatedDatabase, env: Record<string, string> = {}): Promise<EngineProcess> {
+export async function startEngine(database: CreatedDatabase, env: Record<string, string> = {}, options: { bundle?: boolean } = {}): Promise<EngineProcess> {
   const port = await freePort();
   const config = database.config;
   const childEnv: Record<string, string> = {
@@ -40,7 +49,8 @@ export async function startEngine(database: CreatedDatabase, env: Record<string,
     ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl, FENGQIAO_PG_SCHEMA: config.schema!, FENGQIAO_PG_POOL: '4' } : { FENGQIAO_DB_PATH: config.sqlitePath }),
     ...env,
   };
-  const child = fork(join(ROOT, 'apps/api/src/main.ts'), [], { cwd: ROOT, env: childEnv, execArgv: ['-r', join(ROOT, 'scripts/ts-register.js')], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const [entry, execArgv] = options.bundle ? [bundle.BUNDLE, ['--max-semi-space-size=8']] : [join(ROOT, 'apps/api/src/main.ts'), ['-r', join(ROOT, 'scripts/ts-register.js')]];
+  const child = fork(entry, [], { cwd: ROOT, env: childEnv, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -48,6 +58,13 @@ export async function startEngine(database: CreatedDatabase, env: Record<string,
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/api/health`, child, () => output, 480);
   return { url, child, output: () => output, exited };
+}
+
+/** Stops an engine process that is still running (SIGTERM, as a restart sends) and waits for it to exit. */
+export async function stopEngine(engine: EngineProcess | undefined): Promise<void> {
+  if (!engine || engine.child.exitCode !== null) return;
+  engine.child.kill('SIGTERM');
+  await engine.exited;
 }
 
 /** The JSON log lines an engine process wrote. */

@@ -26,6 +26,7 @@ import { Attachments1764930000000 } from './migrations/1764930000000-attachments
 import { CaseLedger1764950000000 } from './migrations/1764950000000-case-ledger';
 import { AgreementAmount1764995000000 } from './migrations/1764995000000-agreement-amount';
 import { RoleNotifications1764996000000 } from './migrations/1764996000000-role-notifications';
+import { FraudPartyDigests1765000300000 } from './migrations/1765000300000-fraud-party-digests';
 import { PersonalNotifications1764910000000 } from './migrations/1764910000000-personal-notifications';
 import { AuditEntryDocuments1764920000000 } from './migrations/1764920000000-audit-entry-documents';
 import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
@@ -81,6 +82,7 @@ export const MIGRATIONS = [
   CaseRecency1764960000100,
   AuditVerificationJobs1764970000000,
   PartitionAuditEntries1764970000100,
+  FraudPartyDigests1765000300000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

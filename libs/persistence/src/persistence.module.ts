@@ -89,7 +89,7 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: CaseStatisticsReadModel, ...withDb((db) => new SqlCaseStatistics(db)) },
         { provide: RiskRegisterStore, ...withDb((db) => new SqlRiskRegisterStore(db)) },
         // The thresholds come from FraudChecksModule where the application wires it; the defaults elsewhere (tools, benches).
-        { provide: FraudChecks, inject: [Db, { token: FraudSettings, optional: true }], useFactory: (db: Db, settings?: FraudSettings) => new SqlFraudChecks(db, settings ?? DEFAULT_FRAUD_SETTINGS) },
+        { provide: FraudChecks, inject: [Db, { token: FraudSettings, optional: true }], useFactory: (db: Db, settings?: FraudSettings) => new SqlFraudChecks(db, settings ?? DEFAULT_FRAUD_SETTINGS, new SearchDigests(config.searchKey)) },
         { provide: SubsidyStore, ...withDb((db) => new SqlSubsidyStore(db)) },
         { provide: CaseTeamReadModel, ...withDb((db) => new SqlCaseTeamReadModel(db)) },
         {

@@ -4,8 +4,8 @@ import type { CaseStore, LoadedCase } from '../ports/case-store.port';
 import type { Party } from './case-record';
 
 /**
- * The keys a party is found by, as the store indexes them (on PostgreSQL the expression `fraud_party_keys`, which the
- * subsidy checks introduced for the same question): the identity number, and the name with the phone.
+ * The keys a party is found by, as the store indexes them (as keyed digests in `fraud_party_keys`, which the subsidy
+ * checks share for the same question): the identity number, and the name with the phone.
  */
 export function partyKeys(parties: Party[]): string[] {
   const keys = new Set<string>();

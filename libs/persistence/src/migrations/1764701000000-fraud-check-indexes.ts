@@ -15,13 +15,7 @@ export class FraudCheckIndexes1764701000000 implements MigrationInterface {
     await runner.query('CREATE INDEX cases_assignee_opened ON cases (assignee_id, opened_at)');
     await runner.query('CREATE INDEX cases_workflow_opened ON cases (workflow_id, opened_at)');
     if (runner.connection.options.type !== 'postgres') return;
-    await runner.query(`CREATE FUNCTION fraud_party_keys(parties jsonb) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 10000 AS $$
-      SELECT coalesce(array_agg(k), '{}') FROM (
-        SELECT 'id:' || (e->>'idNumber') AS k FROM jsonb_array_elements(parties) e WHERE coalesce(e->>'idNumber', '') <> ''
-        UNION ALL
-        SELECT 'np:' || (e->>'name') || '|' || (e->>'phone') FROM jsonb_array_elements(parties) e WHERE coalesce(e->>'name', '') <> '' AND coalesce(e->>'phone', '') <> ''
-      ) keys $$`);
-    await runner.query('CREATE INDEX cases_party_keys ON cases USING gin (fraud_party_keys(parties))');
+    await createPartyKeyIndex(runner);
   }
 
   async down(runner: QueryRunner): Promise<void> {
@@ -32,4 +26,15 @@ export class FraudCheckIndexes1764701000000 implements MigrationInterface {
     await runner.query('DROP INDEX cases_workflow_opened');
     await runner.query('DROP INDEX cases_assignee_opened');
   }
+}
+
+/** The clear party keys as an indexed expression; migration 1765000300000 replaces them with keyed digests. */
+export async function createPartyKeyIndex(runner: QueryRunner): Promise<void> {
+  await runner.query(`CREATE FUNCTION fraud_party_keys(parties jsonb) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 10000 AS $$
+    SELECT coalesce(array_agg(k), '{}') FROM (
+      SELECT 'id:' || (e->>'idNumber') AS k FROM jsonb_array_elements(parties) e WHERE coalesce(e->>'idNumber', '') <> ''
+      UNION ALL
+      SELECT 'np:' || (e->>'name') || '|' || (e->>'phone') FROM jsonb_array_elements(parties) e WHERE coalesce(e->>'name', '') <> '' AND coalesce(e->>'phone', '') <> ''
+    ) keys $$`);
+  await runner.query('CREATE INDEX cases_party_keys ON cases USING gin (fraud_party_keys(parties))');
 }

@@ -63,33 +63,21 @@ export class SqlCaseStore extends CaseStore {
   }
 
   /**
-   * On PostgreSQL the party keys are the indexed expression of migration 1764701000000, with JIT off as the fraud
-   * checks have it (the expression is declared costly so the index is chosen, which would otherwise make the planner
-   * compile the query); SQLite reads the parties of the workflows' cases.
+   * The cases sharing the dispute code or a party's key digest (fraud_party_keys). A union, so each half reads its own
+   * index: an OR with the digests' subquery would be planned as a scan of every case.
    */
   async findRelated(query: RelatedCasesQuery): Promise<LoadedCase[]> {
     if (!query.workflows.length) return [];
     const params: Record<string, unknown> = { workflows: query.workflows, code: query.disputeCode, exclude: query.excludeCaseId };
-    const ids: string[] = [];
-    if (this.db.dialect === 'postgres') {
-      params.keys = `{${query.partyKeys.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-      const rows = await this.db.transaction(async (tx) => {
-        await tx.execute('SET LOCAL jit = off');
-        return tx.query(
-          `SELECT c.id FROM cases c WHERE c.workflow_id IN (:...workflows) AND c.id <> :exclude AND (c.dispute_code = :code OR fraud_party_keys(c.parties) && :keys::text[])`,
-          params,
-        );
-      });
-      ids.push(...rows.map((r) => String(r.id)));
-    } else {
-      const idNumbers = query.partyKeys.filter((k) => k.startsWith('id:')).map((k) => k.slice(3));
-      const namePhones = query.partyKeys.filter((k) => k.startsWith('np:')).map((k) => k.slice(3));
-      const terms = ['c.dispute_code = :code'];
-      if (idNumbers.length) (terms.push("EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE json_extract(p.value, '$.idNumber') IN (:...idNumbers))"), (params.idNumbers = idNumbers));
-      if (namePhones.length) (terms.push("EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE json_extract(p.value, '$.name') || '|' || json_extract(p.value, '$.phone') IN (:...namePhones))"), (params.namePhones = namePhones));
-      const rows = await this.db.query(`SELECT c.id FROM cases c WHERE c.workflow_id IN (:...workflows) AND c.id <> :exclude AND (${terms.join(' OR ')})`, params);
-      ids.push(...rows.map((r) => String(r.id)));
+    const scope = 'c.workflow_id IN (:...workflows) AND c.id <> :exclude';
+    let sql = `SELECT c.id FROM cases c WHERE c.dispute_code = :code AND ${scope}`;
+    if (query.partyKeys.length) {
+      params.digests = [...new Set(query.partyKeys.map((k) => this.digests.ofPartyKey(k)))];
+      const digest = this.db.dialect === 'postgres' ? 'k.digest = ANY(:digests::varchar[])' : 'k.digest IN (:...digests)';
+      sql += ` UNION SELECT c.id FROM fraud_party_keys k JOIN cases c ON c.id = k.case_id WHERE ${digest} AND ${scope}`;
     }
+    const rows = await this.db.query(sql, params);
+    const ids = rows.map((r) => String(r.id));
     return this.loadMany(ids);
   }
 
@@ -291,9 +279,15 @@ export class SqlCaseStore extends CaseStore {
     ];
   }
 
-  /** Parties are written only with a new case, so that is when its identity numbers and phones get their digests. */
+  /**
+   * Parties are written only with a new case, so that is when its identity numbers and phones get their digests, for
+   * the search (case_search_keys) and for the party lookups (fraud_party_keys).
+   */
   private searchKeys(cases: CaseRecord[], ins: (table: string, row: Record<string, unknown>, prefix: string) => Statement, prefix: string): Statement[] {
-    return cases.flatMap((c, i) => this.digests.ofParties(c.parties).map((k, j) => ins('case_search_keys', { kind: k.kind, digest: k.digest, case_id: c.id }, `${prefix}${i}_${j}`)));
+    return cases.flatMap((c, i) => [
+      ...this.digests.ofParties(c.parties).map((k, j) => ins('case_search_keys', { kind: k.kind, digest: k.digest, case_id: c.id }, `${prefix}${i}_${j}`)),
+      ...this.digests.ofPartyKeys(c.parties).map((k, j) => ins('fraud_party_keys', { kind: k.kind, digest: k.digest, case_id: c.id }, `${prefix}p${i}_${j}`)),
+    ]);
   }
 
   private updateParams(record: CaseRecord, expected: number) {

@@ -1,5 +1,6 @@
 import { FraudChecks, partyKeys, scoreFraud, type FraudCase, type FraudFacts, type FraudFlag, type FraudSettings, type GroupCount } from '@app/subsidy';
 import { readInstant, readJson, readOptionalInstant, type Db, type Params } from '../db/db';
+import { SearchDigests } from '../search/search-digests';
 
 const DAY_MS = 86_400_000;
 /** Claimed cases per party query: keeps each statement's parameter list well under the drivers' limits. */
@@ -20,6 +21,8 @@ export class SqlFraudChecks extends FraudChecks {
   constructor(
     private readonly db: Db,
     private readonly settings: FraudSettings,
+    /** Under the engine's search key, as the cases' party keys were digested (fraud_party_keys). */
+    private readonly digests = new SearchDigests(),
   ) {
     super();
     this.pg = db.dialect === 'postgres';
@@ -68,38 +71,17 @@ export class SqlFraudChecks extends FraudChecks {
       };
       const matches = this.partyMatch(chunk, params);
       if (!matches) continue;
-      const where = `c.opened_at >= ${this.cast('from', 'timestamptz')} AND c.opened_at <= ${this.cast('to', 'timestamptz')} AND ${matches}`;
-      found.push(...(this.pg ? await this.withoutJit(where, params) : await this.cases(where, params)));
+      found.push(...(await this.cases(`c.opened_at >= ${this.cast('from', 'timestamptz')} AND c.opened_at <= ${this.cast('to', 'timestamptz')} AND ${matches}`, params)));
     }
     return found;
   }
 
-  /**
-   * The party lookup's cost is estimated far above what it is (the function is declared costly so the index is
-   * chosen), which would have PostgreSQL compile the query for seconds to save milliseconds.
-   */
-  private withoutJit(where: string, params: Params): Promise<FraudCase[]> {
-    return this.db.transaction(async (tx) => {
-      await tx.execute('SET LOCAL jit = off');
-      const rows = await tx.query(`SELECT ${this.columns} WHERE c.workflow_id = 'pm' AND ${where}`, params);
-      return rows.map(toFraudCase);
-    });
-  }
-
+  /** The cases holding one of the chunk's party keys: one scan of the digests' primary key for the whole chunk. */
   private partyMatch(chunk: FraudCase[], params: Params): string | null {
     const keys = [...new Set(chunk.flatMap((c) => c.parties.flatMap(partyKeys)))];
     if (!keys.length) return null;
-    if (this.pg) {
-      // The indexed expression of migration 1764701000000: one index scan for the whole chunk's keys.
-      params.keys = `{${keys.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-      return 'fraud_party_keys(c.parties) && :keys::text[]';
-    }
-    const idNumbers = keys.filter((k) => k.startsWith('id:')).map((k) => k.slice(3));
-    const namePhones = keys.filter((k) => k.startsWith('np:')).map((k) => k.slice(3));
-    const terms: string[] = [];
-    if (idNumbers.length) (terms.push("json_extract(p.value, '$.idNumber') IN (:...idNumbers)"), (params.idNumbers = idNumbers));
-    if (namePhones.length) (terms.push("json_extract(p.value, '$.name') || '|' || json_extract(p.value, '$.phone') IN (:...namePhones)"), (params.namePhones = namePhones));
-    return `EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE ${terms.join(' OR ')})`;
+    params.digests = [...new Set(keys.map((k) => this.digests.ofPartyKey(k)))];
+    return `c.id IN (SELECT k.case_id FROM fraud_party_keys k WHERE ${this.pg ? 'k.digest = ANY(:digests::varchar[])' : 'k.digest IN (:...digests)'})`;
   }
 
   /** Cases of a claimed case's mediator whose agreement took effect on its agreement day. */
