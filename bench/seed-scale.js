@@ -86,7 +86,7 @@ async function seedScale({ cases, databaseUrl, schema, sqlite }, log = (line) =>
     let written = 0;
     let pending = Promise.resolve();
     while (written < cases) {
-      const chunk = { cases: [], audit_entries: [], deadlines: [], transfers: [], case_search_keys: [] };
+      const chunk = { cases: [], audit_entries: [], deadlines: [], transfers: [], case_search_keys: [], fraud_party_keys: [] };
       // Counted in mediation cases: a transfer's court case comes on top.
       for (let made = 0; made < CHUNK && written + made < cases; made++) {
         const copy = cloner.next();
@@ -95,6 +95,7 @@ async function seedScale({ cases, databaseUrl, schema, sqlite }, log = (line) =>
         chunk.deadlines.push(...copy.deadlines);
         chunk.transfers.push(...copy.transfers);
         chunk.case_search_keys.push(...copy.searchKeys);
+        chunk.fraud_party_keys.push(...copy.partyKeys);
       }
       const n = Math.min(CHUNK, cases - written);
       // The next chunk is built while the database takes this one.

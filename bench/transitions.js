@@ -33,7 +33,7 @@ const withKeys = process.env.BENCH_IDEMPOTENCY_KEYS === '1';
 const loginEvery = Number(process.env.BENCH_LOGIN_EVERY_S ?? 5);
 const mode = process.env.BENCH_MODE ?? 'transitions';
 // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the engine during the run.
-const nodeArgs = [...startFlags(), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 if (!['transitions', 'transfers'].includes(mode)) throw new Error('BENCH_MODE must be transitions or transfers');
 const password = 'bench-password';
 // e.g. BENCH_ENGINES=1,2,4: PostgreSQL only, that many engine processes on one database, the clients split between them.
@@ -94,7 +94,7 @@ async function runEngine(database) {
     ...(database === 'postgres' ? { DATABASE_URL: pgUrl, FENGQIAO_PG_SCHEMA: schema, FENGQIAO_PG_POOL: process.env.FENGQIAO_PG_POOL ?? '16' } : { FENGQIAO_DB_PATH: join(dir, 'bench.sqlite') }),
   };
   if (database === 'postgres') await pgExec(`CREATE SCHEMA ${schema}`);
-  const engine = spawn(process.execPath, [...nodeArgs, join(root, 'dist/apps/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const engine = spawn(process.execPath, [...startFlags(), ...nodeArgs, join(root, 'dist/apps/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   engine.stderr.on('data', (d) => (stderr += d));
   try {

@@ -1,5 +1,6 @@
 // What every benchmark needs to run the built engine as a child process: a free port, and waiting until it answers.
 const { createServer } = require('node:net');
+const { startFlags } = require('./start-flags');
 
 /** Polls `url` every 250 ms until it answers 2xx; fails early when the engine exits, printing `log()`. */
 async function waitFor(url, child, log, attempts = 120) {
@@ -38,7 +39,8 @@ async function startEngine({ database, env = {}, nodeArgs = [], fromSources = fa
   const root = resolve(__dirname, '..', '..');
   const port = await freePort();
   const built = join(root, 'dist/apps/api/main.js');
-  const args = !fromSources && existsSync(built) ? [...nodeArgs, built] : [...nodeArgs, '-r', join(root, 'scripts/ts-register.js'), join(root, 'apps/api/src/main.ts')];
+  const flags = [...startFlags(), ...nodeArgs];
+  const args = !fromSources && existsSync(built) ? [...flags, built] : [...flags, '-r', join(root, 'scripts/ts-register.js'), join(root, 'apps/api/src/main.ts')];
   const childEnv = {
     ...process.env,
     NODE_ENV: 'production',

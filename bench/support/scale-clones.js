@@ -268,6 +268,7 @@ class Cloner {
     const cases = [];
     const audit = [];
     const searchKeys = [];
+    const partyKeys = [];
     g.cases.forEach((c, i) => {
       const row = fillRow(c.tpl, values, mapTime, openedAt - P[0]);
       row.org_id = orgs[i];
@@ -292,7 +293,9 @@ class Cloner {
         prev = r.hash;
       }
       row.head_hash = prev;
-      for (const k of this.digests.ofParties(JSON.parse(row.parties))) searchKeys.push({ kind: k.kind, digest: k.digest, case_id: row.id });
+      const parties = JSON.parse(row.parties);
+      for (const k of this.digests.ofParties(parties)) searchKeys.push({ kind: k.kind, digest: k.digest, case_id: row.id });
+      for (const k of this.digests.ofPartyKeys(parties)) partyKeys.push({ digest: k.digest, case_id: row.id, kind: k.kind });
       cases.push(row);
       audit.push(...entries);
     });
@@ -310,7 +313,7 @@ class Cloner {
       row.from_org_id = cases[0].org_id;
       return row;
     });
-    return { cases, audit, deadlines, transfers, searchKeys };
+    return { cases, audit, deadlines, transfers, searchKeys, partyKeys };
   }
 }
 

@@ -7,7 +7,7 @@ const { Readable } = require('node:stream');
 const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 
-const TABLES = ['cases', 'audit_entries', 'deadlines', 'transfers', 'case_search_keys'];
+const TABLES = ['cases', 'audit_entries', 'deadlines', 'transfers', 'case_search_keys', 'fraud_party_keys'];
 /** Tables whose indexes a load may drop: those written, and case_recency, which a trigger on cases fills. */
 const INDEXED = [...TABLES, 'case_recency'];
 

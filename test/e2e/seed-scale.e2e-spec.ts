@@ -71,6 +71,15 @@ describe.each(TEST_DATABASES)('scale seed across channels ($name)', (database) =
     expect(rows.reduce((s, r) => s + Number(r.keys), 0)).toBeGreaterThan(DISPUTES);
   });
 
+  it('writes the party digests the fraud checks compare for every copied party: identity number, and name with phone', async () => {
+    const rows = await query(`SELECT c.id, c.parties, (SELECT count(*) FROM fraud_party_keys k WHERE k.case_id = c.id) AS keys FROM cases c WHERE NOT (${MARKED})`);
+    const expected = (parties: { idNumber?: string; name?: string; phone?: string }[]) =>
+      new Set(parties.flatMap((p) => [p.idNumber?.trim() && `id:${p.idNumber.trim()}`, p.name?.trim() && p.phone?.trim() && `np:${p.name.trim()}|${p.phone.trim()}`].filter(Boolean))).size;
+    const missing = rows.filter((r) => Number(r.keys) !== expected(typeof r.parties === 'string' ? JSON.parse(r.parties) : r.parties));
+    expect(missing.map((r) => r.id)).toEqual([]);
+    expect(rows.reduce((s, r) => s + Number(r.keys), 0)).toBeGreaterThan(DISPUTES);
+  });
+
   it('gives the engine a database whose audit chains verify and whose copies its search finds', async () => {
     const [{ entries }] = await query('SELECT count(*) AS entries FROM audit_entries');
     const checked = await checkSeeded(args);
