@@ -19,7 +19,9 @@ export class SqlCaseReadModel extends CaseReadModel {
     const v = filter.visibility;
     if (v.kind === 'region') {
       where.push(regionCondition(v.prefix, 'visibleRegion', params));
-    } else if (v.kind === 'orgs') {
+    } else if (v.kind === 'orgs' && !(filter.orgId && v.orgIds.includes(filter.orgId))) {
+      // (Left out when the list is of one of the visible organisations anyway, as a work queue is: the condition is
+      // then true of every row, and without it an organisation's queue is counted from its partial index alone.)
       // The team's cases as an array, not a subquery: an OR of three indexable conditions is a union of three index
       // scans, where an OR with a subquery reads every case.
       const teamCases = this.db.dialect === 'postgres'
@@ -50,7 +52,8 @@ export class SqlCaseReadModel extends CaseReadModel {
       where.push('c.workflow_id IN (:...workflowIds)');
       params.workflowIds = filter.workflowIds;
     }
-    if (filter.closed !== undefined) (where.push('c.closed = :closed'), (params.closed = filter.closed));
+    // A literal, so that SQLite can use the partial index on open unassigned cases (migration 1765000000000).
+    if (filter.closed !== undefined) where.push(`c.closed = ${filter.closed ? 'TRUE' : 'FALSE'}`);
     if (filter.category) (where.push('c.category = :category'), (params.category = filter.category));
     if (filter.source) (where.push('c.source = :source'), (params.source = filter.source));
     if (filter.openedFrom) (where.push('c.opened_at >= :openedFrom'), (params.openedFrom = filter.openedFrom));
@@ -77,8 +80,14 @@ export class SqlCaseReadModel extends CaseReadModel {
     // Counting stops one past the limit, so a page can say there is more without reading every match.
     const limit = filter.countLimit === undefined ? undefined : Math.max(filter.countLimit, offset + filter.pageSize);
     // Most recently changed first comes from case_recency's index (see migration 1764960000100); the ledger's oldest
-    // registration first from cases_opened.
-    const [from, order] = filter.orderBy === 'opened' ? ['cases c', 'c.opened_at, c.id'] : ['cases c JOIN case_recency r ON r.case_id = c.id', 'r.updated_at DESC, r.case_id'];
+    // registration first from cases_opened. The unassigned queue sorts its few rows, read from their partial index
+    // (migration 1765000000000), by the case row's own copy of the time, rather than walk every recent case for them.
+    const [from, order] =
+      filter.orderBy === 'opened'
+        ? ['cases c', 'c.opened_at, c.id']
+        : filter.unassigned && filter.closed === false
+          ? ['cases c', 'c.updated_at DESC, c.id']
+          : ['cases c JOIN case_recency r ON r.case_id = c.id', 'r.updated_at DESC, r.case_id'];
     const [[{ total }], rows] = await Promise.all([
       limit === undefined
         ? this.db.query<{ total: number }>(`SELECT count(*) AS total FROM cases c ${clause}`, params)
