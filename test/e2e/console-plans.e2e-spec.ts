@@ -4,14 +4,15 @@ import { openDatabase, type Db } from '@app/persistence';
 import { SqlCaseReadModel } from '../../libs/persistence/src/stores/sql-case-read-model';
 import { SqlCaseStore } from '../../libs/persistence/src/stores/sql-case.store';
 import { SqlDeadlineStore } from '../../libs/persistence/src/stores/sql-deadline.store';
+import { SqlNotificationStore } from '../../libs/persistence/src/stores/sql-notification.store';
 import { TEST_DATABASES } from '../support/databases';
 import { TypeOrmDirectoryRepository } from '../../libs/persistence/src/stores/typeorm-directory.repository';
 import { explaining, indexesUsed, planText, seqScans, type PlanNode } from '../support/query-plans';
 
 /*
- * The plans of the console's work queues and deadline lists, and of the case page, on 20,000 generated cases with a
- * deadline each after ANALYZE (migration 1765000000000; docs/benchmarks.md, "At volume"): the unassigned queue reads
- * its partial index, the overdue and 督办 lists walk their partial indexes in the page's order and stop after it, and
+ * The plans of the console's work queues, deadline and notification lists, and of the case page, on 20,000 generated cases with a
+ * deadline each after ANALYZE (migration 1765000000000; docs/benchmarks.md, "At volume"): the unassigned queue counts
+ * from its partial index and walks its own rows of case_recency, the overdue and 督办 lists walk their partial indexes in the page's order and stop after it, and
  * none reads cases or deadlines in full. The statements are built as the handlers build them (work-queues.handler.ts,
  * list-deadlines.handler.ts). On SQLite, EXPLAIN QUERY PLAN shows the same indexes chosen.
  */
@@ -54,11 +55,11 @@ describe.each(TEST_DATABASES)('console query plans at volume ($name)', (database
 
   function expectNoFullScans() {
     if (db.dialect !== 'postgres') {
-      for (const { sql, plan } of plans) expect({ sql, plan }).toEqual({ sql, plan: expect.not.stringMatching(/SCAN (cases|deadlines|d|c|e)\b(?! USING)/) });
+      for (const { sql, plan } of plans) expect({ sql, plan }).toEqual({ sql, plan: expect.not.stringMatching(/SCAN (cases|deadlines|notifications|d|c|e|n)\b(?! USING)/) });
       return;
     }
     for (const { sql, plan } of pgPlans()) {
-      const full = seqScans(plan).filter((t) => t === 'cases' || t === 'deadlines');
+      const full = seqScans(plan).filter((t) => ['cases', 'deadlines', 'notifications'].includes(t));
       expect({ sql, full, plan: full.length ? planText(plan) : '' }).toEqual({ sql, full: [], plan: '' });
     }
   }
@@ -78,8 +79,22 @@ describe.each(TEST_DATABASES)('console query plans at volume ($name)', (database
     );
     expect(plans).toHaveLength(2);
     expect(indexesOf(/count\(\*\)/)).toEqual(['cases_unassigned_open']);
-    expect(indexesOf(/ORDER BY/)).toEqual(['cases_unassigned_open']);
+    expect(indexesOf(/ORDER BY/)).toEqual(expect.arrayContaining(['case_recency_unassigned']));
+    if (db.dialect === 'postgres') expect(planText(pgPlans()[1].plan)).not.toMatch(/Sort/);
     expectNoFullScans();
+  });
+
+  it('a case is in its organisation’s queue index while open and unassigned, whatever writes it', async () => {
+    const queue = async () => (await db.query<{ o: string | null }>(`SELECT unassigned_org_id AS o FROM case_recency WHERE case_id = 'g-00000007'`))[0].o;
+    expect(await queue()).toBe('org-fengqiao');
+    await db.execute(`UPDATE cases SET assignee_id = 'user-1' WHERE id = 'g-00000007'`);
+    expect(await queue()).toBeNull();
+    await db.execute(`UPDATE cases SET assignee_id = NULL WHERE id = 'g-00000007'`);
+    expect(await queue()).toBe('org-fengqiao');
+    await db.execute(`UPDATE cases SET closed = :yes WHERE id = 'g-00000007'`, { yes: true });
+    expect(await queue()).toBeNull();
+    await db.execute(`UPDATE cases SET closed = :no WHERE id = 'g-00000007'`, { no: false });
+    expect(await queue()).toBe('org-fengqiao');
   });
 
   it('the overdue list walks pending and missed deadlines in due order and counts pending ones from the index', async () => {
@@ -110,6 +125,17 @@ describe.each(TEST_DATABASES)('console query plans at volume ($name)', (database
     expect(plans).toHaveLength(2);
     expect(indexesOf(/NOT EXISTS/)).toEqual(expect.arrayContaining(['deadlines_pending_order', 'deadlines_case']));
     if (db.dialect === 'postgres') expect(planText(pgPlans()[1].plan)).not.toMatch(/WindowAgg|Sort/);
+    expectNoFullScans();
+  });
+
+  it('the notification list walks each part of the reader’s notifications newest first and counts the organisation’s from indexes', async () => {
+    const reader = { orgId: 'org-fengqiao', userId: 'user-x', roles: ['COMMITTEE_DIRECTOR', 'MEDIATOR'] };
+    const page = await new SqlNotificationStore(planned).list(reader, { unreadOnly: false, ...PAGE });
+    expect(page.items).toHaveLength(20);
+    expect(plans).toHaveLength(2);
+    expect(indexesOf(/UNION ALL/)).toEqual(expect.arrayContaining(['notifications_to_org', 'notifications_to_roles']));
+    expect(indexesOf(/AS unread/)).toEqual(expect.arrayContaining(['notifications_to_org', 'notifications_org_unread']));
+    if (db.dialect === 'postgres') expect(planText(pgPlans()[1].plan)).not.toMatch(/^ {0,4}Sort/m);
     expectNoFullScans();
   });
 
@@ -153,7 +179,7 @@ function explainingSqlite(db: Db, into: { sql: string; plan: string }[]): Db {
 
 /**
  * Cases across five mediation organisations (a twentieth of them unassigned, two fifths closed), each with one deadline:
- * two thirds pending (a tenth of all past due), a fiftieth missed within its span, the rest met.
+ * two thirds pending (a tenth of all past due), a fiftieth missed within its span, the rest met; and notifications.
  */
 async function generate(db: Db): Promise<void> {
   const pg = db.dialect === 'postgres';
@@ -185,6 +211,17 @@ async function generate(db: Db): Promise<void> {
             CASE WHEN g % 50 = 0 THEN 'missed' WHEN g % 3 = 0 THEN 'met' ELSE 'pending' END, ${pg ? 'true' : '1'}, ${pg ? 'false' : '0'}, ${pg ? 'true' : '1'},
             ${json('[]')}, ${json('[]')}, ${day('-30')}, ',mediating,filed,'
        FROM ${series}`,
+    { count: CASES },
+  );
+  // Reminders to the organisation (half of them read), escalations to its directors and a few to one person.
+  const at = day('-(g % 400) - 1');
+  await db.execute(
+    `${prefix}INSERT INTO notifications (id, org_id, case_id, deadline_id, kind, message, created_at, read_at, read_by, user_id, roles)
+     SELECT 'n-' || k || '-' || g, ${pick(orgs, 'g % 5')}, 'g-' || ${pad}, 'dl-' || g, ${pick(['REMINDER', 'ESCALATION', 'ASSIGNED'], 'k')}, '提醒', ${at},
+            CASE WHEN k = 0 AND g % 4 = 0 THEN ${at} END, CASE WHEN k = 0 AND g % 4 = 0 THEN 'user-1' END,
+            CASE WHEN k = 2 THEN 'user-x' END, CASE WHEN k = 1 THEN ',COMMITTEE_DIRECTOR,' END
+       FROM ${series} JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2) kinds
+         ON (k = 0 AND g % 2 = 0) OR (k = 1 AND g % 7 = 0) OR (k = 2 AND g % 101 = 0)`,
     { count: CASES },
   );
   await db.execute('ANALYZE');
