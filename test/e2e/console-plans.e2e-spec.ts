@@ -10,11 +10,12 @@ import { TypeOrmDirectoryRepository } from '../../libs/persistence/src/stores/ty
 import { explaining, indexesUsed, planText, seqScans, type PlanNode } from '../support/query-plans';
 
 /*
- * The plans of the console's work queues, deadline and notification lists, and of the case page, on 20,000 generated cases with a
- * deadline each after ANALYZE (migration 1765000000000; docs/benchmarks.md, "At volume"): the unassigned queue counts
- * from its partial index and walks its own rows of case_recency, the overdue and 督办 lists walk their partial indexes in the page's order and stop after it, and
- * none reads cases or deadlines in full. The statements are built as the handlers build them (work-queues.handler.ts,
- * list-deadlines.handler.ts). On SQLite, EXPLAIN QUERY PLAN shows the same indexes chosen.
+ * The plans of the console's work queues, deadline and notification lists, and of the case page, on 20,000 generated
+ * cases with a deadline each, after ANALYZE (migration 1765000000000; docs/benchmarks.md, "At volume"): the unassigned
+ * queue counts from its partial index and walks its own rows of case_recency; the overdue and 督办 lists walk their
+ * partial indexes in the page's order and stop after it; none reads cases, deadlines or notifications in full. The
+ * statements are built as the handlers build them (work-queues.handler.ts, list-deadlines.handler.ts). On SQLite,
+ * EXPLAIN QUERY PLAN shows the same indexes chosen.
  */
 const CASES = 20_000;
 const VILLAGES = ['org-fengyuan', 'org-liqiao'];
