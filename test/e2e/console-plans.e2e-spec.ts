@@ -129,13 +129,12 @@ describe.each(TEST_DATABASES)('console query plans at volume ($name)', (database
     expectNoFullScans();
   });
 
-  it('the notification list walks each part of the reader’s notifications newest first and counts the organisation’s from indexes', async () => {
+  it('the notification list walks each part of the reader’s notifications newest first', async () => {
     const reader = { orgId: 'org-fengqiao', userId: 'user-x', roles: ['COMMITTEE_DIRECTOR', 'MEDIATOR'] };
     const page = await new SqlNotificationStore(planned).list(reader, { unreadOnly: false, ...PAGE });
     expect(page.items).toHaveLength(20);
     expect(plans).toHaveLength(2);
     expect(indexesOf(/UNION ALL/)).toEqual(expect.arrayContaining(['notifications_to_org', 'notifications_to_roles']));
-    expect(indexesOf(/AS unread/)).toEqual(expect.arrayContaining(['notifications_to_org', 'notifications_org_unread']));
     if (db.dialect === 'postgres') expect(planText(pgPlans()[1].plan)).not.toMatch(/^ {0,4}Sort/m);
     expectNoFullScans();
   });

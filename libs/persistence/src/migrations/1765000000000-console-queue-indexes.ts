@@ -11,7 +11,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - overdue and 督办 lists: pending and missed deadlines in the lists' order (due day, id), walked until a page is
  *   full; pending ones by organisation and due instant for counting those past due without reading the rows.
  * - notifications: those to an organisation, and those to roles in it, by time, for the bell's list to walk each
- *   part newest first and count the organisation's from the index.
+ *   part newest first.
  */
 export class ConsoleQueueIndexes1765000000000 implements MigrationInterface {
   name = 'ConsoleQueueIndexes1765000000000';

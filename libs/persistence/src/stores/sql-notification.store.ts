@@ -34,27 +34,22 @@ export class SqlNotificationStore extends NotificationStore {
   }
 
   /**
-   * The three parts are disjoint, so the page is the first rows of each, in order (each walks its own index by
-   * time, migration 1765000000000), merged: one OR of the three would read and sort every notification the reader
-   * ever had. The counts likewise add up the parts', an organisation's from its partial indexes alone.
+   * The three parts are disjoint, so the page is the first rows of each in order (each walks its own index by time,
+   * migration 1765000000000), merged: one OR of the three read and sorted every notification the reader ever had.
    */
   async list(reader: NotificationReader, options: { unreadOnly: boolean; page: number; pageSize: number }): Promise<NotificationPage> {
     const a = addressed(reader);
-    // How "unread" reads in each part (with the join it needs): a role's notification by the reader's own reading,
-    // one to the organisation by the row's.
-    const parts = [
-      { where: a.own, unread: `${READ_AT} IS NULL`, reading: MY_READING },
-      { where: a.toRoles, unread: NOT_READ_BY_ME, reading: '' },
-      { where: a.toOrg, unread: 'n.read_at IS NULL', reading: '' },
-    ];
-    const total = parts.map((p) => `(SELECT count(*) FROM notifications n WHERE ${p.where})`).join(' + ');
-    const unread = parts.map((p) => `(SELECT count(*) FROM notifications n ${p.reading} WHERE ${p.where} AND ${p.unread})`).join(' + ');
-    const [counts] = await this.db.query<{ total: number; unread: number }>(`SELECT ${total} AS total, ${unread} AS unread`, a.params);
+    const mine = `(${a.own} OR ${a.toRoles} OR ${a.toOrg})`;
+    const unreadClause = options.unreadOnly ? ` AND ${READ_AT} IS NULL` : '';
+    const [counts] = await this.db.query<{ total: number; unread: number }>(
+      `SELECT count(*) AS total, count(*) - count(${READ_AT}) AS unread FROM notifications n ${MY_READING} WHERE ${mine}`,
+      a.params,
+    );
     const offset = (options.page - 1) * options.pageSize;
-    const firsts = parts.map(
-      (p, i) => `SELECT * FROM (SELECT n.*, ${READ_AT} AS my_read_at, CASE WHEN n.roles IS NULL THEN n.read_by ELSE r.user_id END AS my_read_by, c.case_no
+    const firsts = [a.own, a.toRoles, a.toOrg].map(
+      (part, i) => `SELECT * FROM (SELECT n.*, ${READ_AT} AS my_read_at, CASE WHEN n.roles IS NULL THEN n.read_by ELSE r.user_id END AS my_read_by, c.case_no
          FROM notifications n JOIN cases c ON c.id = n.case_id ${MY_READING}
-         WHERE ${p.where}${options.unreadOnly ? ` AND ${p.unread}` : ''} ORDER BY n.created_at DESC, n.id LIMIT :upTo) p${i}`,
+         WHERE ${part}${unreadClause} ORDER BY n.created_at DESC, n.id LIMIT :upTo) p${i}`,
     );
     const rows = await this.db.query(`SELECT * FROM (${firsts.join(' UNION ALL ')}) x ORDER BY x.created_at DESC, x.id LIMIT :limit OFFSET :offset`, {
       ...a.params,
