@@ -198,13 +198,15 @@ export class SqlDeadlineStore extends DeadlineStore {
       // A case with two deadlines near counts once and shows the one due first, as 已逾期 counts cases: a deadline is
       // listed when no other matching deadline of its case is due before it. Read in the page's order, this stops
       // after the page instead of ranking every match of every case.
-      const earlier = `NOT EXISTS (SELECT 1 FROM deadlines e WHERE e.case_id = d.case_id${where.map((w) => ` AND ${w.sql('e')}`).join('')}
-        AND (e.due_at < d.due_at OR (e.due_at = d.due_at AND e.id < d.id)))`;
+      const nearest: Condition = {
+        sql: () => `NOT EXISTS (SELECT 1 FROM deadlines e WHERE e.case_id = d.case_id${where.map((w) => ` AND ${w.sql('e')}`).join('')}
+          AND (e.due_at < d.due_at OR (e.due_at = d.due_at AND e.id < d.id)))`,
+      };
       const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(DISTINCT d.case_id) AS total ${counted}`, params);
-      const rows = await this.db.query(`SELECT ${WITH_CASE} ${from} ${where.length ? 'AND' : 'WHERE'} ${earlier} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`, {
-        ...params,
-        ...paging,
-      });
+      const rows = await this.db.query(
+        `SELECT ${WITH_CASE} FROM deadlines d JOIN cases c ON c.id = d.case_id ${whereClause([...where, nearest], 'd')} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`,
+        { ...params, ...paging },
+      );
       return { items: rows.map(toDeadlineWithCase), total: Number(total) };
     }
     const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total ${counted}`, params);
