@@ -134,7 +134,10 @@ async function pageRequests(db) {
     { name: 'unassigned queue', user: 'fq_director', path: () => '/api/queues/unassigned' },
     { name: 'escalated queue (督办)', user: 'fq_director', path: () => '/api/queues/escalated' },
     { name: 'overdue deadlines GET /api/deadlines?overdue=true', user: 'fq_director', path: () => '/api/deadlines?overdue=true&pageSize=20' },
+    { name: 'deadlines due this week, one per case', user: 'fq_director', path: () => '/api/deadlines?status=pending&dueWithinDays=7&perCase=true' },
     { name: 'notifications', user: 'fq_director', path: () => '/api/notifications' },
+    { name: 'unread notifications (the bell)', user: 'fq_director', path: () => '/api/notifications/unread-count' },
+    { name: "case list: my teams' cases (team=mine)", user: 'fy_mediator', path: () => '/api/cases?team=mine&pageSize=20' },
     { name: 'statistics: district, last 12 months', user: 'auditor', runs: Math.min(runs, 7), path: () => `/api/statistics?regionCode=330199&from=${yearAgo}&to=${today}` },
   ];
 }

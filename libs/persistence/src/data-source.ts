@@ -18,6 +18,7 @@ import { FraudCheckIndexes1764701000000 } from './migrations/1764701000000-fraud
 import { SubsidyClaims1764700000000 } from './migrations/1764700000000-subsidy-claims';
 import { SecurityLog1764600000200 } from './migrations/1764600000200-security-log';
 import { Sessions1764600000100 } from './migrations/1764600000100-sessions';
+import { ConsoleQueueIndexes1765000000000 } from './migrations/1765000000000-console-queue-indexes';
 import { DeadlineWorker1763800000100 } from './migrations/1763800000100-deadline-worker';
 import { UniqueOrganisationNames1764000000000 } from './migrations/1764000000000-unique-organisation-names';
 import { SatisfactionAndStatistics1764702000000 } from './migrations/1764702000000-satisfaction-and-statistics';
@@ -82,6 +83,7 @@ export const MIGRATIONS = [
   CaseRecency1764960000100,
   AuditVerificationJobs1764970000000,
   PartitionAuditEntries1764970000100,
+  ConsoleQueueIndexes1765000000000,
   FraudPartyDigests1765000300000,
 ];
 

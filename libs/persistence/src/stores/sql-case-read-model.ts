@@ -16,10 +16,18 @@ export class SqlCaseReadModel extends CaseReadModel {
   async list(filter: CaseListFilter, now: Date): Promise<CasePage> {
     const where: string[] = [];
     const params: Params = {};
+    // An organisation's unassigned queue: its page walks the queue's own rows of case_recency (migration
+    // 1765000000000), which its triggers keep to exactly the open unassigned cases of the organisation, so the page
+    // does not test those conditions again (tested, the planner takes them for unrelated to the walk's rows and
+    // sorts the whole queue instead). Its count reads them from their partial index on cases.
+    const queue = filter.orderBy !== 'opened' && !!filter.unassigned && filter.closed === false && !!filter.orgId;
+    const impliedByQueue: string[] = [];
     const v = filter.visibility;
     if (v.kind === 'region') {
       where.push(regionCondition(v.prefix, 'visibleRegion', params));
-    } else if (v.kind === 'orgs') {
+    } else if (v.kind === 'orgs' && !(filter.orgId && v.orgIds.includes(filter.orgId))) {
+      // (Left out when the list is of one of the visible organisations anyway, as a work queue is: the condition is
+      // then true of every row, and without it an organisation's queue is counted from its partial index alone.)
       // The team's cases as an array, not a subquery: an OR of three indexable conditions is a union of three index
       // scans, where an OR with a subquery reads every case.
       const teamCases = this.db.dialect === 'postgres'
@@ -41,16 +49,17 @@ export class SqlCaseReadModel extends CaseReadModel {
       params.states = filter.states;
     }
     if (filter.workflowId) (where.push('c.workflow_id = :workflowId'), (params.workflowId = filter.workflowId));
-    if (filter.orgId) (where.push('c.org_id = :orgId'), (params.orgId = filter.orgId));
+    if (filter.orgId) ((queue ? impliedByQueue : where).push('c.org_id = :orgId'), (params.orgId = filter.orgId));
     if (filter.regionCode) where.push(regionCondition(filter.regionCode, 'region', params));
     if (filter.assigneeId) (where.push('c.assignee_id = :assigneeId'), (params.assigneeId = filter.assigneeId));
-    if (filter.unassigned) where.push('c.assignee_id IS NULL');
+    if (filter.unassigned) (queue ? impliedByQueue : where).push('c.assignee_id IS NULL');
     if (filter.workflowIds) {
       if (!filter.workflowIds.length) return { items: [], total: 0, totalCapped: false };
       where.push('c.workflow_id IN (:...workflowIds)');
       params.workflowIds = filter.workflowIds;
     }
-    if (filter.closed !== undefined) (where.push('c.closed = :closed'), (params.closed = filter.closed));
+    // A literal, so that SQLite can use the partial index on open unassigned cases (migration 1765000000000).
+    if (filter.closed !== undefined) (queue ? impliedByQueue : where).push(`c.closed = ${filter.closed ? 'TRUE' : 'FALSE'}`);
     if (filter.category) (where.push('c.category = :category'), (params.category = filter.category));
     if (filter.source) (where.push('c.source = :source'), (params.source = filter.source));
     if (filter.openedFrom) (where.push('c.opened_at >= :openedFrom'), (params.openedFrom = filter.openedFrom));
@@ -72,7 +81,9 @@ export class SqlCaseReadModel extends CaseReadModel {
       where.push(filter.overdue ? `c.closed = :notClosed AND ${late}` : `NOT (c.closed = :notClosed AND ${late})`);
       Object.assign(params, { now, notClosed: false });
     }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const clauseOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+    const clause = clauseOf([...where, ...impliedByQueue]);
+    const pageClause = clauseOf(queue ? [...where, 'r.unassigned_org_id = :orgId'] : where);
     const offset = (filter.page - 1) * filter.pageSize;
     // Counting stops one past the limit, so a page can say there is more without reading every match.
     const limit = filter.countLimit === undefined ? undefined : Math.max(filter.countLimit, offset + filter.pageSize);
@@ -83,7 +94,7 @@ export class SqlCaseReadModel extends CaseReadModel {
       limit === undefined
         ? this.db.query<{ total: number }>(`SELECT count(*) AS total FROM cases c ${clause}`, params)
         : this.db.query<{ total: number }>(`SELECT count(*) AS total FROM (SELECT 1 FROM cases c ${clause} LIMIT :countUpTo) counted`, { ...params, countUpTo: limit + 1 }),
-      this.db.query(`SELECT c.* FROM ${from} ${clause} ORDER BY ${order} LIMIT :limit OFFSET :offset`, { ...params, limit: filter.pageSize, offset }),
+      this.db.query(`SELECT c.* FROM ${from} ${pageClause} ORDER BY ${order} LIMIT :limit OFFSET :offset`, { ...params, limit: filter.pageSize, offset }),
     ]);
     const counted = Number(total);
     const capped = limit !== undefined && counted > limit;

@@ -174,42 +174,90 @@ export class SqlDeadlineStore extends DeadlineStore {
   }
 
   async list(filter: DeadlineListFilter, now: Date): Promise<{ items: DeadlineWithCase[]; total: number }> {
-    const where: string[] = [];
+    // Conditions on the deadline row named `d` (or `e`, when the nearest deadline of a case is looked for) and its case `c`.
+    const where: Condition[] = [];
     const params: Params = {};
     const v = filter.visibility;
-    if (v.kind === 'region') (where.push('c.region_code LIKE :regionPrefix'), (params.regionPrefix = `${v.prefix}%`));
-    if (v.kind === 'orgs') (where.push('d.org_id IN (:...visibleOrgs)'), (params.visibleOrgs = v.orgIds));
+    if (v.kind === 'region') (where.push({ sql: () => 'c.region_code LIKE :regionPrefix', readsCase: true }), (params.regionPrefix = `${v.prefix}%`));
+    if (v.kind === 'orgs') (where.push({ sql: (d) => `${d}.org_id IN (:...visibleOrgs)` }), (params.visibleOrgs = v.orgIds));
     if (filter.orgIds) {
       if (!filter.orgIds.length) return { items: [], total: 0 };
-      where.push('d.org_id IN (:...orgIds)');
+      where.push({ sql: (d) => `${d}.org_id IN (:...orgIds)` });
       params.orgIds = filter.orgIds;
     }
-    if (filter.caseId) (where.push('d.case_id = :caseId'), (params.caseId = filter.caseId));
-    if (filter.status) (where.push('d.status = :status'), (params.status = filter.status));
-    if (filter.overdue !== undefined) {
-      const overdue = `((d.status = 'pending' AND d.due_at <= :now) OR (d.status = 'missed' AND d.span_states LIKE '%,' || c.state || ',%' AND c.closed = :no))`;
-      where.push(filter.overdue ? overdue : `NOT ${overdue}`);
-      Object.assign(params, { now, no: false });
-    }
-    if (filter.dueBy) (where.push(`d.status = 'pending' AND d.due_on <= :dueBy`), (params.dueBy = filter.dueBy));
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const page = { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize };
-    const from = `FROM deadlines d JOIN cases c ON c.id = d.case_id ${clause}`;
+    if (filter.caseId) (where.push({ sql: (d) => `${d}.case_id = :caseId` }), (params.caseId = filter.caseId));
+    if (filter.status) (where.push({ sql: (d) => `${d}.status = :status` }), (params.status = filter.status));
+    if (filter.dueBy) (where.push({ sql: (d) => `${d}.status = 'pending' AND ${d}.due_on <= :dueBy` }), (params.dueBy = filter.dueBy));
+    const paging = { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize };
+    if (filter.overdue !== undefined) Object.assign(params, { now, no: false });
+    if (filter.overdue === true && !filter.perCase) return this.overdue(where, params, filter, paging);
+    if (filter.overdue !== undefined) where.push({ sql: (d) => (filter.overdue ? overdueCondition(d) : `NOT ${overdueCondition(d)}`), readsCase: true });
+    const from = `FROM deadlines d JOIN cases c ON c.id = d.case_id ${whereClause(where, 'd')}`;
+    const counted = `FROM deadlines d${joinedCase(where)} ${whereClause(where, 'd')}`;
     if (filter.perCase) {
-      // A case with two deadlines near counts once and shows the one due first, as 已逾期 counts cases.
-      const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(DISTINCT d.case_id) AS total ${from}`, params);
+      // A case with two deadlines near counts once and shows the one due first, as 已逾期 counts cases: a deadline is
+      // listed when no other matching deadline of its case is due before it. Read in the page's order, this stops
+      // after the page instead of ranking every match of every case.
+      const nearest: Condition = {
+        sql: () => `NOT EXISTS (SELECT 1 FROM deadlines e WHERE e.case_id = d.case_id${where.map((w) => ` AND ${w.sql('e')}`).join('')}
+          AND (e.due_at < d.due_at OR (e.due_at = d.due_at AND e.id < d.id)))`,
+      };
+      const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(DISTINCT d.case_id) AS total ${counted}`, params);
       const rows = await this.db.query(
-        `SELECT * FROM (SELECT ${WITH_CASE}, row_number() OVER (PARTITION BY d.case_id ORDER BY d.due_at, d.id) AS nearest ${from}) x
-         WHERE x.nearest = 1 ORDER BY x.due_on, x.id LIMIT :limit OFFSET :offset`,
-        page,
+        `SELECT ${WITH_CASE} FROM deadlines d JOIN cases c ON c.id = d.case_id ${whereClause([...where, nearest], 'd')} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`,
+        { ...params, ...paging },
       );
       return { items: rows.map(toDeadlineWithCase), total: Number(total) };
     }
-    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total ${from}`, params);
-    const rows = await this.db.query(`SELECT ${WITH_CASE} ${from} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`, page);
+    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total ${counted}`, params);
+    const rows = await this.db.query(`SELECT ${WITH_CASE} ${from} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`, { ...params, ...paging });
+    return { items: rows.map(toDeadlineWithCase), total: Number(total) };
+  }
+
+  /**
+   * Overdue deadlines as their two disjoint parts, pending past due and missed within their span, so that each part
+   * walks its own partial index in the page's order (migration 1765000000000) and stops after the page, where their
+   * OR reads and sorts every overdue deadline. A part the other filters rule out is left out.
+   */
+  private async overdue(where: Condition[], params: Params, filter: DeadlineListFilter, paging: { limit: number; offset: number }) {
+    const parts: Condition[][] = [];
+    if (!filter.status || filter.status === 'pending') parts.push([...where, { sql: (d) => `${d}.status = 'pending' AND ${d}.due_at <= :now` }]);
+    if ((!filter.status || filter.status === 'missed') && !filter.dueBy) parts.push([...where, { sql: (d) => `${d}.status = 'missed' AND ${missedInSpan(d)}`, readsCase: true }]);
+    if (!parts.length) return { items: [], total: 0 };
+    const counts = parts.map((p) => `(SELECT count(*) FROM deadlines d${joinedCase(p)} ${whereClause(p, 'd')})`);
+    const [{ total }] = await this.db.query<{ total: number }>(`SELECT ${counts.join(' + ')} AS total`, params);
+    const firsts = parts.map(
+      (p, i) => `SELECT * FROM (SELECT ${WITH_CASE} FROM deadlines d JOIN cases c ON c.id = d.case_id ${whereClause(p, 'd')} ORDER BY d.due_on, d.id LIMIT :upTo) p${i}`,
+    );
+    const rows = await this.db.query(`SELECT * FROM (${firsts.join(' UNION ALL ')}) x ORDER BY x.due_on, x.id LIMIT :limit OFFSET :offset`, {
+      ...params,
+      ...paging,
+      upTo: paging.offset + paging.limit,
+    });
     return { items: rows.map(toDeadlineWithCase), total: Number(total) };
   }
 }
+
+interface Condition {
+  /** The condition on the deadline row of that name. */
+  sql: (deadline: string) => string;
+  readsCase?: boolean;
+}
+
+/** Every deadline has its case (a foreign key), so a count reads the case only where a condition is on it. */
+function joinedCase(conditions: Condition[]): string {
+  return conditions.some((c) => c.readsCase) ? ' JOIN cases c ON c.id = d.case_id' : '';
+}
+
+function whereClause(conditions: Condition[], deadline: string): string {
+  return conditions.length ? `WHERE ${conditions.map((c) => c.sql(deadline)).join(' AND ')}` : '';
+}
+
+/** A missed deadline counts as overdue while its open case is still in the states it covers (a service target). */
+const missedInSpan = (d: string) => `${d}.span_states LIKE '%,' || c.state || ',%' AND c.closed = :no`;
+
+/** The deadline lists' meaning of overdue (DeadlineListFilter.overdue). */
+const overdueCondition = (d: string) => `((${d}.status = 'pending' AND ${d}.due_at <= :now) OR (${d}.status = 'missed' AND ${missedInSpan(d)}))`;
 
 function toDeadlineWithCase(r: Record<string, any>): DeadlineWithCase {
   return {

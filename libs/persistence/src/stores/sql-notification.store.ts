@@ -33,6 +33,10 @@ export class SqlNotificationStore extends NotificationStore {
     return this.db.dialect === 'postgres' ? '::timestamptz' : '';
   }
 
+  /**
+   * The three parts are disjoint, so the page is the first rows of each in order (each walks its own index by time,
+   * migration 1765000000000), merged: one OR of the three read and sorted every notification the reader ever had.
+   */
   async list(reader: NotificationReader, options: { unreadOnly: boolean; page: number; pageSize: number }): Promise<NotificationPage> {
     const a = addressed(reader);
     const mine = `(${a.own} OR ${a.toRoles} OR ${a.toOrg})`;
@@ -41,14 +45,19 @@ export class SqlNotificationStore extends NotificationStore {
       `SELECT count(*) AS total, count(*) - count(${READ_AT}) AS unread FROM notifications n ${MY_READING} WHERE ${mine}`,
       a.params,
     );
-    const rows = await this.db.query(
-      `SELECT n.*, ${READ_AT} AS my_read_at, CASE WHEN n.roles IS NULL THEN n.read_by ELSE r.user_id END AS my_read_by, c.case_no
-       FROM notifications n JOIN cases c ON c.id = n.case_id ${MY_READING}
-       WHERE ${mine}${unreadClause} ORDER BY n.created_at DESC, n.id LIMIT :limit OFFSET :offset`,
-      { ...a.params, limit: options.pageSize, offset: (options.page - 1) * options.pageSize },
+    const offset = (options.page - 1) * options.pageSize;
+    const firsts = [a.own, a.toRoles, a.toOrg].map(
+      (part, i) => `SELECT * FROM (SELECT n.*, ${READ_AT} AS my_read_at, CASE WHEN n.roles IS NULL THEN n.read_by ELSE r.user_id END AS my_read_by, c.case_no
+         FROM notifications n JOIN cases c ON c.id = n.case_id ${MY_READING}
+         WHERE ${part}${unreadClause} ORDER BY n.created_at DESC, n.id LIMIT :upTo) p${i}`,
     );
-    const total = options.unreadOnly ? Number(counts.unread) : Number(counts.total);
-    return { items: rows.map(toNotification), total, unread: Number(counts.unread) };
+    const rows = await this.db.query(`SELECT * FROM (${firsts.join(' UNION ALL ')}) x ORDER BY x.created_at DESC, x.id LIMIT :limit OFFSET :offset`, {
+      ...a.params,
+      limit: options.pageSize,
+      offset,
+      upTo: offset + options.pageSize,
+    });
+    return { items: rows.map(toNotification), total: Number(options.unreadOnly ? counts.unread : counts.total), unread: Number(counts.unread) };
   }
 
   async unreadCount(reader: NotificationReader): Promise<number> {
