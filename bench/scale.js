@@ -45,7 +45,8 @@ async function main() {
   // A kept schema (BENCH_SCHEMA) resumes at the number of copies it holds.
   let seeded = 0;
   if ((await admin.query(`SELECT to_regclass('${schema}.cases') AS t`)).rows[0].t) {
-    seeded = (await admin.query(`SELECT count(*)::int AS n FROM ${schema}.cases WHERE workflow_id = 'pm' AND summary <> $1 AND summary NOT LIKE '压测%'`, [PROTO.summary])).rows[0].n;
+    // The seed counts disputes (a copy's cases share its dispute code); prototypes and this benchmark's own cases are not copies.
+    seeded = (await admin.query(`SELECT count(DISTINCT dispute_code)::int AS n FROM ${schema}.cases WHERE summary NOT LIKE $1 AND summary NOT LIKE '压测%'`, [`${PROTO.summary}%`])).rows[0].n;
   }
   try {
     for (const size of sizes) {
