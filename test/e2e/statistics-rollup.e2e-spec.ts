@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import type { StatisticsScope } from '@app/cases';
 import { Db } from '@app/persistence';
 import { WorkflowRegistry } from '@app/workflow';
@@ -7,6 +8,7 @@ import { SqlStatisticsRollup } from '../../libs/persistence/src/stores/sql-stati
 import { TEST_DATABASES } from '../support/databases';
 import { runWorker } from '../support/deadlines';
 import { apply, chinaMorning, eventually, openCase, pmCaseBody, pmStep, setNow, today } from '../support/cases';
+import { refusal } from '../support/raw-sql';
 import { explaining, indexesUsed, planNodes, planText, type ExplainedStatement } from '../support/query-plans';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -224,4 +226,13 @@ describe.each(TEST_DATABASES)('statistics rollup ($name)', (database) => {
       expect(planText(read.plan)).not.toMatch(/Seq Scan/);
     });
   }
+
+  it('drops the rollup and its triggers on down, and rebuilds it from the cases after up', async () => {
+    const dataSource = t.app.get(DataSource);
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await refusal(db.query('SELECT day FROM statistics_dirty_days'))).toMatch(/statistics_dirty_days/);
+    await pmCase('fy_mediator', { category: 'CONTRACT' }, []); // no trigger left to fail the write
+    await dataSource.runMigrations({ transaction: 'each' });
+    await matchesLive();
+  });
 });
