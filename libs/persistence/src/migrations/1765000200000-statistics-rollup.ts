@@ -101,11 +101,12 @@ async function postgresTriggers(runner: QueryRunner): Promise<void> {
   const day = (instant: string) => `to_char((${instant}) AT TIME ZONE 'UTC' + interval '8 hours', 'YYYY-MM-DD')`;
   const statements = [
     /*
-     * Marks a day dirty and holds a KEY SHARE lock on its row until this transaction ends. The refresher's DELETE of
-     * the row waits for that lock, so the recompute that follows it sees this transaction's change; a writer that
-     * comes after the DELETE waits for the refresher, finds the row gone and inserts it again. Without the lock, a
-     * writer that found the row already there and committed after the recompute had read would leave its change out
-     * of the rollup with no mark left to say so. Writers share the lock, so they do not wait for each other.
+     * Marks a day dirty and holds a KEY SHARE lock on its row until this transaction ends. A refresher leaves a mark
+     * so held for later, or deletes it only after waiting for the lock, so a change is never taken as counted before
+     * it commits; a writer that comes after the refresher deleted the mark waits for it, finds the row gone and
+     * inserts it again. Without the lock, a writer that found the row already there and committed after the
+     * recompute had read would leave its change out of the rollup with no mark left to say so. Writers share the
+     * lock, so they do not wait for each other.
      */
     `CREATE FUNCTION statistics_mark_day(d varchar) RETURNS void LANGUAGE plpgsql AS $$
      BEGIN

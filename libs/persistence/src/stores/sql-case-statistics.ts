@@ -4,9 +4,14 @@ import { SATISFIED_RATINGS, satisfactionAnswersSql } from './satisfaction-answer
 
 /**
  * Which cases a grouped query counts: `region`, those of the scope's regions opened in its period (the live read);
- * `day`, those of every region opened in it (one day of the rollup, recomputed).
+ * `day`, those of every region opened in it, grouped by China day as well (days of the rollup, recomputed).
  */
 export type Counted = 'region' | 'day';
+
+/** The China date of an instant column, as 'YYYY-MM-DD'. */
+export function chinaDaySql(dialect: Dialect, instant: string): string {
+  return dialect === 'postgres' ? `to_char(${instant} AT TIME ZONE 'UTC' + interval '8 hours', 'YYYY-MM-DD')` : `date(${instant}, '+8 hours')`;
+}
 
 export interface GroupedQuery {
   sql: string;
@@ -35,7 +40,7 @@ export class SqlCaseStatistics extends CaseStatisticsReadModel {
   }
 
   async transfers(scope: StatisticsScope): Promise<TransferRow[]> {
-    const q = transfersQuery(scope, 'region');
+    const q = transfersQuery(this.db.dialect, scope, 'region');
     return (await this.db.query(q.sql, q.params)).map(transferRow);
   }
 
@@ -71,12 +76,14 @@ export function caseFiguresQuery(dialect: Dialect, scope: StatisticsScope, count
   };
   const closed = pg ? 'c.closed' : 'c.closed = 1';
   const days = pg ? 'EXTRACT(EPOCH FROM (c.updated_at - c.opened_at)) / 86400.0' : 'julianday(c.updated_at) - julianday(c.opened_at)';
-  // A day's few cases probe the missed deadlines' partial index each; a whole period reads them all once, by hash.
+  // Recomputed days' few cases probe the missed deadlines' partial index each; a whole period reads them all once, by hash.
   const missed =
     counted === 'day'
       ? { column: "(SELECT COUNT(*) FROM deadlines d WHERE d.case_id = c.id AND d.status = 'missed')", join: '' }
       : { column: 'COALESCE(m.n, 0)', join: "LEFT JOIN (SELECT case_id, COUNT(*) AS n FROM deadlines WHERE status = 'missed' GROUP BY case_id) m ON m.case_id = c.id" };
-  const sql = `SELECT c.region_code, c.org_id, c.workflow_id, c.category, c.source,
+  const day = counted === 'day' ? `${chinaDaySql(dialect, 'c.opened_at')} AS day, ` : '';
+  const byDay = counted === 'day' ? `${chinaDaySql(dialect, 'c.opened_at')}, ` : '';
+  const sql = `SELECT ${day}c.region_code, c.org_id, c.workflow_id, c.category, c.source,
               COUNT(*) AS cases,
               SUM(CASE WHEN ${closed} THEN 1 ELSE 0 END) AS closed,
               SUM(c.succeeded) AS succeeded,
@@ -88,28 +95,31 @@ export function caseFiguresQuery(dialect: Dialect, scope: StatisticsScope, count
                       ${reached('succeeded')} AS succeeded, ${reached('performed')} AS performed
                  FROM cases c WHERE ${countedCases(counted)}) c
          ${missed.join}
-        GROUP BY c.region_code, c.org_id, c.workflow_id, c.category, c.source`;
+        GROUP BY ${byDay}c.region_code, c.org_id, c.workflow_id, c.category, c.source`;
   return { sql, params };
 }
 
 export function satisfactionQuery(dialect: Dialect, scope: StatisticsScope, counted: Counted): GroupedQuery {
-  // All first answers, joined to the counted cases by hash: cheaper than looking answers up case by case. A day's
-  // recompute reads only the answers of that day's cases.
+  // All first answers, joined to the counted cases by hash: cheaper than looking answers up case by case. Recomputed
+  // days read only the answers of their cases.
   const caseFilter = counted === 'day' ? 'IN (SELECT id FROM cases WHERE opened_at >= :fromInstant AND opened_at < :toInstant)' : null;
-  const sql = `SELECT c.region_code, c.org_id, c.workflow_id, c.assignee_id,
+  const day = counted === 'day' ? `${chinaDaySql(dialect, 'c.opened_at')} AS day, ` : '';
+  const byDay = counted === 'day' ? `${chinaDaySql(dialect, 'c.opened_at')}, ` : '';
+  const sql = `SELECT ${day}c.region_code, c.org_id, c.workflow_id, c.assignee_id,
               COUNT(*) AS answered, SUM(CASE WHEN x.rating IN ${SATISFIED_RATINGS} THEN 1 ELSE 0 END) AS satisfied
          FROM (${satisfactionAnswersSql(dialect, caseFilter)}) x
          JOIN cases c ON c.id = x.case_id
         WHERE x.n = 1 AND ${countedCases(counted)}
-        GROUP BY c.region_code, c.org_id, c.workflow_id, c.assignee_id`;
+        GROUP BY ${byDay}c.region_code, c.org_id, c.workflow_id, c.assignee_id`;
   return { sql, params: scopeParams(scope, counted) };
 }
 
-/** Transfers sent in the period, from the scope's regions (`region`) or per sending region (`day`). */
-export function transfersQuery(scope: StatisticsScope, counted: Counted): GroupedQuery {
-  const region = counted === 'day' ? 'f.region_code, ' : '';
+/** Transfers sent in the period, from the scope's regions (`region`) or per day sent and sending region (`day`). */
+export function transfersQuery(dialect: Dialect, scope: StatisticsScope, counted: Counted): GroupedQuery {
+  const region = counted === 'day' ? `${chinaDaySql(dialect, 't.sent_at')}, f.region_code, ` : '';
+  const regionAs = counted === 'day' ? `${chinaDaySql(dialect, 't.sent_at')} AS day, f.region_code, ` : '';
   const regionFilter = counted === 'day' ? '' : 'f.region_code IN (:...regionCodes) AND ';
-  const sql = `SELECT ${region}f.workflow_id AS from_workflow, r.workflow_id AS to_workflow, t.status, COUNT(*) AS n
+  const sql = `SELECT ${regionAs}f.workflow_id AS from_workflow, r.workflow_id AS to_workflow, t.status, COUNT(*) AS n
          FROM transfers t JOIN cases f ON f.id = t.from_case_id JOIN cases r ON r.id = t.to_case_id
         WHERE ${regionFilter}t.sent_at >= :fromInstant AND t.sent_at < :toInstant
         GROUP BY ${region}f.workflow_id, r.workflow_id, t.status`;

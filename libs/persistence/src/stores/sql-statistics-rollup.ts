@@ -1,6 +1,6 @@
 import { CaseStatisticsReadModel, type CaseFigureRow, type SatisfactionRow, type StatisticsScope, type TransferRow } from '@app/cases';
 import type { Db, DbTx } from '../db/db';
-import { SqlCaseStatistics, caseFigureRow, caseFiguresQuery, satisfactionQuery, satisfactionRow, transferRow, transfersQuery } from './sql-case-statistics';
+import { SqlCaseStatistics, caseFigureRow, chinaDaySql, caseFiguresQuery, satisfactionQuery, satisfactionRow, transferRow, transfersQuery } from './sql-case-statistics';
 
 type Outcomes = StatisticsScope['outcomes'];
 
@@ -12,7 +12,26 @@ interface Days {
 
 const startOfChinaDay = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 const chinaDate = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The most days one refresh transaction recomputes, and the widest gap between marked days it spans. Over many
+ * cases PostgreSQL hashes the audit trail's outcome states once instead of probing it per case, so a year of days
+ * costs about as much as the live query over that year (a transaction per day made a full rebuild ten times slower
+ * than that); a few marked days far apart are recomputed apart, not with every day between them.
+ */
+const SPAN_DAYS = 366;
+const SPAN_GAP_DAYS = 7;
+
+/** The leading run of marked days (sorted) whose gaps are at most SPAN_GAP_DAYS. */
+function clusterFrom(marked: string[]): string[] {
+  const run: string[] = [];
+  for (const day of marked) {
+    if (run.length && addDays(run[run.length - 1], SPAN_GAP_DAYS) < day) break;
+    run.push(day);
+  }
+  return run;
+}
 
 /**
  * The statistics from the daily rollup: a read first recomputes the days the triggers marked dirty within its
@@ -72,60 +91,71 @@ export class SqlStatisticsRollup extends CaseStatisticsReadModel {
   }
 
   /**
-   * Recomputes the dirty days within `days` (all of them without), one day per transaction, each day once; returns
-   * how many. A day's mark is deleted and its rows recomputed in one transaction, under a lock that lets one refresher
-   * run at a time across engines. No change is lost to a writer committing meanwhile: on PostgreSQL a writer holds a
-   * lock on its day's mark until it commits (statistics_mark_day, migration 1765000200000), so the DELETE waits for it
-   * and the recompute's statements, which each see what was committed when they began, include its change; a writer
-   * that marks the day after the DELETE waits for this transaction and leaves a new mark for the next refresh. On
-   * SQLite the refresh is a write transaction, which no writer can commit inside. One day per transaction keeps the
-   * time writers of that day wait short and means the refresher holds no day's mark while it waits for another's,
-   * so it cannot deadlock with a writer marking two days.
+   * Recomputes the dirty days within `days` (all of them without) and returns how many marks it cleared. It works
+   * through them in spans (runs of marked days, SPAN_DAYS and SPAN_GAP_DAYS), a span per transaction, one refresher at a
+   * time across engines (an advisory lock on PostgreSQL; on SQLite a write transaction excludes every other writer).
+   *
+   * No change is lost to a writer committing meanwhile. On PostgreSQL a writer holds a KEY SHARE lock on its day's
+   * mark until it commits (statistics_mark_day, migration 1765000200000). The span's marks are taken FOR UPDATE SKIP
+   * LOCKED: a mark a writer holds is left for a later refresh, so its uncommitted change is never assumed counted,
+   * and the refresher never waits while holding marks, so it cannot deadlock with a writer marking two days. A
+   * writer that marks a span day after that waits for this transaction and leaves a new mark. The span's rows are
+   * then recomputed by statements that see every change committed before them, so every change whose mark was
+   * cleared is counted, and each day of the span (marked or not) is recomputed whole. When every mark of a span is
+   * held, the earliest is deleted outright: that DELETE waits for the writers holding it, and the recompute after it
+   * sees their changes.
    */
   async refresh(outcomes: Outcomes, days?: Days): Promise<number> {
     await this.matchOutcomes(outcomes);
+    const range = days ? 'day >= :from AND day < :to' : '1 = 1';
     let after = '';
     let count = 0;
     for (;;) {
-      const day = await this.db.transaction(async (tx) => {
+      const cleared = await this.db.transaction(async (tx) => {
         await this.lock(tx);
-        const range = days ? 'day >= :from AND day < :to AND day > :after' : 'day > :after';
-        const [row] = await tx.query<{ day: string }>(
-          `DELETE FROM statistics_dirty_days WHERE day = (SELECT MIN(day) FROM statistics_dirty_days WHERE ${range}) RETURNING day`,
-          { ...(days ?? {}), after },
+        const [first] = await tx.query<{ day: string | null }>(`SELECT MIN(day) AS day FROM statistics_dirty_days WHERE ${range} AND day > :after`, { ...days, after });
+        if (!first?.day) return null;
+        const span = clusterFrom((await tx.query<{ day: string }>(`SELECT day FROM statistics_dirty_days WHERE ${range} AND day >= :first AND day < :spanEnd ORDER BY day`, { ...days, first: first.day, spanEnd: addDays(first.day, SPAN_DAYS) })).map((m) => m.day));
+        const skipLocked = this.db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+        let marks = await tx.query<{ day: string }>(
+          `DELETE FROM statistics_dirty_days WHERE day IN (SELECT day FROM statistics_dirty_days WHERE day IN (:...span) ${skipLocked}) RETURNING day`,
+          { span: span.length ? span : [first.day] },
         );
-        if (!row) return null;
-        await this.recompute(tx, row.day, outcomes);
-        return row.day;
+        if (!marks.length) marks = await tx.query<{ day: string }>('DELETE FROM statistics_dirty_days WHERE day = :first RETURNING day', { first: first.day });
+        const last = marks.map((m) => m.day).reduce((a, b) => (a > b ? a : b), first.day);
+        await this.recompute(tx, first.day, addDays(last, 1), outcomes);
+        return { last, marks: marks.length };
       });
-      if (!day) return count;
-      after = day;
-      count += 1;
+      if (!cleared) return count;
+      after = cleared.last;
+      count += cleared.marks;
     }
   }
 
-  /** Replaces one day's rollup rows with the live queries' figures for the cases opened (transfers sent) that day. */
-  private async recompute(tx: DbTx, day: string, outcomes: Outcomes): Promise<void> {
-    const scope: StatisticsScope = { regionCodes: [], fromInstant: startOfChinaDay(day), toInstant: startOfChinaDay(nextDay(day)), outcomes };
-    for (const t of ['statistics_case_days', 'statistics_satisfaction_days', 'statistics_transfer_days']) await tx.execute(`DELETE FROM ${t} WHERE day = :day`, { day });
+  /** Replaces the rollup rows of the days [from, to) with the live queries' figures for the cases opened (transfers sent) on them. */
+  private async recompute(tx: DbTx, from: string, to: string, outcomes: Outcomes): Promise<void> {
+    const scope: StatisticsScope = { regionCodes: [], fromInstant: startOfChinaDay(from), toInstant: startOfChinaDay(to), outcomes };
+    for (const t of ['statistics_case_days', 'statistics_satisfaction_days', 'statistics_transfer_days']) {
+      await tx.execute(`DELETE FROM ${t} WHERE day >= :from AND day < :to`, { from, to });
+    }
     const f = caseFiguresQuery(this.db.dialect, scope, 'day');
     await tx.execute(
       `INSERT INTO statistics_case_days (day, region_code, org_id, workflow_id, category, source, cases, closed, succeeded, performed, closed_unsuccessful, closed_days, overdue)
-       SELECT :day, g.region_code, g.org_id, g.workflow_id, g.category, g.source, g.cases, g.closed, g.succeeded, g.performed, g.closed_unsuccessful, g.closed_days, g.overdue
+       SELECT g.day, g.region_code, g.org_id, g.workflow_id, g.category, g.source, g.cases, g.closed, g.succeeded, g.performed, g.closed_unsuccessful, g.closed_days, g.overdue
          FROM (${f.sql}) g`,
-      { ...f.params, day },
+      f.params,
     );
     const s = satisfactionQuery(this.db.dialect, scope, 'day');
     await tx.execute(
       `INSERT INTO statistics_satisfaction_days (day, region_code, org_id, workflow_id, assignee_id, answered, satisfied)
-       SELECT :day, g.region_code, g.org_id, g.workflow_id, g.assignee_id, g.answered, g.satisfied FROM (${s.sql}) g`,
-      { ...s.params, day },
+       SELECT g.day, g.region_code, g.org_id, g.workflow_id, g.assignee_id, g.answered, g.satisfied FROM (${s.sql}) g`,
+      s.params,
     );
-    const t = transfersQuery(scope, 'day');
+    const t = transfersQuery(this.db.dialect, scope, 'day');
     await tx.execute(
       `INSERT INTO statistics_transfer_days (day, region_code, from_workflow, to_workflow, status, transfers)
-       SELECT :day, g.region_code, g.from_workflow, g.to_workflow, g.status, g.n FROM (${t.sql}) g`,
-      { ...t.params, day },
+       SELECT g.day, g.region_code, g.from_workflow, g.to_workflow, g.status, g.n FROM (${t.sql}) g`,
+      t.params,
     );
   }
 
@@ -143,7 +173,7 @@ export class SqlStatisticsRollup extends CaseStatisticsReadModel {
       await this.lock(tx);
       const [again] = await tx.query<{ outcomes: string }>('SELECT outcomes FROM statistics_rollup_outcomes WHERE id = 1');
       if (again?.outcomes === fingerprint) return;
-      const day = (instant: string) => (this.db.dialect === 'postgres' ? `to_char(${instant} AT TIME ZONE 'UTC' + interval '8 hours', 'YYYY-MM-DD')` : `date(${instant}, '+8 hours')`);
+      const day = (instant: string) => chinaDaySql(this.db.dialect, instant);
       await tx.execute(
         `INSERT INTO statistics_dirty_days (day)
          SELECT ${day('opened_at')} FROM cases UNION SELECT ${day('sent_at')} FROM transfers UNION SELECT day FROM statistics_case_days WHERE 1 = 1
