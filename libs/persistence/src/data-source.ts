@@ -35,6 +35,7 @@ import { CaseSearch1764960000000 } from './migrations/1764960000000-case-search'
 import { CaseRecency1764960000100 } from './migrations/1764960000100-case-recency';
 import { AuditVerificationJobs1764970000000 } from './migrations/1764970000000-audit-verification-jobs';
 import { PartitionAuditEntries1764970000100 } from './migrations/1764970000100-partition-audit-entries';
+import { StatisticsRollup1765000200000 } from './migrations/1765000200000-statistics-rollup';
 import { ORM_ENTITIES } from './entities/directory.orm-entities';
 import { migrateUnderLock } from './migration-lock';
 
@@ -84,6 +85,7 @@ export const MIGRATIONS = [
   AuditVerificationJobs1764970000000,
   PartitionAuditEntries1764970000100,
   ConsoleQueueIndexes1765000000000,
+  StatisticsRollup1765000200000,
   FraudPartyDigests1765000300000,
 ];
 

@@ -13,7 +13,7 @@ import { PostgresChangeFeed } from './change-feed/postgres-change-feed';
 import { SqlAuditStore } from './stores/sql-audit.store';
 import { DEFAULT_FRAUD_SETTINGS, FraudChecks, FraudSettings, SatisfactionRates, SatisfactionSurveyStore, SubsidyStore } from '@app/subsidy';
 import { SqlSatisfactionRates, SqlSatisfactionStore } from './stores/sql-satisfaction.store';
-import { SqlCaseStatistics } from './stores/sql-case-statistics';
+import { SqlStatisticsRollup } from './stores/sql-statistics-rollup';
 import { SqlFraudChecks } from './stores/sql-fraud-checks';
 import { SqlSubsidyStore } from './stores/sql-subsidy.store';
 import { SqlCheckpointStore } from './stores/sql-checkpoint.store';
@@ -86,7 +86,7 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: PasswordHistoryStore, ...withDb((db) => new SqlPasswordHistoryStore(db)) },
         { provide: SatisfactionRates, ...withDb((db) => new SqlSatisfactionRates(db)) },
         { provide: SatisfactionSurveyStore, ...withDb((db) => new SqlSatisfactionStore(db)) },
-        { provide: CaseStatisticsReadModel, ...withDb((db) => new SqlCaseStatistics(db)) },
+        { provide: CaseStatisticsReadModel, ...withDb((db) => new SqlStatisticsRollup(db)) },
         { provide: RiskRegisterStore, ...withDb((db) => new SqlRiskRegisterStore(db)) },
         // The thresholds come from FraudChecksModule where the application wires it; the defaults elsewhere (tools, benches).
         { provide: FraudChecks, inject: [Db, { token: FraudSettings, optional: true }], useFactory: (db: Db, settings?: FraudSettings) => new SqlFraudChecks(db, settings ?? DEFAULT_FRAUD_SETTINGS, new SearchDigests(config.searchKey)) },
