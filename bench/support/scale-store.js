@@ -44,6 +44,9 @@ class PostgresScaleStore {
   async rows(sql) {
     return (await this.client.query(sql)).rows.map(portable);
   }
+  async hasTable(name) {
+    return (await this.client.query('SELECT to_regclass($1) AS t', [name])).rows[0].t !== null;
+  }
   /** Writes one chunk in one transaction, table by table, cases first (the others refer to them). */
   async write(chunk) {
     await this.client.query('BEGIN');
@@ -118,6 +121,9 @@ class SqliteScaleStore {
   }
   async rows(sql) {
     return this.db.prepare(sql).all().map(portable);
+  }
+  async hasTable(name) {
+    return !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
   }
   statement(table, columns, count) {
     const key = `${table}|${columns.length}|${count}`;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DeadlineWorker, IdempotencySweep, type DeadlineWorkerReport } from '@app/cases';
+import { CaseStatistics, DeadlineWorker, IdempotencySweep, type DeadlineWorkerReport } from '@app/cases';
 import { LoginThrottle, SessionService } from '@app/organisations';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Metrics } from '../operations/metrics';
@@ -9,7 +9,8 @@ import { WorkerHealth } from '../operations/worker-health';
  * Runs the deadline worker in this process (unless FENGQIAO_WORKER=0): once at start — so deadlines that fell due
  * while the engine was stopped fire now — and then every FENGQIAO_WORKER_INTERVAL_MS after the previous run ends.
  * Each round also deletes stored idempotent responses past FENGQIAO_IDEMPOTENCY_RETENTION_HOURS and failed-login
- * counters that no longer count.
+ * counters that no longer count, and brings the statistics rollup up to date, so that a statistics read seldom finds
+ * days left to recompute (after a migration or a bulk load, every day).
  */
 @Injectable()
 export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -26,6 +27,7 @@ export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeAp
     private readonly sweep: IdempotencySweep,
     private readonly loginThrottle: LoginThrottle,
     private readonly sessions: SessionService,
+    private readonly statistics: CaseStatistics,
     private readonly health: WorkerHealth,
     private readonly metrics: Metrics,
   ) {}
@@ -51,6 +53,7 @@ export class DeadlineWorkerScheduler implements OnApplicationBootstrap, BeforeAp
         await this.sweep.run();
         await this.loginThrottle.sweep();
         await this.sessions.sweep();
+        await this.statistics.refreshAhead();
         return report;
       })
       .catch((error: unknown) => {

@@ -23,6 +23,8 @@ export class StatisticsModule {
         { provide: SurveySettings, useValue: new SurveySettings(config.surveyLinkDays) },
         { provide: SurveyRateLimit, useValue: new SurveyRateLimit(config.surveyRateLimit) },
       ],
+      // The deadline worker keeps the statistics rollup up to date between reads.
+      exports: [CaseStatistics],
     };
   }
 }

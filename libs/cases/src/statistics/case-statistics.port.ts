@@ -48,4 +48,12 @@ export abstract class CaseStatisticsReadModel {
   abstract caseFigures(scope: StatisticsScope): Promise<CaseFigureRow[]>;
   abstract satisfaction(scope: StatisticsScope): Promise<SatisfactionRow[]>;
   abstract transfers(scope: StatisticsScope): Promise<TransferRow[]>;
+
+  /**
+   * Brings whatever the reads keep ahead of time up to date with the cases, so that the next read finds nothing left
+   * to recompute; returns the number of days recomputed. Reads that keep nothing have nothing to do.
+   */
+  async refresh(_outcomes: StatisticsScope['outcomes']): Promise<number> {
+    return 0;
+  }
 }

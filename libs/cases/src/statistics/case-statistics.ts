@@ -143,7 +143,19 @@ export class CaseStatistics {
     };
   }
 
+  /**
+   * Recomputes in the background what the reads would otherwise recompute first (the deadline worker calls it after
+   * each round): after a migration or a bulk load that is every day of the rollup, tens of seconds at a million cases.
+   */
+  refreshAhead(): Promise<number> {
+    return this.readModel.refresh(this.outcomes());
+  }
+
   private scope(directory: Directory, regionCode: string, period: Period): StatisticsScope {
+    return { regionCodes: directory.regionSubtree(regionCode).map((r) => r.code), fromInstant: period.fromInstant, toInstant: period.toInstant, outcomes: this.outcomes() };
+  }
+
+  private outcomes(): StatisticsScope['outcomes'] {
     // Every version of a workflow counts the states any of its versions declares: cases keep the version they began in.
     const byWorkflow = new Map<string, { succeeded: Set<string>; performed: Set<string> }>();
     for (const def of this.registry.list()) {
@@ -153,8 +165,7 @@ export class CaseStatistics {
       def.manifest.statistics.performed.forEach((s) => entry.performed.add(s));
       byWorkflow.set(def.id, entry);
     }
-    const outcomes = [...byWorkflow.entries()].map(([workflowId, e]) => ({ workflowId, succeeded: [...e.succeeded], performed: [...e.performed] }));
-    return { regionCodes: directory.regionSubtree(regionCode).map((r) => r.code), fromInstant: period.fromInstant, toInstant: period.toInstant, outcomes };
+    return [...byWorkflow.entries()].map(([workflowId, e]) => ({ workflowId, succeeded: [...e.succeeded], performed: [...e.performed] }));
   }
 
   private regionFor(viewer: Viewer, directory: Directory, requested: string | undefined) {

@@ -105,7 +105,7 @@ export class SqlStatisticsRollup extends CaseStatisticsReadModel {
    * held, the earliest is deleted outright: that DELETE waits for the writers holding it, and the recompute after it
    * sees their changes.
    */
-  async refresh(outcomes: Outcomes, days?: Days): Promise<number> {
+  override async refresh(outcomes: Outcomes, days?: Days): Promise<number> {
     await this.matchOutcomes(outcomes);
     const range = days ? 'day >= :from AND day < :to' : '1 = 1';
     let after = '';
