@@ -229,9 +229,14 @@ describe.each(TEST_DATABASES)('statistics rollup ($name)', (database) => {
 
   it('drops the rollup and its triggers on down, and rebuilds it from the cases after up', async () => {
     const dataSource = t.app.get(DataSource);
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    // The rollup's migration and those after it, undone newest first.
+    const stamp = (m: object) => Number(/(\d{13})$/.exec(m.constructor.name)?.[1] ?? 0);
+    const undo = dataSource.migrations.filter((m) => stamp(m) >= 1765000200000).length;
+    expect(undo).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < undo; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await refusal(db.query('SELECT day FROM statistics_dirty_days'))).toMatch(/statistics_dirty_days/);
-    await pmCase('fy_mediator', { category: 'CONTRACT' }, []); // no trigger left to fail the write
+    // A change while no trigger is left to mark it (plain SQL: the engine's own writes need the later migrations too).
+    await db.execute("UPDATE cases SET category = 'CONTRACT' WHERE id = (SELECT MIN(id) FROM cases WHERE category <> 'CONTRACT')");
     await dataSource.runMigrations({ transaction: 'each' });
     await matchesLive();
   });
