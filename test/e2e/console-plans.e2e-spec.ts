@@ -1,12 +1,10 @@
-import type { DataSource } from 'typeorm';
-import { DEMO_ORGANISATIONS, DEMO_REGIONS } from '@app/organisations';
-import { openDatabase, type Db } from '@app/persistence';
+import type { Db } from '@app/persistence';
 import { SqlCaseReadModel } from '../../libs/persistence/src/stores/sql-case-read-model';
 import { SqlCaseStore } from '../../libs/persistence/src/stores/sql-case.store';
 import { SqlDeadlineStore } from '../../libs/persistence/src/stores/sql-deadline.store';
 import { SqlNotificationStore } from '../../libs/persistence/src/stores/sql-notification.store';
+import { openFilledDatabase } from '../support/case-fill';
 import { TEST_DATABASES } from '../support/databases';
-import { TypeOrmDirectoryRepository } from '../../libs/persistence/src/stores/typeorm-directory.repository';
 import { explaining, indexesUsed, planText, seqScans, type PlanNode } from '../support/query-plans';
 
 /*
@@ -25,25 +23,17 @@ const PAGE = { page: 1, pageSize: 20 };
 const NOW = new Date();
 
 describe.each(TEST_DATABASES)('console query plans at volume ($name)', (database) => {
-  let dataSource: DataSource;
   let db: Db;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   let plans: { sql: string; plan: string }[];
   let planned: Db;
 
   beforeAll(async () => {
-    const created = await database.create();
-    drop = created.drop;
-    ({ dataSource, db } = await openDatabase(created.config));
-    const directory = new TypeOrmDirectoryRepository(dataSource, db);
-    await directory.saveRegions(DEMO_REGIONS);
-    await directory.saveOrganisations(DEMO_ORGANISATIONS);
-    await generate(db);
+    ({ db, close } = await openFilledDatabase(database, generate));
   }, 180_000);
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await drop?.();
+    await close?.();
   });
 
   beforeEach(() => {

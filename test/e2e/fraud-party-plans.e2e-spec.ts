@@ -1,11 +1,8 @@
-import type { DataSource } from 'typeorm';
-import { DEMO_ORGANISATIONS, DEMO_REGIONS } from '@app/organisations';
-import { openDatabase, SearchDigests, type Db } from '@app/persistence';
+import { SearchDigests, type Db } from '@app/persistence';
 import { DEFAULT_FRAUD_SETTINGS } from '@app/subsidy';
 import { SqlCaseStore } from '../../libs/persistence/src/stores/sql-case.store';
 import { SqlFraudChecks } from '../../libs/persistence/src/stores/sql-fraud-checks';
-import { TypeOrmDirectoryRepository } from '../../libs/persistence/src/stores/typeorm-directory.repository';
-import { fillCases } from '../support/case-fill';
+import { fillCases, openFilledDatabase } from '../support/case-fill';
 import { TEST_DATABASES } from '../support/databases';
 import { explaining, indexesUsed, seqScans, type ExplainedStatement } from '../support/query-plans';
 import { idNumber } from '../support/cases';
@@ -20,19 +17,12 @@ const CLAIMED = 50;
 const postgres = TEST_DATABASES.filter((d) => d.name === 'postgres');
 
 describe.each(postgres)('party lookup plans at volume ($name)', (database) => {
-  let dataSource: DataSource;
   let db: Db;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   const claimed: string[] = [];
 
   beforeAll(async () => {
-    const created = await database.create();
-    drop = created.drop;
-    ({ dataSource, db } = await openDatabase(created.config));
-    const directory = new TypeOrmDirectoryRepository(dataSource, db);
-    await directory.saveRegions(DEMO_REGIONS);
-    await directory.saveOrganisations(DEMO_ORGANISATIONS);
-    await fillCases(db, CASES);
+    ({ db, close } = await openFilledDatabase(database, (filled: Db) => fillCases(filled, CASES)));
     await db.execute(
       `INSERT INTO fraud_party_keys (digest, case_id, kind) SELECT md5(c.id || k.kind) || md5(c.id), c.id, k.kind FROM cases c CROSS JOIN (VALUES ('ID'), ('NAME_PHONE')) k(kind) WHERE c.opened_by = 'filler'`,
     );
@@ -54,8 +44,7 @@ describe.each(postgres)('party lookup plans at volume ($name)', (database) => {
   }, 120_000);
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await drop?.();
+    await close?.();
   });
 
   const partyLookup = (plans: ExplainedStatement[]) => {

@@ -1,11 +1,10 @@
-import type { DataSource } from 'typeorm';
-import { DEMO_ORGANISATIONS, DEMO_REGIONS } from '@app/organisations';
-import { openDatabase, type Db } from '@app/persistence';
+import { DEMO_REGIONS } from '@app/organisations';
+import type { Db } from '@app/persistence';
 import { SqlAuditStore } from '../../libs/persistence/src/stores/sql-audit.store';
 import { SqlCaseStatistics } from '../../libs/persistence/src/stores/sql-case-statistics';
 import { SqlDeadlineStore } from '../../libs/persistence/src/stores/sql-deadline.store';
 import { SqlTransferReadModel } from '../../libs/persistence/src/stores/sql-transfer-read-model';
-import { TypeOrmDirectoryRepository } from '../../libs/persistence/src/stores/typeorm-directory.repository';
+import { openFilledDatabase } from '../support/case-fill';
 import { TEST_DATABASES } from '../support/databases';
 import { indexesUsed, planNodes, planningDb, seqScans, type PlanNode } from '../support/query-plans';
 
@@ -19,23 +18,15 @@ const CASES = 20_000;
 const postgres = TEST_DATABASES.filter((d) => d.name === 'postgres');
 
 describe.each(postgres)('query plans at volume ($name)', (database) => {
-  let dataSource: DataSource;
   let db: Db;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const created = await database.create();
-    drop = created.drop;
-    ({ dataSource, db } = await openDatabase(created.config));
-    const directory = new TypeOrmDirectoryRepository(dataSource, db);
-    await directory.saveRegions(DEMO_REGIONS);
-    await directory.saveOrganisations(DEMO_ORGANISATIONS);
-    await generate(db);
+    ({ db, close } = await openFilledDatabase(database, generate));
   }, 120_000);
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await drop?.();
+    await close?.();
   });
 
   it('the deadline worker finds due deadlines through the partial index on pending ones', async () => {

@@ -1,4 +1,8 @@
-import type { Db } from '@app/persistence';
+import type { DataSource } from 'typeorm';
+import { DEMO_ORGANISATIONS, DEMO_REGIONS } from '@app/organisations';
+import { openDatabase, type Db } from '@app/persistence';
+import { TypeOrmDirectoryRepository } from '../../libs/persistence/src/stores/typeorm-directory.repository';
+import type { TestDatabase } from './databases';
 
 const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国志';
@@ -38,4 +42,18 @@ export async function fillCases(db: Db, count: number): Promise<void> {
   // Every case has a party with an identity number in real data, so the digest table is as big as the case table.
   const digest = pg ? `md5(c.id) || md5(c.id || 'x')` : 'lower(hex(randomblob(32)))';
   await db.execute(`INSERT INTO case_search_keys (kind, digest, case_id) SELECT 'ID', ${digest}, c.id FROM cases c WHERE c.opened_by = 'filler'`);
+}
+
+/**
+ * A fresh, migrated database of `database`'s kind holding the demo regions and organisations, filled by `fill`: what
+ * the plan suites explain their statements over. `close()` closes and drops it.
+ */
+export async function openFilledDatabase(database: TestDatabase, fill: (db: Db) => Promise<void>): Promise<{ dataSource: DataSource; db: Db; close(): Promise<void> }> {
+  const created = await database.create();
+  const { dataSource, db } = await openDatabase(created.config);
+  const directory = new TypeOrmDirectoryRepository(dataSource, db);
+  await directory.saveRegions(DEMO_REGIONS);
+  await directory.saveOrganisations(DEMO_ORGANISATIONS);
+  await fill(db);
+  return { dataSource, db, close: async () => (await dataSource.destroy(), await created.drop()) };
 }
