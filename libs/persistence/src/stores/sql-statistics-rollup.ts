@@ -47,47 +47,53 @@ export class SqlStatisticsRollup extends CaseStatisticsReadModel {
     this.live = new SqlCaseStatistics(db);
   }
 
-  async caseFigures(scope: StatisticsScope): Promise<CaseFigureRow[]> {
-    const days = daysOf(scope);
-    if (!days) return this.live.caseFigures(scope);
-    await this.refresh(scope.outcomes, days);
-    const rows = await this.db.query(
+  caseFigures(scope: StatisticsScope): Promise<CaseFigureRow[]> {
+    return this.fromRollup(
+      scope,
+      () => this.live.caseFigures(scope),
+      caseFigureRow,
       `SELECT region_code, org_id, workflow_id, category, source, SUM(cases) AS cases, SUM(closed) AS closed, SUM(succeeded) AS succeeded,
               SUM(performed) AS performed, SUM(closed_unsuccessful) AS closed_unsuccessful, SUM(closed_days) AS closed_days, SUM(overdue) AS overdue
          FROM statistics_case_days
         WHERE region_code IN (:...regionCodes) AND day >= :fromDay AND day < :toDay
         GROUP BY region_code, org_id, workflow_id, category, source`,
-      { regionCodes: scope.regionCodes, fromDay: days.from, toDay: days.to },
     );
-    return rows.map(caseFigureRow);
   }
 
-  async satisfaction(scope: StatisticsScope): Promise<SatisfactionRow[]> {
-    const days = daysOf(scope);
-    if (!days) return this.live.satisfaction(scope);
-    await this.refresh(scope.outcomes, days);
-    const rows = await this.db.query(
+  satisfaction(scope: StatisticsScope): Promise<SatisfactionRow[]> {
+    return this.fromRollup(
+      scope,
+      () => this.live.satisfaction(scope),
+      satisfactionRow,
       `SELECT region_code, org_id, workflow_id, assignee_id, SUM(answered) AS answered, SUM(satisfied) AS satisfied
          FROM statistics_satisfaction_days
         WHERE region_code IN (:...regionCodes) AND day >= :fromDay AND day < :toDay
         GROUP BY region_code, org_id, workflow_id, assignee_id`,
-      { regionCodes: scope.regionCodes, fromDay: days.from, toDay: days.to },
     );
-    return rows.map(satisfactionRow);
   }
 
-  async transfers(scope: StatisticsScope): Promise<TransferRow[]> {
-    const days = daysOf(scope);
-    if (!days) return this.live.transfers(scope);
-    await this.refresh(scope.outcomes, days);
-    const rows = await this.db.query(
+  transfers(scope: StatisticsScope): Promise<TransferRow[]> {
+    return this.fromRollup(
+      scope,
+      () => this.live.transfers(scope),
+      transferRow,
       `SELECT from_workflow, to_workflow, status, SUM(transfers) AS n
          FROM statistics_transfer_days
         WHERE region_code IN (:...regionCodes) AND day >= :fromDay AND day < :toDay
         GROUP BY from_workflow, to_workflow, status`,
-      { regionCodes: scope.regionCodes, fromDay: days.from, toDay: days.to },
     );
-    return rows.map(transferRow);
+  }
+
+  /**
+   * A read of the rollup: its marked days within the period recomputed first, then `sql` over the period's days.
+   * A period that does not start and end at China midnight is read live.
+   */
+  private async fromRollup<T>(scope: StatisticsScope, live: () => Promise<T[]>, map: (row: Record<string, any>) => T, sql: string): Promise<T[]> {
+    const days = daysOf(scope);
+    if (!days) return live();
+    await this.refresh(scope.outcomes, days);
+    const rows = await this.db.query(sql, { regionCodes: scope.regionCodes, fromDay: days.from, toDay: days.to });
+    return rows.map(map);
   }
 
   /**
