@@ -28,6 +28,7 @@ import { CaseLedger1764950000000 } from './migrations/1764950000000-case-ledger'
 import { AgreementAmount1764995000000 } from './migrations/1764995000000-agreement-amount';
 import { RoleNotifications1764996000000 } from './migrations/1764996000000-role-notifications';
 import { FraudPartyDigests1765000300000 } from './migrations/1765000300000-fraud-party-digests';
+import { MissedInSpan1765000400000 } from './migrations/1765000400000-missed-in-span';
 import { PersonalNotifications1764910000000 } from './migrations/1764910000000-personal-notifications';
 import { AuditEntryDocuments1764920000000 } from './migrations/1764920000000-audit-entry-documents';
 import { Webhooks1764900000000 } from './migrations/1764900000000-webhooks';
@@ -87,6 +88,7 @@ export const MIGRATIONS = [
   ConsoleQueueIndexes1765000000000,
   StatisticsRollup1765000200000,
   FraudPartyDigests1765000300000,
+  MissedInSpan1765000400000,
 ];
 
 export function isPostgres(config: DatabaseConfig): boolean {

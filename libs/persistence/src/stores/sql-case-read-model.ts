@@ -76,11 +76,13 @@ export class SqlCaseReadModel extends CaseReadModel {
     }
     if (filter.overdue !== undefined) {
       // The deadline lists' meaning of overdue: a pending deadline past its due instant, or one the worker marked missed
-      // (a service target such as D-PM1) while the case still sits in the states it covers. Only open cases count.
+      // (a service target such as D-PM1) while the case still sits in the states it covers, as triggers keep it on the
+      // deadline (migration 1765000400000). Only open cases count.
       // A scalar subquery with LIMIT 1 rather than EXISTS: PostgreSQL turns an EXISTS into a hash semi-join, which reads
       // every pending and missed deadline (4.2 s at a million cases), where a probe of deadlines_case per listed case
       // stops with the page or the capped count (0.1–0.4 s; docs/benchmarks.md, "At volume").
-      const late = `(SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND ((d.status = 'pending' AND d.due_at <= :now) OR (d.status = 'missed' AND d.span_states LIKE '%,' || c.state || ',%')) LIMIT 1) IS NOT NULL`;
+      const inSpan = this.db.dialect === 'postgres' ? 'd.missed_in_span' : 'd.missed_in_span = 1';
+      const late = `(SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND ((d.status = 'pending' AND d.due_at <= :now) OR ${inSpan}) LIMIT 1) IS NOT NULL`;
       where.push(filter.overdue ? `c.closed = :notClosed AND ${late}` : `NOT (c.closed = :notClosed AND ${late})`);
       Object.assign(params, { now, notClosed: false });
     }

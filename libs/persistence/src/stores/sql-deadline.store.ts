@@ -186,12 +186,14 @@ export class SqlDeadlineStore extends DeadlineStore {
       params.orgIds = filter.orgIds;
     }
     if (filter.caseId) (where.push({ sql: (d) => `${d}.case_id = :caseId` }), (params.caseId = filter.caseId));
-    if (filter.status) (where.push({ sql: (d) => `${d}.status = :status` }), (params.status = filter.status));
     if (filter.dueBy) (where.push({ sql: (d) => `${d}.status = 'pending' AND ${d}.due_on <= :dueBy` }), (params.dueBy = filter.dueBy));
     const paging = { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize };
-    if (filter.overdue !== undefined) Object.assign(params, { now, no: false });
+    if (filter.overdue !== undefined) params.now = now;
+    // The overdue parts are each of one status already.
     if (filter.overdue === true && !filter.perCase) return this.overdue(where, params, filter, paging);
-    if (filter.overdue !== undefined) where.push({ sql: (d) => (filter.overdue ? overdueCondition(d) : `NOT ${overdueCondition(d)}`), readsCase: true });
+    if (filter.status) (where.push({ sql: (d) => `${d}.status = :status` }), (params.status = filter.status));
+    const overdue = (d: string) => `((${d}.status = 'pending' AND ${d}.due_at <= :now) OR ${this.missedInSpan(d)})`;
+    if (filter.overdue !== undefined) where.push({ sql: (d) => (filter.overdue ? overdue(d) : `NOT ${overdue(d)}`) });
     const from = `FROM deadlines d JOIN cases c ON c.id = d.case_id ${whereClause(where, 'd')}`;
     const counted = `FROM deadlines d${joinedCase(where)} ${whereClause(where, 'd')}`;
     if (filter.perCase) {
@@ -222,7 +224,7 @@ export class SqlDeadlineStore extends DeadlineStore {
   private async overdue(where: Condition[], params: Params, filter: DeadlineListFilter, paging: { limit: number; offset: number }) {
     const parts: Condition[][] = [];
     if (!filter.status || filter.status === 'pending') parts.push([...where, { sql: (d) => `${d}.status = 'pending' AND ${d}.due_at <= :now` }]);
-    if ((!filter.status || filter.status === 'missed') && !filter.dueBy) parts.push([...where, { sql: (d) => `${d}.status = 'missed' AND ${missedInSpan(d)}`, readsCase: true }]);
+    if ((!filter.status || filter.status === 'missed') && !filter.dueBy) parts.push([...where, { sql: (d) => this.missedInSpan(d) }]);
     if (!parts.length) return { items: [], total: 0 };
     const counts = parts.map((p) => `(SELECT count(*) FROM deadlines d${joinedCase(p)} ${whereClause(p, 'd')})`);
     const [{ total }] = await this.db.query<{ total: number }>(`SELECT ${counts.join(' + ')} AS total`, params);
@@ -235,6 +237,14 @@ export class SqlDeadlineStore extends DeadlineStore {
       upTo: paging.offset + paging.limit,
     });
     return { items: rows.map(toDeadlineWithCase), total: Number(total) };
+  }
+
+  /**
+   * A missed deadline counts as overdue while its open case is still in the states it covers (a service target),
+   * which triggers keep on the deadline row (migration 1765000400000), as its partial index's predicate.
+   */
+  private missedInSpan(d: string): string {
+    return this.db.dialect === 'postgres' ? `${d}.missed_in_span` : `${d}.missed_in_span = 1`;
   }
 }
 
@@ -253,11 +263,6 @@ function whereClause(conditions: Condition[], deadline: string): string {
   return conditions.length ? `WHERE ${conditions.map((c) => c.sql(deadline)).join(' AND ')}` : '';
 }
 
-/** A missed deadline counts as overdue while its open case is still in the states it covers (a service target). */
-const missedInSpan = (d: string) => `${d}.span_states LIKE '%,' || c.state || ',%' AND c.closed = :no`;
-
-/** The deadline lists' meaning of overdue (DeadlineListFilter.overdue). */
-const overdueCondition = (d: string) => `((${d}.status = 'pending' AND ${d}.due_at <= :now) OR (${d}.status = 'missed' AND ${missedInSpan(d)}))`;
 
 function toDeadlineWithCase(r: Record<string, any>): DeadlineWithCase {
   return {
