@@ -172,13 +172,23 @@ describe.each(TEST_DATABASES)('console query plans at volume ($name)', (database
     expectNoFullScans();
   });
 
-  it('the notification list walks each part of the reader’s notifications newest first', async () => {
+  it('the notification list walks each part of the reader’s notifications newest first and counts each from its index', async () => {
     const reader = { orgId: 'org-fengqiao', userId: 'user-x', roles: ['COMMITTEE_DIRECTOR', 'MEDIATOR'] };
     const page = await new SqlNotificationStore(planned).list(reader, { unreadOnly: false, ...PAGE });
     expect(page.items).toHaveLength(20);
-    expect(plans).toHaveLength(2);
+    // The figures are those of one count over every notification addressed to the reader.
+    const [all] = await db.query<{ total: number; unread: number }>(
+      `SELECT count(*) AS total, count(*) - count(CASE WHEN n.roles IS NULL THEN n.read_at ELSE r.read_at END) AS unread
+         FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = 'user-x'
+        WHERE n.user_id = 'user-x' OR (n.org_id = 'org-fengqiao' AND n.user_id IS NULL AND (n.roles IS NULL OR n.roles LIKE '%,COMMITTEE_DIRECTOR,%' OR n.roles LIKE '%,MEDIATOR,%'))`,
+    );
+    expect({ total: page.total, unread: page.unread }).toEqual({ total: Number(all.total), unread: Number(all.unread) });
+    expect(page.unread).toBeGreaterThan(0);
+    expect(page.unread).toBeLessThan(page.total);
+    expect(plans).toHaveLength(3);
+    expect(indexesOf(/AS total/)).toEqual(expect.arrayContaining(['notifications_to_org', 'notifications_to_roles']));
     expect(indexesOf(/UNION ALL/)).toEqual(expect.arrayContaining(['notifications_to_org', 'notifications_to_roles']));
-    if (db.dialect === 'postgres') expect(planText(pgPlans()[1].plan)).not.toMatch(/^ {0,4}Sort/m);
+    if (db.dialect === 'postgres') expect(planText(pgPlans().find((p) => /UNION ALL/.test(p.sql))!.plan)).not.toMatch(/^ {0,4}Sort/m);
     expectNoFullScans();
   });
 
