@@ -167,8 +167,27 @@ describe.each(TEST_DATABASES)('console query plans at volume ($name)', (database
     const week = new Date(NOW.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
     await new SqlDeadlineStore(planned).list({ visibility: TOWNSHIP, status: 'pending', dueBy: week, perCase: true, ...PAGE }, NOW);
     expect(plans).toHaveLength(2);
-    expect(indexesOf(/NOT EXISTS/)).toEqual(expect.arrayContaining(['deadlines_pending_order', 'deadlines_case']));
+    expect(indexesOf(/NOT EXISTS.*ORDER BY/s)).toEqual(expect.arrayContaining(['deadlines_pending_order', 'deadlines_case']));
     if (db.dialect === 'postgres') expect(planText(pgPlans()[1].plan)).not.toMatch(/WindowAgg|Sort/);
+    expectNoFullScans();
+  });
+
+  it('the deadline lists count only to their limit when one is given, and exactly without', async () => {
+    const week = new Date(NOW.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const store = new SqlDeadlineStore(db);
+    for (const filter of [{ overdue: true }, { status: 'missed' as const, overdue: true }, { status: 'pending' as const, dueBy: week, perCase: true }, { status: 'met' as const }]) {
+      const exact = await store.list({ visibility: TOWNSHIP, ...filter, ...PAGE }, NOW);
+      expect(exact.totalCapped).toBe(false);
+      expect(exact.total).toBeGreaterThan(60);
+      expect(await store.list({ visibility: TOWNSHIP, ...filter, ...PAGE, countLimit: 50 }, NOW)).toEqual({ ...exact, total: 50, totalCapped: true });
+      expect(await store.list({ visibility: TOWNSHIP, ...filter, ...PAGE, countLimit: exact.total }, NOW)).toEqual(exact);
+      // The limit never cuts the page asked for.
+      const far = await store.list({ visibility: TOWNSHIP, ...filter, page: 4, pageSize: 20, countLimit: 50 }, NOW);
+      expect({ total: far.total, totalCapped: far.totalCapped }).toEqual({ total: 80, totalCapped: true });
+    }
+    const capped = await new SqlDeadlineStore(planned).list({ visibility: TOWNSHIP, overdue: true, ...PAGE, countLimit: 50 }, NOW);
+    expect(capped.totalCapped).toBe(true);
+    if (db.dialect === 'postgres') expect(planText(pgPlans().find((p) => /LIMIT :countUpTo/.test(p.sql))!.plan)).toMatch(/Limit/);
     expectNoFullScans();
   });
 

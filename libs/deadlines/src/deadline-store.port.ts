@@ -28,6 +28,17 @@ export interface DeadlineListFilter {
   perCase?: boolean;
   page: number;
   pageSize: number;
+  /** Count the matches only this far (at least to the end of the page asked for); unset: count them all. */
+  countLimit?: number;
+}
+
+/** A page of a deadline list. */
+export interface DeadlinePage {
+  items: DeadlineWithCase[];
+  /** The matches, or where counting stopped when `totalCapped`. */
+  total: number;
+  /** More match than `total`: counting stopped at the filter's `countLimit`. */
+  totalCapped: boolean;
 }
 
 /** A notification to create together with marking its deadline reminded or escalated; null marks it without one. */
@@ -76,5 +87,5 @@ export abstract class DeadlineStore {
    */
   abstract applyRecomputed(updates: (DeadlineUpdate & { previous: { dueOn: IsoDate; dueAt: string } })[]): Promise<string[]>;
 
-  abstract list(filter: DeadlineListFilter, now: Date): Promise<{ items: DeadlineWithCase[]; total: number }>;
+  abstract list(filter: DeadlineListFilter, now: Date): Promise<DeadlinePage>;
 }

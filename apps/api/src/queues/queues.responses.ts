@@ -57,7 +57,8 @@ export class UnassignedCaseDto extends QueueCaseDto {
 
 export class UnassignedCasePageResponse {
   @ApiProperty({ type: [UnassignedCaseDto] }) items!: UnassignedCaseDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: '计数至 1000 件为止（或至所请求的页末）' }) total!: number;
+  @ApiProperty({ description: '超过 total 仍有（显示为 1000+）' }) totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
@@ -88,7 +89,8 @@ export class EscalatedDeadlineDto {
 
 export class EscalatedDeadlinePageResponse {
   @ApiProperty({ type: [EscalatedDeadlineDto] }) items!: EscalatedDeadlineDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: '计数至 1000 件为止（或至所请求的页末）' }) total!: number;
+  @ApiProperty({ description: '超过 total 仍有（显示为 1000+）' }) totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }

@@ -2358,7 +2358,10 @@ export interface components {
         };
         UnassignedCasePageResponse: {
             items: components["schemas"]["UnassignedCaseDto"][];
+            /** @description 计数至 1000 件为止（或至所请求的页末） */
             total: number;
+            /** @description 超过 total 仍有（显示为 1000+） */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };
@@ -2395,7 +2398,10 @@ export interface components {
         };
         EscalatedDeadlinePageResponse: {
             items: components["schemas"]["EscalatedDeadlineDto"][];
+            /** @description 计数至 1000 件为止（或至所请求的页末） */
             total: number;
+            /** @description 超过 total 仍有（显示为 1000+） */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };
@@ -2995,7 +3001,9 @@ export interface components {
         };
         DeadlineListView: {
             items: components["schemas"]["DeadlineListItem"][];
+            /** @description The matches; when `totalCapped`, where counting stopped (1000, or the end of the page asked for if later). */
             total: number;
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };
@@ -3168,7 +3176,9 @@ export interface components {
         };
         EscalatedDeadlineList: {
             items: components["schemas"]["EscalatedDeadlineItem"][];
+            /** @description When `totalCapped`, where counting stopped (see CASE_LIST_COUNT_LIMIT). */
             total: number;
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };
@@ -4019,7 +4029,9 @@ export interface components {
         };
         UnassignedCaseList: {
             items: components["schemas"]["UnassignedCaseItem"][];
+            /** @description When `totalCapped`, where counting stopped (see CASE_LIST_COUNT_LIMIT). */
             total: number;
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };

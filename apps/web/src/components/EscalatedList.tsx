@@ -2,6 +2,7 @@ import { Empty, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { Loaded } from '../api/hooks';
 import type { EscalatedDeadline, Page } from '../api/types';
+import { countText } from '../lib/format';
 import { ErrorNotice } from './ErrorNotice';
 
 /** 督办: the missed deadlines of the organisations below the person's, most overdue first. */
@@ -17,7 +18,7 @@ export function EscalatedList({ list, onPage }: { list: Loaded<Page<EscalatedDea
       dataSource={data?.items ?? []}
       locale={{ emptyText: <Empty description="下级单位没有逾期的期限" /> }}
       scroll={{ x: 640 }}
-      pagination={data && data.total > data.pageSize ? { total: data.total, current: data.page, pageSize: data.pageSize, onChange: onPage } : false}
+      pagination={data && data.total > data.pageSize ? { total: data.total, current: data.page, pageSize: data.pageSize, onChange: onPage, showTotal: (n: number) => `共 ${countText({ total: n, totalCapped: data.totalCapped })} 项` } : false}
       columns={[
         { title: '案号', render: (_, d) => <Link to={`/cases/${d.case.id}`}>{d.case.caseNo}</Link>, width: 170 },
         { title: '承办单位', render: (_, d) => d.org.name, width: 140 },

@@ -6,6 +6,7 @@ import type { Loaded } from '../api/hooks';
 import { useShared } from '../api/hooks';
 import type { OrgUser, Page, UnassignedCase } from '../api/types';
 import { NextDeadlineTag, StateTag } from './CaseTags';
+import { countText } from '../lib/format';
 import { ErrorNotice } from './ErrorNotice';
 
 /**
@@ -40,7 +41,7 @@ export function UnassignedQueue({ queue, onChanged, onPage }: { queue: Loaded<Pa
         loading={queue.loading}
         locale={{ emptyText: <Empty description="没有待分配的案件" /> }}
         dataSource={items}
-        pagination={queue.data && queue.data.total > queue.data.pageSize ? { total: queue.data.total, current: queue.data.page, pageSize: queue.data.pageSize, onChange: onPage, size: 'small' } : false}
+        pagination={queue.data && queue.data.total > queue.data.pageSize ? { total: queue.data.total, current: queue.data.page, pageSize: queue.data.pageSize, onChange: onPage, size: 'small', showTotal: (n: number) => `共 ${countText({ total: n, totalCapped: queue.data!.totalCapped })} 件` } : false}
         renderItem={(c) => (
           <List.Item
             data-testid={`unassigned-${c.caseNo}`}

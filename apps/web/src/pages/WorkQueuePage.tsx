@@ -62,11 +62,11 @@ export function WorkQueuePage() {
   const counters: { key: QueueKey; title: string; value: number | string | undefined; color?: string }[] = [
     { key: 'mine', title: '我的在办案件', value: countText(mine.data) },
     ...(hasTeam ? [{ key: 'team' as const, title: '我参与的', value: countText(team.data) }] : []),
-    { key: 'dueSoon', title: `即将到期（${DUE_SOON_DAYS}日内）`, value: dueSoon.data?.total, color: '#d46b08' },
+    { key: 'dueSoon', title: `即将到期（${DUE_SOON_DAYS}日内）`, value: countText(dueSoon.data), color: '#d46b08' },
     { key: 'overdue', title: '已逾期', value: countText(overdue.data), color: '#cf1322' },
     ...(hasInbox ? [{ key: 'toSign' as const, title: '待签收', value: toSign.data?.total }] : []),
-    ...(hasUnassigned ? [{ key: 'unassigned' as const, title: '待分配', value: unassigned.data?.total, color: '#1d39c4' }] : []),
-    ...(hasEscalated ? [{ key: 'escalated' as const, title: '督办（下级单位逾期）', value: escalated.data?.total, color: '#cf1322' }] : []),
+    ...(hasUnassigned ? [{ key: 'unassigned' as const, title: '待分配', value: countText(unassigned.data), color: '#1d39c4' }] : []),
+    ...(hasEscalated ? [{ key: 'escalated' as const, title: '督办（下级单位逾期）', value: countText(escalated.data), color: '#cf1322' }] : []),
   ];
 
   return (

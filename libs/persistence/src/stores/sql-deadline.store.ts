@@ -1,4 +1,4 @@
-import { DeadlineStore, PAUSED_DUE_AT, type DeadlineListFilter, type DeadlineRecord, type DeadlineUpdate, type DeadlineWithCase, type Notification, type NotificationKind, type PendingNotification } from '@app/deadlines';
+import { DeadlineStore, PAUSED_DUE_AT, type DeadlineListFilter, type DeadlinePage, type DeadlineRecord, type DeadlineUpdate, type DeadlineWithCase, type Notification, type NotificationKind, type PendingNotification } from '@app/deadlines';
 import { readBool, type Db, type DbTx, type Params } from '../db/db';
 import { storedRoles, toDeadline } from './row-mappers';
 
@@ -173,7 +173,7 @@ export class SqlDeadlineStore extends DeadlineStore {
     return written;
   }
 
-  async list(filter: DeadlineListFilter, now: Date): Promise<{ items: DeadlineWithCase[]; total: number }> {
+  async list(filter: DeadlineListFilter, now: Date): Promise<DeadlinePage> {
     // Conditions on the deadline row named `d` (or `e`, when the nearest deadline of a case is looked for) and its case `c`.
     const where: Condition[] = [];
     const params: Params = {};
@@ -181,21 +181,21 @@ export class SqlDeadlineStore extends DeadlineStore {
     if (v.kind === 'region') (where.push({ sql: () => 'c.region_code LIKE :regionPrefix', readsCase: true }), (params.regionPrefix = `${v.prefix}%`));
     if (v.kind === 'orgs') (where.push({ sql: (d) => `${d}.org_id IN (:...visibleOrgs)` }), (params.visibleOrgs = v.orgIds));
     if (filter.orgIds) {
-      if (!filter.orgIds.length) return { items: [], total: 0 };
+      if (!filter.orgIds.length) return { items: [], total: 0, totalCapped: false };
       where.push({ sql: (d) => `${d}.org_id IN (:...orgIds)` });
       params.orgIds = filter.orgIds;
     }
     if (filter.caseId) (where.push({ sql: (d) => `${d}.case_id = :caseId` }), (params.caseId = filter.caseId));
     if (filter.dueBy) (where.push({ sql: (d) => `${d}.status = 'pending' AND ${d}.due_on <= :dueBy` }), (params.dueBy = filter.dueBy));
     const paging = { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize };
+    const countLimit = filter.countLimit === undefined ? undefined : Math.max(filter.countLimit, paging.offset + paging.limit);
     if (filter.overdue !== undefined) params.now = now;
     // The overdue parts are each of one status already.
-    if (filter.overdue === true && !filter.perCase) return this.overdue(where, params, filter, paging);
+    if (filter.overdue === true && !filter.perCase) return this.overdue(where, params, filter, paging, countLimit);
     if (filter.status) (where.push({ sql: (d) => `${d}.status = :status` }), (params.status = filter.status));
     const overdue = (d: string) => `((${d}.status = 'pending' AND ${d}.due_at <= :now) OR ${this.missedInSpan(d)})`;
     if (filter.overdue !== undefined) where.push({ sql: (d) => (filter.overdue ? overdue(d) : `NOT ${overdue(d)}`) });
     const from = `FROM deadlines d JOIN cases c ON c.id = d.case_id ${whereClause(where, 'd')}`;
-    const counted = `FROM deadlines d${joinedCase(where)} ${whereClause(where, 'd')}`;
     if (filter.perCase) {
       // A case with two deadlines near counts once and shows the one due first, as 已逾期 counts cases: a deadline is
       // listed when no other matching deadline of its case is due before it. Read in the page's order, this stops
@@ -204,16 +204,35 @@ export class SqlDeadlineStore extends DeadlineStore {
         sql: () => `NOT EXISTS (SELECT 1 FROM deadlines e WHERE e.case_id = d.case_id${where.map((w) => ` AND ${w.sql('e')}`).join('')}
           AND (e.due_at < d.due_at OR (e.due_at = d.due_at AND e.id < d.id)))`,
       };
-      const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(DISTINCT d.case_id) AS total ${counted}`, params);
-      const rows = await this.db.query(
-        `SELECT ${WITH_CASE} FROM deadlines d JOIN cases c ON c.id = d.case_id ${whereClause([...where, nearest], 'd')} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`,
-        { ...params, ...paging },
-      );
-      return { items: rows.map(toDeadlineWithCase), total: Number(total) };
+      // Counted the same way, one row per case, so that a capped count stops where a distinct count reads every match.
+      const [count, rows] = await Promise.all([
+        this.count([[...where, nearest]], params, countLimit),
+        this.db.query(
+          `SELECT ${WITH_CASE} FROM deadlines d JOIN cases c ON c.id = d.case_id ${whereClause([...where, nearest], 'd')} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`,
+          { ...params, ...paging },
+        ),
+      ]);
+      return { items: rows.map(toDeadlineWithCase), ...count };
     }
-    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*) AS total ${counted}`, params);
-    const rows = await this.db.query(`SELECT ${WITH_CASE} ${from} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`, { ...params, ...paging });
-    return { items: rows.map(toDeadlineWithCase), total: Number(total) };
+    const [count, rows] = await Promise.all([
+      this.count([where], params, countLimit),
+      this.db.query(`SELECT ${WITH_CASE} ${from} ORDER BY d.due_on, d.id LIMIT :limit OFFSET :offset`, { ...params, ...paging }),
+    ]);
+    return { items: rows.map(toDeadlineWithCase), ...count };
+  }
+
+  /**
+   * The deadlines matching any of the disjoint `parts`, each counted only to `limit` + 1 when a limit is given, so a
+   * count costs at most that many index entries a part however many deadlines match.
+   */
+  private async count(parts: Condition[][], params: Params, limit: number | undefined): Promise<{ total: number; totalCapped: boolean }> {
+    const counts = parts.map((p, i) => {
+      const rows = `FROM deadlines d${joinedCase(p)} ${whereClause(p, 'd')}`;
+      return limit === undefined ? `(SELECT count(*) ${rows})` : `(SELECT count(*) FROM (SELECT 1 ${rows} LIMIT :countUpTo) n${i})`;
+    });
+    const [{ total }] = await this.db.query<{ total: number }>(`SELECT ${counts.join(' + ')} AS total`, { ...params, countUpTo: (limit ?? 0) + 1 });
+    const n = Number(total);
+    return limit !== undefined && n > limit ? { total: limit, totalCapped: true } : { total: n, totalCapped: false };
   }
 
   /**
@@ -221,22 +240,23 @@ export class SqlDeadlineStore extends DeadlineStore {
    * walks its own partial index in the page's order (migration 1765000000000) and stops after the page, where their
    * OR reads and sorts every overdue deadline. A part the other filters rule out is left out.
    */
-  private async overdue(where: Condition[], params: Params, filter: DeadlineListFilter, paging: { limit: number; offset: number }) {
+  private async overdue(where: Condition[], params: Params, filter: DeadlineListFilter, paging: { limit: number; offset: number }, countLimit?: number): Promise<DeadlinePage> {
     const parts: Condition[][] = [];
     if (!filter.status || filter.status === 'pending') parts.push([...where, { sql: (d) => `${d}.status = 'pending' AND ${d}.due_at <= :now` }]);
     if ((!filter.status || filter.status === 'missed') && !filter.dueBy) parts.push([...where, { sql: (d) => this.missedInSpan(d) }]);
-    if (!parts.length) return { items: [], total: 0 };
-    const counts = parts.map((p) => `(SELECT count(*) FROM deadlines d${joinedCase(p)} ${whereClause(p, 'd')})`);
-    const [{ total }] = await this.db.query<{ total: number }>(`SELECT ${counts.join(' + ')} AS total`, params);
+    if (!parts.length) return { items: [], total: 0, totalCapped: false };
     const firsts = parts.map(
       (p, i) => `SELECT * FROM (SELECT ${WITH_CASE} FROM deadlines d JOIN cases c ON c.id = d.case_id ${whereClause(p, 'd')} ORDER BY d.due_on, d.id LIMIT :upTo) p${i}`,
     );
-    const rows = await this.db.query(`SELECT * FROM (${firsts.join(' UNION ALL ')}) x ORDER BY x.due_on, x.id LIMIT :limit OFFSET :offset`, {
-      ...params,
-      ...paging,
-      upTo: paging.offset + paging.limit,
-    });
-    return { items: rows.map(toDeadlineWithCase), total: Number(total) };
+    const [count, rows] = await Promise.all([
+      this.count(parts, params, countLimit),
+      this.db.query(`SELECT * FROM (${firsts.join(' UNION ALL ')}) x ORDER BY x.due_on, x.id LIMIT :limit OFFSET :offset`, {
+        ...params,
+        ...paging,
+        upTo: paging.offset + paging.limit,
+      }),
+    ]);
+    return { items: rows.map(toDeadlineWithCase), ...count };
   }
 
   /**

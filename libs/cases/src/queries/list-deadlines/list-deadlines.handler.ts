@@ -5,7 +5,7 @@ import { DirectoryService, Jurisdiction } from '@app/organisations';
 import { Clock, ValidationError } from '@app/shared';
 import { stateLabel, WorkflowRegistry } from '@app/workflow';
 import { presentDeadline } from '../../views/case-view';
-import { ListDeadlinesQuery, type DeadlineListView } from './list-deadlines.query';
+import { DEADLINE_LIST_COUNT_LIMIT, ListDeadlinesQuery, type DeadlineListView } from './list-deadlines.query';
 
 @QueryHandler(ListDeadlinesQuery)
 export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery> {
@@ -34,6 +34,7 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery> {
         perCase: filters.perCase,
         page: filters.page,
         pageSize: filters.pageSize,
+        countLimit: DEADLINE_LIST_COUNT_LIMIT,
       },
       now,
     );
@@ -52,6 +53,7 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery> {
         };
       }),
       total: page.total,
+      totalCapped: page.totalCapped,
       page: filters.page,
       pageSize: filters.pageSize,
     };

@@ -29,9 +29,14 @@ export interface DeadlineListItem extends DeadlineView {
   workerOutcome: string | null;
 }
 
+/** Deadline lists count as far as the case list does (CASE_LIST_COUNT_LIMIT). */
+export const DEADLINE_LIST_COUNT_LIMIT = 1000;
+
 export interface DeadlineListView {
   items: DeadlineListItem[];
+  /** The matches; when `totalCapped`, where counting stopped (1000, or the end of the page asked for if later). */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }

@@ -7,6 +7,8 @@ import { stateLabel, WorkflowRegistry } from '@app/workflow';
 import { assigneeRole, assigners } from '../../domain/assignment';
 import { CaseReadModel } from '../../ports/case-read-model.port';
 import { presentSummary } from '../../views/case-summary-view';
+import { CASE_LIST_COUNT_LIMIT } from '../list-cases/list-cases.query';
+import { DEADLINE_LIST_COUNT_LIMIT } from '../list-deadlines/list-deadlines.query';
 import { ListEscalatedDeadlinesQuery, ListUnassignedCasesQuery, type EscalatedDeadlineList, type UnassignedCaseList } from './work-queues.query';
 
 const isAdmin = (viewer: Viewer) => viewer.roles.includes('ADMIN');
@@ -40,6 +42,7 @@ export class ListUnassignedCasesHandler implements IQueryHandler<ListUnassignedC
         closed: false,
         page,
         pageSize,
+        countLimit: CASE_LIST_COUNT_LIMIT,
       },
       now,
     );
@@ -58,6 +61,7 @@ export class ListUnassignedCasesHandler implements IQueryHandler<ListUnassignedC
         };
       }),
       total: result.total,
+      totalCapped: result.totalCapped,
       page,
       pageSize,
     };
@@ -84,7 +88,7 @@ export class ListEscalatedDeadlinesHandler implements IQueryHandler<ListEscalate
     const now = this.clock.now();
     const today = chinaDate(now);
     const result = await this.store.list(
-      { visibility: new Jurisdiction(directory).filter(viewer), orgIds: below, status: 'missed', overdue: true, page, pageSize },
+      { visibility: new Jurisdiction(directory).filter(viewer), orgIds: below, status: 'missed', overdue: true, page, pageSize, countLimit: DEADLINE_LIST_COUNT_LIMIT },
       now,
     );
     return {
@@ -102,6 +106,7 @@ export class ListEscalatedDeadlinesHandler implements IQueryHandler<ListEscalate
         };
       }),
       total: result.total,
+      totalCapped: result.totalCapped,
       page,
       pageSize,
     };

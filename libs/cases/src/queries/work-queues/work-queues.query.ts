@@ -12,7 +12,9 @@ export interface UnassignedCaseItem extends CaseSummaryView {
 
 export interface UnassignedCaseList {
   items: UnassignedCaseItem[];
+  /** When `totalCapped`, where counting stopped (see CASE_LIST_COUNT_LIMIT). */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
@@ -42,7 +44,9 @@ export interface EscalatedDeadlineItem {
 
 export interface EscalatedDeadlineList {
   items: EscalatedDeadlineItem[];
+  /** When `totalCapped`, where counting stopped (see CASE_LIST_COUNT_LIMIT). */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
