@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fills a database with N disputes for the scale benchmark (issue 15): across the channels (people's mediation, the
 // court, labour mediation and arbitration, petitions, the 综治中心, police mediation, reconsideration, commercial
-// arbitration and mediation, rural land), the demo district's organisations and regions, categories, sources and
+// arbitration and mediation, rural land, road-traffic accidents, with village hearings), the demo district's organisations and regions, categories, sources and
 // states in plausible proportions, about ten audit entries per case in valid hash chains, deadlines (about one open
 // case in five overdue), transfers between channels where routes exist (R1a, R4, R7, R8, R12, R25, land arbitration)
 // and the parties' search digests.
