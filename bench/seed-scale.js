@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fills a database with N disputes for the scale benchmark (issue 15): across the channels (people's mediation, the
 // court, labour mediation and arbitration, petitions, the 综治中心, police mediation, reconsideration, commercial
-// arbitration and mediation, rural land), the demo district's organisations and regions, categories, sources and
+// arbitration and mediation, rural land, road-traffic accidents, with village hearings), the demo district's organisations and regions, categories, sources and
 // states in plausible proportions, about ten audit entries per case in valid hash chains, deadlines (about one open
 // case in five overdue), transfers between channels where routes exist (R1a, R4, R7, R8, R12, R25, land arbitration)
 // and the parties' search digests.
@@ -31,6 +31,11 @@ const CHUNK = 5000;
 const PASSWORD = process.env.FENGQIAO_DEMO_PASSWORD ?? 'scale-password';
 const SEARCH_KEY = process.env.FENGQIAO_SEARCH_KEY ?? 'bench-search-key-of-sufficient-length-0000';
 const MARKED = `summary LIKE '${PROTO.summary}·%'`;
+/**
+ * The engine the prototypes walk through: on its manual clock, which the walk sets step by step (and so not in
+ * production mode, where the engine refuses that clock).
+ */
+const PROTOTYPE_ENV = () => ({ NODE_ENV: 'development', FENGQIAO_CLOCK: 'manual', FENGQIAO_DEMO: '1', FENGQIAO_DEMO_PASSWORD: PASSWORD, FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'), FENGQIAO_WORKER: '1', FENGQIAO_SEARCH_KEY: SEARCH_KEY });
 
 function parseArgs(argv) {
   const args = { cases: 0, databaseUrl: process.env.DATABASE_URL ?? 'postgres://fengqiao:fengqiao@127.0.0.1:5432/fengqiao_bench', schema: process.env.FENGQIAO_PG_SCHEMA ?? '', sqlite: null, check: false };
@@ -64,7 +69,7 @@ async function seedScale({ cases, databaseUrl, schema, sqlite }, log = (line) =>
   // copy's deadline that has fallen due since, which at a million cases takes longer than the seeding.
   const existing = (await store.hasTable('cases')) ? await store.rows(`SELECT count(*) AS n FROM cases WHERE ${MARKED}`) : [{ n: 0 }];
   if (Number(existing[0].n) === 0) {
-    const engine = await startEngine({ database, fromSources: true, env: { FENGQIAO_DEMO: '1', FENGQIAO_DEMO_PASSWORD: PASSWORD, FENGQIAO_JWT_SECRET: randomBytes(32).toString('hex'), FENGQIAO_WORKER: '1', FENGQIAO_SEARCH_KEY: SEARCH_KEY } });
+    const engine = await startEngine({ database, fromSources: true, env: PROTOTYPE_ENV() });
     try {
       log('walking the prototype cases over HTTP…\n');
       await createPrototypes(engine.base, (username) => login(engine.base, username, PASSWORD));
@@ -213,4 +218,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { seedScale, checkSeeded };
+module.exports = { seedScale, checkSeeded, PROTOTYPE_ENV };

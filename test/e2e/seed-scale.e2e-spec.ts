@@ -52,6 +52,9 @@ describe.each(TEST_DATABASES)('scale seed across channels ($name)', (database) =
     // People's mediation is about half; the court, labour and petitions are each well represented at this N.
     expect(byWorkflow.get('pm')).toBeGreaterThan(DISPUTES * 0.4);
     for (const workflow of ['ct', 'lm', 'xf', 'zz']) expect(byWorkflow.get(workflow)).toBeGreaterThan(0);
+    // 道交一体化 is seeded as its own channel (3% of the disputes, at most 8 copies off at this N by chance).
+    expect(byWorkflow.get('ta')).toBeGreaterThanOrEqual(DISPUTES * 0.03 - 8);
+    expect(byWorkflow.get('ta')).toBeLessThanOrEqual(DISPUTES * 0.03 + 12);
     // Cases opened by a route (R4 → jc, R12 → lab, …) are copied with their dispute, and so is the transfer.
     expect((byWorkflow.get('jc') ?? 0) + (byWorkflow.get('lab') ?? 0)).toBeGreaterThan(0);
     const [{ t }] = await query(`SELECT count(*) AS t FROM transfers WHERE ${copies}`);
@@ -61,6 +64,27 @@ describe.each(TEST_DATABASES)('scale seed across channels ($name)', (database) =
       `SELECT count(*) AS orphans FROM cases c WHERE c.origin_case_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM cases p WHERE p.id = c.origin_case_id AND p.dispute_code = c.dispute_code)`,
     );
     expect(Number(orphans)).toBe(0);
+  });
+
+  it('copies the village hearings with the mediation that asked for them, and the traffic cases with their mediations', async () => {
+    const copies = `c.dispute_code NOT IN (SELECT dispute_code FROM cases WHERE ${MARKED})`;
+    // Every hearing copy was opened by a people's mediation of its own dispute, and that mediation took its conclusion in.
+    const hearings = await query(`SELECT c.id, c.state, p.workflow_id AS parent FROM cases c LEFT JOIN cases p ON p.id = c.origin_case_id AND p.dispute_code = c.dispute_code WHERE c.workflow_id = 'hr' AND ${copies}`);
+    expect(hearings.filter((h) => h.parent !== 'pm').map((h) => h.id)).toEqual([]);
+    expect(hearings.filter((h) => h.state !== 'published')).toEqual([]);
+    // A traffic case's people's mediation sits at the accident committee, in the traffic case's dispute.
+    const [{ n }] = await query(`SELECT count(*) AS n FROM cases c JOIN cases t ON t.id = c.origin_case_id WHERE t.workflow_id = 'ta' AND (c.workflow_id <> 'pm' OR c.org_id <> 'org-traffic-mediation' OR c.dispute_code <> t.dispute_code) AND ${copies}`);
+    expect(Number(n)).toBe(0);
+  });
+
+  it('writes about eight audit entries per copied case, every copy with the opening entry first', async () => {
+    const copies = `dispute_code NOT IN (SELECT dispute_code FROM cases WHERE ${MARKED})`;
+    const [{ cases, entries }] = await query(`SELECT (SELECT count(*) FROM cases WHERE ${copies}) AS cases, (SELECT count(*) FROM audit_entries WHERE case_id IN (SELECT id FROM cases WHERE ${copies})) AS entries`);
+    const perCase = Number(entries) / Number(cases);
+    expect(perCase).toBeGreaterThan(7.5);
+    expect(perCase).toBeLessThan(9);
+    const [{ missing }] = await query(`SELECT count(*) AS missing FROM cases c WHERE ${copies} AND NOT EXISTS (SELECT 1 FROM audit_entries a WHERE a.case_id = c.id AND a.seq = 1)`);
+    expect(Number(missing)).toBe(0);
   });
 
   it('writes the search digests of every copied party with an identity number or phone', async () => {
