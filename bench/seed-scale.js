@@ -77,6 +77,11 @@ async function seedScale({ cases, databaseUrl, schema, sqlite }, log = (line) =>
       await engine.stop();
     }
   }
+  // Nothing to add to a seeded database (a benchmark resuming a kept one): its prototypes may be an earlier seed's.
+  if (cases === 0 && Number(existing[0].n) > 0) {
+    await store.close();
+    return { prototypesMs: 0, loadMs: 0, indexMs: 0, cases: 0, totalMs: Date.now() - started };
+  }
   const groups = await loadPrototypes(store);
   const [setting] = await store.rows(`SELECT value FROM engine_settings WHERE name = 'audit.chainHash'`);
   const counters = new Map((await store.rows('SELECT org_id, year, last FROM case_counters')).map((r) => [`${r.org_id}|${r.year}`, Number(r.last)]));
