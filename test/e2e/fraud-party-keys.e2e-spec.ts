@@ -95,8 +95,9 @@ describe.each(TEST_DATABASES)('fraud checks on party digests ($name)', (database
     // Back to the clear expression index, then forward over the cases already there.
     const reopened = await createTestApp(database, {}, { reuse: t.database, keepDatabase: true });
     const dataSource = reopened.app.get(DataSource);
-    await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await dataSource.query(`SELECT name FROM migrations WHERE name = 'FraudPartyDigests1765000300000'`)).toEqual([]);
+    // The digests' migration and any after it, newest first.
+    const migrated = async () => (await dataSource.query(`SELECT name FROM migrations WHERE name = 'FraudPartyDigests1765000300000'`)).length > 0;
+    while (await migrated()) await dataSource.undoLastMigration({ transaction: 'each' });
     await dataSource.runMigrations({ transaction: 'each' });
     await reopened.close();
     t = await createTestApp(database, { FENGQIAO_SEARCH_KEY: OTHER_KEY }, { reuse: t.database, keepDatabase: true });
